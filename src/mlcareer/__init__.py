@@ -1,0 +1,3 @@
+"""mlcareer: a command-line career guide for machine learning engineering."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,65 @@
+"""One error hierarchy; cli.py turns each into a message on stderr and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The exit codes every command uses."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    CANCELLED = 130
+
+
+class MlcareerError(Exception):
+    """A problem the user can act on; never a bug."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a data file: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class DataError(MlcareerError):
+    """A data directory that cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class NotFoundError(MlcareerError):
+    """A name that matches nothing in the data, with the closest ones."""
+
+    def __init__(self, kind: str, name: str, suggestions: list[str], known: list[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+        self.known = known
+        message = f"unknown {kind} {name!r}"
+        if suggestions:
+            message += f"; did you mean {' or '.join(suggestions)}?"
+        else:
+            message += f"; try `mlcareer {kind}s` to list them"
+        super().__init__(message)
+
+
+class UsageError(MlcareerError):
+    """Options that do not fit together, or a bad value the parser could not see."""
+
+    exit_code = ExitCode.USAGE

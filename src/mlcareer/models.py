@@ -1,0 +1,197 @@
+"""The data model: every data file is validated into these frozen pydantic models."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Proficiency = Annotated[int, Field(ge=0, le=4)]
+PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+class Level(StrEnum):
+    """A rung of the career ladder, in order."""
+
+    entry = "entry"
+    mid = "mid"
+    senior = "senior"
+    executive = "executive"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+
+# Typer validates levels through this enum; ``junior`` is accepted for entry.
+LEVEL_ALIASES = {"junior": Level.entry}
+
+LevelField = Annotated[Level, Field(strict=False)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Source(_Model):
+    """A document a fact or figure comes from."""
+
+    id: Id
+    title: Text
+    author: Text | None = None
+    publisher: Text | None = None
+    published: PartialDate | None = None
+    url: Text | None = None
+    document: Text | None = None
+    note: Text | None = None
+
+
+class LevelInfo(_Model):
+    """What a level of the ladder means, as the sources describe it."""
+
+    id: LevelField
+    name: Text
+    summary: Text | None = None
+    requirements: list[Text] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class ScaleStep(_Model):
+    """One step of the 0-4 proficiency scale."""
+
+    value: Proficiency
+    name: Text
+    description: Text
+
+
+class Skill(_Model):
+    """A skill of the catalogue."""
+
+    id: Id
+    name: Text
+    category: Literal["technical", "analytical", "interpersonal"]
+    description: Text
+    aliases: list[Text] = []
+    examples: list[Text] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class Credential(_Model):
+    """A degree or a certification."""
+
+    id: Id
+    name: Text
+    kind: Literal["degree", "certification"]
+    description: Text | None = None
+    skills: list[Id] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class RoleSkill(_Model):
+    """A skill a role needs, with the proficiency it expects where the sources say so."""
+
+    skill: Id
+    proficiency: Proficiency | None = None
+    evidence: Text | None = None
+
+
+class ResponsibilityGroup(_Model):
+    """Responsibilities grouped as the sources group them."""
+
+    group: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class Role(_Model):
+    """A role: a rung of the ladder or a kind of ML engineer."""
+
+    id: Id
+    title: Text
+    aliases: list[Text] = []
+    level: LevelField
+    kind: Literal["ladder", "specialisation"]
+    summary: Text
+    responsibilities: list[ResponsibilityGroup] = []
+    skills: list[RoleSkill] = []
+    tools: list[Text] = []
+    education: list[Id] = []
+    certifications: list[Id] = []
+    industries: list[Text] = []
+    applications: list[Text] = []
+    workplace: list[Text] = []
+    outlook: list[Text] = []
+    related: list[Id] = []
+    leads_to: list[Id] = []
+    specialises: Id | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+class SalaryFigure(_Model):
+    """A sourced pay figure: a range (possibly open-ended) or an average."""
+
+    id: Id
+    roles: list[Id] = Field(min_length=1)
+    level: LevelField | None = None
+    kind: Literal["range", "average"]
+    low: Annotated[int, Field(ge=0)] | None = None
+    high: Annotated[int, Field(ge=0)] | None = None
+    open_ended: bool = False
+    amount: Annotated[int, Field(ge=0)] | None = None
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    period: Literal["year", "month", "hour"]
+    region: Text | None = None
+    scope: Text
+    as_of: PartialDate | None = None
+    source: Id
+    quote: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SalaryFigure:
+        if self.kind == "range":
+            if self.low is None:
+                raise ValueError("a range needs 'low'")
+            if self.amount is not None:
+                raise ValueError("a range has 'low' and 'high', not 'amount'")
+            if self.high is None and not self.open_ended:
+                raise ValueError("a range needs 'high' or 'open_ended: true'")
+            if self.high is not None and self.high < self.low:
+                raise ValueError("'high' is below 'low'")
+        else:
+            if self.amount is None:
+                raise ValueError("an average needs 'amount'")
+            if self.low is not None or self.high is not None or self.open_ended:
+                raise ValueError("an average has 'amount', not 'low'/'high'/'open_ended'")
+        return self
+
+
+class SalaryNote(_Model):
+    """A sourced remark on pay: a premium or a factor, without invented numbers."""
+
+    id: Id
+    title: Text
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Salaries(_Model):
+    """The contents of salaries.yaml."""
+
+    figures: list[SalaryFigure] = []
+    premiums: list[SalaryNote] = []
+    factors: list[SalaryNote] = []
+
+
+class Catalog(_Model):
+    """Everything in a data directory, validated and cross-checked."""
+
+    sources: list[Source]
+    levels: list[LevelInfo] = []
+    scale: list[ScaleStep] = []
+    skills: list[Skill]
+    credentials: list[Credential] = []
+    roles: list[Role]
+    salaries: Salaries = Salaries()

@@ -1,0 +1,219 @@
+"""A strict, safe YAML reader that remembers the line of every value.
+
+The only module that imports yaml. It reads YAML with the core schema of YAML 1.2
+(``no``, ``on`` and ``2024-01-01`` stay strings), and rejects what PyYAML lets
+through silently: duplicate keys, aliases (and so alias bombs), non-standard tags,
+non-string keys and absurd nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from mlcareer.errors import Problem
+
+Path = tuple[str | int, ...]
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 48
+_TAG = "tag:yaml.org,2002:"
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: only true/false, null, numbers; everything else is a string."""
+
+
+for _tag, _regexp, _first in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+]:
+    _CoreResolver.add_implicit_resolver(_TAG + _tag, re.compile(_regexp), list(_first))
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser as _Parser
+
+    class _Loader(_Parser, _CoreResolver):  # type: ignore[misc,valid-type]
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            _CoreResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Loader(Reader, Scanner, Parser, Composer, _CoreResolver):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            _CoreResolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """A parsed file: its data, and the line each path starts on."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of the longest prefix of ``path`` that the file has."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return None
+
+
+class YamlProblem(Exception):
+    """A file that is not acceptable YAML; carries one Problem."""
+
+    def __init__(self, line: int | None, field: str, message: str) -> None:
+        self.line = line
+        self.field = field
+        self.message = message
+        super().__init__(message)
+
+    def problem(self, file: str) -> Problem:
+        return Problem(file, self.line, self.field, self.message)
+
+
+def format_path(path: Path) -> str:
+    """``('roles', 3, 'skills', 1)`` -> ``roles[3].skills[1]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def short(value: object, limit: int = 40) -> str:
+    """A value from a file, cut short and made printable, for an error message."""
+    text = str(value) if not isinstance(value, str) else value
+    text = "".join(ch if ch.isprintable() else "?" for ch in text[: limit + 1])
+    return repr(text[:limit] + "…") if len(text) > limit else repr(text)
+
+
+def parse(raw: bytes) -> Document:
+    """Parse one YAML file's bytes; raise YamlProblem for anything unacceptable."""
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(None, "", f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(line, "", "not valid UTF-8 text") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(line, "", f"invalid YAML: {what}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(None, "", f"invalid YAML: {str(exc)[:200]}") from None
+    except RecursionError:
+        raise YamlProblem(None, "", f"nesting deeper than {MAX_DEPTH} levels") from None
+    finally:
+        dispose = getattr(loader, "dispose", None)
+        if dispose is not None:
+            dispose()
+    doc = Document(None)
+    if node is not None:
+        doc.data = _Walker(doc.lines).value(node, (), 0)
+    return doc
+
+
+class _Walker:
+    """Turns composed nodes into plain values, recording lines and rejecting surprises."""
+
+    def __init__(self, lines: dict[Path, int]) -> None:
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def value(self, node: Node, path: Path, depth: int) -> Any:
+        line = self.lines.setdefault(path, node.start_mark.line + 1)
+        where = format_path(path) if len(path) <= 8 else format_path(path[:8]) + "…"
+        if id(node) in self.seen:
+            raise YamlProblem(line, where, "aliases (*name) are not allowed in data files")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise YamlProblem(line, where, f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, line, where)
+        if isinstance(node, SequenceNode):
+            self.check_tag(node, "seq", line, where)
+            return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            self.check_tag(node, "map", line, where)
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1
+                if id(key_node) in self.seen:
+                    raise YamlProblem(key_line, where, "aliases (*name) are not allowed")
+                self.seen.add(id(key_node))
+                if not isinstance(key_node, ScalarNode):
+                    raise YamlProblem(key_line, where, "a key must be a plain string")
+                key = self.scalar(key_node, key_line, where)
+                if key == "<<" and key_node.tag == _TAG + "merge":
+                    raise YamlProblem(key_line, where, "merge keys (<<) are not allowed")
+                if not isinstance(key, str):
+                    raise YamlProblem(key_line, where, f"key {short(key)} must be a string")
+                child = (*path, key)
+                if key in out:
+                    first = self.lines.get(child)
+                    at = f" (first at line {first})" if first else ""
+                    raise YamlProblem(key_line, format_path(child), f"duplicate key{at}")
+                self.lines[child] = key_line
+                out[key] = self.value(value_node, child, depth + 1)
+            return out
+        raise YamlProblem(line, where, "unsupported YAML node")  # pragma: no cover
+
+    def check_tag(self, node: Node, kind: str, line: int, where: str) -> None:
+        if node.tag != _TAG + kind:
+            raise YamlProblem(line, where, f"tag {_show_tag(node.tag)} is not allowed")
+
+    def scalar(self, node: ScalarNode, line: int, where: str) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _TAG + "str":
+            return text
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            return text.lower() == "true"
+        try:
+            if tag == _TAG + "int":
+                if text.startswith("0o"):
+                    return int(text[2:], 8)
+                return int(text, 16) if text.startswith("0x") else int(text)
+            if tag == _TAG + "float":
+                lowered = text.lower()
+                if lowered.endswith("inf"):
+                    return float("-inf") if lowered.startswith("-") else float("inf")
+                return float("nan") if lowered.endswith("nan") else float(text)
+        except ValueError:
+            raise YamlProblem(line, where, f"{short(text)} is not a valid {tag[len(_TAG):]}") from None
+        raise YamlProblem(line, where, f"tag {_show_tag(tag)} is not allowed")
+
+
+def _show_tag(tag: str) -> str:
+    return short("!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag)
