@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from mlcareer.choices import Level
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 Proficiency = Annotated[int, Field(ge=0, le=4)]
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
-
-
-class Level(StrEnum):
-    """A rung of the career ladder, in order."""
-
-    entry = "entry"
-    mid = "mid"
-    senior = "senior"
-    executive = "executive"
-
-    @property
-    def rank(self) -> int:
-        return list(Level).index(self)
 
 
 # Typer validates levels through this enum; ``junior`` is accepted for entry.
@@ -195,3 +183,14 @@ class Catalog(_Model):
     credentials: list[Credential] = []
     roles: list[Role]
     salaries: Salaries = Salaries()
+
+
+def field_names() -> set[str]:
+    """Every field name of every data model, to suggest a fix for a misspelt key."""
+    names: set[str] = set()
+    todo: list[type[BaseModel]] = [_Model]
+    while todo:
+        model = todo.pop()
+        names.update(model.model_fields)
+        todo.extend(model.__subclasses__())
+    return names

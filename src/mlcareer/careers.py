@@ -1,0 +1,191 @@
+"""Pure domain functions over a Catalog: find roles, describe them, compare them."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from mlcareer.errors import NotFoundError
+from mlcareer.models import (
+    Catalog,
+    Credential,
+    Level,
+    Role,
+    RoleSkill,
+    SalaryFigure,
+    ScaleStep,
+    Skill,
+    Source,
+)
+
+
+def _norm(text: str) -> str:
+    """Case, spaces, underscores and punctuation folded: 'ML  Engineer' ~ 'ml-engineer'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def role_names(catalog: Catalog) -> dict[str, str]:
+    """Every name a role answers to (id, title, aliases), normalised, mapped to its id."""
+    names: dict[str, str] = {}
+    for role in catalog.roles:
+        names.setdefault(_norm(role.id), role.id)
+    for role in catalog.roles:
+        for name in (role.title, *role.aliases):
+            names.setdefault(_norm(name), role.id)
+    return names
+
+
+def find_role(catalog: Catalog, name: str) -> Role:
+    """The role matching ``name`` by id, title or alias, ignoring case; else NotFoundError."""
+    names = role_names(catalog)
+    key = _norm(name)
+    if key in names:
+        return role_by_id(catalog, names[key])
+    raise NotFoundError("role", name, suggest(key, names), [r.id for r in catalog.roles])
+
+
+def suggest(key: str, names: dict[str, str], n: int = 3) -> list[str]:
+    """The ids whose names are closest to ``key``, best first, without repeats."""
+    out: list[str] = []
+    for match in difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.6):
+        if names[match] not in out:
+            out.append(names[match])
+    if not out and key:
+        out = [names[k] for k in names if key in k][:n]
+    return out[:n]
+
+
+def role_by_id(catalog: Catalog, role_id: str) -> Role:
+    """A role by its exact id (the data is cross-checked, so references resolve)."""
+    for role in catalog.roles:
+        if role.id == role_id:
+            return role
+    raise NotFoundError("role", role_id, [], [r.id for r in catalog.roles])
+
+
+def list_roles(catalog: Catalog, level: Level | None = None, search: str | None = None) -> list[Role]:
+    """Roles in ladder order (by level, ladder before specialisations), filtered."""
+    roles = [r for r in catalog.roles if level is None or r.level == level]
+    if search:
+        needle = search.casefold()
+        skills = {s.id: s for s in catalog.skills}
+
+        def hit(role: Role) -> bool:
+            texts = [role.id, role.title, role.summary, *role.aliases, *role.tools]
+            texts += [skills[s.skill].name for s in role.skills if s.skill in skills]
+            return any(needle in t.casefold() for t in texts)
+
+        roles = [r for r in roles if hit(r)]
+    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    return sorted(roles, key=lambda r: (r.level.rank, r.kind != "ladder", order[r.id]))
+
+
+@dataclass(frozen=True)
+class SkillNeed:
+    """A skill a role needs, resolved against the catalogue and the scale."""
+
+    skill: Skill
+    proficiency: int | None
+    step: ScaleStep | None
+    evidence: str | None
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """Everything `mlcareer role` shows of one role, resolved."""
+
+    role: Role
+    skills: list[SkillNeed]
+    education: list[Credential]
+    certifications: list[Credential]
+    salary: list[SalaryFigure]
+    related: list[Role]
+    leads_to: list[Role]
+    leads_from: list[Role]
+    specialises: Role | None
+    specialisations: list[Role]
+    sources: list[Source]
+    figure_sources: dict[str, Source]
+
+
+def skill_needs(catalog: Catalog, needs: list[RoleSkill]) -> list[SkillNeed]:
+    """Resolve a role's skill list: the Skill, the scale step it expects."""
+    skills = {s.id: s for s in catalog.skills}
+    steps = {s.value: s for s in catalog.scale}
+    return [
+        SkillNeed(
+            skill=skills[n.skill],
+            proficiency=n.proficiency,
+            step=steps.get(n.proficiency) if n.proficiency is not None else None,
+            evidence=n.evidence,
+        )
+        for n in needs
+        if n.skill in skills
+    ]
+
+
+def salary_for_role(catalog: Catalog, role: Role) -> list[SalaryFigure]:
+    """The figures that describe this role, ranges by level first, then averages."""
+    figures = [f for f in catalog.salaries.figures if role.id in f.roles]
+    return sorted(figures, key=lambda f: (f.kind != "range", f.level.rank if f.level else 9))
+
+
+def sources_by_id(catalog: Catalog) -> dict[str, Source]:
+    return {s.id: s for s in catalog.sources}
+
+
+def describe_role(catalog: Catalog, role: Role) -> RoleView:
+    """Resolve every reference of a role into the view `mlcareer role` renders."""
+    creds = {c.id: c for c in catalog.credentials}
+    sources = sources_by_id(catalog)
+    figures = salary_for_role(catalog, role)
+    by_id = {r.id: r for r in catalog.roles}
+    return RoleView(
+        role=role,
+        skills=skill_needs(catalog, role.skills),
+        education=[creds[c] for c in role.education if c in creds],
+        certifications=[creds[c] for c in role.certifications if c in creds],
+        salary=figures,
+        related=[by_id[r] for r in role.related if r in by_id],
+        leads_to=[by_id[r] for r in role.leads_to if r in by_id],
+        leads_from=[r for r in catalog.roles if role.id in r.leads_to],
+        specialises=by_id.get(role.specialises) if role.specialises else None,
+        specialisations=[r for r in catalog.roles if r.specialises == role.id],
+        sources=[sources[s] for s in role.sources if s in sources],
+        figure_sources={f.id: sources[f.source] for f in figures if f.source in sources},
+    )
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    """One skill in a comparison: what each role expects (None: not listed or no grade)."""
+
+    skill: Skill
+    left: SkillNeed | None
+    right: SkillNeed | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two roles side by side."""
+
+    left: RoleView
+    right: RoleView
+    skills: list[SkillRow]
+
+
+def compare_roles(catalog: Catalog, left: Role, right: Role) -> Comparison:
+    """Two roles side by side: skills shared first, then each role's own."""
+    a, b = describe_role(catalog, left), describe_role(catalog, right)
+    a_needs = {n.skill.id: n for n in a.skills}
+    b_needs = {n.skill.id: n for n in b.skills}
+    order = [s.id for s in catalog.skills]
+    ids = sorted(
+        set(a_needs) | set(b_needs),
+        key=lambda i: (not (i in a_needs and i in b_needs), i not in a_needs, order.index(i)),
+    )
+    rows = [
+        SkillRow((a_needs.get(i) or b_needs[i]).skill, a_needs.get(i), b_needs.get(i)) for i in ids
+    ]
+    return Comparison(a, b, rows)

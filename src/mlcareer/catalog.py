@@ -1,0 +1,235 @@
+"""Find a data directory, read its files, validate them into a Catalog, check references."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mlcareer.errors import DataError, Problem
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from mlcareer.models import Catalog
+    from mlcareer.yamlfile import Document
+
+ENV_DATA_DIR = "MLCAREER_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A data file: the top-level keys it holds, and where they go in the Catalog."""
+
+    name: str
+    keys: tuple[str, ...]
+    required: bool
+    section: str | None = None  # nest the keys under this Catalog field
+
+
+FILES = (
+    FileSpec("sources.yaml", ("sources",), required=True),
+    FileSpec("levels.yaml", ("levels",), required=False),
+    FileSpec("skills.yaml", ("scale", "skills"), required=True),
+    FileSpec("credentials.yaml", ("credentials",), required=False),
+    FileSpec("roles.yaml", ("roles",), required=True),
+    FileSpec("salaries.yaml", ("figures", "premiums", "factors"), required=False, section="salaries"),
+)
+
+
+def shipped_data_dir() -> Path:
+    """The data that ships inside the package (or, in a source checkout, the repo's data/)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def resolve_data_dir(option: Path | None) -> Path:
+    """--data-dir, else $MLCAREER_DATA_DIR, else the shipped data."""
+    if option is not None:
+        return option
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env)
+    return shipped_data_dir()
+
+
+def display_name(path: Path) -> str:
+    """A path as the user should see it: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+@cache
+def load_catalog(directory: Path) -> Catalog:
+    """Load and validate a data directory; raise DataError listing every problem."""
+    catalog, problems = check_directory(directory)
+    if problems or catalog is None:
+        raise DataError(problems)
+    return catalog
+
+
+def check_directory(directory: Path) -> tuple[Catalog | None, list[Problem]]:
+    """Read, validate and cross-check a data directory, collecting every problem."""
+    shown = display_name(directory)
+    if not directory.is_dir():
+        what = "does not exist" if not directory.exists() else "is not a directory"
+        return None, [Problem(shown, None, "", f"data directory {what}")]
+    problems: list[Problem] = []
+    docs: dict[str, tuple[str, Document]] = {}  # catalog key -> (file shown, document)
+    combined: dict[str, Any] = {}
+    known = {spec.name for spec in FILES}
+    try:
+        extras = sorted(
+            p.name
+            for p in directory.iterdir()
+            if p.suffix in (".yaml", ".yml") and p.name not in known
+        )
+    except OSError as exc:
+        return None, [Problem(shown, None, "", f"cannot list directory: {exc.strerror}")]
+    for name in extras:
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = f"; did you mean {close[0]}?" if close else f"; known files: {', '.join(sorted(known))}"
+        problems.append(Problem(display_name(directory / name), None, "", f"unknown data file{hint}"))
+    for spec in FILES:
+        path = directory / spec.name
+        shown_file = display_name(path)
+        doc = _read(path, shown_file, spec, problems)
+        if doc is None:
+            continue
+        data = doc.data
+        target = combined.setdefault(spec.section, {}) if spec.section else combined
+        for key in spec.keys:
+            if key in data:
+                target[key] = data[key]
+                docs[f"{spec.section}.{key}" if spec.section else key] = (shown_file, doc)
+    if problems:
+        return None, problems
+    from mlcareer.checks import check_references
+
+    problems.extend(check_references(combined, _locator(docs)))
+    catalog: Catalog | None = None
+    from pydantic import ValidationError
+
+    from mlcareer.models import Catalog
+
+    try:
+        catalog = Catalog.model_validate(combined)
+    except ValidationError as exc:
+        problems[:0] = _validation_problems(exc, docs, directory)
+    problems.sort(key=lambda p: (p.file, p.line or 0))
+    return (None if problems else catalog), _dedupe(problems)
+
+
+def _read(path: Path, shown: str, spec: FileSpec, problems: list[Problem]) -> Document | None:
+    from mlcareer.yamlfile import YamlProblem, parse, short
+
+    try:
+        if not path.exists():
+            if spec.required:
+                problems.append(Problem(shown, None, "", "required data file is missing"))
+            return None
+        with path.open("rb") as fh:
+            from mlcareer.yamlfile import MAX_BYTES
+
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        problems.append(Problem(shown, None, "", f"cannot read: {exc.strerror or exc}"))
+        return None
+    try:
+        doc = parse(raw)
+    except YamlProblem as exc:
+        problems.append(exc.problem(shown))
+        return None
+    expected = ", ".join(spec.keys)
+    if doc.data is None:
+        problems.append(Problem(shown, None, "", f"file is empty; expected a mapping with {expected}"))
+        return None
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else f"a single value {short(doc.data)}"
+        problems.append(Problem(shown, 1, "", f"expected a mapping with {expected}, found {kind}"))
+        return None
+    bad = False
+    for key in doc.data:
+        if key not in spec.keys:
+            close = difflib.get_close_matches(key, spec.keys, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"expected {expected}"
+            problems.append(Problem(shown, doc.lines.get((key,)), key, f"unknown key; {hint}"))
+            bad = True
+    return None if bad else doc
+
+
+def _locator(docs: dict[str, tuple[str, Document]]) -> Any:
+    """A function from a Catalog path to (file, line, field path within that file)."""
+    from mlcareer.yamlfile import format_path
+
+    def locate(path: tuple[str | int, ...]) -> tuple[str, int | None, str]:
+        for width in (2, 1):
+            head = ".".join(str(p) for p in path[:width])
+            if head in docs and all(isinstance(p, str) for p in path[:width]):
+                shown, doc = docs[head]
+                inner = path[width - 1 :]
+                return shown, doc.line_of(inner), format_path(inner)
+        return "", None, format_path(path)
+
+    return locate
+
+
+_MESSAGES = {
+    "missing": "required field is missing",
+    "string_type": "must be text (put it in quotes if YAML read it as a number or true/false)",
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "model_type": "must be a mapping of fields",
+    "dict_type": "must be a mapping of fields",
+    "enum": None,
+    "literal_error": None,
+}
+
+
+def _validation_problems(
+    exc: ValidationError, docs: dict[str, tuple[str, Document]], directory: Path
+) -> list[Problem]:
+    from mlcareer.models import field_names
+
+    locate = _locator(docs)
+    out: list[Problem] = []
+    for err in exc.errors(include_url=False, include_input=False, include_context=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            close = difflib.get_close_matches(name, sorted(field_names()), n=1)
+            message = "unknown field" + (f"; did you mean {close[0]!r}?" if close else "")
+        elif kind == "missing" and len(loc) == 1:
+            spec = next((s for s in FILES if loc[0] in s.keys), None)
+            name = spec.name if spec else str(loc[0])
+            out.append(Problem(display_name(directory / name), None, str(loc[0]), "required"))
+            continue
+        else:
+            message = _MESSAGES.get(kind) or err["msg"]
+            if message.startswith("Value error, "):
+                message = message[len("Value error, ") :]
+        file, line, field = locate(loc)
+        out.append(Problem(file or display_name(directory), line, field, message[:300]))
+    return out
+
+
+def _dedupe(problems: Iterable[Problem]) -> list[Problem]:
+    seen: set[Problem] = set()
+    out = []
+    for p in problems:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out

@@ -1,0 +1,188 @@
+"""Cross-reference checks on a data directory's raw contents.
+
+They run on the plain data, before and independently of schema validation, so that
+one pass reports every problem: a misspelt field and a dangling reference together.
+Every access is defensive: the data has not been validated yet.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from mlcareer.errors import Problem
+
+Path = tuple[str | int, ...]
+Locate = Callable[[Path], tuple[str, int | None, str]]
+
+
+def _items(data: Any, *keys: str) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """(path, item) for every mapping in the list at ``data[keys...]``."""
+    node = data
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            if isinstance(item, dict):
+                yield (*keys, i), item
+
+
+def _strings(item: dict[str, Any], key: str) -> Iterator[tuple[int | None, str]]:
+    """(index, value) for each string under ``item[key]``: a list, or one value (index None)."""
+    value = item.get(key)
+    if isinstance(value, str):
+        yield None, value
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            if isinstance(v, str):
+                yield i, v
+
+
+def _ids(data: Any, *keys: str, field: str = "id") -> dict[str, Path]:
+    return {
+        item[field]: path
+        for path, item in _items(data, *keys)
+        if isinstance(item.get(field), str)
+    }
+
+
+class _Checker:
+    def __init__(self, data: dict[str, Any], locate: Locate) -> None:
+        self.data = data
+        self.locate = locate
+        self.problems: list[Problem] = []
+
+    def report(self, path: Path, message: str) -> None:
+        file, line, field = self.locate(path)
+        self.problems.append(Problem(file, line, field, message))
+
+    def unique(self, *keys: str, field: str = "id") -> None:
+        seen: dict[object, Path] = {}
+        for path, item in _items(self.data, *keys):
+            value = item.get(field)
+            if not isinstance(value, (str, int)) or isinstance(value, bool):
+                continue
+            if value in seen:
+                _, first_line, _ = self.locate(seen[value])
+                at = f" (first at line {first_line})" if first_line else ""
+                self.report((*path, field), f"duplicate {field} {value!r}{at}")
+            else:
+                seen[value] = path
+
+    def refs(self, keys: tuple[str, ...], field: str, known: dict[str, Any], kind: str) -> None:
+        for path, item in _items(self.data, *keys):
+            for index, value in _strings(item, field):
+                if value not in known:
+                    where = (*path, field) if index is None else (*path, field, index)
+                    self.report(where, _unknown(kind, value, known))
+
+
+def _unknown(kind: str, value: str, known: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown {kind} {value!r}{hint}"
+
+
+def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
+    """Unique ids, references that resolve, a ladder without cycles, a full scale."""
+    c = _Checker(data, locate)
+    for keys in [("sources",), ("levels",), ("skills",), ("credentials",), ("roles",)]:
+        c.unique(*keys)
+    for section in ("figures", "premiums", "factors"):
+        c.unique("salaries", section)
+    c.unique("scale", field="value")
+
+    sources = _ids(data, "sources")
+    skills = _ids(data, "skills")
+    roles = _ids(data, "roles")
+    credentials = {
+        item["id"]: item.get("kind")
+        for _, item in _items(data, "credentials")
+        if isinstance(item.get("id"), str)
+    }
+    for keys in [("levels",), ("skills",), ("credentials",), ("roles",)]:
+        c.refs(keys, "sources", sources, "source")
+    for section in ("premiums", "factors"):
+        c.refs(("salaries", section), "sources", sources, "source")
+    c.refs(("salaries", "figures"), "source", sources, "source")
+    c.refs(("salaries", "figures"), "roles", roles, "role")
+    c.refs(("credentials",), "skills", skills, "skill")
+    for field in ("related", "leads_to", "specialises"):
+        c.refs(("roles",), field, roles, "role")
+
+    for path, role in _items(data, "roles"):
+        _check_role(c, path, role, skills, credentials)
+    _check_cycles(c, data, roles)
+    _check_scale(c, data)
+    return c.problems
+
+
+def _check_role(
+    c: _Checker, path: Path, role: dict[str, Any], skills: dict[str, Any], credentials: dict[str, Any]
+) -> None:
+    seen: set[str] = set()
+    entries = role.get("skills")
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        name = entry.get("skill") if isinstance(entry, dict) else None
+        if not isinstance(name, str):
+            continue
+        if name not in skills:
+            c.report((*path, "skills", i, "skill"), _unknown("skill", name, skills))
+        elif name in seen:
+            c.report((*path, "skills", i, "skill"), f"skill {name!r} is listed twice")
+        seen.add(name)
+    for field, kind in (("education", "degree"), ("certifications", "certification")):
+        for i, value in _strings(role, field):
+            where = (*path, field) if i is None else (*path, field, i)
+            if value not in credentials:
+                c.report(where, _unknown(kind, value, credentials))
+            elif credentials[value] != kind:
+                c.report(where, f"{value!r} is a {credentials[value]}, not a {kind}")
+    own = role.get("id")
+    for i, value in _strings(role, "leads_to"):
+        if value == own:
+            c.report((*path, "leads_to", i or 0), "a role cannot lead to itself")
+
+
+def _check_cycles(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> None:
+    """Report each cycle in leads_to once, at the role where it is first entered."""
+    edges: dict[str, list[str]] = {}
+    for _, role in _items(data, "roles"):
+        if isinstance(role.get("id"), str):
+            edges[role["id"]] = [t for _, t in _strings(role, "leads_to") if t in roles]
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    reported: set[frozenset[str]] = set()
+    for root in edges:
+        if root in state:
+            continue
+        path = [root]
+        state[root] = 1
+        pending = [iter(edges[root])]
+        while pending:
+            nxt = next(pending[-1], None)
+            if nxt is None:
+                pending.pop()
+                state[path.pop()] = 2
+            elif nxt == path[-1]:
+                continue  # reported as "cannot lead to itself"
+            elif state.get(nxt) == 1:
+                cycle = [*path[path.index(nxt) :], nxt]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    where = (*roles[path[-1]], "leads_to")
+                    c.report(where, "the ladder has a cycle: " + " -> ".join(cycle))
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                pending.append(iter(edges.get(nxt, [])))
+
+
+def _check_scale(c: _Checker, data: dict[str, Any]) -> None:
+    scale = data.get("scale")
+    if not isinstance(scale, list) or not scale:
+        return
+    values = {item.get("value") for item in scale if isinstance(item, dict)}
+    missing = [v for v in range(5) if v not in values]
+    if missing:
+        c.report(("scale",), "the scale must describe every step 0-4; missing " + ", ".join(map(str, missing)))

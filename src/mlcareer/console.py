@@ -1,0 +1,32 @@
+"""The stdout and stderr consoles, made inside each command so the environment of the moment rules."""
+
+from __future__ import annotations
+
+import sys
+from rich.console import Console
+
+
+def _is_utf(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or ""
+    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def out() -> Console:
+    """Results go here."""
+    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def err() -> Console:
+    """Errors and notices go here."""
+    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+
+
+def prepare_streams() -> None:
+    """Never crash on a character the terminal's encoding cannot show."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not _is_utf(stream):
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - detached or closed stream
+                pass

@@ -1,0 +1,129 @@
+"""Small building blocks shared by the renderers."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from mlcareer.models import SalaryFigure, Source
+
+NO_DATA = "no data"
+HEADING = "bold cyan"
+MUTED = "dim"
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥"}
+
+
+def clean(text: str) -> str:
+    """Data text made harmless: control and format characters shown as visible escapes."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+        elif ch == "\t":
+            out.append(" ")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def literal(text: str, style: str | Style = "") -> Text:
+    """Text from a data file, never read as markup."""
+    return Text(clean(text), style=style)
+
+
+def heading(title: str) -> Text:
+    return Text(title, style=HEADING)
+
+
+def no_data() -> Text:
+    return Text(NO_DATA, style=MUTED)
+
+
+def bullets(items: Iterable[str | Text]) -> RenderableType:
+    lines = [Text("• ").append(literal(i) if isinstance(i, str) else i) for i in items]
+    if not lines:
+        return no_data()
+    return Group(*(_Bullet(line) for line in lines))
+
+
+class _Bullet:
+    """A bullet line that hangs its wrapped lines under the text and falls back to '-'."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        text = self.text.copy()
+        if options.ascii_only:
+            text = Text("- ").append(text[2:])
+        body = text[2:]
+        width = max(options.max_width - 2, 10)
+        for i, line in enumerate(body.wrap(console, width)):
+            yield Segment(text.plain[:2] if i == 0 else "  ")
+            yield from line.render(console)
+            yield Segment.line()
+
+
+def section(title: str, body: RenderableType) -> RenderableType:
+    return Group(heading(title), Padding(body, (0, 0, 1, 2), expand=False))
+
+
+def comma_list(items: Iterable[str]) -> Text:
+    items = list(items)
+    return literal(", ".join(items)) if items else no_data()
+
+
+class Bar:
+    """A proficiency bar like ●●●○○ (#### - in ASCII terminals)."""
+
+    def __init__(self, value: int | None, maximum: int = 4, style: str = "green") -> None:
+        self.value = value
+        self.maximum = maximum
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(options.ascii_only)
+
+    def text(self, ascii_only: bool = False) -> Text:
+        if self.value is None:
+            return no_data()
+        full, empty = ("#", "-") if ascii_only else ("●", "○")
+        out = Text(full * self.value, style=self.style)
+        out.append(empty * (self.maximum - self.value), style=MUTED)
+        return out
+
+
+def money(amount: int, currency: str) -> str:
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
+
+
+def figure_amount(figure: SalaryFigure) -> str:
+    """'$80,000 – $110,000', '$150,000 – $200,000+', '$160,471 (average)'."""
+    if figure.kind == "average":
+        assert figure.amount is not None
+        return f"{money(figure.amount, figure.currency)} (average)"
+    assert figure.low is not None
+    if figure.high is None:
+        return f"{money(figure.low, figure.currency)}+"
+    high = money(figure.high, figure.currency) + ("+" if figure.open_ended else "")
+    return f"{money(figure.low, figure.currency)} - {high}"
+
+
+def source_label(source: Source) -> str:
+    """'Title (Author, 2024-01-04)' or 'Title (undated)'."""
+    bits = [b for b in (source.author, source.publisher) if b]
+    bits.append(source.published or "undated")
+    return f"{source.title} ({', '.join(bits)})"

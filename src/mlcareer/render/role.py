@@ -1,0 +1,310 @@
+"""Rendering of one role (`mlcareer role`), the role list and a comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from mlcareer.choices import Section
+from mlcareer.careers import Comparison, RoleView, SkillNeed
+from mlcareer.models import Level, Role, Source
+from mlcareer.render.common import (
+    MUTED,
+    Bar,
+    bullets,
+    comma_list,
+    figure_amount,
+    literal,
+    no_data,
+    section,
+    source_label,
+)
+
+
+def _role_ref(role: Role) -> Text:
+    return literal(role.title).append(f"  ({role.id}, {role.level.value})", style=MUTED)
+
+
+def _expects(need: SkillNeed) -> Text:
+    if need.proficiency is None:
+        return Text("needed, level: no data", style=MUTED)
+    name = need.step.name if need.step else f"{need.proficiency}/4"
+    return Text.assemble(Bar(need.proficiency).text(), " ", literal(name))
+
+
+class SkillsTable:
+    """Skills with expected proficiency: a table when wide, a stacked list when narrow."""
+
+    def __init__(self, needs: list[SkillNeed], evidence: bool = True) -> None:
+        self.needs = needs
+        self.evidence = evidence
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.needs:
+            yield no_data()
+            return
+        if options.max_width < 72:
+            for need in self.needs:
+                yield Text.assemble(literal(need.skill.name, "bold"), "  ", _expects(need))
+                if self.evidence and need.evidence:
+                    yield Padding(literal(f'"{need.evidence}"', MUTED), (0, 0, 0, 2))
+            return
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        table.add_column("Skill", min_width=12, max_width=30)
+        table.add_column("Expects", no_wrap=True)
+        if self.evidence:
+            table.add_column("Source wording", style=MUTED)
+        for need in self.needs:
+            row: list[RenderableType] = [literal(need.skill.name), _expects(need)]
+            if self.evidence:
+                row.append(literal(need.evidence) if need.evidence else Text(""))
+            table.add_row(*row)
+        yield table
+
+
+def skills_table(needs: list[SkillNeed], evidence: bool = True) -> RenderableType:
+    return SkillsTable(needs, evidence)
+
+
+def _salary(view: RoleView) -> RenderableType:
+    if not view.salary:
+        return no_data()
+    lines: list[Text] = []
+    for fig in view.salary:
+        level = f"{fig.level.value}: " if fig.level else ""
+        line = Text(f"{level}{figure_amount(fig)} per {fig.period}", style="bold")
+        where = ", ".join(x for x in (fig.scope, fig.region or "region not stated") if x)
+        line.append(literal(f"  ({where}"))
+        source = view.figure_sources.get(fig.id)
+        if source is not None:
+            line.append(literal(f"; {source.title}"))
+        line.append(literal(f"; as of {fig.as_of})" if fig.as_of else "; undated)"))
+        lines.append(line)
+    return bullets(lines)
+
+
+def _responsibilities(view: RoleView) -> RenderableType:
+    groups = view.role.responsibilities
+    if not groups:
+        return no_data()
+    parts: list[RenderableType] = []
+    for group in groups:
+        parts.append(literal(group.group, "bold"))
+        parts.append(bullets(group.items))
+    return Group(*parts)
+
+
+def _education(view: RoleView) -> RenderableType:
+    return bullets(
+        literal(c.name, "bold").append(literal(f": {c.description}" if c.description else ""))
+        for c in view.education
+    )
+
+
+def _certifications(view: RoleView) -> RenderableType:
+    return bullets(c.name for c in view.certifications)
+
+
+def _industries(view: RoleView) -> RenderableType:
+    role = view.role
+    if not role.industries and not role.applications:
+        return no_data()
+    return Group(
+        Text.assemble(("Industries: ", "bold"), comma_list(role.industries)),
+        Text.assemble(("Applications: ", "bold"), comma_list(role.applications)),
+    )
+
+
+def _related(view: RoleView) -> RenderableType:
+    rows: list[tuple[str, list[Role]]] = [
+        ("Leads to", view.leads_to),
+        ("Reached from", view.leads_from),
+        ("Specialises", [view.specialises] if view.specialises else []),
+        ("Specialisations", view.specialisations),
+        ("Related", view.related),
+    ]
+    parts: list[RenderableType] = []
+    for label, roles in rows:
+        if roles:
+            parts.append(Text(label, style="bold"))
+            parts.append(bullets(_role_ref(r) for r in roles))
+    return Group(*parts) if parts else no_data()
+
+
+def _sources(sources: list[Source]) -> RenderableType:
+    return bullets(source_label(s) for s in sources)
+
+
+_BUILDERS: dict[Section, tuple[str, Callable[[RoleView], RenderableType]]] = {
+    Section.summary: ("Summary", lambda v: literal(v.role.summary)),
+    Section.responsibilities: ("Responsibilities", _responsibilities),
+    Section.skills: ("Skills and the proficiency the role expects", lambda v: skills_table(v.skills)),
+    Section.tools: ("Tools and frameworks", lambda v: comma_list(v.role.tools)),
+    Section.education: ("Education", _education),
+    Section.certifications: ("Certifications", _certifications),
+    Section.industries: ("Industries and applications", _industries),
+    Section.workplace: ("Workplace", lambda v: bullets(v.role.workplace)),
+    Section.outlook: ("Outlook", lambda v: bullets(v.role.outlook)),
+    Section.salary: ("Salary", _salary),
+    Section.related: ("Career moves and related roles", _related),
+    Section.sources: ("Sources", lambda v: _sources(v.sources)),
+}
+
+
+def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
+    """The whole role, or one section of it."""
+    role = view.role
+    title = literal(role.title, "bold")
+    kind = "kind of ML engineer" if role.kind == "specialisation" else "career ladder role"
+    meta = Text(f"{role.id} · {role.level.value} level · {kind}", style=MUTED)
+    aliases = Text.assemble(("Also known as: ", MUTED), literal(", ".join(role.aliases)))
+    parts: list[RenderableType] = [title, meta]
+    if role.aliases:
+        parts.append(aliases)
+    parts.append(Text(""))
+    for key, (name, build) in _BUILDERS.items():
+        if only is None or only == key:
+            parts.append(section(name, build(view)))
+    return Group(*parts)
+
+
+def role_json(view: RoleView) -> dict[str, Any]:
+    """The role as stable JSON: the data file's fields, with references resolved."""
+    role = view.role.model_dump(mode="json")
+    role["skills"] = [
+        {
+            "skill": n.skill.id,
+            "name": n.skill.name,
+            "category": n.skill.category,
+            "proficiency": n.proficiency,
+            "proficiency_name": n.step.name if n.step else None,
+            "evidence": n.evidence,
+        }
+        for n in view.skills
+    ]
+    role["education"] = [c.model_dump(mode="json") for c in view.education]
+    role["certifications"] = [c.model_dump(mode="json") for c in view.certifications]
+    role["salary"] = [f.model_dump(mode="json") for f in view.salary]
+    role["leads_from"] = [r.id for r in view.leads_from]
+    role["specialisations"] = [r.id for r in view.specialisations]
+    role["sources"] = [s.model_dump(mode="json") for s in view.sources]
+    return role
+
+
+def render_roles(roles: list[Role]) -> RenderableType:
+    """All roles in a table, grouped by level."""
+    if not roles:
+        return Text("No roles match.", style=MUTED)
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("Role id", no_wrap=True, style="cyan")
+    table.add_column("Title", ratio=1)
+    table.add_column("Kind", no_wrap=True)
+    current: Level | None = None
+    for role in roles:
+        if role.level != current:
+            if current is not None:
+                table.add_row("", "", "")
+            current = role.level
+            table.add_row(Text(f"{current.value.upper()}", style="bold magenta"), "", "")
+        kind = "specialisation" if role.kind == "specialisation" else "ladder"
+        table.add_row(literal(role.id), literal(role.title), Text(kind, style=MUTED))
+    return table
+
+
+def roles_json(roles: list[Role]) -> dict[str, Any]:
+    return {
+        "roles": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "aliases": list(r.aliases),
+                "level": r.level.value,
+                "kind": r.kind,
+                "summary": r.summary,
+                "leads_to": list(r.leads_to),
+            }
+            for r in roles
+        ]
+    }
+
+
+def _need_text(need: SkillNeed | None) -> Text:
+    if need is None:
+        return Text("not listed", style=MUTED)
+    if need.proficiency is None:
+        return Text("needed (level: no data)", style=MUTED)
+    name = need.step.name if need.step else f"{need.proficiency}/4"
+    return Text.assemble(Bar(need.proficiency).text(), " ", literal(name))
+
+
+def render_comparison(cmp: Comparison) -> RenderableType:
+    """Two roles side by side: facts, then skills."""
+    a, b = cmp.left, cmp.right
+    facts = Table(show_header=True, header_style="bold", show_lines=True, expand=True)
+    facts.add_column("", style="bold", min_width=9)
+    facts.add_column(literal(a.role.title), ratio=3)
+    facts.add_column(literal(b.role.title), ratio=3)
+
+    def money_lines(view: RoleView) -> Text:
+        if not view.salary:
+            return no_data()
+        return Text("\n").join(
+            Text(f"{(f.level.value + ': ') if f.level else ''}{figure_amount(f)}") for f in view.salary
+        )
+
+    facts.add_row("Level", a.role.level.value, b.role.level.value)
+    facts.add_row("Summary", literal(a.role.summary), literal(b.role.summary))
+    facts.add_row("Work", _group_names(a), _group_names(b))
+    facts.add_row("Tools", comma_list(a.role.tools), comma_list(b.role.tools))
+    facts.add_row("Salary", money_lines(a), money_lines(b))
+    facts.add_row(
+        "Leads to",
+        comma_list(r.id for r in a.leads_to),
+        comma_list(r.id for r in b.leads_to),
+    )
+    skills = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    skills.add_column("Skill", ratio=2)
+    skills.add_column(literal(a.role.id), ratio=2)
+    skills.add_column(literal(b.role.id), ratio=2)
+    for row in cmp.skills:
+        skills.add_row(literal(row.skill.name), _need_text(row.left), _need_text(row.right))
+    sources = {s.id: s for s in (*a.sources, *b.sources)}
+    return Group(
+        facts,
+        Text(""),
+        section("Skills", skills if cmp.skills else no_data()),
+        section("Sources", _sources(list(sources.values()))),
+    )
+
+
+def _group_names(view: RoleView) -> Text:
+    groups = view.role.responsibilities
+    if not groups:
+        return no_data()
+    return Text("\n").join(
+        literal(f"{g.group} ({len(g.items)})") for g in groups
+    )
+
+
+def comparison_json(cmp: Comparison) -> dict[str, Any]:
+    def need(n: SkillNeed | None) -> dict[str, Any] | None:
+        return None if n is None else {"proficiency": n.proficiency, "evidence": n.evidence}
+
+    return {
+        "left": role_json(cmp.left),
+        "right": role_json(cmp.right),
+        "skills": [
+            {
+                "skill": row.skill.id,
+                "name": row.skill.name,
+                "left": need(row.left),
+                "right": need(row.right),
+            }
+            for row in cmp.skills
+        ],
+    }
