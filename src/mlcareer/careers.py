@@ -6,11 +6,11 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from mlcareer.choices import Level
 from mlcareer.errors import NotFoundError
 from mlcareer.models import (
     Catalog,
     Credential,
-    Level,
     Role,
     RoleSkill,
     SalaryFigure,
@@ -185,7 +185,5 @@ def compare_roles(catalog: Catalog, left: Role, right: Role) -> Comparison:
         set(a_needs) | set(b_needs),
         key=lambda i: (not (i in a_needs and i in b_needs), i not in a_needs, order.index(i)),
     )
-    rows = [
-        SkillRow((a_needs.get(i) or b_needs[i]).skill, a_needs.get(i), b_needs.get(i)) for i in ids
-    ]
+    rows = [SkillRow((a_needs.get(i) or b_needs[i]).skill, a_needs.get(i), b_needs.get(i)) for i in ids]
     return Comparison(a, b, rows)

@@ -90,9 +90,7 @@ def check_directory(directory: Path) -> tuple[Catalog | None, list[Problem]]:
     known = {spec.name for spec in FILES}
     try:
         extras = sorted(
-            p.name
-            for p in directory.iterdir()
-            if p.suffix in (".yaml", ".yml") and p.name not in known
+            p.name for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in known
         )
     except OSError as exc:
         return None, [Problem(shown, None, "", f"cannot list directory: {exc.strerror}")]

@@ -40,11 +40,7 @@ def _strings(item: dict[str, Any], key: str) -> Iterator[tuple[int | None, str]]
 
 
 def _ids(data: Any, *keys: str, field: str = "id") -> dict[str, Path]:
-    return {
-        item[field]: path
-        for path, item in _items(data, *keys)
-        if isinstance(item.get(field), str)
-    }
+    return {item[field]: path for path, item in _items(data, *keys) if isinstance(item.get(field), str)}
 
 
 class _Checker:
@@ -133,16 +129,16 @@ def _check_role(
             c.report((*path, "skills", i, "skill"), f"skill {name!r} is listed twice")
         seen.add(name)
     for field, kind in (("education", "degree"), ("certifications", "certification")):
-        for i, value in _strings(role, field):
-            where = (*path, field) if i is None else (*path, field, i)
+        for index, value in _strings(role, field):
+            where = (*path, field) if index is None else (*path, field, index)
             if value not in credentials:
                 c.report(where, _unknown(kind, value, credentials))
             elif credentials[value] != kind:
                 c.report(where, f"{value!r} is a {credentials[value]}, not a {kind}")
     own = role.get("id")
-    for i, value in _strings(role, "leads_to"):
+    for index, value in _strings(role, "leads_to"):
         if value == own:
-            c.report((*path, "leads_to", i or 0), "a role cannot lead to itself")
+            c.report((*path, "leads_to", index or 0), "a role cannot lead to itself")
 
 
 def _check_cycles(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> None:
@@ -185,4 +181,6 @@ def _check_scale(c: _Checker, data: dict[str, Any]) -> None:
     values = {item.get("value") for item in scale if isinstance(item, dict)}
     missing = [v for v in range(5) if v not in values]
     if missing:
-        c.report(("scale",), "the scale must describe every step 0-4; missing " + ", ".join(map(str, missing)))
+        c.report(
+            ("scale",), "the scale must describe every step 0-4; missing " + ", ".join(map(str, missing))
+        )

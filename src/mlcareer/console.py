@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+
 from rich.console import Console
 
 
@@ -26,7 +28,5 @@ def prepare_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and not _is_utf(stream):
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # pragma: no cover - detached or closed stream
-                pass

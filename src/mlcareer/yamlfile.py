@@ -45,7 +45,7 @@ for _tag, _regexp, _first in [
 if getattr(yaml, "__with_libyaml__", False):
     from yaml._yaml import CParser as _Parser
 
-    class _Loader(_Parser, _CoreResolver):  # type: ignore[misc,valid-type]
+    class _Loader(_Parser, _CoreResolver):
         def __init__(self, stream: str) -> None:
             _Parser.__init__(self, stream)
             _CoreResolver.__init__(self)
@@ -119,16 +119,16 @@ def parse(raw: bytes) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, "", "not valid UTF-8 text") from None
+        bad_line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(bad_line, "", "not valid UTF-8 text") from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        at = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(line, "", f"invalid YAML: {what}") from None
+        raise YamlProblem(at, "", f"invalid YAML: {what}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(None, "", f"invalid YAML: {str(exc)[:200]}") from None
     except RecursionError:
@@ -211,7 +211,7 @@ class _Walker:
                     return float("-inf") if lowered.startswith("-") else float("inf")
                 return float("nan") if lowered.endswith("nan") else float(text)
         except ValueError:
-            raise YamlProblem(line, where, f"{short(text)} is not a valid {tag[len(_TAG):]}") from None
+            raise YamlProblem(line, where, f"{short(text)} is not a valid {tag[len(_TAG) :]}") from None
         raise YamlProblem(line, where, f"tag {_show_tag(tag)} is not allowed")
 
 

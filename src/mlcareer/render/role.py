@@ -10,9 +10,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from mlcareer.choices import Section
 from mlcareer.careers import Comparison, RoleView, SkillNeed
-from mlcareer.models import Level, Role, Source
+from mlcareer.choices import Level, Section
+from mlcareer.models import Role, Source
 from mlcareer.render.common import (
     MUTED,
     Bar,
@@ -286,9 +286,7 @@ def _group_names(view: RoleView) -> Text:
     groups = view.role.responsibilities
     if not groups:
         return no_data()
-    return Text("\n").join(
-        literal(f"{g.group} ({len(g.items)})") for g in groups
-    )
+    return Text("\n").join(literal(f"{g.group} ({len(g.items)})") for g in groups)
 
 
 def comparison_json(cmp: Comparison) -> dict[str, Any]:

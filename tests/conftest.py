@@ -1,0 +1,72 @@
+"""Shared fixtures: a fixed, colourless terminal; the CLI runner; small data directories."""
+
+from __future__ import annotations
+
+import os
+
+# Typer reads these at import: set them before anything imports the app.
+os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
+os.environ["TERMINAL_WIDTH"] = "80"
+for _name in ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "CLICOLOR_FORCE"):
+    os.environ.pop(_name, None)
+
+import shutil  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from typer.testing import CliRunner, Result  # noqa: E402
+
+from mlcareer.cli import app  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test sees an 80-column terminal without colour, and its own empty home."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "50")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for name in ("FORCE_COLOR", "PY_COLORS", "CLICOLOR_FORCE", "MLCAREER_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MLCAREER_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    yield
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke(runner: CliRunner) -> Invoke:
+    """Run the CLI in-process: ``invoke("role", "ml-engineer")``; stdout and stderr kept apart."""
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def mini_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small, valid fixture data directory."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture
+def shipped_dir() -> Path:
+    from mlcareer.catalog import shipped_data_dir
+
+    return shipped_data_dir()

@@ -1,0 +1,141 @@
+"""`mlcareer role`, `roles`, `compare`, `validate` through CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Invoke
+
+
+def test_role_ml_engineer_shows_every_part(invoke: Invoke) -> None:
+    result = invoke("role", "ml-engineer")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for heading in ("Summary", "Responsibilities", "Skills", "Tools", "Education", "Salary", "Sources"):
+        assert heading in out
+    assert "Machine Learning Engineer" in out
+    assert "$110,000 - $150,000" in out
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("name", ["ML Engineer", "mle", "MLE", "machine learning engineer", "ML_ENGINEER"])
+def test_role_matches_alias_and_title(invoke: Invoke, name: str) -> None:
+    result = invoke("role", name, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["role"]["id"] == "ml-engineer"
+
+
+def test_unknown_role_suggests_closest(invoke: Invoke) -> None:
+    result = invoke("role", "ml-enginer")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "did you mean ml-engineer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_role_section_shows_only_that_part(invoke: Invoke) -> None:
+    result = invoke("role", "ml-engineer", "--section", "skills")
+    assert result.exit_code == 0
+    assert "Skills" in result.stdout
+    assert "Responsibilities" not in result.stdout
+    assert "Sources" not in result.stdout
+
+
+def test_bad_section_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("role", "ml-engineer", "--section", "pay")
+    assert result.exit_code == 2
+    assert "pay" in result.stderr
+
+
+def test_role_json_is_complete_and_sourced(invoke: Invoke) -> None:
+    data = json.loads(invoke("role", "ml-engineer", "--json").stdout)["role"]
+    assert data["level"] == "mid"
+    assert data["sources"] and all(s["title"] for s in data["sources"])
+    assert {s["skill"] for s in data["skills"]} >= {"programming"}
+    assert any(f["kind"] == "average" and f["amount"] == 160471 for f in data["salary"])
+
+
+def test_roles_lists_every_role_grouped_by_level(invoke: Invoke) -> None:
+    result = invoke("roles")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.index("ENTRY") < out.index("MID") < out.index("SENIOR") < out.index("EXECUTIVE")
+    for role_id in ("junior-ml-engineer", "chief-technology-officer", "federated-learning-engineer"):
+        assert role_id in out
+
+
+def test_roles_filters(invoke: Invoke) -> None:
+    senior = json.loads(invoke("roles", "--level", "senior", "--json").stdout)["roles"]
+    assert {r["id"] for r in senior} == {"lead-ml-engineer", "principal-data-scientist", "technical-architect"}
+    vision = json.loads(invoke("roles", "--search", "vision", "--json").stdout)["roles"]
+    assert "computer-vision-engineer" in {r["id"] for r in vision}
+    none = invoke("roles", "--search", "zzzz-nothing")
+    assert none.exit_code == 0 and "No roles match" in none.stdout
+
+
+def test_compare_two_roles(invoke: Invoke) -> None:
+    result = invoke("compare", "ml-engineer", "data-scientist")
+    assert result.exit_code == 0, result.stderr
+    assert "Machine Learning Engineer" in result.stdout and "Data Scientist" in result.stdout
+    data = json.loads(invoke("compare", "ml-engineer", "data-scientist", "--json").stdout)
+    assert data["left"]["id"] == "ml-engineer" and data["right"]["id"] == "data-scientist"
+    assert all({"skill", "left", "right"} <= set(row) for row in data["skills"])
+
+
+def test_compare_unknown_role(invoke: Invoke) -> None:
+    result = invoke("compare", "ml-engineer", "data-scientis")
+    assert result.exit_code == 1
+    assert "did you mean data-scientist" in result.stderr
+
+
+def test_validate_shipped_data(invoke: Invoke) -> None:
+    result = invoke("validate")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("OK ")
+
+
+def test_validate_reports_every_problem(invoke: Invoke, mini_dir: Path) -> None:
+    roles = mini_dir / "roles.yaml"
+    roles.write_text(roles.read_text().replace("skill: statistics", "skill: statistcs").replace("summary: Works on images.", "summary: Works on images.\n    colour: blue"))
+    result = invoke("validate", str(mini_dir))
+    assert result.exit_code == 1
+    assert "2 problems" in result.stderr
+    assert "roles.yaml:26: roles[1].skills[1].skill: unknown skill 'statistcs' (did you mean 'statistics'?)" in result.stderr
+    assert "roles[2].colour: unknown field" in result.stderr
+    data = json.loads(invoke("validate", str(mini_dir), "--json").stdout)
+    assert data["ok"] is False and len(data["problems"]) == 2
+
+
+def test_data_dir_option_and_environment(invoke: Invoke, mini_dir: Path) -> None:
+    by_option = invoke("--data-dir", str(mini_dir), "roles", "--json")
+    assert [r["id"] for r in json.loads(by_option.stdout)["roles"]] == ["junior-engineer", "engineer", "vision-engineer"]
+    by_env = invoke("role", "ENG", "--json", env={"MLCAREER_DATA_DIR": str(mini_dir)})
+    assert json.loads(by_env.stdout)["role"]["id"] == "engineer"
+
+
+def test_broken_data_dir_stops_every_command(invoke: Invoke, mini_dir: Path) -> None:
+    (mini_dir / "skills.yaml").write_text("skills: [\n")
+    result = invoke("--data-dir", str(mini_dir), "role", "engineer")
+    assert result.exit_code == 1
+    assert "skills.yaml:2:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_data_dir(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("--data-dir", str(tmp_path / "nope"), "roles")
+    assert result.exit_code in (1, 2)
+    assert "nope" in result.stderr
+
+
+def test_help_for_every_command_has_an_example(invoke: Invoke) -> None:
+    from mlcareer.cli import app
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name in group.commands:  # type: ignore[attr-defined]
+        result = invoke(name, "--help")
+        assert result.exit_code == 0
+        assert "Example" in result.stdout, name
