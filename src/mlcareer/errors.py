@@ -53,7 +53,9 @@ class NotFoundError(MlcareerError):
         self.known = known
         message = f"unknown {kind} {name!r}"
         if suggestions:
-            message += f"; did you mean {' or '.join(suggestions)}?"
+            message += f"; did you mean {suggestions[0]}?"
+            if len(suggestions) > 1:
+                message += f" (also close: {', '.join(suggestions[1:])})"
         else:
             message += f"; try `mlcareer {kind}s` to list them"
         super().__init__(message)

@@ -1,0 +1,71 @@
+"""The wheel: built, installed into a fresh venv, run from a directory outside the repo."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin directory of a fresh venv with the freshly built wheel installed."""
+    root = tmp_path_factory.mktemp("wheel")
+    dist = root / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(REPO)],
+        check=True,
+        cwd=root,
+    )
+    wheels = list(dist.glob("mlcareer-*.whl"))
+    assert len(wheels) == 1
+    env_dir = root / "venv"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = env_dir / "bin"
+    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheels[0])], check=True, cwd=root)
+    return bin_dir
+
+
+def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_")}
+    env.update(NO_COLOR="1", COLUMNS="80", MLCAREER_HOME=str(cwd / "home"))
+    return subprocess.run([str(bin_dir / "mlcareer"), *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_wheel_ships_the_data(installed: Path, tmp_path: Path) -> None:
+    result = _run(installed, "role", "ml-engineer", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Machine Learning Engineer" in result.stdout
+    assert "Sources" in result.stdout
+
+
+def test_wheel_commands_from_outside_the_repo(installed: Path, tmp_path: Path) -> None:
+    assert _run(installed, "role", "ML Engineer", cwd=tmp_path).returncode == 0
+    assert _run(installed, "roles", cwd=tmp_path).returncode == 0
+    assert _run(installed, "compare", "ml-engineer", "data-scientist", cwd=tmp_path).returncode == 0
+    checked = _run(installed, "validate", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    data = json.loads(_run(installed, "role", "mle", "--json", cwd=tmp_path).stdout)
+    assert data["role"]["id"] == "ml-engineer"
+    typo = _run(installed, "role", "ml-enginer", cwd=tmp_path)
+    assert typo.returncode == 1 and "ml-engineer" in typo.stderr
+
+
+def test_python_dash_m(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(installed / "python"), "-m", "mlcareer", "roles", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["roles"]
