@@ -33,3 +33,11 @@ class Section(StrEnum):
     salary = "salary"
     related = "related"
     sources = "sources"
+
+
+class Format(StrEnum):
+    """How a command prints its result."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"

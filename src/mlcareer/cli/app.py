@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -12,7 +14,8 @@ import typer
 from typer.core import TyperGroup
 
 from mlcareer import __version__
-from mlcareer.errors import DataError, MlcareerError
+from mlcareer.choices import Format
+from mlcareer.errors import DataError, MlcareerError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -95,8 +98,7 @@ def catalog(ctx: typer.Context) -> Catalog:
 
 def print_json(data: Any) -> None:
     """JSON on stdout, never through Rich (which would wrap it)."""
-    ascii_only = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") != "utf8"
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def show(renderable: RenderableType) -> None:
@@ -122,3 +124,94 @@ def report_error(exc: MlcareerError) -> None:
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text.")]
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="text for people, json for programs, markdown for docs."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False, show_default=False
+    ),
+]
+
+
+def emit(
+    *,
+    fmt: Format,
+    as_json: bool = False,
+    output: Path | None = None,
+    text: Callable[[], RenderableType],
+    data: Callable[[], Any],
+    markdown: Callable[[], str] | None = None,
+) -> None:
+    """Print (or write to ``output``) one result in the chosen format.
+
+    Only the builder for that format runs. A file is written whole or not at all.
+    """
+    if as_json:
+        fmt = Format.json
+    if fmt is Format.json:
+        body = json_text(data())
+    elif fmt is Format.markdown:
+        if markdown is None:
+            raise UsageError("this command has no Markdown output; use --format text or json")
+        body = markdown()
+    elif output is None:
+        show(text())
+        return
+    else:
+        body = plain_text(text())
+    if output is None:
+        sys.stdout.write(body)
+    else:
+        write_file(output, body)
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON; ASCII-escaped unless stdout takes UTF-8."""
+    encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
+    return json.dumps(data, indent=2, ensure_ascii=encoding != "utf8") + "\n"
+
+
+def plain_text(renderable: RenderableType, width: int = 100) -> str:
+    """A renderable as uncoloured text, for a file."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False).print(renderable)
+    return buffer.getvalue()
+
+
+def write_file(path: Path, body: str) -> None:
+    """Write a file atomically: a temporary file beside it, renamed over it when complete."""
+    import os
+    import tempfile
+
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as exc:
+        raise MlcareerError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(body)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise MlcareerError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
+    notice(f"Wrote {path}")
+
+
+def notice(message: str) -> None:
+    """A one-line notice on stderr (never mixed into results)."""
+    from rich.text import Text
+
+    from mlcareer.console import err
+
+    err().print(Text(message, style="dim"), soft_wrap=True)

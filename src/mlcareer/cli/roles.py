@@ -7,8 +7,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlcareer.choices import Level, Section
-from mlcareer.cli.app import JsonOption, State, app, catalog, print_json, show
+from mlcareer.choices import Format, Level, Section
+from mlcareer.cli.app import (
+    FormatOption,
+    JsonOption,
+    OutputOption,
+    State,
+    app,
+    catalog,
+    emit,
+    print_json,
+    show,
+)
 from mlcareer.errors import DataError, ExitCode
 
 if TYPE_CHECKING:
@@ -25,24 +35,26 @@ def role(
     section: Annotated[
         Section | None, typer.Option("--section", "-s", help="Show only this part of the role.")
     ] = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Explain a role: what it does, the skills it expects, pay, where it leads, and sources.
 
     Example: mlcareer role ml-engineer --section skills
     """
     from mlcareer.careers import describe_role, find_role
+    from mlcareer.render import role as render
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
-    if as_json:
-        from mlcareer.render.role import role_json
-
-        print_json({"role": role_json(view)})
-        return
-    from mlcareer.render.role import render_role
-
-    show(render_role(view, section))
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_role(view, section),
+        data=lambda: {"role": render.role_json(view)},
+    )
 
 
 @app.command()
@@ -54,23 +66,25 @@ def roles(
         str | None,
         typer.Option("--search", "-q", help="Only roles whose name, summary, tools or skills contain TEXT."),
     ] = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    output: OutputOption = None,
 ) -> None:
     """List every role, grouped by level of the career ladder.
 
     Example: mlcareer roles --level senior
     """
     from mlcareer.careers import list_roles
+    from mlcareer.render import role as render
 
     found = list_roles(catalog(ctx), level, search)
-    if as_json:
-        from mlcareer.render.role import roles_json
-
-        print_json(roles_json(found))
-        return
-    from mlcareer.render.role import render_roles
-
-    show(render_roles(found))
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_roles(found),
+        data=lambda: render.roles_json(found),
+    )
 
 
 @app.command()
@@ -79,24 +93,26 @@ def compare(
     first: Annotated[str, typer.Argument(help="A role id, title or alias.")],
     second: Annotated[str, typer.Argument(help="Another role id, title or alias.")],
     *,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Compare two roles side by side: level, work, tools, pay and skills.
 
     Example: mlcareer compare ml-engineer data-scientist
     """
     from mlcareer.careers import compare_roles, find_role
+    from mlcareer.render import role as render
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
-    if as_json:
-        from mlcareer.render.role import comparison_json
-
-        print_json(comparison_json(result))
-        return
-    from mlcareer.render.role import render_comparison
-
-    show(render_comparison(result))
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_comparison(result),
+        data=lambda: render.comparison_json(result),
+    )
 
 
 @app.command()
