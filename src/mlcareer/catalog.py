@@ -132,7 +132,7 @@ def _read(path: Path, shown: str, spec: FileSpec, problems: list[Problem]) -> Do
     from mlcareer.yamlfile import YamlProblem, parse, short
 
     try:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if spec.required:
                 problems.append(Problem(shown, None, "", "required data file is missing"))
             return None
@@ -216,8 +216,9 @@ def _validation_problems(
             continue
         else:
             message = _MESSAGES.get(kind) or err["msg"]
-            if message.startswith("Value error, "):
-                message = message[len("Value error, ") :]
+            for prefix, replacement in (("Value error, ", ""), ("Input should be ", "must be ")):
+                if message.startswith(prefix):
+                    message = replacement + message[len(prefix) :]
         file, line, field = locate(loc)
         out.append(Problem(file or display_name(directory), line, field, message[:300]))
     return out

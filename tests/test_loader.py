@@ -1,0 +1,189 @@
+"""The loader's failure modes: one small fixture file each, each error naming file, line and field."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from mlcareer.catalog import check_directory, load_catalog
+from mlcareer.errors import DataError
+from mlcareer.yamlfile import parse
+from tests.conftest import FIXTURES, MINI, Invoke
+
+BROKEN = FIXTURES / "broken"
+
+# fixture file -> the line the error must contain (file:line: field: message)
+CASES = {
+    "roles--malformed": "roles.yaml:4: invalid YAML: did not find expected ',' or ']'",
+    "roles--tabs": "roles.yaml:3: invalid YAML: found a tab character",
+    "roles--empty": "roles.yaml: file is empty; expected a mapping with roles",
+    "roles--list-at-top": "roles.yaml:1: expected a mapping with roles, found a list",
+    "skills--duplicate-key": "skills.yaml:12: skills[0].name: duplicate key (first at line 9)",
+    "roles--unknown-key": "roles.yaml:19: roles[1].skils: unknown field; did you mean 'skills'?",
+    "roles--unknown-top-level-key": "roles.yaml:1: role: unknown key; did you mean 'roles'?",
+    "roles--wrong-type": "roles.yaml:24: roles[1].skills[0].proficiency: must be a whole number",
+    "roles--yaml11-no": "roles.yaml:38: roles[2].level: must be 'entry', 'mid', 'senior' or 'executive'",
+    "roles--yaml11-number-id": "roles.yaml:36: roles[2].id: must be text (put it in quotes",
+    "roles--missing-field": "roles.yaml:36: roles[2].summary: required field is missing",
+    "roles--duplicate-id": "roles.yaml:36: roles[2].id: duplicate id 'engineer' (first at line 13)",
+    "roles--dangling-skill": "roles.yaml:26: roles[1].skills[1].skill: unknown skill 'pytorc'",
+    "roles--dangling-transition": (
+        "roles.yaml:11: roles[0].leads_to[0]: unknown role 'enginer' (did you mean 'engineer'?)"
+    ),
+    "roles--cycle": (
+        "roles.yaml:31: roles[1].leads_to: the ladder has a cycle: "
+        "junior-engineer -> engineer -> junior-engineer"
+    ),
+    "roles--not-utf8": "roles.yaml:18: not valid UTF-8 text",
+    "roles--python-tag": (
+        "roles.yaml:18: roles[1].summary: tag '!!python/object/apply:os.system' is not allowed"
+    ),
+    "roles--custom-tag": "roles.yaml:30: roles[1].tools: tag '!!set' is not allowed",
+    "roles--alias-bomb": "roles.yaml:1: b[0]: aliases (*name) are not allowed in data files",
+    "roles--deep-nesting": "roles.yaml:3: roles[0].title[0][0][0][0][0]…: nesting deeper than 48 levels",
+}
+
+
+def _broken_dir(tmp_path: Path, case: str) -> Path:
+    """The mini data directory with one file replaced by the fixture ``case``."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    shutil.copy(BROKEN / f"{case}.yaml", target / (case.split("--")[0] + ".yaml"))
+    return target
+
+
+def test_every_fixture_has_a_case() -> None:
+    assert {p.stem for p in BROKEN.glob("*.yaml")} == set(CASES)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_file_is_reported_with_file_line_and_field(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    data = _broken_dir(tmp_path, case)
+    monkeypatch.chdir(data)
+    started = time.monotonic()
+    result = invoke("validate", ".")
+    assert time.monotonic() - started < 5, "bad data is rejected quickly"
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert CASES[case] in result.stderr
+    assert "Traceback" not in result.stderr
+    # every other command refuses the same data the same way
+    other = invoke("roles")
+    assert other.exit_code == 0  # the shipped data, no --data-dir
+    refused = invoke("--data-dir", ".", "roles")
+    assert refused.exit_code == 1 and CASES[case] in refused.stderr
+
+
+def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    roles = (data / "roles.yaml").read_text()
+    roles = roles.replace("skill: statistics", "skill: pytorc").replace(
+        "summary: Builds things.", "summary: Builds.\n    colour: red"
+    )
+    (data / "roles.yaml").write_text(roles)
+    (data / "credentials.yaml").write_text(
+        (data / "credentials.yaml").read_text().replace("[programming]", "[programing]")
+    )
+    _, problems = check_directory(data)
+    messages = [str(p) for p in problems]
+    assert len(problems) == 3, messages
+    assert any(
+        "credentials[0].skills[0]: unknown skill 'programing' (did you mean 'programming'?)" in m
+        for m in messages
+    )
+    assert any("roles[1].colour: unknown field" in m for m in messages)
+    assert any("unknown skill 'pytorc'" in m for m in messages)
+
+
+def test_missing_required_file_and_unknown_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "roles.yaml").rename(data / "role.yaml")
+    _, problems = check_directory(data)
+    messages = [str(p) for p in problems]
+    assert any(m.endswith("role.yaml: unknown data file; did you mean roles.yaml?") for m in messages)
+    assert any(m.endswith("roles.yaml: required data file is missing") for m in messages)
+
+
+def test_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    with (data / "roles.yaml").open("wb") as fh:
+        fh.write(b"roles:\n")
+        fh.truncate(50 * 1024 * 1024)
+    started = time.monotonic()
+    _, problems = check_directory(data)
+    assert time.monotonic() - started < 5
+    assert [p.message for p in problems] == ["file is larger than 16 MB"]
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "roles.yaml").write_bytes(b"\xef\xbb\xbf" + (MINI / "roles.yaml").read_bytes())
+    catalog, problems = check_directory(data)
+    assert problems == [] and catalog is not None
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_symlink_loop_and_directory_in_place_of_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "roles.yaml").unlink()
+    (data / "roles.yaml").symlink_to(data / "roles.yaml")
+    (data / "skills.yaml").unlink()
+    (data / "skills.yaml").mkdir()
+    _, problems = check_directory(data)
+    messages = [str(p) for p in problems]
+    assert any("roles.yaml: cannot read:" in m for m in messages), messages
+    assert any("skills.yaml: cannot read:" in m for m in messages), messages
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    real_open = Path.open
+
+    def deny(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.name == "roles.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", deny)
+    _, problems = check_directory(data)
+    assert [str(p).split(": ", 1)[1] for p in problems] == ["cannot read: Permission denied"]
+
+
+def test_load_catalog_raises_data_error(tmp_path: Path) -> None:
+    data = _broken_dir(tmp_path, "roles--duplicate-id")
+    with pytest.raises(DataError) as caught:
+        load_catalog(data)
+    assert len(caught.value.problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: no\nb: on\nc: yes\nd: off", {"a": "no", "b": "on", "c": "yes", "d": "off"}),
+        ("v: 3.10\nw: 010\nx: 1:20\ny: 2024-01-01", {"v": 3.1, "w": 10, "x": "1:20", "y": "2024-01-01"}),
+        (
+            "t: true\nf: False\nn: null\ne: ~\ns: 'yes'",
+            {"t": True, "f": False, "n": None, "e": None, "s": "yes"},
+        ),
+    ],
+)
+def test_yaml_is_read_with_the_core_schema(text: str, expected: dict[str, object]) -> None:
+    assert parse(text.encode()).data == expected
+
+
+def test_parse_records_lines() -> None:
+    doc = parse(b"roles:\n  - id: a\n    skills:\n      - skill: b\n")
+    assert doc.line_of(("roles", 0, "skills", 0, "skill")) == 4
+    assert doc.line_of(("roles", 0, "missing", 3)) == 2
