@@ -69,39 +69,92 @@ def display_name(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+@dataclass(frozen=True)
+class RawDirectory:
+    """A data directory's files as bytes, before parsing: what the cache key is made of."""
+
+    directory: Path
+    extras: tuple[str, ...]  # YAML files that are not data files (a typo, usually)
+    files: dict[str, bytes | OSError | None]  # None: the file is not there
+
+
+def read_directory(directory: Path) -> RawDirectory | Problem:
+    """Read every data file's bytes (each at most MAX_BYTES + 1), or say why the directory can't be."""
+    from mlcareer.yamlfile import MAX_BYTES
+
+    shown = display_name(directory)
+    if not directory.is_dir():
+        what = "does not exist" if not directory.exists() else "is not a directory"
+        return Problem(shown, None, "", f"data directory {what}")
+    known = {spec.name for spec in FILES}
+    try:
+        extras = tuple(
+            sorted(
+                p.name for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in known
+            )
+        )
+    except OSError as exc:
+        return Problem(shown, None, "", f"cannot list directory: {exc.strerror}")
+    files: dict[str, bytes | OSError | None] = {}
+    for spec in FILES:
+        path = directory / spec.name
+        if not path.exists() and not path.is_symlink():
+            files[spec.name] = None
+            continue
+        try:
+            with path.open("rb") as fh:
+                files[spec.name] = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            files[spec.name] = exc
+    return RawDirectory(directory, extras, files)
+
+
 @cache
 def load_catalog(directory: Path) -> Catalog:
-    """Load and validate a data directory; raise DataError listing every problem."""
-    catalog, problems = check_directory(directory)
+    """Load and validate a data directory; raise DataError listing every problem.
+
+    A valid catalog is cached, keyed by a hash of every data file's bytes, so later runs skip
+    parsing and checking; any change to any file changes the key.
+    """
+    from mlcareer import cache as data_cache
+
+    raw = read_directory(directory)
+    if isinstance(raw, Problem):
+        raise DataError([raw])
+    key = data_cache.key(raw.extras, raw.files)
+    if key is not None:
+        cached = data_cache.get(directory, key)
+        if cached is not None:
+            return cached
+    catalog, problems = _check(raw)
     if problems or catalog is None:
         raise DataError(problems)
+    if key is not None:
+        data_cache.put(directory, key, catalog)
     return catalog
 
 
 def check_directory(directory: Path) -> tuple[Catalog | None, list[Problem]]:
     """Read, validate and cross-check a data directory, collecting every problem."""
-    shown = display_name(directory)
-    if not directory.is_dir():
-        what = "does not exist" if not directory.exists() else "is not a directory"
-        return None, [Problem(shown, None, "", f"data directory {what}")]
+    raw = read_directory(directory)
+    if isinstance(raw, Problem):
+        return None, [raw]
+    return _check(raw)
+
+
+def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
+    directory = raw.directory
     problems: list[Problem] = []
     docs: dict[str, tuple[str, Document]] = {}  # catalog key -> (file shown, document)
     combined: dict[str, Any] = {}
-    known = {spec.name for spec in FILES}
-    try:
-        extras = sorted(
-            p.name for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in known
-        )
-    except OSError as exc:
-        return None, [Problem(shown, None, "", f"cannot list directory: {exc.strerror}")]
-    for name in extras:
-        close = difflib.get_close_matches(name, sorted(known), n=1)
-        hint = f"; did you mean {close[0]}?" if close else f"; known files: {', '.join(sorted(known))}"
+    known = sorted(spec.name for spec in FILES)
+    for name in raw.extras:
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"; did you mean {close[0]}?" if close else f"; known files: {', '.join(known)}"
         problems.append(Problem(display_name(directory / name), None, "", f"unknown data file{hint}"))
     for spec in FILES:
-        path = directory / spec.name
-        shown_file = display_name(path)
-        doc = _read(path, shown_file, spec, problems)
+        shown_file = display_name(directory / spec.name)
+        doc = _parse(raw.files[spec.name], shown_file, spec, problems)
         if doc is None:
             continue
         data = doc.data
@@ -128,20 +181,17 @@ def check_directory(directory: Path) -> tuple[Catalog | None, list[Problem]]:
     return (None if problems else catalog), _dedupe(problems)
 
 
-def _read(path: Path, shown: str, spec: FileSpec, problems: list[Problem]) -> Document | None:
+def _parse(
+    raw: bytes | OSError | None, shown: str, spec: FileSpec, problems: list[Problem]
+) -> Document | None:
     from mlcareer.yamlfile import YamlProblem, parse, short
 
-    try:
-        if not path.exists() and not path.is_symlink():
-            if spec.required:
-                problems.append(Problem(shown, None, "", "required data file is missing"))
-            return None
-        with path.open("rb") as fh:
-            from mlcareer.yamlfile import MAX_BYTES
-
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        problems.append(Problem(shown, None, "", f"cannot read: {exc.strerror or exc}"))
+    if raw is None:
+        if spec.required:
+            problems.append(Problem(shown, None, "", "required data file is missing"))
+        return None
+    if isinstance(raw, OSError):
+        problems.append(Problem(shown, None, "", f"cannot read: {raw.strerror or raw}"))
         return None
     try:
         doc = parse(raw)

@@ -1,0 +1,92 @@
+"""A cache of validated catalogs, so later runs skip parsing YAML.
+
+One file per data directory in the user's cache directory, holding the key it was made
+for and the catalog as JSON. The key hashes every data file's bytes (and the versions
+that shape the model), so the cache is never stale. A corrupt, unreadable or
+unwritable cache only costs speed: it is ignored, and rebuilt where it can be.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog
+
+ENV_CACHE_DIR = "MLCAREER_CACHE_DIR"
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    """$MLCAREER_CACHE_DIR, else $XDG_CACHE_HOME/mlcareer, else ~/.cache/mlcareer."""
+    explicit = os.environ.get(ENV_CACHE_DIR)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mlcareer"
+
+
+def key(extras: tuple[str, ...], files: dict[str, bytes | OSError | None]) -> str | None:
+    """A hash of everything the catalog is made from; None when a file could not be read."""
+    from mlcareer import __version__
+
+    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
+    digest.update(("|".join(extras)).encode())
+    for name, raw in sorted(files.items()):
+        if isinstance(raw, OSError):
+            return None
+        digest.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
+        digest.update(raw or b"")
+    return digest.hexdigest()
+
+
+def _entry(directory: Path) -> Path:
+    where = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:24]
+    return cache_dir() / f"catalog-{where}.json"
+
+
+def get(directory: Path, wanted: str) -> Catalog | None:
+    """The cached catalog for this directory if it was made from exactly these files."""
+    try:
+        text = _entry(directory).read_text(encoding="utf-8")
+        head, _, body = text.partition("\n")
+        if json.loads(head) != {"format": FORMAT, "key": wanted}:
+            return None
+        from pydantic import ValidationError
+
+        from mlcareer.models import Catalog
+
+        try:
+            return Catalog.model_validate_json(body)
+        except ValidationError:
+            return None
+    except (OSError, ValueError):
+        return None
+
+
+def put(directory: Path, made_from: str, catalog: Catalog) -> None:
+    """Store a catalog; any failure (read-only, full disk) is silently only a missed speed-up."""
+    target = _entry(directory)
+    head = json.dumps({"format": FORMAT, "key": made_from})
+    body = catalog.model_dump_json()
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(head + "\n" + body)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -1,0 +1,91 @@
+"""The catalog cache: never stale, a corrupt one is rebuilt, an unwritable one costs only speed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlcareer import cache
+from mlcareer.catalog import load_catalog
+from tests.conftest import Invoke
+
+
+@pytest.fixture(autouse=True)
+def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
+    load_catalog.cache_clear()
+
+
+def _entries() -> list[Path]:
+    return sorted(cache.cache_dir().glob("catalog-*.json"))
+
+
+def test_first_load_writes_the_cache_and_later_loads_use_it(
+    mini_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_catalog(mini_dir)
+    assert len(_entries()) == 1
+    load_catalog.cache_clear()
+    import mlcareer.catalog as catalog_module
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("the cache should have been used")
+
+    monkeypatch.setattr(catalog_module, "_check", no_parsing)
+    assert load_catalog(mini_dir) == first
+
+
+def test_any_change_to_a_data_file_is_seen(invoke: Invoke, mini_dir: Path) -> None:
+    assert "Builds things." in invoke("--data-dir", str(mini_dir), "role", "engineer").stdout
+    roles = mini_dir / "roles.yaml"
+    roles.write_text(roles.read_text().replace("Builds things.", "Builds bridges."))
+    load_catalog.cache_clear()
+    assert "Builds bridges." in invoke("--data-dir", str(mini_dir), "role", "engineer").stdout
+    assert len(_entries()) == 1, "one entry per data directory, replaced, not accumulated"
+
+
+def test_a_change_that_breaks_the_data_is_reported_not_hidden_by_the_cache(
+    invoke: Invoke, mini_dir: Path
+) -> None:
+    load_catalog(mini_dir)
+    load_catalog.cache_clear()
+    (mini_dir / "roles.yaml").write_text("roles: [\n")
+    result = invoke("--data-dir", str(mini_dir), "roles")
+    assert result.exit_code == 1 and "roles.yaml:2" in result.stderr
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not json\n{}", b'{"format": 1, "key": "x"}\n{}', b"\xff\xfe\x00"])
+def test_corrupt_cache_is_ignored_and_rebuilt(mini_dir: Path, garbage: bytes) -> None:
+    expected = load_catalog(mini_dir)
+    (entry,) = _entries()
+    entry.write_bytes(garbage)
+    load_catalog.cache_clear()
+    assert load_catalog(mini_dir) == expected
+    assert entry.read_bytes() != garbage
+
+
+def test_right_key_but_invalid_body_is_rebuilt(mini_dir: Path) -> None:
+    expected = load_catalog(mini_dir)
+    (entry,) = _entries()
+    head = entry.read_text().split("\n", 1)[0]
+    entry.write_text(head + '\n{"roles": "nonsense"}')
+    load_catalog.cache_clear()
+    assert load_catalog(mini_dir) == expected
+
+
+def test_read_only_cache_directory_only_costs_speed(mini_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Simulated: tests may run as root, which ignores permission bits.
+    def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.tempfile, "mkstemp", read_only)
+    assert load_catalog(mini_dir).roles
+    assert _entries() == []
+
+
+def test_cache_directory_that_is_a_file_only_costs_speed(mini_dir: Path) -> None:
+    cache.cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    cache.cache_dir().write_text("I am a file")
+    assert load_catalog(mini_dir).roles
+    assert cache.cache_dir().read_text() == "I am a file"
