@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from mlcareer.yamlfile import Document
 
 ENV_DATA_DIR = "MLCAREER_DATA_DIR"
+MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread (yamlfile.py checks it too)
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,6 @@ class RawDirectory:
 
 def read_directory(directory: Path) -> RawDirectory | Problem:
     """Read every data file's bytes (each at most MAX_BYTES + 1), or say why the directory can't be."""
-    from mlcareer.yamlfile import MAX_BYTES
-
     shown = display_name(directory)
     if not directory.is_dir():
         what = "does not exist" if not directory.exists() else "is not a directory"

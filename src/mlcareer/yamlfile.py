@@ -20,7 +20,7 @@ from mlcareer.errors import Problem
 
 Path = tuple[str | int, ...]
 
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # the same limit as catalog.MAX_BYTES; yaml must not be imported there
 MAX_DEPTH = 48
 _TAG = "tag:yaml.org,2002:"
 
