@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from mlcareer.yamlfile import Document
 
 ENV_DATA_DIR = "MLCAREER_DATA_DIR"
-MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread (yamlfile.py checks it too)
+MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from mlcareer.catalog import MAX_BYTES
 from mlcareer.errors import Problem
 
 Path = tuple[str | int, ...]
 
-MAX_BYTES = 16 * 1024 * 1024  # the same limit as catalog.MAX_BYTES; yaml must not be imported there
+
 MAX_DEPTH = 48
 _TAG = "tag:yaml.org,2002:"
 
