@@ -33,6 +33,7 @@ def role(
         str,
         typer.Argument(
             help='Role id, title or alias, e.g. ml-engineer, "ML Engineer", MLE.',
+            metavar="ROLE",
             autocompletion=complete_role,
         ),
     ],

@@ -54,6 +54,7 @@ def skill(
         str,
         typer.Argument(
             help="Skill id, name or alias, e.g. programming, python, deep-learning.",
+            metavar="SKILL",
             autocompletion=complete_skill,
         ),
     ],
