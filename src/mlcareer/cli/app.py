@@ -38,7 +38,8 @@ app = typer.Typer(
     cls=_Group,
     name="mlcareer",
     help="A career guide for machine learning engineering: roles, skills, pay and paths.",
-    no_args_is_help=True,
+    invoke_without_command=True,
+    no_args_is_help=False,
     pretty_exceptions_enable=False,
     add_completion=True,
     rich_markup_mode="rich",
@@ -83,6 +84,10 @@ def _main(
     Every fact comes from named sources; where they are silent, mlcareer says "no data".
     """
     ctx.obj = State(data_dir=data_dir)
+    if ctx.invoked_subcommand is None:
+        from mlcareer.cli.overview import overview
+
+        sys.stdout.write(overview(ctx))
 
 
 # ---------------------------------------------------------------- helpers

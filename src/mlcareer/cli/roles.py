@@ -19,6 +19,7 @@ from mlcareer.cli.app import (
     print_json,
     show,
 )
+from mlcareer.cli.complete import complete_role
 from mlcareer.errors import DataError, ExitCode
 
 if TYPE_CHECKING:
@@ -29,7 +30,12 @@ if TYPE_CHECKING:
 def role(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(help='Role id, title or alias, e.g. ml-engineer, "ML Engineer", MLE.')
+        str,
+        typer.Argument(
+            help='Role id, title or alias, e.g. ml-engineer, "ML Engineer", MLE.',
+            metavar="ROLE",
+            autocompletion=complete_role,
+        ),
     ],
     *,
     section: Annotated[
@@ -45,6 +51,7 @@ def role(
     """
     from mlcareer.careers import describe_role, find_role
     from mlcareer.render import role as render
+    from mlcareer.render import role_md
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
@@ -54,6 +61,7 @@ def role(
         output=output,
         text=lambda: render.render_role(view, section),
         data=lambda: {"role": render.role_json(view)},
+        markdown=lambda: role_md.role_markdown(view, section),
     )
 
 
@@ -76,6 +84,7 @@ def roles(
     """
     from mlcareer.careers import list_roles
     from mlcareer.render import role as render
+    from mlcareer.render import role_md
 
     found = list_roles(catalog(ctx), level, search)
     emit(
@@ -84,14 +93,17 @@ def roles(
         output=output,
         text=lambda: render.render_roles(found),
         data=lambda: render.roles_json(found),
+        markdown=lambda: role_md.roles_markdown(found),
     )
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    first: Annotated[str, typer.Argument(help="A role id, title or alias.")],
-    second: Annotated[str, typer.Argument(help="Another role id, title or alias.")],
+    first: Annotated[str, typer.Argument(help="A role id, title or alias.", autocompletion=complete_role)],
+    second: Annotated[
+        str, typer.Argument(help="Another role id, title or alias.", autocompletion=complete_role)
+    ],
     *,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
@@ -103,6 +115,7 @@ def compare(
     """
     from mlcareer.careers import compare_roles, find_role
     from mlcareer.render import role as render
+    from mlcareer.render import role_md
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
@@ -112,6 +125,7 @@ def compare(
         output=output,
         text=lambda: render.render_comparison(result),
         data=lambda: render.comparison_json(result),
+        markdown=lambda: role_md.comparison_markdown(result),
     )
 
 

@@ -7,13 +7,22 @@ from collections.abc import Iterable, Sequence
 
 from mlcareer.render.common import clean
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Characters that are markup anywhere in a line (``$`` is maths on GitHub, ``&`` starts entities).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$&])")
+# ...and those that are markup only where a block starts: list items, rules, setext underlines.
+_ORDERED = re.compile(r"^(\d+)([.)])")
+_BULLET = re.compile(r"^([-+=])")
 
 
 def md(text: str) -> str:
-    """Data text as literal Markdown: control characters made visible, markup escaped."""
-    cleaned = clean(text).replace("\n", " ")
-    return _SPECIAL.sub(r"\\\1", cleaned)
+    """Data text as literal Markdown: control characters made visible, markup escaped.
+
+    Only what would be read as markup is escaped, so the file stays readable as plain text.
+    """
+    cleaned = clean(text).replace("\n", " ").strip()
+    escaped = _SPECIAL.sub(r"\\\1", cleaned)
+    escaped = _ORDERED.sub(r"\1\\\2", escaped)
+    return _BULLET.sub(r"\\\1", escaped)
 
 
 def heading(level: int, text: str) -> str:

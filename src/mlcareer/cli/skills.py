@@ -1,0 +1,82 @@
+"""Commands about skills: skills, skill."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mlcareer.choices import Format
+from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
+from mlcareer.cli.complete import complete_skill
+
+
+@app.command()
+def skills(
+    ctx: typer.Context,
+    *,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-q",
+            help="Only skills whose id, name, aliases, description or examples contain TEXT.",
+        ),
+    ] = None,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """List the skills, grouped as technical, analytical and interpersonal, with how many roles need each.
+
+    Example: mlcareer skills --search deep
+    """
+    from mlcareer.render import skill as render
+    from mlcareer.skills import list_skills
+
+    data = catalog(ctx)
+    found = list_skills(data, search)
+    total = len(data.roles)
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_skills(found, total),
+        data=lambda: render.skills_json(found, total),
+        markdown=lambda: render.skills_markdown(found, total),
+    )
+
+
+@app.command()
+def skill(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Skill id, name or alias, e.g. programming, python, deep-learning.",
+            metavar="SKILL",
+            autocompletion=complete_skill,
+        ),
+    ],
+    *,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Explain a skill: what it is, its proficiency steps, the roles that need it, and credentials.
+
+    Example: mlcareer skill python
+    """
+    from mlcareer.render import skill as render
+    from mlcareer.skills import describe_skill, find_skill
+
+    data = catalog(ctx)
+    view = describe_skill(data, find_skill(data, name))
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_skill(view),
+        data=lambda: render.skill_json(view),
+        markdown=lambda: render.skill_markdown(view),
+    )

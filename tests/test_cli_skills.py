@@ -1,0 +1,142 @@
+"""`mlcareer skills`, `mlcareer skill`, `--version` and the overview, through CliRunner."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mlcareer import __version__
+from tests.conftest import REPO, Invoke
+
+
+def test_skill_python_shows_the_roles_that_need_it(invoke: Invoke) -> None:
+    result = invoke("skill", "python")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Programming (Python, R, Java, Julia)\nprogramming · technical skill")
+    assert "Roles that need it (1)" in out
+    assert "Machine Learning Engineer" in out and "proficient" in out
+    for step in ("none", "awareness", "working knowledge", "proficient", "expert"):
+        assert step in out
+    assert result.stderr == ""
+
+
+def test_skill_json(invoke: Invoke) -> None:
+    data = json.loads(invoke("skill", "Leadership", "--json").stdout)["skill"]
+    assert data["id"] == "leadership" and data["category"] == "interpersonal"
+    assert len(data["roles"]) == 7
+    graded = [r for r in data["roles"] if r["proficiency"] is not None]
+    assert all(r["proficiency_name"] for r in graded)
+    assert any(r["proficiency"] is None and r["proficiency_name"] is None for r in data["roles"])
+    assert [s["value"] for s in data["scale"]] == [0, 1, 2, 3, 4]
+    assert set(data["asked_by_roles"]) == {"education", "certifications"}
+    certs = json.loads(invoke("skill", "software-engineering", "--json").stdout)["skill"]["credentials"]
+    assert {c["id"] for c in certs} == {
+        "certified-software-development-professional",
+        "azure-developer-associate",
+    }
+
+
+def test_unknown_skill_suggests_and_exits_1(invoke: Invoke) -> None:
+    result = invoke("skill", "deep-lerning")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Error: unknown skill 'deep-lerning'; did you mean deep-learning?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_skills_lists_every_skill_grouped(invoke: Invoke) -> None:
+    result = invoke("skills")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.index("TECHNICAL") < out.index("ANALYTICAL") < out.index("INTERPERSONAL")
+    data = json.loads(invoke("skills", "--json").stdout)
+    assert data["total_roles"] == 24 and len(data["skills"]) == 27
+    by_id = {s["id"]: s for s in data["skills"]}
+    assert by_id["programming"]["role_ids"] == ["ml-engineer"]
+    assert by_id["leadership"]["roles"] == len(by_id["leadership"]["role_ids"]) == 7
+
+
+def test_skills_search_deep_finds_deep_learning(invoke: Invoke) -> None:
+    result = invoke("skills", "--search", "deep")
+    assert result.exit_code == 0
+    assert "Deep learning and neural networks" in result.stdout
+    assert "deep-learning" in result.stdout
+    ids = [s["id"] for s in json.loads(invoke("skills", "-q", "deep", "--json").stdout)["skills"]]
+    assert ids[:2] == ["machine-learning-algorithms", "deep-learning"]
+    assert "communication" not in ids
+    none = invoke("skills", "--search", "zzzz-nothing")
+    assert none.exit_code == 0 and "No skills match." in none.stdout
+
+
+def test_skill_commands_follow_the_data_dir(invoke: Invoke, mini_dir: Path) -> None:
+    data = json.loads(invoke("--data-dir", str(mini_dir), "skill", "PYTHON", "--json").stdout)["skill"]
+    assert [(r["id"], r["proficiency"]) for r in data["roles"]] == [("junior-engineer", 2), ("engineer", 3)]
+    assert [c["id"] for c in data["credentials"]] == ["bachelors"]
+    assert data["asked_by_roles"]["certifications"][0]["id"] == "cert"
+
+
+def test_skill_output_to_a_file(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "skills.txt"
+    result = invoke("skills", "--output", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "TECHNICAL" in target.read_text(encoding="utf-8")
+
+
+def test_version(invoke: Invoke) -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"mlcareer {__version__}\n"
+    assert __version__.count(".") == 2 and all(part.isdigit() for part in __version__.split("."))
+
+
+def test_no_command_shows_an_overview(invoke: Invoke) -> None:
+    result = invoke()
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("mlcareer: a career guide for machine learning engineering")
+    commands = [line.split()[1] for line in out.splitlines() if line.startswith("  mlcareer ")]
+    assert len(commands) == 5
+    assert commands[:2] == ["roles", "role"]
+    assert "mlcareer --help for all commands" in out
+    assert "Usage:" not in out
+    with_option = invoke("--data-dir", "data")
+    assert with_option.exit_code == 0 and with_option.stdout == out
+
+
+def test_overview_loads_no_data() -> None:
+    code = (
+        "import sys\n"
+        "from mlcareer.cli import main\n"
+        "sys.argv = ['mlcareer']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "prefixes = ('mlcareer.models', 'mlcareer.catalog', 'mlcareer.render', 'yaml')\n"
+        "heavy = [m for m in sys.modules if m.startswith(prefixes)]\n"
+        "print('heavy:', heavy)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.rstrip().endswith("heavy: []"), result.stdout
+
+
+def test_overview_puts_the_most_useful_commands_first() -> None:
+    from types import SimpleNamespace
+
+    from mlcareer.cli.overview import overview
+
+    class Command:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def get_short_help_str(self, limit: int = 45) -> str:
+            return f"Plan a {self.name}: with details."
+
+    names = ("compare", "skills", "quiz", "role", "roles", "validate", "path", "salary")
+    ctx = SimpleNamespace(command=SimpleNamespace(commands={n: Command(n) for n in names}))
+    out = overview(ctx)  # type: ignore[arg-type]
+    shown = [line.split()[1] for line in out.splitlines() if line.startswith("  mlcareer ")]
+    assert shown == ["roles", "role", "quiz", "path", "salary"]
+    assert "  mlcareer quiz    plan a quiz\n" in out
