@@ -378,22 +378,12 @@ def test_tree_renders_at_fixed_widths() -> None:
 # ---------------------------------------------------------------- the data checks
 
 
-@pytest.fixture
-def broken(tmp_path: Path) -> BrokenDir:
-    return BrokenDir(tmp_path)
-
-
-class BrokenDir:
-    """The mini data directory with one roles.yaml from tests/fixtures/ladder/NAME."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.tmp_path = tmp_path
-
-    def __call__(self, name: str) -> Path:
-        target = self.tmp_path / name
-        shutil.copytree(MINI, target)
-        shutil.copy(FIXTURES / "ladder" / name / "roles.yaml", target / "roles.yaml")
-        return target
+def broken_dir(tmp_path: Path, name: str) -> Path:
+    """The mini data directory with the roles.yaml of tests/fixtures/ladder/NAME."""
+    target = tmp_path / name
+    shutil.copytree(MINI, target)
+    shutil.copy(FIXTURES / "ladder" / name / "roles.yaml", target / "roles.yaml")
+    return target
 
 
 @pytest.mark.parametrize(
@@ -409,20 +399,26 @@ class BrokenDir:
             "dangling",
             "roles.yaml:12: roles[0].leads_to[0]: unknown role 'enginer' (did you mean 'engineer'?)",
         ),
+        (
+            "specialises-cycle",
+            "roles.yaml:36: roles[1].specialises: "
+            "specialisations go round in a circle: engineer -> vision-engineer -> engineer",
+        ),
+        ("specialises-self", "roles.yaml:41: roles[2].specialises: a role cannot specialise itself"),
     ],
 )
 def test_bad_transitions_fail_validation_with_file_and_line(
-    invoke: Invoke, broken: BrokenDir, name: str, problem: str
+    invoke: Invoke, tmp_path: Path, name: str, problem: str
 ) -> None:
-    directory = broken(name)
-    shown = f"{directory / 'roles.yaml'}:"
+    from mlcareer.catalog import display_name
+
+    directory = broken_dir(tmp_path, name)
+    shown = display_name(directory / "roles.yaml")
     for args in (("validate", str(directory)), ("--data-dir", str(directory), "path")):
         result = invoke(*args)
         assert result.exit_code == 1, args
         assert result.stdout == ""
-        assert result.stderr == f"Error: {directory}/{problem}\n", args
-        assert shown in result.stderr
+        assert result.stderr == f"Error: {shown}{problem.removeprefix('roles.yaml')}\n", args
     data = json.loads(invoke("validate", str(directory), "--json").stdout)
-    assert [(p["line"], p["field"]) for p in data["problems"]] == [
-        (int(problem.split(":")[1]), problem.split(": ")[1])
-    ]
+    line, field = problem.split(":")[1], problem.split(": ")[1]
+    assert [(p["line"], p["field"]) for p in data["problems"]] == [(int(line), field)]

@@ -18,6 +18,7 @@ def path(
         str | None,
         typer.Option(
             "--from",
+            metavar="ROLE",
             help="Where you are: a role id, title or alias. Alone: everything reachable from it.",
             show_default=False,
         ),
@@ -26,6 +27,7 @@ def path(
         str | None,
         typer.Option(
             "--to",
+            metavar="ROLE",
             help="Where you want to be: shows the shortest route (from the entry roles without --from).",
             show_default=False,
         ),
@@ -36,9 +38,9 @@ def path(
 ) -> None:
     """Show the career ladder as a tree, what is reachable from a role, or the route between two roles.
 
-    Each step of a route lists the skills the next role expects against the current
-    one's, and the change in pay where the sources give both. --format mermaid prints a
-    flowchart for docs and wikis.
+    Each step of a route lists the skills the next role expects and the change in pay.
+
+    --format mermaid prints a flowchart for docs and wikis.
 
     Example: mlcareer path --from junior-ml-engineer --to chief-technology-officer
     """

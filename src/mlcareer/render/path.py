@@ -51,7 +51,7 @@ def pay_text(pay: PayChange, arrow: str) -> str:
         left = _band([before]) if before else NO_DATA
         right = _band([after]) if after else NO_DATA
         return f"{left} {arrow} {right}"
-    if not pay.comparable or pay.low is None:
+    if pay.low is None:
         return f"{_band([before])} {arrow} {_band([after])}"
     text = f"{figure_amount(before)} {arrow} {figure_amount(after)} per {after.period}"
     if after.kind == "average":
