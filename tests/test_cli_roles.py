@@ -69,7 +69,11 @@ def test_roles_lists_every_role_grouped_by_level(invoke: Invoke) -> None:
 
 def test_roles_filters(invoke: Invoke) -> None:
     senior = json.loads(invoke("roles", "--level", "senior", "--json").stdout)["roles"]
-    assert {r["id"] for r in senior} == {"lead-ml-engineer", "principal-data-scientist", "technical-architect"}
+    assert {r["id"] for r in senior} == {
+        "lead-ml-engineer",
+        "principal-data-scientist",
+        "technical-architect",
+    }
     vision = json.loads(invoke("roles", "--search", "vision", "--json").stdout)["roles"]
     assert "computer-vision-engineer" in {r["id"] for r in vision}
     none = invoke("roles", "--search", "zzzz-nothing")
@@ -99,11 +103,18 @@ def test_validate_shipped_data(invoke: Invoke) -> None:
 
 def test_validate_reports_every_problem(invoke: Invoke, mini_dir: Path) -> None:
     roles = mini_dir / "roles.yaml"
-    roles.write_text(roles.read_text().replace("skill: statistics", "skill: statistcs").replace("summary: Works on images.", "summary: Works on images.\n    colour: blue"))
+    roles.write_text(
+        roles.read_text()
+        .replace("skill: statistics", "skill: statistcs")
+        .replace("summary: Works on images.", "summary: Works on images.\n    colour: blue")
+    )
     result = invoke("validate", str(mini_dir))
     assert result.exit_code == 1
     assert "2 problems" in result.stderr
-    assert "roles.yaml:26: roles[1].skills[1].skill: unknown skill 'statistcs' (did you mean 'statistics'?)" in result.stderr
+    assert (
+        "roles.yaml:26: roles[1].skills[1].skill: unknown skill 'statistcs' (did you mean 'statistics'?)"
+        in result.stderr
+    )
     assert "roles[2].colour: unknown field" in result.stderr
     data = json.loads(invoke("validate", str(mini_dir), "--json").stdout)
     assert data["ok"] is False and len(data["problems"]) == 2
@@ -111,7 +122,11 @@ def test_validate_reports_every_problem(invoke: Invoke, mini_dir: Path) -> None:
 
 def test_data_dir_option_and_environment(invoke: Invoke, mini_dir: Path) -> None:
     by_option = invoke("--data-dir", str(mini_dir), "roles", "--json")
-    assert [r["id"] for r in json.loads(by_option.stdout)["roles"]] == ["junior-engineer", "engineer", "vision-engineer"]
+    assert [r["id"] for r in json.loads(by_option.stdout)["roles"]] == [
+        "junior-engineer",
+        "engineer",
+        "vision-engineer",
+    ]
     by_env = invoke("role", "ENG", "--json", env={"MLCAREER_DATA_DIR": str(mini_dir)})
     assert json.loads(by_env.stdout)["role"]["id"] == "engineer"
 
@@ -131,8 +146,9 @@ def test_missing_data_dir(invoke: Invoke, tmp_path: Path) -> None:
 
 
 def test_help_for_every_command_has_an_example(invoke: Invoke) -> None:
-    from mlcareer.cli import app
     import typer.main
+
+    from mlcareer.cli import app
 
     group = typer.main.get_command(app)
     for name in group.commands:  # type: ignore[attr-defined]

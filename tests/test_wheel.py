@@ -31,14 +31,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env_dir = root / "venv"
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / "bin"
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheels[0])], check=True, cwd=root)
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheels[0])], check=True, cwd=root
+    )
     return bin_dir
 
 
 def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_")}
     env.update(NO_COLOR="1", COLUMNS="80", MLCAREER_HOME=str(cwd / "home"))
-    return subprocess.run([str(bin_dir / "mlcareer"), *args], capture_output=True, text=True, cwd=cwd, env=env)
+    return subprocess.run(
+        [str(bin_dir / "mlcareer"), *args], capture_output=True, text=True, cwd=cwd, env=env
+    )
 
 
 def test_wheel_ships_the_data(installed: Path, tmp_path: Path) -> None:
