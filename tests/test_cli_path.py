@@ -422,3 +422,26 @@ def test_bad_transitions_fail_validation_with_file_and_line(
     data = json.loads(invoke("validate", str(directory), "--json").stdout)
     line, field = problem.split(":")[1], problem.split(": ")[1]
     assert [(p["line"], p["field"]) for p in data["problems"]] == [(int(line), field)]
+
+
+def test_a_short_name_suggests_each_role_once(invoke: Invoke) -> None:
+    result = invoke("path", "--to", "junior")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unknown role 'junior'; did you mean junior-ml-engineer?\n"
+
+
+def test_highlight_stays_on_the_role_title() -> None:
+    from mlcareer.careers import role_by_id
+    from mlcareer.catalog import load_catalog, shipped_data_dir
+    from mlcareer.ladder import ladder
+    from mlcareer.render.path import render_path
+
+    catalog = load_catalog(shipped_data_dir())
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, force_terminal=True, color_system="standard", no_color=False)
+    console.print(render_path(ladder(catalog, role_by_id(catalog, "technical-architect"))))
+    lines = buffer.getvalue().splitlines()
+    title = next(line for line in lines if "Technical Architect\x1b" in line and "you are here" in line)
+    assert "\x1b[1;33mTechnical Architect" in title
+    pay = lines[lines.index(title) + 1]
+    assert "pay:" in pay and "33m" not in pay  # the highlight does not bleed into the lines below

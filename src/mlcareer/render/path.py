@@ -107,7 +107,8 @@ class LadderTree:
     def _label(self, node: Node, ascii_only: bool, narrow: bool) -> Text:
         role = node.role
         is_start = self.ladder.start is not None and self.ladder.start.id == role.id
-        label = literal(role.title, HIGHLIGHT if is_start else "bold")
+        label = Text()
+        label.append(literal(role.title, HIGHLIGHT if is_start else "bold"))
         label.append(f"\n{role.id}" if narrow else f" ({role.id})", style=MUTED)
         if is_start:
             label.append(f" {_back_arrow(ascii_only)} you are here", style=HIGHLIGHT)
@@ -162,7 +163,8 @@ class SkillGrowthTable:
             return
         if options.max_width < 64:
             for g in self.skills:
-                name = literal(g.skill.name, "bold")
+                name = Text()
+                name.append(literal(g.skill.name, "bold"))
                 label = change_label(g)
                 if label:
                     name.append(f" ({label})", style=MUTED)
