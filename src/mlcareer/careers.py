@@ -52,7 +52,7 @@ def suggest(key: str, names: dict[str, str], n: int = 3) -> list[str]:
         if names[match] not in out:
             out.append(names[match])
     if not out and key:
-        out = [names[k] for k in names if key in k][:n]
+        out = list(dict.fromkeys(names[k] for k in names if key in k))[:n]
     return out[:n]
 
 

@@ -110,6 +110,7 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
     for path, role in _items(data, "roles"):
         _check_role(c, path, role, skills, credentials)
     _check_cycles(c, data, roles)
+    _check_specialises(c, data, roles)
     _check_scale(c, data)
     return c.problems
 
@@ -172,6 +173,27 @@ def _check_cycles(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> 
                 state[nxt] = 1
                 path.append(nxt)
                 pending.append(iter(edges.get(nxt, [])))
+
+
+def _check_specialises(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> None:
+    """A specialisation hangs from a role; following ``specialises`` must not come back round."""
+    parent: dict[str, str] = {}
+    for _, role in _items(data, "roles"):
+        if isinstance(role.get("id"), str) and isinstance(role.get("specialises"), str):
+            parent[role["id"]] = role["specialises"]
+    reported: set[str] = set()
+    for start in parent:
+        chain = [start]
+        while chain[-1] in parent and parent[chain[-1]] not in chain:
+            chain.append(parent[chain[-1]])
+        if chain[-1] not in parent or parent[chain[-1]] != start or start in reported:
+            continue
+        reported.update(chain)
+        where = (*roles[start], "specialises")
+        if len(chain) == 1:
+            c.report(where, "a role cannot specialise itself")
+        else:
+            c.report(where, "specialisations go round in a circle: " + " -> ".join([*chain, start]))
 
 
 def _check_scale(c: _Checker, data: dict[str, Any]) -> None:

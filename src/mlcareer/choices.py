@@ -41,3 +41,4 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    mermaid = "mermaid"

@@ -65,3 +65,7 @@ class UsageError(MlcareerError):
     """Options that do not fit together, or a bad value the parser could not see."""
 
     exit_code = ExitCode.USAGE
+
+
+class NoRouteError(MlcareerError):
+    """Two roles the ladder does not connect in that direction."""

@@ -131,7 +131,11 @@ def report_error(exc: MlcareerError) -> None:
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text.")]
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help="text for people, json for programs, markdown for docs."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="text for people, json for programs, markdown for docs, mermaid for diagrams (path only).",
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -149,6 +153,7 @@ def emit(
     text: Callable[[], RenderableType],
     data: Callable[[], Any],
     markdown: Callable[[], str] | None = None,
+    mermaid: Callable[[], str] | None = None,
 ) -> None:
     """Print (or write to ``output``) one result in the chosen format.
 
@@ -162,6 +167,10 @@ def emit(
         if markdown is None:
             raise UsageError("this command has no Markdown output; use --format text or json")
         body = markdown()
+    elif fmt is Format.mermaid:
+        if mermaid is None:
+            raise UsageError("this command has no Mermaid output; use --format text or json")
+        body = mermaid()
     elif output is None:
         show(text())
         return

@@ -1,0 +1,65 @@
+"""The `path` command: the career ladder as a tree, and routes on it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mlcareer.choices import Format
+from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
+
+
+@app.command()
+def path(
+    ctx: typer.Context,
+    *,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="ROLE",
+            help="Where you are: a role id, title or alias. Alone: everything reachable from it.",
+            show_default=False,
+        ),
+    ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="ROLE",
+            help="Where you want to be: shows the shortest route (from the entry roles without --from).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Show the career ladder as a tree, what is reachable from a role, or the route between two roles.
+
+    Each step of a route lists the skills the next role expects and the change in pay.
+
+    --format mermaid prints a flowchart for docs and wikis.
+
+    Example: mlcareer path --from junior-ml-engineer --to chief-technology-officer
+    """
+    from mlcareer.careers import find_role
+    from mlcareer.ladder import explore
+    from mlcareer.render import path as render
+
+    data = catalog(ctx)
+    result = explore(
+        data,
+        start=find_role(data, start) if start is not None else None,
+        goal=find_role(data, goal) if goal is not None else None,
+    )
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_path(result),
+        data=lambda: render.path_json(result),
+        markdown=lambda: render.path_markdown(result),
+        mermaid=lambda: render.path_mermaid(result),
+    )

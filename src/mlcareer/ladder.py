@@ -1,0 +1,263 @@
+"""Pure domain: the career ladder as a graph, what is reachable, and the shortest route.
+
+Edges are the data's own: a role's ``leads_to`` (a move up the ladder), and a role's
+``specialises`` (the role it is a kind of, read as a move from that role into the
+specialisation). Ties between routes of the same length go to the data's order.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Literal
+
+from mlcareer.careers import SkillNeed, salary_for_role, skill_needs
+from mlcareer.choices import Level
+from mlcareer.errors import NoRouteError
+from mlcareer.models import Catalog, Role, SalaryFigure, Skill
+
+EdgeKind = Literal["leads_to", "specialisation"]
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One move the data allows: up the ladder, or into a specialisation."""
+
+    source: str
+    target: str
+    kind: EdgeKind
+
+
+@dataclass(frozen=True)
+class Node:
+    """A role on the ladder, its pay at its own level, and the role it hangs from in the tree."""
+
+    role: Role
+    pay: list[SalaryFigure]
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """The ladder (or the part reachable from ``start``): roles by level, and the moves between them."""
+
+    levels: list[tuple[Level, str]]
+    nodes: list[Node]
+    edges: list[Edge]
+    start: Role | None
+
+    def top(self, level: Level) -> list[Node]:
+        """The roles of a level that hang from no other role."""
+        return [n for n in self.nodes if n.role.level == level and n.parent is None]
+
+    def children(self, role_id: str) -> list[Node]:
+        """The specialisations shown under a role."""
+        return [n for n in self.nodes if n.parent == role_id]
+
+
+@dataclass(frozen=True)
+class SkillGrowth:
+    """A skill the next role expects, against what the current role expects (None: not listed)."""
+
+    skill: Skill
+    now: SkillNeed | None
+    then: SkillNeed
+
+    @property
+    def change(self) -> int | None:
+        """Levels to grow on the 0-4 scale, when both roles grade the skill."""
+        if self.now is None or self.now.proficiency is None or self.then.proficiency is None:
+            return None
+        return self.then.proficiency - self.now.proficiency
+
+
+@dataclass(frozen=True)
+class PayChange:
+    """Pay before and after a step, each at its role's own level, and the difference where comparable."""
+
+    before: SalaryFigure | None
+    after: SalaryFigure | None
+    low: int | None = None  # change at the low end (or of the average)
+    high: int | None = None  # change at the high end, where both ranges state one
+
+    @property
+    def comparable(self) -> bool:
+        return self.low is not None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move of a route and what it asks for."""
+
+    source: Role
+    target: Role
+    kind: EdgeKind
+    skills: list[SkillGrowth]
+    pay: PayChange
+
+
+@dataclass(frozen=True)
+class Route:
+    """The shortest route to ``goal``; ``origins`` are the roles the search started from."""
+
+    roles: list[Role]
+    steps: list[Step]
+    origins: list[Role]
+    goal: Role
+
+
+def level_names(catalog: Catalog) -> dict[Level, str]:
+    """Each level's display name: the data's, else 'Entry level' and so on."""
+    names = {level: f"{level.value.capitalize()} level" for level in Level}
+    names.update({info.id: info.name for info in catalog.levels})
+    return names
+
+
+def edges(catalog: Catalog) -> list[Edge]:
+    """Every move in data order: the leads_to lists first, then specialisations."""
+    ids = {r.id for r in catalog.roles}
+    out: list[Edge] = []
+    for role in catalog.roles:
+        for target in role.leads_to:
+            edge = Edge(role.id, target, "leads_to")
+            if target in ids and target != role.id and edge not in out:
+                out.append(edge)
+    for role in catalog.roles:
+        if role.specialises in ids and role.specialises != role.id:
+            out.append(Edge(role.specialises, role.id, "specialisation"))
+    return out
+
+
+def _successors(catalog: Catalog) -> dict[str, list[Edge]]:
+    out: dict[str, list[Edge]] = {r.id: [] for r in catalog.roles}
+    for edge in edges(catalog):
+        out[edge.source].append(edge)
+    return out
+
+
+def reachable(catalog: Catalog, start: Role) -> list[Role]:
+    """``start`` and every role reachable from it, breadth first."""
+    succ = _successors(catalog)
+    by_id = {r.id: r for r in catalog.roles}
+    seen = [start.id]
+    queue = deque(seen)
+    while queue:
+        for edge in succ[queue.popleft()]:
+            if edge.target not in seen:
+                seen.append(edge.target)
+                queue.append(edge.target)
+    return [by_id[i] for i in seen]
+
+
+def pay_at_own_level(catalog: Catalog, role: Role) -> list[SalaryFigure]:
+    """The figures for this role at the role's own level (ranges first)."""
+    return [f for f in salary_for_role(catalog, role) if f.level == role.level]
+
+
+def ladder(catalog: Catalog, start: Role | None = None) -> Ladder:
+    """The whole ladder, or what is reachable from ``start``; ordered by level, then data order."""
+    roles = reachable(catalog, start) if start is not None else list(catalog.roles)
+    shown = {r.id for r in roles}
+    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    roles.sort(key=lambda r: (r.level.rank, r.kind != "ladder", order[r.id]))
+    nodes = [
+        Node(
+            role=r,
+            pay=pay_at_own_level(catalog, r),
+            parent=r.specialises if r.specialises in shown and r.specialises != r.id else None,
+        )
+        for r in roles
+    ]
+    names = level_names(catalog)
+    levels = [(level, names[level]) for level in Level if any(r.level == level for r in roles)]
+    graph = [e for e in edges(catalog) if e.source in shown and e.target in shown]
+    return Ladder(levels=levels, nodes=nodes, edges=graph, start=start)
+
+
+def entry_roles(catalog: Catalog) -> list[Role]:
+    """The ladder roles at the entry level, in data order."""
+    return [r for r in catalog.roles if r.kind == "ladder" and r.level == Level.entry]
+
+
+def route(catalog: Catalog, goal: Role, start: Role | None = None) -> Route:
+    """The shortest route to ``goal`` from ``start``, or from the nearest entry role.
+
+    Breadth first from every origin at once, so the first origin in data order wins a tie.
+    """
+    origins = [start] if start is not None else entry_roles(catalog)
+    succ = _successors(catalog)
+    by_id = {r.id: r for r in catalog.roles}
+    came_from: dict[str, Edge | None] = {o.id: None for o in origins}
+    queue = deque(o.id for o in origins)
+    while queue and goal.id not in came_from:
+        for edge in succ[queue.popleft()]:
+            if edge.target not in came_from:
+                came_from[edge.target] = edge
+                queue.append(edge.target)
+    if goal.id not in came_from:
+        raise NoRouteError(_no_route(catalog, origins, goal, start is None))
+    path: list[Edge] = []
+    at = came_from[goal.id]
+    while at is not None:
+        path.append(at)
+        at = came_from[at.source]
+    path.reverse()
+    roles = [by_id[path[0].source]] if path else [goal]
+    roles += [by_id[e.target] for e in path]
+    steps = [step(catalog, by_id[e.source], by_id[e.target], e.kind) for e in path]
+    return Route(roles=roles, steps=steps, origins=origins, goal=goal)
+
+
+def _no_route(catalog: Catalog, origins: list[Role], goal: Role, from_entry: bool) -> str:
+    if not origins:
+        return f"no route to {goal.id}: the data has no entry-level ladder role to start from"
+    if from_entry:
+        names = ", ".join(o.id for o in origins)
+        return f"no route to {goal.id} from any entry role ({names}): no move in the data leads there"
+    start = origins[0]
+    where = f"no route from {start.id} to {goal.id}"
+    if goal.level == start.level:
+        return f"{where}: the ladder only goes up, and both are {goal.level.value} level"
+    if goal.level.rank < start.level.rank:
+        return (
+            f"{where}: the ladder only goes up "
+            f"({start.id} is {start.level.value} level, {goal.id} is {goal.level.value} level)"
+        )
+    moves = [e.target for e in _successors(catalog)[start.id]]
+    if not moves:
+        return f"{where}: the data lists no move on from {start.id}"
+    return f"{where}: none of the moves from {start.id} ({', '.join(moves)}) leads there"
+
+
+def step(catalog: Catalog, source: Role, target: Role, kind: EdgeKind) -> Step:
+    """What a move asks for: the target's skills against the source's, and the change in pay."""
+    now = {n.skill.id: n for n in skill_needs(catalog, source.skills)}
+    growth = [SkillGrowth(n.skill, now.get(n.skill.id), n) for n in skill_needs(catalog, target.skills)]
+    return Step(source, target, kind, growth, pay_change(catalog, source, target))
+
+
+def pay_change(catalog: Catalog, source: Role, target: Role) -> PayChange:
+    """Pay at each role's own level; the difference only between like figures (kind, currency, period)."""
+    before = next(iter(pay_at_own_level(catalog, source)), None)
+    after = next(iter(pay_at_own_level(catalog, target)), None)
+    if before is None or after is None:
+        return PayChange(before, after)
+    if (before.kind, before.currency, before.period) != (after.kind, after.currency, after.period):
+        return PayChange(before, after)
+    if before.kind == "average":
+        assert before.amount is not None and after.amount is not None
+        change = after.amount - before.amount
+        return PayChange(before, after, low=change, high=change)
+    assert before.low is not None and after.low is not None
+    high = None
+    # An open-ended "or more" high end is only a lower bound: no difference from it.
+    if before.high is not None and after.high is not None and not before.open_ended:
+        high = after.high - before.high
+    return PayChange(before, after, low=after.low - before.low, high=high)
+
+
+def explore(catalog: Catalog, start: Role | None = None, goal: Role | None = None) -> Ladder | Route:
+    """`mlcareer path`: the route to ``goal`` when there is one, else the ladder (from ``start``)."""
+    if goal is not None:
+        return route(catalog, goal, start)
+    return ladder(catalog, start)

@@ -1,0 +1,422 @@
+"""Rendering of `mlcareer path`: the ladder as a tree, a route step by step, JSON, Markdown, Mermaid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from mlcareer.ladder import Ladder, Node, PayChange, Route, SkillGrowth, Step
+from mlcareer.models import Role, SalaryFigure
+from mlcareer.render import markdown as mdown
+from mlcareer.render.common import HEADING, MUTED, NO_DATA, Bar, figure_amount, literal, money, no_data
+
+HIGHLIGHT = "bold yellow"
+LEVEL_STYLE = "bold magenta"
+
+
+def _arrow(ascii_only: bool) -> str:
+    return "->" if ascii_only else "→"
+
+
+def _back_arrow(ascii_only: bool) -> str:
+    return "<-" if ascii_only else "←"
+
+
+def _steps(count: int) -> str:
+    return f"{count} step{'' if count == 1 else 's'}"
+
+
+def _band(figures: list[SalaryFigure]) -> str:
+    """'$80,000 - $110,000 per year', several joined by '; '."""
+    return "; ".join(f"{figure_amount(f)} per {f.period}" for f in figures)
+
+
+def _signed(amount: int, currency: str) -> str:
+    if amount == 0:
+        return "no change"
+    return ("+" if amount > 0 else "-") + money(abs(amount), currency)
+
+
+def pay_text(pay: PayChange, arrow: str) -> str:
+    """'$80,000 - $110,000 -> $110,000 - $150,000 per year (low end +$30,000, high end +$40,000)'."""
+    before, after = pay.before, pay.after
+    if before is None and after is None:
+        return NO_DATA
+    if before is None or after is None:
+        left = _band([before]) if before else NO_DATA
+        right = _band([after]) if after else NO_DATA
+        return f"{left} {arrow} {right}"
+    if pay.low is None:
+        return f"{_band([before])} {arrow} {_band([after])}"
+    text = f"{figure_amount(before)} {arrow} {figure_amount(after)} per {after.period}"
+    if after.kind == "average":
+        return f"{text} ({_signed(pay.low, after.currency)})"
+    changes = [f"low end {_signed(pay.low, after.currency)}"]
+    if pay.high is not None:
+        more = " or more" if after.open_ended else ""
+        changes.append(f"high end {_signed(pay.high, after.currency)}{more}")
+    return f"{text} ({', '.join(changes)})"
+
+
+# ---------------------------------------------------------------- the tree
+
+
+class LadderTree:
+    """The ladder by level, specialisations under the role they specialise; ASCII guides when needed.
+
+    Below 60 columns ids go on their own line and specialisations hang straight from
+    their role, so that even the longest id fits 40 columns.
+    """
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        ladder = self.ladder
+        start = ladder.start
+        narrow = options.max_width < 60
+        if start is None:
+            yield Text("Career ladder", style=HEADING)
+        else:
+            yield Text.assemble(("Reachable from ", HEADING), literal(start.title, HEADING))
+        tree = Tree(Text(""), guide_style=MUTED, hide_root=True)
+        for level, name in ladder.levels:
+            branch = tree.add(literal(name, LEVEL_STYLE))
+            for node in ladder.top(level):
+                self._add(branch, node, options.ascii_only, narrow)
+        yield tree
+        if start is not None and len(ladder.nodes) == 1:
+            yield Text.assemble("The data lists no move on from ", literal(start.id), ".")
+
+    def _add(self, branch: Tree, node: Node, ascii_only: bool, narrow: bool) -> None:
+        children = self.ladder.children(node.role.id)
+        label = self._label(node, ascii_only, narrow)
+        if children and narrow:
+            label.append(f"\nspecialisations ({len(children)}):", style=MUTED)
+        here = branch.add(label)
+        if children:
+            kinds = here if narrow else here.add(Text(f"specialisations ({len(children)})", style=MUTED))
+            for child in children:
+                self._add(kinds, child, ascii_only, narrow)
+
+    def _label(self, node: Node, ascii_only: bool, narrow: bool) -> Text:
+        role = node.role
+        is_start = self.ladder.start is not None and self.ladder.start.id == role.id
+        label = Text()
+        label.append(literal(role.title, HIGHLIGHT if is_start else "bold"))
+        label.append(f"\n{role.id}" if narrow else f" ({role.id})", style=MUTED)
+        if is_start:
+            label.append(f" {_back_arrow(ascii_only)} you are here", style=HIGHLIGHT)
+        if role.kind == "ladder" or node.pay:
+            label.append("\npay: ", style=MUTED)
+            label.append(literal(_band(node.pay)) if node.pay else no_data())
+        leads = [e.target for e in self.ladder.edges if e.source == role.id and e.kind == "leads_to"]
+        if leads:
+            label.append("\nleads to: ", style=MUTED)
+            label.append(literal(", ".join(leads)))
+        return label
+
+
+# ---------------------------------------------------------------- a route
+
+
+def _now_text(growth: SkillGrowth, ascii_only: bool) -> Text:
+    if growth.now is None:
+        return Text("not listed", style=MUTED)
+    return _level_text(growth.now.proficiency, growth.now.step.name if growth.now.step else None, ascii_only)
+
+
+def _then_text(growth: SkillGrowth, ascii_only: bool) -> Text:
+    then = growth.then
+    return _level_text(then.proficiency, then.step.name if then.step else None, ascii_only)
+
+
+def _level_text(value: int | None, name: str | None, ascii_only: bool) -> Text:
+    if value is None:
+        return no_data()
+    return Text.assemble(Bar(value).text(ascii_only), " ", literal(name or f"{value}/4"))
+
+
+def change_label(growth: SkillGrowth) -> str:
+    """'+2', 'none', 'new skill', or '' when the data cannot say."""
+    change = growth.change
+    if change is not None:
+        return f"+{change}" if change > 0 else "none"
+    return "new skill" if growth.now is None else ""
+
+
+class SkillGrowthTable:
+    """Each skill the next role expects, now and then: a table when wide, stacked when narrow."""
+
+    def __init__(self, skills: list[SkillGrowth]) -> None:
+        self.skills = skills
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        ascii_only = options.ascii_only
+        if not self.skills:
+            yield no_data()
+            return
+        if options.max_width < 64:
+            for g in self.skills:
+                name = Text()
+                name.append(literal(g.skill.name, "bold"))
+                label = change_label(g)
+                if label:
+                    name.append(f" ({label})", style=MUTED)
+                yield name
+                yield Padding(Text.assemble(("now: ", MUTED), _now_text(g, ascii_only)), (0, 0, 0, 2))
+                yield Padding(Text.assemble(("expects: ", MUTED), _then_text(g, ascii_only)), (0, 0, 0, 2))
+            return
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        table.add_column("Skill", ratio=1, min_width=12)
+        table.add_column("Now", no_wrap=True)
+        table.add_column("Expects", no_wrap=True)
+        table.add_column("Change", no_wrap=True, style=MUTED)
+        for g in self.skills:
+            table.add_row(
+                literal(g.skill.name), _now_text(g, ascii_only), _then_text(g, ascii_only), change_label(g)
+            )
+        yield table
+
+
+class RouteView:
+    """A route: the roles in order, then each step with its skills and pay."""
+
+    def __init__(self, route: Route) -> None:
+        self.route = route
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        route = self.route
+        arrow = _arrow(options.ascii_only)
+        first = route.roles[0]
+        yield Text.assemble(
+            ("Route from ", HEADING),
+            literal(first.title, HEADING),
+            (" to ", HEADING),
+            literal(route.goal.title, HEADING),
+        )
+        if len(route.origins) > 1:
+            yield Text(f"Starting from {first.id}: no entry role has a shorter route.", style=MUTED)
+        count = len(route.steps)
+        yield literal(f" {arrow} ".join(r.id for r in route.roles)).append(
+            f"  ({_steps(count)})", style=MUTED
+        )
+        if not route.steps:
+            yield Text.assemble(literal(route.goal.id), " is where the route starts: no steps to take.")
+        for number, step in enumerate(route.steps, 1):
+            yield Text("")
+            yield self._step(number, count, step, arrow)
+
+    def _step(self, number: int, count: int, step: Step, arrow: str) -> RenderableType:
+        title = Text(f"Step {number} of {count}: ", style="bold")
+        title.append(literal(step.source.title, "bold"))
+        title.append(f" {arrow} ")
+        title.append(literal(step.target.title, "bold"))
+        if step.kind == "specialisation":
+            move = f"specialise ({step.target.level.value} level)"
+        else:
+            move = f"{step.source.level.value} {arrow} {step.target.level.value} level"
+        body = Group(
+            Text(move, style=MUTED),
+            Text("Skills the next role expects", style="bold"),
+            SkillGrowthTable(step.skills),
+            Text.assemble(("Pay: ", "bold"), literal(pay_text(step.pay, arrow))),
+        )
+        return Group(title, Padding(body, (0, 0, 0, 2), expand=False))
+
+
+def render_path(result: Ladder | Route) -> RenderableType:
+    """The tree for a ladder, the steps for a route."""
+    return RouteView(result) if isinstance(result, Route) else LadderTree(result)
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _figure(f: SalaryFigure | None) -> dict[str, Any] | None:
+    return None if f is None else f.model_dump(mode="json")
+
+
+def _role_ref(role: Role) -> dict[str, Any]:
+    return {"id": role.id, "title": role.title, "level": role.level.value, "kind": role.kind}
+
+
+def _step_json(step: Step) -> dict[str, Any]:
+    return {
+        "from": step.source.id,
+        "to": step.target.id,
+        "kind": step.kind,
+        "skills": [
+            {
+                "skill": g.skill.id,
+                "name": g.skill.name,
+                "listed_now": g.now is not None,
+                "now": g.now.proficiency if g.now else None,
+                "expects": g.then.proficiency,
+                "change": g.change,
+            }
+            for g in step.skills
+        ],
+        "pay": {
+            "before": _figure(step.pay.before),
+            "after": _figure(step.pay.after),
+            "low_change": step.pay.low,
+            "high_change": step.pay.high,
+        },
+    }
+
+
+def path_json(result: Ladder | Route) -> dict[str, Any]:
+    """Nodes and edges for a ladder; the roles and steps for a route."""
+    if isinstance(result, Route):
+        return {
+            "route": {
+                "from": result.roles[0].id,
+                "to": result.goal.id,
+                "origins": [r.id for r in result.origins],
+                "roles": [_role_ref(r) for r in result.roles],
+                "steps": [_step_json(s) for s in result.steps],
+            }
+        }
+    return {
+        "start": result.start.id if result.start else None,
+        "levels": [{"id": level.value, "name": name} for level, name in result.levels],
+        "nodes": [
+            {
+                **_role_ref(n.role),
+                "specialises": n.role.specialises,
+                "parent": n.parent,
+                "pay": [f.model_dump(mode="json") for f in n.pay],
+            }
+            for n in result.nodes
+        ],
+        "edges": [{"from": e.source, "to": e.target, "kind": e.kind} for e in result.edges],
+    }
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def _md_role(node: Node, ladder: Ladder) -> str:
+    role = node.role
+    line = f"**{mdown.md(role.title)}** (`{role.id}`)"
+    if ladder.start is not None and ladder.start.id == role.id:
+        line += " (you are here)"
+    if role.kind == "ladder" or node.pay:
+        line += f": pay {mdown.md(_band(node.pay)) if node.pay else '_no data_'}"
+    leads = [e.target for e in ladder.edges if e.source == role.id and e.kind == "leads_to"]
+    if leads:
+        line += "; leads to " + ", ".join(f"`{t}`" for t in leads)
+    return line
+
+
+def _md_tree(node: Node, ladder: Ladder, depth: int) -> list[str]:
+    pad = "  " * depth
+    lines = [f"{pad}- {_md_role(node, ladder)}"]
+    children = ladder.children(node.role.id)
+    if children:
+        lines.append(f"{pad}  - Specialisations:")
+        for child in children:
+            lines += _md_tree(child, ladder, depth + 2)
+    return lines
+
+
+def _md_level(value: int | None, name: str | None) -> str:
+    return "_no data_" if value is None else f"{value}/4 ({mdown.md(name or str(value))})"
+
+
+def _md_step(number: int, step: Step) -> str:
+    rows = [
+        [
+            mdown.md(g.skill.name),
+            "not listed"
+            if g.now is None
+            else _md_level(g.now.proficiency, g.now.step.name if g.now.step else None),
+            _md_level(g.then.proficiency, g.then.step.name if g.then.step else None),
+            change_label(g),
+        ]
+        for g in step.skills
+    ]
+    skills = mdown.table(["Skill", "Now", "Expects", "Change"], rows, escaped=True) if rows else "_no data_\n"
+    if step.kind == "specialisation":
+        move = f"Specialise ({step.target.level.value} level)."
+    else:
+        move = f"From {step.source.level.value} to {step.target.level.value} level."
+    return mdown.join(
+        f"## Step {number}: {mdown.md(step.source.title)} to {mdown.md(step.target.title)}\n",
+        move + "\n",
+        skills,
+        f"Pay: {mdown.md(pay_text(step.pay, 'to'))}\n",
+    )
+
+
+def path_markdown(result: Ladder | Route) -> str:
+    """The ladder as nested lists by level, or a route with a skills table per step."""
+    if isinstance(result, Route):
+        first = result.roles[0]
+        parts = [
+            f"# Route from {mdown.md(first.title)} to {mdown.md(result.goal.title)}\n",
+            " to ".join(f"`{r.id}`" for r in result.roles) + f" ({_steps(len(result.steps))})\n",
+        ]
+        parts += [_md_step(i, s) for i, s in enumerate(result.steps, 1)]
+        return mdown.join(*parts)
+    ladder = result
+    title = "Career ladder" if ladder.start is None else f"Reachable from {ladder.start.title}"
+    parts = [f"# {mdown.md(title)}\n"]
+    for level, name in ladder.levels:
+        lines = [line for node in ladder.top(level) for line in _md_tree(node, ladder, 0)]
+        parts.append(f"## {mdown.md(name)}\n\n" + "\n".join(lines) + "\n")
+    return mdown.join(*parts)
+
+
+# ---------------------------------------------------------------- Mermaid
+
+_MERMAID_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_/:'?+$")
+
+
+def mermaid_id(role_id: str) -> str:
+    """A node id Mermaid cannot mistake for a keyword ('end') or syntax."""
+    return "r_" + "".join(c if c.isascii() and c.isalnum() else "_" for c in role_id)
+
+
+def mermaid_label(text: str) -> str:
+    """Data text as a quoted Mermaid label: anything outside a small safe set becomes #code;."""
+    flat = " ".join(text.split())
+    return '"' + "".join(c if c in _MERMAID_SAFE else f"#{ord(c)};" for c in flat) + '"'
+
+
+def path_mermaid(result: Ladder | Route) -> str:
+    """A Mermaid flowchart: one subgraph per level, one node per role, one edge per move."""
+    groups: list[tuple[str, str, list[Role]]]
+    if isinstance(result, Route):
+        # A route is a line: its roles in order, without level boxes.
+        groups = [("", "", result.roles)]
+        moves = [(s.source.id, s.target.id, s.kind) for s in result.steps]
+        marked = [result.roles[0].id, result.goal.id]
+    else:
+        moves = [(e.source, e.target, e.kind) for e in result.edges]
+        marked = [result.start.id] if result.start else []
+        groups = [
+            (level.value, name, [n.role for n in result.nodes if n.role.level == level])
+            for level, name in result.levels
+        ]
+    lines = ["flowchart TD"]
+    for level, name, members in groups:
+        if level:
+            lines.append(f"  subgraph level_{level}[{mermaid_label(name)}]")
+        pad = "    " if level else "  "
+        lines += [f"{pad}{mermaid_id(r.id)}[{mermaid_label(r.title)}]" for r in members]
+        if level:
+            lines.append("  end")
+    for source, target, kind in moves:
+        link = "-.->" if kind == "specialisation" else "-->"
+        lines.append(f"  {mermaid_id(source)} {link} {mermaid_id(target)}")
+    if marked:
+        lines.append("  classDef marked stroke-width:3px")
+        lines += [f"  class {mermaid_id(m)} marked" for m in dict.fromkeys(marked)]
+    return "\n".join(lines) + "\n"

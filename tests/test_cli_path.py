@@ -1,0 +1,449 @@
+"""`mlcareer path` through CliRunner, real subprocesses, and the ladder's data checks."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from tests.conftest import FIXTURES, MINI, Invoke
+from tests.test_ladder import SHIPPED_LADDER
+
+ROUTE = ("path", "--from", "junior-ml-engineer", "--to", "chief-technology-officer")
+
+
+# ---------------------------------------------------------------- the tree
+
+
+def test_path_shows_every_ladder_role_by_level(invoke: Invoke) -> None:
+    result = invoke("path")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for role_id in SHIPPED_LADDER:
+        assert f"({role_id})" in out, role_id
+    assert (
+        out.index("Entry level")
+        < out.index("Mid level")
+        < out.index("Senior level")
+        < out.index("Executive level")
+    )
+    # specialisations hang under the ML engineer, before the next mid-level ladder role
+    mle = out.index("(ml-engineer)")
+    assert (
+        mle
+        < out.index("specialisations (12)")
+        < out.index("(computer-vision-engineer)")
+        < out.index("(senior-data-scientist)")
+    )
+    assert "pay: $80,000 - $110,000 per year" in out
+    assert "pay: $150,000 - $200,000+ per year" in out
+    assert "leads to: lead-ml-engineer, technical-architect" in out
+    assert result.stderr == ""
+
+
+def test_from_shows_what_is_reachable_and_marks_the_role(invoke: Invoke) -> None:
+    result = invoke("path", "--from", "MLE")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Reachable from Machine Learning Engineer")
+    assert "Machine Learning Engineer (ml-engineer) ← you are here" in out
+    for role_id in ("lead-ml-engineer", "technical-architect", "chief-technology-officer", "nlp-engineer"):
+        assert f"({role_id})" in out
+    for role_id in ("junior-ml-engineer", "data-scientist", "chief-data-officer", "senior-data-scientist"):
+        assert f"({role_id})" not in out
+    assert "Entry level" not in out
+
+
+def test_from_a_dead_end_says_so(invoke: Invoke) -> None:
+    result = invoke("path", "--from", "computer vision engineer")
+    assert result.exit_code == 0
+    assert "The data lists no move on from computer-vision-engineer." in result.stdout
+
+
+# ---------------------------------------------------------------- routes
+
+
+def test_route_junior_to_cto_with_skills_for_each_step(invoke: Invoke) -> None:
+    result = invoke(*ROUTE)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "junior-ml-engineer → ml-engineer → lead-ml-engineer → chief-technology-officer" in out
+    steps = re.split(r"\nStep \d of 3: ", out)
+    assert len(steps) == 4
+    first, second, third = steps[1:]
+    assert first.startswith("Junior Machine Learning Engineer → Machine Learning Engineer")
+    assert re.search(r"Machine learning algorithms\s+no data\s+●●●● expert", first)
+    assert re.search(r"Statistics\s+not listed\s+●●●○ proficient\s+new skill", first)
+    pay = "Pay: $80,000 - $110,000 → $110,000 - $150,000 per year (low end +$30,000, high end +$40,000)"
+    assert pay in " ".join(first.split())
+    assert "Leadership, mentorship and strategy" in second
+    assert "(low end +$40,000, high end +$50,000 or more)" in " ".join(second.split())
+    assert "Leadership, mentorship and strategy" in third
+    assert "Pay: $150,000 - $200,000+ per year → no data" in third
+
+
+def test_to_alone_starts_from_an_entry_role(invoke: Invoke) -> None:
+    result = invoke("path", "--to", "CTO")
+    assert result.exit_code == 0, result.stderr
+    assert "Starting from junior-ml-engineer: no entry role has a shorter route." in result.stdout
+    data = json.loads(invoke("path", "--to", "CTO", "--json").stdout)["route"]
+    assert data["origins"] == ["junior-ml-engineer", "data-scientist", "software-engineer"]
+    assert data["roles"][0]["id"] == "junior-ml-engineer"
+
+
+def test_route_json(invoke: Invoke) -> None:
+    result = invoke(*ROUTE, "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)["route"]
+    assert (data["from"], data["to"]) == ("junior-ml-engineer", "chief-technology-officer")
+    assert [r["id"] for r in data["roles"]] == [
+        "junior-ml-engineer",
+        "ml-engineer",
+        "lead-ml-engineer",
+        "chief-technology-officer",
+    ]
+    first = data["steps"][0]
+    assert first["pay"]["before"]["id"] == "mle-entry" and first["pay"]["after"]["id"] == "mle-mid"
+    assert (first["pay"]["low_change"], first["pay"]["high_change"]) == (30000, 40000)
+    algorithms = next(s for s in first["skills"] if s["skill"] == "machine-learning-algorithms")
+    assert algorithms == {
+        "skill": "machine-learning-algorithms",
+        "name": "Machine learning algorithms",
+        "listed_now": True,
+        "now": None,
+        "expects": 4,
+        "change": None,
+    }
+    assert data["steps"][2]["pay"]["after"] is None
+
+
+def test_no_route_is_a_clear_error(invoke: Invoke) -> None:
+    result = invoke("path", "--from", "cto", "--to", "junior-ml-engineer")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "Error: no route from chief-technology-officer to junior-ml-engineer: the ladder only goes up"
+    )
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_unknown_role_suggests_like_role_does(invoke: Invoke, option: str) -> None:
+    result = invoke("path", option, "ml-enginer")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "unknown role 'ml-enginer'; did you mean ml-engineer?" in result.stderr
+    assert invoke("role", "ml-enginer").stderr == result.stderr
+
+
+# ---------------------------------------------------------------- JSON, Markdown, Mermaid
+
+
+def test_ladder_json_has_nodes_and_edges(invoke: Invoke) -> None:
+    result = invoke("path", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert [n["id"] for n in data["nodes"] if n["kind"] == "ladder"] == SHIPPED_LADDER
+    assert all(e["from"] in nodes and e["to"] in nodes for e in data["edges"])
+    assert {"from": "junior-ml-engineer", "to": "ml-engineer", "kind": "leads_to"} in data["edges"]
+    assert {"from": "ml-engineer", "to": "xai-engineer", "kind": "specialisation"} in data["edges"]
+    assert nodes["ml-engineer"]["pay"][0]["low"] == 110000
+    assert nodes["xai-engineer"]["parent"] == "ml-engineer"
+    assert data["start"] is None
+    reach = json.loads(invoke("path", "--from", "technical-architect", "--format", "json").stdout)
+    assert reach["start"] == "technical-architect"
+    assert [n["id"] for n in reach["nodes"]] == ["technical-architect", "chief-technology-officer"]
+
+
+def test_markdown_ladder_and_route(invoke: Invoke) -> None:
+    tree = invoke("path", "--format", "markdown")
+    assert tree.exit_code == 0
+    assert tree.stdout.startswith("# Career ladder\n")
+    assert "## Executive level" in tree.stdout
+    junior = (
+        "- **Junior Machine Learning Engineer** (`junior-ml-engineer`): pay \\$80,000 - \\$110,000 per year"
+    )
+    assert junior + "; leads to `ml-engineer`\n" in tree.stdout
+    assert (
+        "  - Specialisations:\n    - **Research Machine Learning Engineer** (`research-ml-engineer`)"
+        in tree.stdout
+    )
+    assert "**Natural Language Processing (NLP) Engineer**" in tree.stdout
+    route = invoke(*ROUTE, "--format", "markdown")
+    assert route.exit_code == 0
+    out = route.stdout
+    assert out.startswith("# Route from Junior Machine Learning Engineer to Chief Technology Officer\n")
+    assert "## Step 1: Junior Machine Learning Engineer to Machine Learning Engineer" in out
+    assert "| Skill | Now | Expects | Change |" in out
+    assert "| Machine learning algorithms | _no data_ | 4/4 (expert) |  |" in out
+    pay = "Pay: \\$80,000 - \\$110,000 to \\$110,000 - \\$150,000 per year"
+    assert pay + " (low end +\\$30,000, high end +\\$40,000)\n" in out
+    assert out.isascii()
+
+
+_NODE = re.compile(r'^ {2,4}(r_[a-z0-9_]+)\["([^"\[\]]*)"\]$')
+_EDGE = re.compile(r"^  (r_[a-z0-9_]+) (-->|-\.->) (r_[a-z0-9_]+)$")
+_SUBGRAPH = re.compile(r'^  subgraph (level_[a-z]+)\["([^"\[\]]*)"\]$')
+_CLASS = re.compile(r"^  class (r_[a-z0-9_]+) marked$")
+
+
+def mermaid_structure(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]], list[str], list[str]]:
+    """Check a flowchart line by line; return its nodes, edges, subgraph titles and marked nodes."""
+    lines = text.splitlines()
+    assert lines[0] == "flowchart TD"
+    assert text.endswith("\n")
+    nodes: dict[str, str] = {}
+    edges: list[tuple[str, str, str]] = []
+    groups: list[str] = []
+    marked: list[str] = []
+    open_group = False
+    for line in lines[1:]:
+        if m := _SUBGRAPH.match(line):
+            assert not open_group, "nested subgraph"
+            open_group = True
+            groups.append(m.group(2))
+        elif line == "  end":
+            assert open_group, "end without subgraph"
+            open_group = False
+        elif m := _NODE.match(line):
+            assert m.group(1) not in nodes, f"node declared twice: {line}"
+            nodes[m.group(1)] = m.group(2)
+        elif m := _EDGE.match(line):
+            edges.append((m.group(1), m.group(2), m.group(3)))
+        elif line == "  classDef marked stroke-width:3px":
+            pass
+        elif m := _CLASS.match(line):
+            marked.append(m.group(1))
+        else:
+            raise AssertionError(f"not a flowchart line: {line!r}")
+    assert not open_group, "subgraph left open"
+    for source, _, target in edges:
+        assert source in nodes and target in nodes, (source, target)
+    assert all(m in nodes for m in marked)
+    return nodes, edges, groups, marked
+
+
+def test_mermaid_ladder_structure(invoke: Invoke) -> None:
+    result = invoke("path", "--format", "mermaid")
+    assert result.exit_code == 0, result.stderr
+    nodes, edges, groups, marked = mermaid_structure(result.stdout)
+    assert groups == ["Entry level", "Mid level", "Senior level", "Executive level"]
+    assert len(nodes) == 24
+    for role_id in SHIPPED_LADDER:
+        assert "r_" + role_id.replace("-", "_") in nodes
+    assert nodes["r_nlp_engineer"] == "Natural Language Processing #40;NLP#41; Engineer"
+    assert ("r_junior_ml_engineer", "-->", "r_ml_engineer") in edges
+    assert ("r_ml_engineer", "-.->", "r_computer_vision_engineer") in edges
+    assert len([e for e in edges if e[1] == "-->"]) == 13  # every leads_to of the data
+    assert len([e for e in edges if e[1] == "-.->"]) == 12
+    assert marked == []
+
+
+def test_mermaid_route_and_from(invoke: Invoke) -> None:
+    nodes, edges, groups, marked = mermaid_structure(invoke(*ROUTE, "--format", "mermaid").stdout)
+    assert list(nodes) == [
+        "r_junior_ml_engineer",
+        "r_ml_engineer",
+        "r_lead_ml_engineer",
+        "r_chief_technology_officer",
+    ]
+    assert [(s, t) for s, _, t in edges] == list(zip(list(nodes)[:-1], list(nodes)[1:], strict=True))
+    assert marked == ["r_junior_ml_engineer", "r_chief_technology_officer"]
+    assert groups == []
+    _, _, _, marked = mermaid_structure(invoke("path", "--from", "systems-engineer", "-f", "mermaid").stdout)
+    assert marked == ["r_systems_engineer"]
+
+
+def test_mermaid_survives_hostile_data(invoke: Invoke, mini_dir: Path) -> None:
+    roles = mini_dir / "roles.yaml"
+    text = roles.read_text()
+    text = text.replace(
+        "title: Engineer\n", 'title: "Eng \\"x\\"] --> evil[(y) {z} #1; <b>|`end`\\u00e9\\u0007"\n'
+    )
+    text = text.replace("- id: vision-engineer", "- id: end").replace(
+        "related: [vision-engineer]", "related: [end]"
+    )
+    roles.write_text(text)
+    result = invoke("--data-dir", str(mini_dir), "path", "--format", "mermaid")
+    assert result.exit_code == 0, result.stderr
+    nodes, edges, _, _ = mermaid_structure(result.stdout)
+    assert "r_end" in nodes
+    label = nodes["r_engineer"]
+    assert label.startswith(
+        "Eng #34;x#34;#93; --#62; evil#91;#40;y#41; #123;z#125; #35;1#59; #60;b#62;#124;#96;end#96;#233;"
+    )
+    assert "\a" not in result.stdout and result.stdout.isascii()
+    assert ("r_engineer", "-.->", "r_end") in edges
+
+
+def test_mermaid_is_only_for_path(invoke: Invoke) -> None:
+    result = invoke("role", "ml-engineer", "--format", "mermaid")
+    assert result.exit_code == 2
+    assert "no Mermaid output" in result.stderr
+    assert result.stdout == ""
+
+
+def test_output_file(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "ladder.mmd"
+    result = invoke("path", "--format", "mermaid", "--output", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    mermaid_structure(target.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- terminals
+
+
+def _run(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("FORCE_COLOR", "PY_COLORS", "CLICOLOR_FORCE", "COLUMNS")
+    }
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "mlcareer", *args], capture_output=True, env=environ, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [("path",), ("path", "--from", "ml-engineer"), ROUTE], ids=["tree", "from", "route"]
+)
+def test_ascii_terminal(args: tuple[str, ...]) -> None:
+    proc = _run(*args, PYTHONIOENCODING="ascii")
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr and proc.stderr == b""
+    out = proc.stdout.decode("ascii")  # raises if anything is not ASCII
+    assert "?" not in out  # nothing was replaced for want of a character
+    if args == ("path",):
+        assert "+-- Junior Machine Learning Engineer (junior-ml-engineer)" in out
+    if args == ROUTE:
+        assert "junior-ml-engineer -> ml-engineer" in out and "#### expert" in out
+
+
+def test_ascii_terminal_with_data_it_cannot_show(mini_dir: Path) -> None:
+    roles = mini_dir / "roles.yaml"
+    roles.write_text(roles.read_text().replace("title: Engineer\n", 'title: "Ingénieur ⟶ ★"\n'))
+    proc = _run(
+        "--data-dir",
+        str(mini_dir),
+        "path",
+        "--from",
+        "junior-engineer",
+        "--to",
+        "engineer",
+        PYTHONIOENCODING="ascii",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr
+    assert proc.stdout.isascii()
+    assert b"Ing?nieur ? ?" in proc.stdout
+
+
+@pytest.mark.parametrize("args", [("path",), ROUTE], ids=["tree", "route"])
+def test_forty_columns(args: tuple[str, ...]) -> None:
+    proc = _run(*args, COLUMNS="40")
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr
+    out = proc.stdout.decode("utf-8")
+    assert max(len(line) for line in out.splitlines()) <= 40
+    if args == ("path",):
+        # narrow: ids get a line of their own, so none is folded
+        for role_id in ("reinforcement-learning-engineer", "federated-learning-engineer", *SHIPPED_LADDER):
+            assert role_id in out, role_id
+
+
+def test_tree_renders_at_fixed_widths() -> None:
+    from mlcareer.catalog import load_catalog, shipped_data_dir
+    from mlcareer.ladder import ladder
+    from mlcareer.render.path import render_path
+
+    whole = ladder(load_catalog(shipped_data_dir()))
+    for width in (40, 80, 120):
+        buffer = io.StringIO()
+        Console(file=buffer, width=width, color_system=None).print(render_path(whole))
+        lines = buffer.getvalue().splitlines()
+        assert lines[0] == "Career ladder"
+        assert max(len(line) for line in lines) <= width
+        assert sum("pay:" in line for line in lines) == 12
+
+
+# ---------------------------------------------------------------- the data checks
+
+
+def broken_dir(tmp_path: Path, name: str) -> Path:
+    """The mini data directory with the roles.yaml of tests/fixtures/ladder/NAME."""
+    target = tmp_path / name
+    shutil.copytree(MINI, target)
+    shutil.copy(FIXTURES / "ladder" / name / "roles.yaml", target / "roles.yaml")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        (
+            "cycle",
+            "roles.yaml:36: roles[1].leads_to: "
+            "the ladder has a cycle: junior-engineer -> engineer -> junior-engineer",
+        ),
+        ("self-loop", "roles.yaml:36: roles[1].leads_to[0]: a role cannot lead to itself"),
+        (
+            "dangling",
+            "roles.yaml:12: roles[0].leads_to[0]: unknown role 'enginer' (did you mean 'engineer'?)",
+        ),
+        (
+            "specialises-cycle",
+            "roles.yaml:36: roles[1].specialises: "
+            "specialisations go round in a circle: engineer -> vision-engineer -> engineer",
+        ),
+        ("specialises-self", "roles.yaml:41: roles[2].specialises: a role cannot specialise itself"),
+    ],
+)
+def test_bad_transitions_fail_validation_with_file_and_line(
+    invoke: Invoke, tmp_path: Path, name: str, problem: str
+) -> None:
+    from mlcareer.catalog import display_name
+
+    directory = broken_dir(tmp_path, name)
+    shown = display_name(directory / "roles.yaml")
+    for args in (("validate", str(directory)), ("--data-dir", str(directory), "path")):
+        result = invoke(*args)
+        assert result.exit_code == 1, args
+        assert result.stdout == ""
+        assert result.stderr == f"Error: {shown}{problem.removeprefix('roles.yaml')}\n", args
+    data = json.loads(invoke("validate", str(directory), "--json").stdout)
+    line, field = problem.split(":")[1], problem.split(": ")[1]
+    assert [(p["line"], p["field"]) for p in data["problems"]] == [(int(line), field)]
+
+
+def test_a_short_name_suggests_each_role_once(invoke: Invoke) -> None:
+    result = invoke("path", "--to", "junior")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unknown role 'junior'; did you mean junior-ml-engineer?\n"
+
+
+def test_highlight_stays_on_the_role_title() -> None:
+    from mlcareer.careers import role_by_id
+    from mlcareer.catalog import load_catalog, shipped_data_dir
+    from mlcareer.ladder import ladder
+    from mlcareer.render.path import render_path
+
+    catalog = load_catalog(shipped_data_dir())
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, force_terminal=True, color_system="standard", no_color=False)
+    console.print(render_path(ladder(catalog, role_by_id(catalog, "technical-architect"))))
+    lines = buffer.getvalue().splitlines()
+    title = next(line for line in lines if "Technical Architect\x1b" in line and "you are here" in line)
+    assert "\x1b[1;33mTechnical Architect" in title
+    pay = lines[lines.index(title) + 1]
+    assert "pay:" in pay and "33m" not in pay  # the highlight does not bleed into the lines below

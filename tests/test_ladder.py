@@ -1,0 +1,345 @@
+"""The ladder domain: the graph, reachability, shortest routes, skill growth and pay per step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from mlcareer.careers import role_by_id
+from mlcareer.catalog import load_catalog
+from mlcareer.choices import Level
+from mlcareer.errors import NoRouteError
+from mlcareer.ladder import Edge, Ladder, Route, edges, explore, ladder, pay_change, reachable, route
+from mlcareer.models import Catalog
+from tests.conftest import REPO
+
+SHIPPED_LADDER = [
+    "junior-ml-engineer",
+    "data-scientist",
+    "software-engineer",
+    "ml-engineer",
+    "senior-data-scientist",
+    "systems-engineer",
+    "lead-ml-engineer",
+    "principal-data-scientist",
+    "technical-architect",
+    "chief-data-officer",
+    "chief-technology-officer",
+    "director-of-engineering",
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Catalog:
+    return load_catalog(REPO / "data")
+
+
+def make(roles: list[dict[str, Any]], figures: list[dict[str, Any]] | None = None) -> Catalog:
+    """A catalog in memory: each role needs id, level and whatever the test is about."""
+    skill = {"category": "technical", "description": "d", "sources": ["doc"]}
+    return Catalog.model_validate(
+        {
+            "sources": [{"id": "doc", "title": "Doc"}],
+            "scale": [{"value": v, "name": f"step {v}", "description": "d"} for v in range(5)],
+            "skills": [{"id": s, "name": s.title(), **skill} for s in ("python", "stats", "talk")],
+            "roles": [
+                {"title": r["id"].title(), "kind": "ladder", "summary": "s", "sources": ["doc"], **r}
+                for r in roles
+            ],
+            "salaries": {"figures": figures or []},
+        }
+    )
+
+
+def fig(fid: str, role: str, level: str, low: int, high: int | None = None, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": fid,
+        "roles": [role],
+        "level": level,
+        "kind": "range",
+        "low": low,
+        "high": high,
+        "currency": "USD",
+        "period": "year",
+        "scope": "s",
+        "source": "doc",
+        **extra,
+    }
+
+
+def ids(route: Route) -> list[str]:
+    return [r.id for r in route.roles]
+
+
+# ---------------------------------------------------------------- the graph
+
+
+def test_whole_ladder_has_every_role_by_level(shipped: Catalog) -> None:
+    whole = ladder(shipped)
+    assert [n.role.id for n in whole.nodes if n.role.kind == "ladder"] == SHIPPED_LADDER
+    assert [level for level, _ in whole.levels] == list(Level)
+    assert dict(whole.levels)[Level.entry] == "Entry level"
+    specialisations = whole.children("ml-engineer")
+    assert len(specialisations) == 12
+    assert all(n.role.kind == "specialisation" and n.parent == "ml-engineer" for n in specialisations)
+    assert "computer-vision-engineer" not in [n.role.id for n in whole.top(Level.mid)]
+
+
+def test_edges_are_the_data_leads_to_then_specialisations(shipped: Catalog) -> None:
+    found = edges(shipped)
+    assert found[:2] == [
+        Edge("junior-ml-engineer", "ml-engineer", "leads_to"),
+        Edge("data-scientist", "senior-data-scientist", "leads_to"),
+    ]
+    leads = sum(len(r.leads_to) for r in shipped.roles)
+    assert len([e for e in found if e.kind == "leads_to"]) == leads
+    assert {e.source for e in found if e.kind == "specialisation"} == {"ml-engineer"}
+
+
+def test_pay_shown_is_at_the_role_own_level(shipped: Catalog) -> None:
+    nodes = {n.role.id: n for n in ladder(shipped).nodes}
+    assert [f.id for f in nodes["junior-ml-engineer"].pay] == ["mle-entry"]
+    # ml-engineer has figures at every level and an average: only the mid-level one is its band
+    assert [f.id for f in nodes["ml-engineer"].pay] == ["mle-mid"]
+    assert [f.id for f in nodes["lead-ml-engineer"].pay] == ["mle-senior"]
+    assert nodes["chief-technology-officer"].pay == []
+
+
+def test_reachable_from_a_role(shipped: Catalog) -> None:
+    lead = role_by_id(shipped, "lead-ml-engineer")
+    assert [r.id for r in reachable(shipped, lead)] == [
+        "lead-ml-engineer",
+        "director-of-engineering",
+        "chief-technology-officer",
+    ]
+    part = ladder(shipped, role_by_id(shipped, "ml-engineer"))
+    shown = {n.role.id for n in part.nodes}
+    assert "data-scientist" not in shown and "chief-data-officer" not in shown
+    assert {"technical-architect", "chief-technology-officer", "nlp-engineer"} <= shown
+    assert all(e.source in shown and e.target in shown for e in part.edges)
+    assert part.start is not None and part.start.id == "ml-engineer"
+
+
+def test_a_specialisation_shown_without_its_parent_stands_at_its_level() -> None:
+    cat = make(
+        [
+            {"id": "base", "level": "mid"},
+            {"id": "spec", "level": "mid", "kind": "specialisation", "specialises": "base"},
+        ]
+    )
+    alone = ladder(cat, role_by_id(cat, "spec"))
+    assert [(n.role.id, n.parent) for n in alone.nodes] == [("spec", None)]
+    assert [n.role.id for n in alone.top(Level.mid)] == ["spec"]
+
+
+# ---------------------------------------------------------------- routes
+
+
+def test_junior_to_cto_goes_through_the_lead_role(shipped: Catalog) -> None:
+    found = route(
+        shipped, role_by_id(shipped, "chief-technology-officer"), role_by_id(shipped, "junior-ml-engineer")
+    )
+    # ml-engineer leads to lead-ml-engineer and technical-architect, both one step from the CTO:
+    # the tie goes to the data's order.
+    assert ids(found) == ["junior-ml-engineer", "ml-engineer", "lead-ml-engineer", "chief-technology-officer"]
+    assert [s.kind for s in found.steps] == ["leads_to"] * 3
+    assert all(s.skills for s in found.steps)
+
+
+@pytest.mark.parametrize(("order", "via"), [(["b", "c"], "b"), (["c", "b"], "c")])
+def test_ties_go_to_data_order(order: list[str], via: str) -> None:
+    cat = make(
+        [
+            {"id": "a", "level": "entry", "leads_to": order},
+            {"id": "b", "level": "mid", "leads_to": ["d"]},
+            {"id": "c", "level": "mid", "leads_to": ["d"]},
+            {"id": "d", "level": "senior"},
+        ]
+    )
+    assert ids(route(cat, role_by_id(cat, "d"), role_by_id(cat, "a"))) == ["a", via, "d"]
+
+
+def test_shortest_route_wins_over_data_order() -> None:
+    cat = make(
+        [
+            {"id": "a", "level": "entry", "leads_to": ["b", "d"]},
+            {"id": "b", "level": "mid", "leads_to": ["c"]},
+            {"id": "c", "level": "senior", "leads_to": ["d"]},
+            {"id": "d", "level": "executive"},
+        ]
+    )
+    assert ids(route(cat, role_by_id(cat, "d"), role_by_id(cat, "a"))) == ["a", "d"]
+
+
+def test_to_alone_starts_from_the_nearest_entry_role() -> None:
+    cat = make(
+        [
+            {"id": "far", "level": "entry", "leads_to": ["mid"]},
+            {"id": "near", "level": "entry", "leads_to": ["top"]},
+            {"id": "also-near", "level": "entry", "leads_to": ["top"]},
+            {"id": "mid", "level": "mid", "leads_to": ["top"]},
+            {"id": "top", "level": "senior"},
+        ]
+    )
+    found = route(cat, role_by_id(cat, "top"))
+    assert ids(found) == ["near", "top"]
+    assert [o.id for o in found.origins] == ["far", "near", "also-near"]
+
+
+def test_route_into_a_specialisation(shipped: Catalog) -> None:
+    found = route(shipped, role_by_id(shipped, "computer-vision-engineer"))
+    assert ids(found) == ["junior-ml-engineer", "ml-engineer", "computer-vision-engineer"]
+    assert found.steps[-1].kind == "specialisation"
+
+
+def test_a_route_to_where_you_are_has_no_steps(shipped: Catalog) -> None:
+    mle = role_by_id(shipped, "ml-engineer")
+    found = route(shipped, mle, mle)
+    assert ids(found) == ["ml-engineer"] and found.steps == []
+
+
+@pytest.mark.parametrize(
+    ("start", "goal", "message"),
+    [
+        (
+            "chief-technology-officer",
+            "junior-ml-engineer",
+            "no route from chief-technology-officer to junior-ml-engineer: the ladder only goes up "
+            "(chief-technology-officer is executive level, junior-ml-engineer is entry level)",
+        ),
+        (
+            "data-scientist",
+            "software-engineer",
+            "no route from data-scientist to software-engineer: the ladder only goes up, "
+            "and both are entry level",
+        ),
+        (
+            "computer-vision-engineer",
+            "chief-technology-officer",
+            "no route from computer-vision-engineer to chief-technology-officer: "
+            "the data lists no move on from computer-vision-engineer",
+        ),
+        (
+            "senior-data-scientist",
+            "chief-technology-officer",
+            "no route from senior-data-scientist to chief-technology-officer: "
+            "none of the moves from senior-data-scientist (principal-data-scientist) leads there",
+        ),
+    ],
+)
+def test_no_route_says_why(shipped: Catalog, start: str, goal: str, message: str) -> None:
+    with pytest.raises(NoRouteError) as caught:
+        route(shipped, role_by_id(shipped, goal), role_by_id(shipped, start))
+    assert str(caught.value) == message
+    assert caught.value.exit_code == 1
+
+
+def test_no_route_from_the_entry_roles() -> None:
+    cat = make([{"id": "e", "level": "entry"}, {"id": "island", "level": "mid"}])
+    with pytest.raises(NoRouteError, match=r"no route to island from any entry role \(e\)"):
+        route(cat, role_by_id(cat, "island"))
+    empty = make([{"id": "m", "level": "mid"}])
+    with pytest.raises(NoRouteError, match="no entry-level ladder role"):
+        route(empty, role_by_id(empty, "m"))
+
+
+def test_explore_returns_a_route_only_with_a_goal(shipped: Catalog) -> None:
+    assert isinstance(explore(shipped), Ladder)
+    assert isinstance(explore(shipped, start=role_by_id(shipped, "ml-engineer")), Ladder)
+    assert isinstance(explore(shipped, goal=role_by_id(shipped, "ml-engineer")), Route)
+
+
+# ---------------------------------------------------------------- what a step asks
+
+
+def test_skill_growth_compares_graded_skills_and_never_guesses() -> None:
+    cat = make(
+        [
+            {
+                "id": "a",
+                "level": "entry",
+                "leads_to": ["b"],
+                "skills": [{"skill": "python", "proficiency": 2}, {"skill": "stats"}],
+            },
+            {
+                "id": "b",
+                "level": "mid",
+                "skills": [
+                    {"skill": "python", "proficiency": 4},
+                    {"skill": "stats", "proficiency": 3},
+                    {"skill": "talk"},
+                ],
+            },
+        ]
+    )
+    (step,) = route(cat, role_by_id(cat, "b"), role_by_id(cat, "a")).steps
+    rows = {g.skill.id: g for g in step.skills}
+    assert list(rows) == ["python", "stats", "talk"]  # the target's skills, in its order
+    assert rows["python"].change == 2
+    assert rows["python"].now is not None and rows["python"].now.proficiency == 2
+    # listed now without a grade: no data, so no change either
+    assert rows["stats"].now is not None and rows["stats"].now.proficiency is None
+    assert rows["stats"].change is None
+    # not listed now, and not graded by the target
+    assert rows["talk"].now is None and rows["talk"].then.proficiency is None and rows["talk"].change is None
+
+
+def test_junior_to_ml_engineer_skills(shipped: Catalog) -> None:
+    found = route(shipped, role_by_id(shipped, "ml-engineer"), role_by_id(shipped, "junior-ml-engineer"))
+    rows = {g.skill.id: g for g in found.steps[0].skills}
+    algorithms = rows["machine-learning-algorithms"]
+    assert algorithms.now is not None and algorithms.now.proficiency is None  # junior: no grade in the data
+    assert algorithms.then.proficiency == 4
+    assert rows["programming"].now is None and rows["programming"].then.proficiency == 3
+
+
+def _pay(figures: list[dict[str, Any]]) -> Any:
+    cat = make([{"id": "a", "level": "entry", "leads_to": ["b"]}, {"id": "b", "level": "mid"}], figures)
+    return pay_change(cat, role_by_id(cat, "a"), role_by_id(cat, "b"))
+
+
+def test_pay_change_between_ranges() -> None:
+    pay = _pay([fig("fa", "a", "entry", 80, 110), fig("fb", "b", "mid", 110, 150)])
+    assert (pay.before.id, pay.after.id, pay.low, pay.high) == ("fa", "fb", 30, 40)
+
+
+def test_pay_change_into_an_open_ended_range_keeps_the_high_end() -> None:
+    pay = _pay([fig("fa", "a", "entry", 110, 150), fig("fb", "b", "mid", 150, 200, open_ended=True)])
+    assert (pay.low, pay.high) == (40, 50)
+
+
+def test_pay_change_from_an_open_ended_range_has_no_high_end() -> None:
+    pay = _pay([fig("fa", "a", "entry", 100, 150, open_ended=True), fig("fb", "b", "mid", 150, 200)])
+    assert (pay.low, pay.high) == (50, None)
+
+
+def test_pay_change_between_averages() -> None:
+    avg = {"kind": "average", "low": None, "high": None}
+    pay = _pay(
+        [
+            {**fig("fa", "a", "entry", 0), **avg, "amount": 100},
+            {**fig("fb", "b", "mid", 0), **avg, "amount": 90},
+        ]
+    )
+    assert (pay.low, pay.high) == (-10, -10)
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        [fig("fa", "a", "entry", 80, 110), fig("fb", "b", "mid", 110, 150, currency="EUR")],
+        [fig("fa", "a", "entry", 80, 110), fig("fb", "b", "mid", 110, 150, period="month")],
+    ],
+    ids=["currency", "period"],
+)
+def test_pay_change_only_between_like_figures(figures: list[dict[str, Any]]) -> None:
+    pay = _pay(figures)
+    assert pay.before is not None and pay.after is not None
+    assert not pay.comparable and pay.low is None and pay.high is None
+
+
+def test_pay_at_another_level_is_no_data() -> None:
+    # b's only figure is at the senior level, but b is a mid-level role
+    pay = _pay([fig("fa", "a", "entry", 80, 110), fig("fb", "b", "senior", 110, 150)])
+    assert pay.before is not None and pay.after is None and not pay.comparable
