@@ -148,3 +148,11 @@ def test_usage_error_exit_code() -> None:
     result = _run("roles", "--level", "wizard")
     assert result.returncode == 2
     assert result.stdout == "" and "wizard" in result.stderr
+
+
+def test_ascii_terminal_gets_ascii_bars_and_separators_not_question_marks() -> None:
+    result = _run("role", "ml-engineer", "--section", "skills", PYTHONIOENCODING="ascii")
+    assert result.returncode == 0
+    assert "ml-engineer - mid level - career ladder role" in result.stdout
+    assert "#### expert" in result.stdout and "###- proficient" in result.stdout
+    assert "?" not in result.stdout

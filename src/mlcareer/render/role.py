@@ -19,9 +19,11 @@ from mlcareer.models import Role, Source
 from mlcareer.render.common import (
     MUTED,
     Bar,
+    Fit,
     bullets,
     clean,
     comma_list,
+    dot,
     figure_amount,
     literal,
     no_data,
@@ -35,11 +37,11 @@ def _role_ref(role: Role) -> Text:
     return literal(role.title).append(f"  ({role.id}, {role.level.value})", style=MUTED)
 
 
-def _expects(need: SkillNeed) -> Text:
+def _expects(need: SkillNeed, ascii_only: bool) -> Text:
     if need.proficiency is None:
         return Text("needed, level: no data", style=MUTED)
     name = need.step.name if need.step else f"{need.proficiency}/4"
-    return Text.assemble(Bar(need.proficiency).text(), " ", literal(name))
+    return Text.assemble(Bar(need.proficiency).text(ascii_only), " ", literal(name))
 
 
 class SkillsTable:
@@ -55,7 +57,9 @@ class SkillsTable:
             return
         if options.max_width < 72:
             for need in self.needs:
-                yield Text.assemble(literal(need.skill.name, "bold"), "  ", _expects(need))
+                yield Text.assemble(
+                    literal(need.skill.name, "bold"), "  ", _expects(need, options.ascii_only)
+                )
                 if self.evidence and need.evidence:
                     yield Padding(literal(f'"{need.evidence}"', MUTED), (0, 0, 0, 2))
             return
@@ -65,7 +69,7 @@ class SkillsTable:
         if self.evidence:
             table.add_column("Source wording", style=MUTED)
         for need in self.needs:
-            row: list[RenderableType] = [literal(need.skill.name), _expects(need)]
+            row: list[RenderableType] = [literal(need.skill.name), _expects(need, options.ascii_only)]
             if self.evidence:
                 row.append(literal(need.evidence) if need.evidence else Text(""))
             table.add_row(*row)
@@ -166,7 +170,9 @@ def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
     role = view.role
     title = literal(role.title, "bold")
     kind = "kind of ML engineer" if role.kind == "specialisation" else "career ladder role"
-    meta = Text(f"{role.id} · {role.level.value} level · {kind}", style=MUTED)
+    meta = Fit(
+        lambda _, ascii_only: Text(dot(ascii_only).join((role.id, f"{role.level.value} level", kind)), MUTED)
+    )
     aliases = Text.assemble(("Also known as: ", MUTED), literal(", ".join(role.aliases)))
     parts: list[RenderableType] = [title, meta]
     if role.aliases:
@@ -271,13 +277,13 @@ def roles_json(roles: list[Role]) -> dict[str, Any]:
     }
 
 
-def _need_text(need: SkillNeed | None) -> Text:
+def _need_text(need: SkillNeed | None, ascii_only: bool) -> Text:
     if need is None:
         return Text("not listed", style=MUTED)
     if need.proficiency is None:
         return Text("needed (level: no data)", style=MUTED)
     name = need.step.name if need.step else f"{need.proficiency}/4"
-    return Text.assemble(Bar(need.proficiency).text(), " ", literal(name))
+    return Text.assemble(Bar(need.proficiency).text(ascii_only), " ", literal(name))
 
 
 def render_comparison(cmp: Comparison) -> RenderableType:
@@ -305,17 +311,23 @@ def render_comparison(cmp: Comparison) -> RenderableType:
         comma_list(r.id for r in a.leads_to),
         comma_list(r.id for r in b.leads_to),
     )
-    skills = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    skills.add_column("Skill", ratio=2)
-    skills.add_column(literal(a.role.id), ratio=2)
-    skills.add_column(literal(b.role.id), ratio=2)
-    for row in cmp.skills:
-        skills.add_row(literal(row.skill.name), _need_text(row.left), _need_text(row.right))
+
+    def skills(_: int, ascii_only: bool) -> RenderableType:
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("Skill", ratio=2)
+        table.add_column(literal(a.role.id), ratio=2)
+        table.add_column(literal(b.role.id), ratio=2)
+        for row in cmp.skills:
+            table.add_row(
+                literal(row.skill.name), _need_text(row.left, ascii_only), _need_text(row.right, ascii_only)
+            )
+        return table
+
     sources = {s.id: s for s in (*a.sources, *b.sources)}
     return Group(
         facts,
         Text(""),
-        section("Skills", skills if cmp.skills else no_data()),
+        section("Skills", Fit(skills) if cmp.skills else no_data()),
         section("Sources", _sources(list(sources.values()))),
     )
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -15,8 +14,10 @@ from mlcareer.render import markdown as md
 from mlcareer.render.common import (
     MUTED,
     Bar,
+    Fit,
     bullets,
     comma_list,
+    dot,
     literal,
     no_data,
     section,
@@ -25,20 +26,6 @@ from mlcareer.render.common import (
 from mlcareer.skills import CATEGORIES, Asked, RoleNeed, SkillSummary, SkillView
 
 NARROW = 60
-
-
-class _Fit:
-    """A renderable built for the terminal at hand: its width and whether it takes only ASCII."""
-
-    def __init__(self, build: Callable[[int, bool], RenderableType]) -> None:
-        self.build = build
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.build(options.max_width, options.ascii_only)
-
-
-def _dot(ascii_only: bool) -> str:
-    return " - " if ascii_only else " · "
 
 
 def _step_text(proficiency: int | None, step: ScaleStep | None, ascii_only: bool) -> Text:
@@ -55,7 +42,7 @@ def render_skills(found: list[SkillSummary], total_roles: int) -> RenderableType
     """The skills grouped by category, with how many roles need each."""
     if not found:
         return Text("No skills match.", style=MUTED)
-    return _Fit(lambda width, ascii_only: _skills(found, total_roles, width, ascii_only))
+    return Fit(lambda width, ascii_only: _skills(found, total_roles, width, ascii_only))
 
 
 def _skills(found: list[SkillSummary], total_roles: int, width: int, ascii_only: bool) -> RenderableType:
@@ -75,7 +62,7 @@ def _skills(found: list[SkillSummary], total_roles: int, width: int, ascii_only:
                 parts.append(literal(row.skill.name, "bold"))
                 parts.append(
                     Padding(
-                        Text.assemble(literal(row.skill.id, "cyan"), _dot(ascii_only), _count(row)),
+                        Text.assemble(literal(row.skill.id, "cyan"), dot(ascii_only), _count(row)),
                         (0, 0, 0, 2),
                     )
                 )
@@ -150,14 +137,14 @@ def skills_markdown(found: list[SkillSummary], total_roles: int) -> str:
 
 def render_skill(view: SkillView) -> RenderableType:
     """What a skill is, its proficiency steps, the roles that need it, credentials and sources."""
-    return _Fit(lambda width, ascii_only: _skill(view, width, ascii_only))
+    return Fit(lambda width, ascii_only: _skill(view, width, ascii_only))
 
 
 def _skill(view: SkillView, width: int, ascii_only: bool) -> RenderableType:
     skill = view.skill
     parts: list[RenderableType] = [
         literal(skill.name, "bold"),
-        Text(f"{skill.id}{_dot(ascii_only)}{skill.category} skill", style=MUTED),
+        Text(f"{skill.id}{dot(ascii_only)}{skill.category} skill", style=MUTED),
     ]
     if skill.aliases:
         parts.append(Text.assemble(("Also known as: ", MUTED), literal(", ".join(skill.aliases))))
