@@ -8,11 +8,12 @@ to the one Typer app.
 from __future__ import annotations
 
 from mlcareer.cli import roles as _roles
+from mlcareer.cli import salary as _salary
 from mlcareer.cli.app import app
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_roles,)
+_COMMAND_MODULES = (_roles, _salary)
 
 
 def main() -> None:
