@@ -43,18 +43,27 @@ def salary(
     role: Annotated[
         str | None,
         typer.Option(
-            "--role", "-r", help="Only the figures for this role (id, title or alias).", show_default=False
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="Only the figures for this role (id, title or alias).",
+            show_default=False,
         ),
     ] = None,
     region: Annotated[
         str | None,
         typer.Option(
-            "--region", help="Only figures for this region, as the data names it.", show_default=False
+            "--region",
+            metavar="REGION",
+            help="Only figures for this region, as the data names it.",
+            show_default=False,
         ),
     ] = None,
     currency: Annotated[
         str | None,
-        typer.Option("--currency", help="Only figures in this currency, e.g. USD.", show_default=False),
+        typer.Option(
+            "--currency", metavar="CODE", help="Only figures in this currency, e.g. USD.", show_default=False
+        ),
     ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
