@@ -18,6 +18,7 @@ from mlcareer.models import (
     Skill,
     Source,
 )
+from mlcareer.salaries import salary_for_role  # lives with the other salary queries
 
 
 def _norm(text: str) -> str:
@@ -123,12 +124,6 @@ def skill_needs(catalog: Catalog, needs: list[RoleSkill]) -> list[SkillNeed]:
         for n in needs
         if n.skill in skills
     ]
-
-
-def salary_for_role(catalog: Catalog, role: Role) -> list[SalaryFigure]:
-    """The figures that describe this role, ranges by level first, then averages."""
-    figures = [f for f in catalog.salaries.figures if role.id in f.roles]
-    return sorted(figures, key=lambda f: (f.kind != "range", f.level.rank if f.level else 9))
 
 
 def sources_by_id(catalog: Catalog) -> dict[str, Source]:

@@ -18,6 +18,28 @@ class Level(StrEnum):
         return list(Level).index(self)
 
 
+# Other names a level answers to on the command line.
+LEVEL_ALIASES: dict[str, Level] = {"junior": Level.entry}
+LEVEL_CHOICES = (*(level.value for level in Level), *LEVEL_ALIASES)
+
+
+def parse_level(text: str) -> Level:
+    """A level by name or alias, ignoring case; ValueError naming the valid levels otherwise."""
+    key = text.strip().casefold()
+    if key in LEVEL_ALIASES:
+        return LEVEL_ALIASES[key]
+    try:
+        return Level(key)
+    except ValueError:
+        raise ValueError(f"unknown level {text!r}; valid levels: {level_help()}") from None
+
+
+def level_help() -> str:
+    """'entry, mid, senior, executive (junior = entry)'."""
+    aliases = ", ".join(f"{alias} = {level.value}" for alias, level in LEVEL_ALIASES.items())
+    return ", ".join(level.value for level in Level) + (f" ({aliases})" if aliases else "")
+
+
 class Section(StrEnum):
     """The parts of a role, in the order `mlcareer role` shows them."""
 

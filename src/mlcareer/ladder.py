@@ -11,10 +11,11 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Literal
 
-from mlcareer.careers import SkillNeed, salary_for_role, skill_needs
+from mlcareer.careers import SkillNeed, skill_needs
 from mlcareer.choices import Level
 from mlcareer.errors import NoRouteError
 from mlcareer.models import Catalog, Role, SalaryFigure, Skill
+from mlcareer.salaries import salary_for_role
 
 EdgeKind = Literal["leads_to", "specialisation"]
 

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from mlcareer.choices import LEVEL_ALIASES as LEVEL_ALIASES  # re-exported; defined with the enum
 from mlcareer.choices import Level
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -13,9 +14,6 @@ Text = Annotated[str, Field(min_length=1, max_length=4000)]
 Proficiency = Annotated[int, Field(ge=0, le=4)]
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
-
-# Typer validates levels through this enum; ``junior`` is accepted for entry.
-LEVEL_ALIASES = {"junior": Level.entry}
 
 LevelField = Annotated[Level, Field(strict=False)]
 

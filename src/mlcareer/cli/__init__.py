@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from mlcareer.cli import path as _path
 from mlcareer.cli import roles as _roles
+from mlcareer.cli import salary as _salary
 from mlcareer.cli import skills as _skills
 from mlcareer.cli.app import app
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_roles, _path, _skills)
+_COMMAND_MODULES = (_roles, _salary, _path, _skills)
 
 
 def main() -> None:

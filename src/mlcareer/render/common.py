@@ -147,21 +147,25 @@ class Bar:
         return out
 
 
-def money(amount: int, currency: str) -> str:
+def money(amount: int, currency: str, ascii_only: bool = False) -> str:
+    """'$80,000', '€60,000', 'CHF 90,000'; the code instead of a symbol an ASCII terminal lacks."""
     symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
+    if symbol and (symbol.isascii() or not ascii_only):
+        return f"{symbol}{amount:,}"
+    return f"{currency} {amount:,}"
 
 
-def figure_amount(figure: SalaryFigure) -> str:
-    """'$80,000 – $110,000', '$150,000 – $200,000+', '$160,471 (average)'."""
+def figure_amount(figure: SalaryFigure, ascii_only: bool = False) -> str:
+    """'$80,000 - $110,000', '$150,000 - $200,000+', '$160,471 (average)'."""
+    cur = figure.currency
     if figure.kind == "average":
         assert figure.amount is not None
-        return f"{money(figure.amount, figure.currency)} (average)"
+        return f"{money(figure.amount, cur, ascii_only)} (average)"
     assert figure.low is not None
     if figure.high is None:
-        return f"{money(figure.low, figure.currency)}+"
-    high = money(figure.high, figure.currency) + ("+" if figure.open_ended else "")
-    return f"{money(figure.low, figure.currency)} - {high}"
+        return f"{money(figure.low, cur, ascii_only)}+"
+    high = money(figure.high, cur, ascii_only) + ("+" if figure.open_ended else "")
+    return f"{money(figure.low, cur, ascii_only)} - {high}"
 
 
 def source_label(source: Source) -> str:

@@ -31,6 +31,7 @@ from mlcareer.render.common import (
     source_label,
     wrap,
 )
+from mlcareer.render.salary import role_salary
 
 
 def _role_ref(role: Role) -> Text:
@@ -81,20 +82,7 @@ def skills_table(needs: list[SkillNeed], evidence: bool = True) -> RenderableTyp
 
 
 def _salary(view: RoleView) -> RenderableType:
-    if not view.salary:
-        return no_data()
-    lines: list[Text] = []
-    for fig in view.salary:
-        level = f"{fig.level.value}: " if fig.level else ""
-        line = Text(f"{level}{figure_amount(fig)} per {fig.period}", style="bold")
-        where = ", ".join(x for x in (fig.scope, fig.region or "region not stated") if x)
-        line.append(literal(f"  ({where}"))
-        source = view.figure_sources.get(fig.id)
-        if source is not None:
-            line.append(literal(f"; {source.title}"))
-        line.append(literal(f"; as of {fig.as_of})" if fig.as_of else "; undated)"))
-        lines.append(line)
-    return bullets(lines)
+    return role_salary(view.salary, view.figure_sources)
 
 
 def _responsibilities(view: RoleView) -> RenderableType:

@@ -1,0 +1,98 @@
+"""The salary command: sourced pay bands by level, as a table and a chart."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mlcareer.choices import LEVEL_CHOICES, Format, level_help, parse_level
+from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
+
+
+def _level(value: str | None) -> str | None:
+    """Accept a level in any case, or an alias (junior); a usage error names the valid ones."""
+    if value is None:
+        return None
+    try:
+        return parse_level(value).value
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _complete_level(incomplete: str) -> list[str]:
+    return [c for c in LEVEL_CHOICES if c.startswith(incomplete.casefold())]
+
+
+@app.command()
+def salary(
+    ctx: typer.Context,
+    *,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level",
+            "-l",
+            metavar="LEVEL",
+            help=f"Only this level: {level_help()}.",
+            callback=_level,
+            autocompletion=_complete_level,
+            show_default=False,
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="Only the figures for this role (id, title or alias).",
+            show_default=False,
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="REGION",
+            help="Only figures for this region, as the data names it.",
+            show_default=False,
+        ),
+    ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            "--currency", metavar="CODE", help="Only figures in this currency, e.g. USD.", show_default=False
+        ),
+    ] = None,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Show pay by level as the sources give it: a table, a chart on one scale, and what changes pay.
+
+    Every figure names its source and date; a level without a figure says so.
+
+    Example: mlcareer salary --level senior
+    """
+    from mlcareer.careers import find_role
+    from mlcareer.choices import Level
+    from mlcareer.render import salary as render
+    from mlcareer.salaries import salary_report
+
+    data = catalog(ctx)
+    report = salary_report(
+        data,
+        level=Level(level) if level else None,
+        role=find_role(data, role) if role is not None else None,
+        region=region,
+        currency=currency,
+    )
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_salary(report),
+        data=lambda: render.salary_json(report),
+        markdown=lambda: render.salary_markdown(report),
+    )

@@ -1,0 +1,205 @@
+"""Pure salary queries over a Catalog: bands by level, filters, and the scale a chart shares."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from mlcareer.choices import Level
+from mlcareer.models import Catalog, LevelInfo, Role, SalaryFigure, SalaryNote, Source
+
+
+def _key(figure: SalaryFigure) -> tuple[int, bool]:
+    """Ladder order: figures with a level by rank, then those without; ranges before averages."""
+    return (figure.level.rank if figure.level else len(Level), figure.kind != "range")
+
+
+def salary_for_role(catalog: Catalog, role: Role) -> list[SalaryFigure]:
+    """The figures that describe this role, in ladder order, ranges before averages."""
+    return sorted((f for f in catalog.salaries.figures if role.id in f.roles), key=_key)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def matches(figure: SalaryFigure, *, region: str | None = None, currency: str | None = None) -> bool:
+    """Whether a figure passes the region and currency filters (ignoring case and spacing)."""
+    if currency is not None and not _same(figure.currency, currency):
+        return False
+    return region is None or (figure.region is not None and _same(figure.region, region))
+
+
+def ladder_roles(catalog: Catalog, level: Level) -> list[Role]:
+    """The roles at this level of the career ladder (not the specialisations), in data order."""
+    return [r for r in catalog.roles if r.level == level and r.kind == "ladder"]
+
+
+@dataclass(frozen=True)
+class Band:
+    """One level: its figures, the ladder roles at it, and why there is no figure when there is none."""
+
+    level: Level
+    info: LevelInfo | None
+    figures: list[SalaryFigure]
+    roles: list[Role]
+    no_data: str | None
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A linear axis from ``low`` to ``high`` with ticks every ``step``."""
+
+    low: int
+    high: int
+    step: int
+
+    @property
+    def ticks(self) -> list[int]:
+        return list(range(self.low, self.high + 1, self.step))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Figures that share a currency and period, drawn on one scale."""
+
+    currency: str
+    period: str
+    scale: Scale
+    figures: list[SalaryFigure]
+
+
+@dataclass(frozen=True)
+class SalaryReport:
+    """Everything `mlcareer salary` shows, with the filters that produced it."""
+
+    level: Level | None
+    role: Role | None
+    region: str | None
+    currency: str | None
+    bands: list[Band]
+    averages: list[SalaryFigure]  # figures without a level
+    charts: list[Chart]
+    premiums: list[SalaryNote]
+    factors: list[SalaryNote]
+    sources: dict[str, Source]
+    role_has_data: bool
+    roles_with_data: list[Role]
+    regions: list[str | None]  # every region in the data (None: not stated)
+    currencies: list[str]
+
+    @property
+    def figures(self) -> list[SalaryFigure]:
+        """Every figure shown, in ladder order."""
+        return [f for band in self.bands for f in band.figures] + self.averages
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.role or self.region or self.currency)
+
+
+def salary_report(
+    catalog: Catalog,
+    *,
+    level: Level | None = None,
+    role: Role | None = None,
+    region: str | None = None,
+    currency: str | None = None,
+) -> SalaryReport:
+    """The figures that pass the filters, grouped by level, with the notes and sources they cite."""
+    every = sorted(catalog.salaries.figures, key=_key)
+    pool = salary_for_role(catalog, role) if role else every
+    shown = [f for f in pool if matches(f, region=region, currency=currency)]
+    infos = {info.id: info for info in catalog.levels}
+    if level is not None:
+        levels = [level]
+    elif role or region or currency:
+        levels = [lv for lv in Level if any(f.level == lv for f in shown)]
+    else:
+        levels = list(Level)
+    bands = []
+    for lv in levels:
+        figures = [f for f in shown if f.level == lv]
+        reason = None
+        if not figures:
+            if not any(f.level == lv for f in every):
+                reason = f"the sources give no figure for {lv.value} roles"
+            else:
+                reason = "no figure matches " + _filters(role, region, currency)
+        bands.append(Band(lv, infos.get(lv), figures, ladder_roles(catalog, lv), reason))
+    averages = [f for f in shown if f.level is None] if level is None else []
+    figures = [f for band in bands for f in band.figures] + averages
+    by_id = {s.id: s for s in catalog.sources}
+    notes = catalog.salaries
+    cited = [f.source for f in figures]
+    if figures:
+        cited += [s for note in (*notes.premiums, *notes.factors) for s in note.sources]
+    named = {r for f in every for r in f.roles}
+    return SalaryReport(
+        level=level,
+        role=role,
+        region=region,
+        currency=currency,
+        bands=bands,
+        averages=averages,
+        charts=charts(figures, context=[f for f in every if matches(f, region=region, currency=currency)]),
+        premiums=list(notes.premiums) if figures else [],
+        factors=list(notes.factors) if figures else [],
+        sources={s: by_id[s] for s in dict.fromkeys(cited) if s in by_id},
+        role_has_data=role is None or any(role.id in f.roles for f in every),
+        roles_with_data=[r for r in catalog.roles if r.id in named],
+        regions=list(dict.fromkeys(f.region for f in every)),
+        currencies=list(dict.fromkeys(f.currency for f in every)),
+    )
+
+
+def _filters(role: Role | None, region: str | None, currency: str | None) -> str:
+    parts = [f"role {role.id}" if role else "", f"region {region!r}" if region else ""]
+    parts.append(f"currency {currency.upper()}" if currency else "")
+    return ", ".join(p for p in parts if p) or "the filters"
+
+
+def charts(figures: list[SalaryFigure], context: list[SalaryFigure] | None = None) -> list[Chart]:
+    """One chart per currency and period, on a scale that also fits ``context``.
+
+    With the figures of every level as context, one level's band is drawn where it
+    sits among the others rather than stretched across the whole width. A figure
+    with nothing to compare against gets no chart.
+    """
+    groups: dict[tuple[str, str], list[SalaryFigure]] = {}
+    for figure in figures:
+        groups.setdefault((figure.currency, figure.period), []).append(figure)
+    out = []
+    for (cur, period), figs in groups.items():
+        wider = [f for f in context or [] if (f.currency, f.period) == (cur, period)]
+        scaled = list({f.id: f for f in [*figs, *wider]}.values())
+        if len(scaled) > 1:
+            out.append(Chart(cur, period, shared_scale(scaled), figs))
+    return out
+
+
+def shared_scale(figures: list[SalaryFigure], intervals: int = 5) -> Scale:
+    """A scale with round ticks covering every amount, with room past an open upper end."""
+    values = [v for f in figures for v in (f.low, f.high, f.amount) if v is not None]
+    lo, hi = min(values), max(values)
+    if lo == hi:
+        pad = max(lo // 10, 1)
+        lo, hi = max(lo - pad, 0), hi + pad
+    step = _nice_step((hi - lo) / intervals)
+    low = (lo // step) * step
+    high = math.ceil(hi / step) * step
+    if any(f.open_ended and (f.high if f.high is not None else f.low or 0) >= high for f in figures):
+        high += step
+    return Scale(low, high, step)
+
+
+def _nice_step(raw: float) -> int:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least ``raw`` (at least 1)."""
+    if raw <= 1:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * magnitude
+        if step >= raw and step == int(step):
+            return int(step)
+    return int(10 * magnitude)  # pragma: no cover - 10 * magnitude always qualifies
