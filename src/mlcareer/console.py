@@ -1,11 +1,16 @@
-"""The stdout and stderr consoles, made inside each command so the environment of the moment rules."""
+"""The stdout and stderr consoles, made inside each command so the environment of the moment rules.
+
+Rich is imported only when a console is made: `--help` and `--version` never need it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def _is_utf(stream: object) -> bool:
@@ -15,11 +20,15 @@ def _is_utf(stream: object) -> bool:
 
 def out() -> Console:
     """Results go here."""
+    from rich.console import Console
+
     return Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
 def err() -> Console:
     """Errors and notices go here."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, emoji=False, markup=False)
 
 

@@ -23,8 +23,28 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 
+# The order `mlcareer --help` lists commands in: the most useful first.
+COMMAND_ORDER = (
+    "role",
+    "roles",
+    "compare",
+    "salary",
+    "path",
+    "quiz",
+    "history",
+    "skills",
+    "skill",
+    "validate",
+)
+
+
 class _Group(TyperGroup):
-    """Turns every MlcareerError into a message on stderr and its exit code."""
+    """Lists commands in a useful order; turns every MlcareerError into stderr and an exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -42,7 +62,7 @@ app = typer.Typer(
     no_args_is_help=False,
     pretty_exceptions_enable=False,
     add_completion=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
