@@ -66,7 +66,7 @@ def test_help_text_cannot_inject_markup_or_lines(mini_dir: Path) -> None:
     roles = mini_dir / "roles.yaml"
     roles.write_text(roles.read_text().replace("title: Engineer\n", 'title: "[/red]Eng\\n\\x1b[2Jineer"\n'))
     offered = dict(complete_role(_context("--data-dir", str(mini_dir)), "eng"))
-    assert offered == {"engineer": "\\[/red]Eng [2Jineer"}
+    assert offered == {"engineer": "\\[/red]Eng \\x1b[2Jineer"}  # the ESC is visible, never sent
 
 
 def test_bash_completion_of_role_ml(runner: CliRunner) -> None:

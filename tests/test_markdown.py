@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from mlcareer.render.common import clean
 from mlcareer.render.markdown import bullets, heading, md, table
+from mlcareer.text import clean
 from tests.conftest import Invoke
 
 MD = MarkdownIt("commonmark").enable("table")

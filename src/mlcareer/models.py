@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from mlcareer.choices import LEVEL_ALIASES as LEVEL_ALIASES  # re-exported; defined with the enum
 from mlcareer.choices import Level
+from mlcareer.text import clean
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
+# Every text from a data file: control characters become visible escapes at the edge,
+# so no renderer can pass an ESC or a bidi override to a terminal, a file or a browser.
+Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(clean)]
 Proficiency = Annotated[int, Field(ge=0, le=4)]
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 

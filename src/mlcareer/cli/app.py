@@ -205,7 +205,10 @@ def emit(
 def json_text(data: Any) -> str:
     """Indented JSON; ASCII-escaped unless stdout takes UTF-8."""
     encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
-    return json.dumps(data, indent=2, ensure_ascii=encoding != "utf8") + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=encoding != "utf8")
+    if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
+        text = "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
+    return text + "\n"
 
 
 def plain_text(renderable: RenderableType, width: int = 100) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 
 from rich.cells import cell_len
@@ -13,30 +12,13 @@ from rich.style import Style
 from rich.text import Text
 
 from mlcareer.models import SalaryFigure, Source
+from mlcareer.text import clean
 
 NO_DATA = "no data"
 HEADING = "bold cyan"
 MUTED = "dim"
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥"}
-
-
-def clean(text: str) -> str:
-    """Data text made harmless: control and format characters shown as visible escapes."""
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch == "\n":
-            out.append(ch)
-        elif ch == "\t":
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from mlcareer.render.common import clean
+from mlcareer.text import clean
 
 # Characters that are markup anywhere in a line (``$`` is maths on GitHub, ``&`` starts entities).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$&])")

@@ -21,7 +21,6 @@ from mlcareer.render.common import (
     Bar,
     Fit,
     bullets,
-    clean,
     comma_list,
     dot,
     figure_amount,
@@ -32,6 +31,7 @@ from mlcareer.render.common import (
     wrap,
 )
 from mlcareer.render.salary import role_salary
+from mlcareer.text import clean
 
 
 def _role_ref(role: Role) -> Text:
