@@ -1,0 +1,61 @@
+"""Ctrl-C at any moment: exit 130 (0 if already done); never a traceback or a half-written file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mlcareer.cli.app import write_file
+from tests.conftest import REPO, Invoke
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.15, 0.2, 0.3, 0.45])
+@pytest.mark.parametrize("args", [["role", "ml-engineer"], ["path"], ["salary"]])
+def test_ctrl_c_at_any_moment(delay: float, args: list[str], tmp_path: Path) -> None:
+    env = dict(
+        os.environ, NO_COLOR="1", MLCAREER_HOME=str(tmp_path), MLCAREER_CACHE_DIR=str(tmp_path / "cache")
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mlcareer", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        cwd=REPO,
+    )
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    text = err.decode("utf-8", "replace")
+    assert "Traceback" not in text, text
+    # -SIGINT only if the signal lands before Python has started at all
+    assert proc.returncode in (0, 130, -signal.SIGINT), (proc.returncode, text)
+
+
+def test_interrupted_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("the old report\n")
+
+    def interrupted(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_file(target, "the new report\n")
+    assert target.read_text() == "the old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_failed_write_is_an_error(tmp_path: Path, invoke: Invoke) -> None:
+    target = tmp_path / "missing-dir" / "roles.txt"
+    result = invoke("roles", "--output", str(target))
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
