@@ -176,7 +176,7 @@ def _check_cycles(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> 
 
 
 def _check_scale(c: _Checker, data: dict[str, Any], where: Path = ("scale",)) -> None:
-    scale = data
+    scale: Any = data
     for key in where:
         scale = scale.get(key) if isinstance(scale, dict) else None
     if not isinstance(scale, list) or not scale:
