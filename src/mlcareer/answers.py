@@ -19,8 +19,9 @@ def read_answers(path: Path, asked: list[Question], every: list[Question]) -> di
     """The answers in ``path`` to the questions ``asked`` (all of them, or the quick form).
 
     Raise DataError naming the file, line and question of every problem: an unknown
-    question id, an answer that is not a whole number 0-4, a question of the full quiz
-    when only the quick form is asked, a question left unanswered.
+    question id, an answer that is not a whole number 0-4, a question asked but left
+    unanswered. Valid answers to questions not asked (the file answers the full quiz,
+    the quick form is asked) are left out of the result.
     """
     from mlcareer.catalog import display_name
     from mlcareer.yamlfile import MAX_BYTES
@@ -111,15 +112,12 @@ def check_answers(
             close = difflib.get_close_matches(key, sorted(known), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(Problem(shown, line, key, f"unknown question id{hint}"))
-        elif key not in wanted:
-            message = "not a question of the quick form; drop --quick to use every answer"
-            problems.append(Problem(shown, line, key, message))
         elif value is None:
             problems.append(Problem(shown, line, key, "no answer given; answer 0-4"))
         elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
-            message = f"answer must be a whole number 0-4, found {short(value)}"
+            message = f"answer must be a whole number 0-4, found {_shown(value)}"
             problems.append(Problem(shown, line, key, message))
-        else:
+        elif key in wanted:
             answers[key] = value
     missing = [q.id for q in asked if q.id not in data]
     if 0 < len(missing) <= _LIST_MISSING:
@@ -134,3 +132,15 @@ def check_answers(
     if problems:
         raise DataError(problems, shown)
     return answers
+
+
+def _shown(value: Any) -> str:
+    from mlcareer.yamlfile import short
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list | dict):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return short(value)

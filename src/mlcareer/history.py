@@ -328,8 +328,8 @@ class Diff:
 def diff_last(entries: list[Entry]) -> Diff:
     """The change between the two newest results; an error with fewer than two."""
     if len(entries) < 2:
-        found = "no saved results" if not entries else "only one saved result"
-        raise MlcareerError(f"--diff compares the last two results, and there is {found}")
+        found = "there are none yet" if not entries else "there is only one"
+        raise MlcareerError(f"--diff compares the last two saved results, and {found}")
     after, before = entries[0], entries[1]
     old = {s.skill: s for s in before.skills}
     new = {s.skill: s for s in after.skills}

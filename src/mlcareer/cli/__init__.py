@@ -7,12 +7,13 @@ to the one Typer app.
 
 from __future__ import annotations
 
+from mlcareer.cli import quiz as _quiz
 from mlcareer.cli import roles as _roles
 from mlcareer.cli.app import app
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_roles,)
+_COMMAND_MODULES = (_roles, _quiz)
 
 
 def main() -> None:
