@@ -254,7 +254,7 @@ def fit_level(catalog: Catalog, you: Mapping[str, int]) -> LevelFit:
             if nxt.status == "no data":
                 basis += f"; the data states no skill expectations for {nxt.level.value}"
             elif nxt.status == "not met" and nxt.role is not None:
-                basis += f"; {nxt.met} of {nxt.judged} for {nxt.level.value} ({nxt.role.title})"
+                basis += f"; {nxt.met} of {nxt.judged} met for {nxt.level.value} ({nxt.role.title})"
         return LevelFit(top.level, basis, checks)
     low = graded[0]
     assert low.role is not None
