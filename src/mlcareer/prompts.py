@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import textwrap
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -78,13 +79,35 @@ def _cancel_on_escape(question: questionary.Question) -> questionary.Question:
     return question
 
 
-def _choices(question: Question, steps: dict[int, ScaleStep], utf: bool) -> list[questionary.Choice]:
+#: Columns before a choice's text: the pointer (" » ") and the step ("0  ").
+_POINTER = 3
+_STEP = 3
+
+
+def _wrap(text: str, width: int, first: int, indent: int) -> str:
+    """``text`` wrapped to ``width`` columns, starting at column ``first``, continuing at ``indent``.
+
+    prompt_toolkit cuts choice lines at the terminal's edge instead of wrapping them.
+    """
+    width = max(width - 1, indent + 20)
+    lines = textwrap.wrap(text, width=width - first, break_on_hyphens=False) or [""]
+    rest = textwrap.wrap(" ".join(lines[1:]), width=width - indent, break_on_hyphens=False)
+    return "\n".join([lines[0], *(" " * indent + line for line in rest)])
+
+
+def _choices(
+    question: Question, steps: dict[int, ScaleStep], utf: bool, width: int
+) -> list[questionary.Choice]:
     dash = "—" if utf else "-"
     if question.kind == "skill":
-        titles = [f"{v}  {steps[v].name} {dash} {question.steps[v]}" for v in range(5)]
+        texts = [f"{steps[v].name} {dash} {question.steps[v]}" for v in range(5)]
     else:
-        titles = [f"{v}  {steps[v].name} {dash} {steps[v].description}" for v in range(5)]
-    return [questionary.Choice(title=_plain(t), value=v) for v, t in enumerate(titles)]
+        texts = [f"{steps[v].name} {dash} {steps[v].description}" for v in range(5)]
+    indent = _POINTER + _STEP
+    return [
+        questionary.Choice(title=f"{v}  " + _wrap(_plain(t), width, indent, indent), value=v)
+        for v, t in enumerate(texts)
+    ]
 
 
 def _plain(text: str) -> str:
@@ -106,7 +129,8 @@ def ask(
     index = 0
     with _terminal_output() as output:
         kwargs: dict[str, Any] = {} if output is None else {"output": output}
-        utf = _utf(output or get_app_session().output)
+        terminal = output or get_app_session().output
+        utf = _utf(terminal)
         back = "← back" if utf else "<- back"
         while index < total:
             question = questions[index]
@@ -117,8 +141,10 @@ def ask(
             else:
                 topic = "would you like this work?"
                 steps = interest_scale
-            message = f"Question {index + 1} of {total} {dot} {topic}\n  {_plain(question.text)}"
-            choices = _choices(question, steps, utf)
+            width = terminal.get_size().columns
+            head = _wrap(f"Question {index + 1} of {total} {dot} {topic}", width, 2, 2)
+            message = f"{head}\n  {_wrap(_plain(question.text), width, 2, 2)}"
+            choices = _choices(question, steps, utf, width)
             if index > 0:
                 choices.append(questionary.Choice(title=back, value=BACK))
             previous = answers.get(question.id)
@@ -129,7 +155,7 @@ def ask(
                 default=default,
                 qmark="?",
                 pointer="»" if utf else ">",
-                instruction="(arrow keys, Enter; Esc cancels)",
+                instruction="\n  (arrow keys and Enter; Esc cancels)",
                 **kwargs,
             )
             try:
