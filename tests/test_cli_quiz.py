@@ -286,3 +286,49 @@ def test_a_failed_save_still_shows_the_result(invoke: Invoke, monkeypatch: pytes
     assert result.exit_code == 1
     assert json.loads(result.stdout)["readiness"]["percent"] == 77
     assert "Error: the result was not saved: history database X: disk full" in result.stderr
+
+
+# --- the quiz data ------------------------------------------------------------------
+
+
+def test_quiz_data_problems_are_reported_with_file_and_line(invoke: Invoke, mini_dir: Path) -> None:
+    quiz = mini_dir / "quiz.yaml"
+    text = quiz.read_text()
+    text = text.replace("    skill: statistics\n", "    skill: statistcs\n")
+    text = text.replace("roles: [vision-engineer]", "roles: [vision-enginer]")
+    text = text.replace("  - id: communication\n", "  - id: programming\n")
+    text = text.replace("    steps: [Never presented.,", "    steps: [")
+    text = text.replace("    sources: [doc]\n", "    colour: red\n")
+    quiz.write_text(text)
+    result = invoke("validate", str(mini_dir))
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "quiz.yaml:16: questions[1].skill: unknown skill 'statistcs' (did you mean 'statistics'?)" in err
+    assert "quiz.yaml:20: questions[2].id: duplicate id 'programming' (first at line 8)" in err
+    assert "quiz.yaml:20: questions[2]: a skill question needs 5 'steps' (0-4), found 4" in err
+    assert "quiz.yaml:29: questions[3].roles[0]: unknown role 'vision-enginer'" in err
+    assert "quiz.yaml:30: questions[3].colour: unknown field" in err
+    quiz.write_text(text.replace("    colour: red\n", ""))
+    again = invoke("validate", str(mini_dir)).stderr
+    assert "quiz.yaml:25: questions[3]: an interest question needs 'sources'" in again
+
+
+def test_a_data_directory_without_a_quiz(invoke: Invoke, mini_dir: Path) -> None:
+    (mini_dir / "quiz.yaml").unlink()
+    assert invoke("validate", str(mini_dir)).exit_code == 0
+    result = invoke("--data-dir", str(mini_dir), "quiz", "-a", SAMPLE)
+    assert result.exit_code == 1
+    assert "no quiz.yaml" in result.stderr
+
+
+def test_quiz_on_another_data_directory(invoke: Invoke, mini_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "mini.json"
+    path.write_text('{"programming": 3, "statistics": 2, "communication": 4, "interest-images": 4}')
+    result = invoke(
+        "--data-dir", str(mini_dir), "quiz", "-a", str(path), "--role", "ENG", "--json", "--no-save"
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["readiness"]["percent"] == round(100 * 5 / 7)
+    assert data["level"]["level"] == "entry"
+    assert data["matches"][0]["role"] == "vision-engineer"
