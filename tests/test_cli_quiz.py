@@ -332,3 +332,13 @@ def test_quiz_on_another_data_directory(invoke: Invoke, mini_dir: Path, tmp_path
     assert data["readiness"]["percent"] == round(100 * 5 / 7)
     assert data["level"]["level"] == "entry"
     assert data["matches"][0]["role"] == "vision-engineer"
+
+
+def test_a_home_that_is_a_file_is_reported_before_the_quiz(invoke: Invoke, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a directory")
+    result = invoke("quiz", "-a", SAMPLE, env={"MLCAREER_HOME": str(home)})
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "is not a writable directory" in result.stderr
+    assert home.read_text() == "not a directory"

@@ -169,7 +169,12 @@ class Store:
     # -- operations -------------------------------------------------------------
 
     def check(self) -> None:
-        """Raise HistoryError unless the database is missing (to be created) or usable."""
+        """Raise HistoryError unless the database is usable, or missing and can be created."""
+        if not (self.path.exists() or self.path.is_symlink()):
+            existing = next(p for p in self.path.parents if p.exists())
+            if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+                raise HistoryError(f"cannot create {self.path}: {existing} is not a writable directory")
+            return
         with self._open(write=False) as con:
             if con is not None:
                 if self._version(con):

@@ -88,13 +88,13 @@ def quiz(
 ) -> None:
     """Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.
 
-    In a terminal it asks each question in turn: arrow keys and Enter to answer, "back" to
-    return to the previous question, Esc or Ctrl-C to cancel (exit 130, nothing saved).
-    Without a terminal, give the answers with --answers FILE. The result is kept in the
-    history (see `mlcareer history`) unless --no-save; if it cannot be saved, the result is
-    still shown, the reason is given on stderr and the exit code is 1.
+    In a terminal: arrow keys and Enter answer, "back" returns to the previous question.
+    Esc or Ctrl-C cancels (exit 130, nothing saved).
+    Without a terminal, give the answers in a file with --answers FILE (see --template).
+    Results are kept for `mlcareer history` unless --no-save.
+    If saving fails, the result is still shown, the reason goes to stderr, and the exit code is 1.
 
-    Example: mlcareer quiz --answers examples/answers.yaml --no-save
+    Example: mlcareer quiz --quick
     """
     from mlcareer.careers import find_role
     from mlcareer.quiz import quiz_data, score, select_questions
@@ -193,9 +193,8 @@ def history(
 ) -> None:
     """Your saved quiz results, newest first: date, target role, readiness, level and trend.
 
-    The trend is the change in readiness since the previous result for the same role.
-    Results are kept in a SQLite file in your data directory ($MLCAREER_HOME, else
-    $XDG_DATA_HOME/mlcareer or ~/.local/share/mlcareer).
+    The trend is the change in readiness since your previous result for the same role.
+    Results live in a SQLite file in $MLCAREER_HOME, else $XDG_DATA_HOME/mlcareer or ~/.local/share/mlcareer.
 
     Example: mlcareer history --diff
     """
