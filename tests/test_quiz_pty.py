@@ -81,6 +81,20 @@ def test_escape_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "history.sqlite3").exists()
 
 
+def test_ctrl_c_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
+    child = _spawn(["quiz"], tmp_path)
+    _question(child, 1, 39)
+    child.send(ENTER)
+    _question(child, 2, 39)
+    child.sendcontrol("c")
+    child.expect("quiz cancelled, nothing saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    assert not (tmp_path / "history.sqlite3").exists()
+
+
 def test_prompts_stay_on_the_terminal_when_stdout_is_redirected(tmp_path: Path) -> None:
     out = tmp_path / "result.json"
     command = f'"{sys.executable}" -m mlcareer quiz --quick --no-save --json > "{out}"'

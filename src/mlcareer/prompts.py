@@ -124,6 +124,18 @@ def ask(
     skill_names: dict[str, str],
 ) -> dict[str, int]:
     """Ask every question in turn; return question id -> answer. Raise Cancelled."""
+    try:
+        return _ask(questions, scale, interest_scale, skill_names)
+    except (KeyboardInterrupt, EOFError):  # also a Ctrl-C that lands between two prompts
+        raise Cancelled from None
+
+
+def _ask(
+    questions: Sequence[Question],
+    scale: dict[int, ScaleStep],
+    interest_scale: dict[int, ScaleStep],
+    skill_names: dict[str, str],
+) -> dict[str, int]:
     answers: dict[str, int] = {}
     total = len(questions)
     index = 0
@@ -158,10 +170,7 @@ def ask(
                 instruction="\n  (arrow keys and Enter; Esc cancels)",
                 **kwargs,
             )
-            try:
-                answer = _cancel_on_escape(prompt).unsafe_ask()
-            except (KeyboardInterrupt, EOFError):
-                raise Cancelled from None
+            answer = _cancel_on_escape(prompt).unsafe_ask()
             if answer is None:  # the application ended without an answer
                 raise Cancelled
             if answer == BACK:
