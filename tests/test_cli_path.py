@@ -273,6 +273,8 @@ def test_mermaid_survives_hostile_data(invoke: Invoke, mini_dir: Path) -> None:
         "related: [vision-engineer]", "related: [end]"
     )
     roles.write_text(text)
+    quiz = mini_dir / "quiz.yaml"
+    quiz.write_text(quiz.read_text().replace("vision-engineer", "end"))
     result = invoke("--data-dir", str(mini_dir), "path", "--format", "mermaid")
     assert result.exit_code == 0, result.stderr
     nodes, edges, _, _ = mermaid_structure(result.stdout)

@@ -38,7 +38,10 @@ def test_readme_has_examples() -> None:
 
 
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_readme_example_runs(invoke: Invoke, command: str, expected: list[str]) -> None:
+def test_readme_example_runs(
+    invoke: Invoke, command: str, expected: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)  # paths in the examples are relative to the repository
     argv = shlex.split(command)
     assert argv[0] == "mlcareer"
     result = invoke(*argv[1:])

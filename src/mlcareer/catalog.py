@@ -39,6 +39,7 @@ FILES = (
     FileSpec("credentials.yaml", ("credentials",), required=False),
     FileSpec("roles.yaml", ("roles",), required=True),
     FileSpec("salaries.yaml", ("figures", "premiums", "factors"), required=False, section="salaries"),
+    FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
 )
 
 

@@ -112,6 +112,7 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
     _check_cycles(c, data, roles)
     _check_specialises(c, data, roles)
     _check_scale(c, data)
+    _check_quiz(c, data, skills, roles, sources)
     return c.problems
 
 
@@ -196,13 +197,38 @@ def _check_specialises(c: _Checker, data: dict[str, Any], roles: dict[str, Path]
             c.report(where, "specialisations go round in a circle: " + " -> ".join([*chain, start]))
 
 
-def _check_scale(c: _Checker, data: dict[str, Any]) -> None:
-    scale = data.get("scale")
+def _check_scale(c: _Checker, data: dict[str, Any], where: Path = ("scale",)) -> None:
+    scale: Any = data
+    for key in where:
+        scale = scale.get(key) if isinstance(scale, dict) else None
     if not isinstance(scale, list) or not scale:
         return
     values = {item.get("value") for item in scale if isinstance(item, dict)}
     missing = [v for v in range(5) if v not in values]
     if missing:
-        c.report(
-            ("scale",), "the scale must describe every step 0-4; missing " + ", ".join(map(str, missing))
-        )
+        c.report(where, "the scale must describe every step 0-4; missing " + ", ".join(map(str, missing)))
+
+
+def _check_quiz(
+    c: _Checker,
+    data: dict[str, Any],
+    skills: dict[str, Path],
+    roles: dict[str, Path],
+    sources: dict[str, Path],
+) -> None:
+    """Question ids and skills unique; skills, roles and sources known; a full interest scale."""
+    keys = ("quiz", "questions")
+    c.unique(*keys)
+    c.unique(*keys, field="skill")
+    c.unique("quiz", "interest_scale", field="value")
+    c.refs(keys, "skill", skills, "skill")
+    c.refs(keys, "roles", roles, "role")
+    c.refs(keys, "sources", sources, "source")
+    _check_scale(c, data, ("quiz", "interest_scale"))
+    quiz = data.get("quiz")
+    scale = quiz.get("interest_scale") if isinstance(quiz, dict) else None
+    if not scale:
+        for path, item in _items(data, *keys):
+            if item.get("kind") == "interest":
+                c.report((*path, "kind"), "an interest question needs an interest_scale in the file")
+                break

@@ -38,8 +38,9 @@ class Problem:
 class DataError(MlcareerError):
     """A data directory that cannot be used; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], where: str = "the data") -> None:
         self.problems = problems
+        self.where = where
         super().__init__("\n".join(str(p) for p in problems))
 
 

@@ -174,6 +174,44 @@ class Salaries(_Model):
     factors: list[SalaryNote] = []
 
 
+class Question(_Model):
+    """One quiz question: a skill rated on five steps, or an interest in a kind of ML engineer."""
+
+    id: Id
+    kind: Literal["skill", "interest"]
+    text: Text
+    skill: Id | None = None
+    steps: list[Text] = []
+    roles: list[Id] = []
+    quick: bool = False
+    sources: list[Id] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Question:
+        if self.kind == "skill":
+            if self.skill is None:
+                raise ValueError("a skill question needs 'skill'")
+            if len(self.steps) != 5:
+                raise ValueError(f"a skill question needs 5 'steps' (0-4), found {len(self.steps)}")
+            if self.roles:
+                raise ValueError("a skill question has no 'roles'; interest questions point at roles")
+        else:
+            if not self.roles:
+                raise ValueError("an interest question needs 'roles'")
+            if not self.sources:
+                raise ValueError("an interest question needs 'sources'")
+            if self.skill is not None or self.steps:
+                raise ValueError("an interest question has no 'skill' or 'steps'; it uses interest_scale")
+        return self
+
+
+class QuizData(_Model):
+    """The contents of quiz.yaml."""
+
+    interest_scale: list[ScaleStep] = []
+    questions: list[Question] = Field(min_length=1)
+
+
 class Catalog(_Model):
     """Everything in a data directory, validated and cross-checked."""
 
@@ -184,6 +222,7 @@ class Catalog(_Model):
     credentials: list[Credential] = []
     roles: list[Role]
     salaries: Salaries = Salaries()
+    quiz: QuizData | None = None
 
 
 def field_names() -> set[str]:

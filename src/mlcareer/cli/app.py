@@ -141,7 +141,7 @@ def report_error(exc: MlcareerError) -> None:
 
     console = err()
     if isinstance(exc, DataError) and len(exc.problems) > 1:
-        console.print(Text.assemble(("Error: ", "bold red"), f"{len(exc.problems)} problems in the data:"))
+        console.print(Text.assemble(("Error: ", "bold red"), f"{len(exc.problems)} problems in {exc.where}:"))
         for problem in exc.problems:
             console.print(Text("  " + str(problem)), soft_wrap=True)
     else:

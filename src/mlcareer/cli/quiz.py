@@ -1,0 +1,250 @@
+"""Commands of the self-assessment: quiz, history."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from mlcareer.choices import Format
+from mlcareer.cli.app import (
+    FormatOption,
+    JsonOption,
+    OutputOption,
+    app,
+    catalog,
+    emit,
+    notice,
+    print_json,
+    report_error,
+    write_file,
+)
+from mlcareer.errors import ExitCode, MlcareerError, UsageError
+
+if TYPE_CHECKING:
+    from mlcareer.history import Store
+
+REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
+
+NO_TERMINAL = (
+    "the quiz asks its questions in a terminal, and stdin is not one. To answer without "
+    "prompts, put your answers in a file (YAML or JSON, question id: 0-4) and pass it with "
+    "--answers FILE; `mlcareer quiz --template > answers.yaml` writes one to fill in."
+)
+CANCELLED = "quiz cancelled, nothing saved"
+
+
+def _report_kind(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    kind = REPORT_KINDS.get(path.suffix.lower())
+    if kind is None:
+        shown = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise UsageError(f"--report {path}: {shown} is not a report type; use .md, .html or .svg")
+    return kind
+
+
+@app.command()
+def quiz(
+    ctx: typer.Context,
+    *,
+    role: Annotated[
+        str,
+        typer.Option("--role", "-r", help="The role to measure yourself against: an id, title or alias."),
+    ] = "ml-engineer",
+    quick: Annotated[bool, typer.Option("--quick", help="The short form: about ten questions.")] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help="Take the answers from a YAML or JSON file (question id: 0-4) instead of asking.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Do not keep this result in the history.")
+    ] = False,
+    template: Annotated[
+        bool,
+        typer.Option("--template", help="Print an answers file with every question to fill in, and exit."),
+    ] = False,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.
+
+    In a terminal: arrow keys and Enter answer, "back" returns to the previous question.
+    Esc or Ctrl-C cancels (exit 130, nothing saved).
+    Without a terminal, give the answers in a file with --answers FILE (see --template).
+    Results are kept for `mlcareer history` unless --no-save.
+    If saving fails, the result is still shown, the reason goes to stderr, and the exit code is 1.
+
+    Example: mlcareer quiz --quick
+    """
+    from mlcareer.careers import find_role
+    from mlcareer.quiz import quiz_data, score, select_questions
+    from mlcareer.render import quiz as render
+
+    data = catalog(ctx)
+    questions_data = quiz_data(data)
+    questions = select_questions(questions_data, quick)
+    scale = {s.value: s for s in data.scale}
+    interest_scale = {s.value: s for s in questions_data.interest_scale}
+    skill_names = {s.id: s.name for s in data.skills}
+    if template:
+        body = render.answers_template(questions, scale, interest_scale, skill_names)
+        if output is None:
+            sys.stdout.write(body)
+        else:
+            write_file(output, body)
+        return
+    target = find_role(data, role)
+    report_kind = _report_kind(report)
+    store = None
+    if not no_save:
+        from mlcareer.history import Store as _Store
+
+        store = _Store()
+        store.check()  # before the questions: a broken history should not cost the answers
+    if answers is not None:
+        from mlcareer.answers import read_answers
+
+        given = read_answers(answers, questions, questions_data.questions)
+        if quick and len(questions) < len(questions_data.questions):
+            notice(f"--quick: scoring the {len(questions)} questions of the quick form only.")
+    else:
+        from mlcareer import prompts
+
+        if not prompts.stdin_is_terminal():
+            raise UsageError(NO_TERMINAL)
+        notice(
+            f"{len(questions)} questions about your skills and interests. "
+            "Arrow keys and Enter to answer; Esc or Ctrl-C cancels."
+        )
+        try:
+            given = prompts.ask(questions, scale, interest_scale, skill_names)
+        except prompts.Cancelled:
+            _cancelled()
+    result = score(data, target, given, quick=quick)
+    saved: int | None = None
+    failed: MlcareerError | None = None
+    if store is not None:
+        from mlcareer.history import entry_from
+
+        try:
+            saved = store.save(entry_from(result))
+        except MlcareerError as exc:
+            failed = exc
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_result(result),
+        data=lambda: render.result_json(result),
+        markdown=lambda: render.result_markdown(result),
+    )
+    if report is not None:
+        if report_kind == "markdown":
+            write_file(report, render.result_markdown(result))
+        else:
+            write_file(report, render.recorded(render.render_result(result), report_kind or "html"))
+    if failed is not None:
+        report_error(MlcareerError(f"the result was not saved: {failed}"))
+        raise typer.Exit(ExitCode.ERROR)
+    if saved is not None:
+        notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
+
+
+def _cancelled() -> NoReturn:
+    from rich.text import Text
+
+    from mlcareer.console import err
+
+    err().print(Text(CANCELLED), soft_wrap=True)
+    raise typer.Exit(ExitCode.CANCELLED)
+
+
+@app.command()
+def history(
+    *,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show per skill what changed between the last two results.")
+    ] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Your saved quiz results, newest first: date, target role, readiness, level and trend.
+
+    The trend is the change in readiness since your previous result for the same role.
+    Results live in a SQLite file in $MLCAREER_HOME, else $XDG_DATA_HOME/mlcareer or ~/.local/share/mlcareer.
+
+    Example: mlcareer history --diff
+    """
+    from mlcareer.history import Store, diff_last, trends
+    from mlcareer.render import history as render
+
+    if diff and clear:
+        raise UsageError("--diff and --clear do not go together")
+    if yes and not clear:
+        raise UsageError("--yes goes with --clear")
+    store = Store()
+    entries = store.load()
+    if clear:
+        _clear(store, len(entries), yes, as_json)
+        return
+    if diff:
+        change = diff_last(entries)
+        emit(
+            fmt=fmt,
+            as_json=as_json,
+            output=output,
+            text=lambda: render.render_diff(change),
+            data=lambda: render.diff_json(change),
+            markdown=lambda: render.diff_markdown(change),
+        )
+        return
+    found = trends(entries)
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render.render_history(found),
+        data=lambda: render.history_json(found),
+        markdown=lambda: render.history_markdown(found),
+    )
+
+
+def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
+    if count and not yes:
+        from mlcareer import prompts
+
+        if not prompts.stdin_is_terminal():
+            raise UsageError("--clear asks before it deletes, and stdin is not a terminal; add --yes")
+        if not typer.confirm(f"Delete all {count} saved quiz results?", default=False, err=True):
+            notice("Nothing deleted.")
+            if as_json:
+                print_json({"deleted": 0})
+            return
+    deleted = store.clear() if count else 0
+    if as_json:
+        print_json({"deleted": deleted})
+    else:
+        notice(f"Deleted {deleted} saved results." if deleted else "No saved results; nothing to delete.")

@@ -1,0 +1,181 @@
+"""The interactive quiz in the terminal; the only module that imports questionary.
+
+One arrow-key list per question, "Question n of N" above it, a "back" choice from the
+second question on, and Ctrl-C or Esc to cancel. The prompts are drawn on the terminal
+even when stdout is redirected, so `mlcareer quiz > result.txt` keeps a clean result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import textwrap
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import questionary
+from prompt_toolkit.application.current import get_app_session
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.output import Output, create_output
+from prompt_toolkit.output.plain_text import PlainTextOutput
+
+if TYPE_CHECKING:
+    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
+
+    from mlcareer.models import Question, ScaleStep
+
+BACK = "<back>"
+
+
+class Cancelled(Exception):
+    """The person cancelled the quiz (Ctrl-C, Esc, or the input closed)."""
+
+
+def stdin_is_terminal() -> bool:
+    """Whether questions can be asked: stdin must be a terminal (tests replace this)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a closed or missing stdin
+        return False
+
+
+def _utf(output: Output) -> bool:
+    encoding = (output.encoding() or "").lower().replace("-", "").replace("_", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+@contextlib.contextmanager
+def _terminal_output() -> Iterator[Output | None]:
+    """Where prompts are drawn: the session's output, unless that is a redirected stdout.
+
+    Then stderr if it is a terminal, else the controlling terminal, else stderr.
+    None means the session's own output (a terminal, or a test's DummyOutput).
+    """
+    if not isinstance(get_app_session().output, PlainTextOutput):
+        yield None
+        return
+    if sys.stderr.isatty():
+        yield create_output(stdout=sys.stderr)
+        return
+    try:
+        tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError:
+        yield create_output(stdout=sys.stderr)
+        return
+    with tty:
+        yield create_output(stdout=tty)
+
+
+def _cancel_on_escape(question: questionary.Question) -> questionary.Question:
+    """Esc cancels like Ctrl-C (questionary binds only Ctrl-C)."""
+    extra = KeyBindings()
+
+    @extra.add("escape", eager=True)
+    def _escape(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
+    return question
+
+
+#: Columns before a choice's text: the pointer (" » ") and the step ("0  ").
+_POINTER = 3
+_STEP = 3
+
+
+def _wrap(text: str, width: int, first: int, indent: int) -> str:
+    """``text`` wrapped to ``width`` columns, starting at column ``first``, continuing at ``indent``.
+
+    prompt_toolkit cuts choice lines at the terminal's edge instead of wrapping them.
+    """
+    width = max(width - 1, indent + 20)
+    lines = textwrap.wrap(text, width=width - first, break_on_hyphens=False) or [""]
+    rest = textwrap.wrap(" ".join(lines[1:]), width=width - indent, break_on_hyphens=False)
+    return "\n".join([lines[0], *(" " * indent + line for line in rest)])
+
+
+def _choices(
+    question: Question, steps: dict[int, ScaleStep], utf: bool, width: int
+) -> list[questionary.Choice]:
+    dash = "—" if utf else "-"
+    if question.kind == "skill":
+        texts = [f"{steps[v].name} {dash} {question.steps[v]}" for v in range(5)]
+    else:
+        texts = [f"{steps[v].name} {dash} {steps[v].description}" for v in range(5)]
+    indent = _POINTER + _STEP
+    return [
+        questionary.Choice(title=f"{v}  " + _wrap(_plain(t), width, indent, indent), value=v)
+        for v, t in enumerate(texts)
+    ]
+
+
+def _plain(text: str) -> str:
+    """Data text with control characters made harmless for the terminal."""
+    from mlcareer.text import clean
+
+    return clean(text).replace("\n", " ")
+
+
+def ask(
+    questions: Sequence[Question],
+    scale: dict[int, ScaleStep],
+    interest_scale: dict[int, ScaleStep],
+    skill_names: dict[str, str],
+) -> dict[str, int]:
+    """Ask every question in turn; return question id -> answer. Raise Cancelled."""
+    try:
+        return _ask(questions, scale, interest_scale, skill_names)
+    except (KeyboardInterrupt, EOFError):  # also a Ctrl-C that lands between two prompts
+        raise Cancelled from None
+
+
+def _ask(
+    questions: Sequence[Question],
+    scale: dict[int, ScaleStep],
+    interest_scale: dict[int, ScaleStep],
+    skill_names: dict[str, str],
+) -> dict[str, int]:
+    answers: dict[str, int] = {}
+    total = len(questions)
+    index = 0
+    with _terminal_output() as output:
+        kwargs: dict[str, Any] = {} if output is None else {"output": output}
+        terminal = output or get_app_session().output
+        utf = _utf(terminal)
+        back = "← back" if utf else "<- back"
+        while index < total:
+            question = questions[index]
+            dot = "·" if utf else "-"
+            if question.kind == "skill":
+                topic = _plain(skill_names.get(question.skill or "", question.skill or ""))
+                steps = scale
+            else:
+                topic = "would you like this work?"
+                steps = interest_scale
+            width = terminal.get_size().columns
+            head = _wrap(f"Question {index + 1} of {total} {dot} {topic}", width, 2, 2)
+            message = f"{head}\n  {_wrap(_plain(question.text), width, 2, 2)}"
+            choices = _choices(question, steps, utf, width)
+            if index > 0:
+                choices.append(questionary.Choice(title=back, value=BACK))
+            previous = answers.get(question.id)
+            default = choices[previous] if previous is not None else None
+            prompt = questionary.select(
+                message,
+                choices=choices,
+                default=default,
+                qmark="?",
+                pointer="»" if utf else ">",
+                instruction="\n  (arrow keys and Enter; Esc cancels)",
+                **kwargs,
+            )
+            answer = _cancel_on_escape(prompt).unsafe_ask()
+            if answer is None:  # the application ended without an answer
+                raise Cancelled
+            if answer == BACK:
+                index -= 1
+                continue
+            answers[question.id] = int(answer)
+            index += 1
+    return {q.id: answers[q.id] for q in questions}

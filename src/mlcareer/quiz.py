@@ -1,0 +1,307 @@
+"""Pure quiz scoring: the questions to ask, and answers -> a result. No I/O.
+
+Answers map a question id to a step 0-4: for a skill question the step of the
+proficiency scale, for an interest question the step of the interest scale. A question
+left out (the quick form asks only some) is "not asked", never counted as 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from mlcareer.choices import Level
+from mlcareer.errors import MlcareerError
+from mlcareer.models import Catalog, Credential, Question, QuizData, Role, ScaleStep, Skill
+
+DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
+
+#: The rungs a level can be fitted to.
+QUIZ_LEVELS = (Level.entry, Level.mid, Level.senior)
+
+#: How much an interest answer and a skill answer weigh in a match (mlcareer's own rule).
+INTEREST_WEIGHT = 0.7
+SKILL_WEIGHT = 0.3
+
+#: An answer at or above this step is named as a reason for a match.
+STRONG = 3
+
+MATCHES = 3
+
+SkillStatus = Literal["met", "gap", "no expectation", "not asked"]
+
+
+def quiz_data(catalog: Catalog) -> QuizData:
+    """The catalogue's quiz, or an error when the data directory has none."""
+    if catalog.quiz is None:
+        raise MlcareerError("this data directory has no quiz.yaml, so there is no quiz to take")
+    return catalog.quiz
+
+
+def select_questions(quiz: QuizData, quick: bool = False) -> list[Question]:
+    """The questions to ask, in file order: all, or those marked ``quick``."""
+    return [q for q in quiz.questions if q.quick or not quick]
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    """One skill the target role lists: your answer against what the role expects."""
+
+    skill: Skill
+    you: int | None  # None: not asked
+    expected: int | None  # None: the role lists the skill without a proficiency
+
+    @property
+    def status(self) -> SkillStatus:
+        if self.expected is None:
+            return "no expectation"
+        if self.you is None:
+            return "not asked"
+        return "met" if self.you >= self.expected else "gap"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A skill below what the role expects, with what the data offers to close it."""
+
+    skill: Skill
+    you: int
+    expected: int
+    credentials: list[Credential]
+
+    @property
+    def size(self) -> int:
+        return self.expected - self.you
+
+
+@dataclass(frozen=True)
+class LevelCheck:
+    """How the answers compare with the ladder roles of one level."""
+
+    level: Level
+    role: Role | None  # the ladder role judged; None: the data states no expectations here
+    met: int = 0
+    judged: int = 0
+
+    @property
+    def status(self) -> Literal["met", "not met", "not asked", "no data"]:
+        if self.role is None:
+            return "no data"
+        if self.judged == 0:
+            return "not asked"
+        return "met" if self.met == self.judged else "not met"
+
+
+@dataclass(frozen=True)
+class LevelFit:
+    """The level the answers fit (None: the data cannot tell), and why."""
+
+    level: Level | None
+    basis: str
+    checks: list[LevelCheck]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A kind of ML engineer, how well the answers fit it (0-100), and why."""
+
+    role: Role
+    score: int
+    interest: int | None  # mean interest answer, as a percentage; None: not asked
+    skill: int | None  # mean answer over the role's skills, as a percentage; None: not asked
+    interests: list[tuple[Question, int]]  # interest answers at or above STRONG
+    skills: list[tuple[Skill, int]]  # skill answers at or above STRONG
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    """Everything a finished quiz shows."""
+
+    role: Role
+    quick: bool
+    answers: dict[str, int]
+    answered: list[tuple[Skill, int]]  # every skill answered, in catalogue order
+    readiness: int | None  # percent; None: no data
+    graded: int  # skills the role states a proficiency for
+    judged: int  # ... of which were answered
+    level: LevelFit
+    skills: list[SkillRow]
+    gaps: list[Gap]
+    matches: list[Match]
+    education: list[Credential]
+    certifications: list[Credential]
+    scale: dict[int, ScaleStep]
+    interest_scale: dict[int, ScaleStep]
+    disclaimer: str = DISCLAIMER
+
+
+def skill_answers(quiz: QuizData, answers: Mapping[str, int]) -> dict[str, int]:
+    """Skill id -> the answer to its question, for the skill questions answered."""
+    return {
+        q.skill: answers[q.id]
+        for q in quiz.questions
+        if q.kind == "skill" and q.skill is not None and q.id in answers
+    }
+
+
+def readiness(expected: Mapping[str, int], you: Mapping[str, int]) -> int | None:
+    """Percent of the expected proficiency reached, over the expected skills answered.
+
+    Each skill counts ``min(you, expected)`` out of ``expected``: being above what a role
+    expects in one skill does not make up for a gap in another. The result is within
+    0-100 and never falls when an answer rises. None when no expected skill was answered.
+    """
+    judged = [skill for skill in expected if skill in you]
+    if not judged:
+        return None
+    total = sum(expected[s] for s in judged)
+    if total == 0:
+        return 100
+    reached = sum(min(you[s], expected[s]) for s in judged)
+    return round(100 * reached / total)
+
+
+def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool = False) -> QuizResult:
+    """Score a finished quiz against the target ``role``.
+
+    - Readiness: see :func:`readiness`, over the skills the role states a proficiency for.
+      Skills it lists without one are shown as "no expectation in the data", not scored.
+    - Level: see :func:`fit_level`.
+    - Gaps: skills below what the role expects, largest first (then in catalogue order),
+      each with the credentials the data ties to that skill (the role's own first).
+    - Matches: see :func:`match_kinds`.
+    """
+    quiz = quiz_data(catalog)
+    you = skill_answers(quiz, answers)
+    skills = {s.id: s for s in catalog.skills}
+    expected = {n.skill: n.proficiency for n in role.skills if n.proficiency is not None}
+    rows = [
+        SkillRow(skills[n.skill], you.get(n.skill), n.proficiency) for n in role.skills if n.skill in skills
+    ]
+    order = {s.id: i for i, s in enumerate(catalog.skills)}
+    creds = {c.id: c for c in catalog.credentials}
+    own = [*role.education, *role.certifications]
+    gaps = [
+        Gap(row.skill, row.you, row.expected, _credentials_for(catalog, row.skill.id, own))
+        for row in rows
+        if row.status == "gap" and row.you is not None and row.expected is not None
+    ]
+    gaps.sort(key=lambda g: (-g.size, order[g.skill.id]))
+    return QuizResult(
+        role=role,
+        quick=quick,
+        answers=dict(answers),
+        answered=[(s, you[s.id]) for s in catalog.skills if s.id in you],
+        readiness=readiness(expected, you),
+        graded=len(expected),
+        judged=sum(1 for s in expected if s in you),
+        level=fit_level(catalog, you),
+        skills=rows,
+        gaps=gaps,
+        matches=match_kinds(catalog, answers),
+        education=[creds[c] for c in role.education if c in creds],
+        certifications=[creds[c] for c in role.certifications if c in creds],
+        scale={s.value: s for s in catalog.scale},
+        interest_scale={s.value: s for s in quiz.interest_scale},
+    )
+
+
+def _credentials_for(catalog: Catalog, skill: str, own: list[str]) -> list[Credential]:
+    tied = [c for c in catalog.credentials if skill in c.skills]
+    return sorted(tied, key=lambda c: c.id not in own)
+
+
+def _judge(role: Role, you: Mapping[str, int]) -> LevelCheck:
+    graded = {n.skill: n.proficiency for n in role.skills if n.proficiency is not None}
+    judged = [s for s in graded if s in you]
+    met = sum(1 for s in judged if you[s] >= (graded[s] or 0))
+    return LevelCheck(role.level, role, met, len(judged))
+
+
+def fit_level(catalog: Catalog, you: Mapping[str, int]) -> LevelFit:
+    """The rung of the ladder (entry, mid, senior) the skill answers fit, from the data.
+
+    The rule: a level is graded when a ladder role at that level states a proficiency for
+    at least one skill. The answers meet such a role when every stated proficiency that
+    was answered is reached (and at least one was answered). The fitted level is the
+    highest graded level with a role met. When none is met, it is the rung just below the
+    lowest graded level, if the ladder has one ("below mid" is "entry"); otherwise, and
+    whenever no level is graded, there is no level: the data cannot support one. A level
+    the data states nothing for is never claimed, so senior needs senior expectations.
+    """
+    ladder = [r for r in catalog.roles if r.kind == "ladder"]
+    checks: list[LevelCheck] = []
+    for level in QUIZ_LEVELS:
+        judged = [_judge(r, you) for r in ladder if r.level == level and any(_graded(r))]
+        if not judged:
+            checks.append(LevelCheck(level, None))
+            continue
+        # the role that fits best speaks for the level
+        judged.sort(key=lambda c: (c.status != "met", -(c.met / c.judged if c.judged else -1)))
+        checks.append(judged[0])
+    graded = [c for c in checks if c.status in ("met", "not met")]
+    if not graded:
+        return LevelFit(None, "the data states no skill expectations that your answers cover", checks)
+    met = [c for c in graded if c.status == "met"]
+    if met:
+        top = met[-1]
+        assert top.role is not None
+        basis = f"meets every proficiency the data states for {top.level.value} ({top.role.title})"
+        above = checks[QUIZ_LEVELS.index(top.level) + 1 :]
+        if above:
+            nxt = above[0]
+            if nxt.status == "no data":
+                basis += f"; the data states no skill expectations for {nxt.level.value}"
+            elif nxt.status == "not met" and nxt.role is not None:
+                basis += f"; {nxt.met} of {nxt.judged} met for {nxt.level.value} ({nxt.role.title})"
+        return LevelFit(top.level, basis, checks)
+    low = graded[0]
+    assert low.role is not None
+    basis = (
+        f"below what the data states for {low.level.value} ({low.role.title}): "
+        f"{low.met} of {low.judged} proficiencies met"
+    )
+    index = QUIZ_LEVELS.index(low.level)
+    return LevelFit(QUIZ_LEVELS[index - 1] if index > 0 else None, basis, checks)
+
+
+def _graded(role: Role) -> list[str]:
+    return [n.skill for n in role.skills if n.proficiency is not None]
+
+
+def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) -> list[Match]:
+    """The kinds of ML engineer (specialisation roles) that fit the answers best.
+
+    mlcareer's own rule: a kind scores ``0.7 * interest + 0.3 * skill`` (as a percentage),
+    where interest is the mean answer to the interest questions that point at it and
+    skill the mean answer over the skills it lists, each out of 4; a part not asked
+    counts 0. Kinds scoring 0 are left out; ties keep the catalogue's order.
+    """
+    quiz = quiz_data(catalog)
+    you = skill_answers(quiz, answers)
+    skills = {s.id: s for s in catalog.skills}
+    found: list[Match] = []
+    for role in catalog.roles:
+        if role.kind != "specialisation":
+            continue
+        asked = [(q, answers[q.id]) for q in quiz.questions if role.id in q.roles and q.id in answers]
+        own = [(skills[x.skill], you[x.skill]) for x in role.skills if x.skill in you and x.skill in skills]
+        interest = sum(a for _, a in asked) / (4 * len(asked)) if asked else None
+        skill = sum(a for _, a in own) / (4 * len(own)) if own else None
+        total = round(100 * (INTEREST_WEIGHT * (interest or 0) + SKILL_WEIGHT * (skill or 0)))
+        if total <= 0:
+            continue
+        found.append(
+            Match(
+                role=role,
+                score=total,
+                interest=None if interest is None else round(100 * interest),
+                skill=None if skill is None else round(100 * skill),
+                interests=[(q, a) for q, a in asked if a >= STRONG],
+                skills=[(s, a) for s, a in own if a >= STRONG],
+            )
+        )
+    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    found.sort(key=lambda m: (-m.score, order[m.role.id]))
+    return found[:n]

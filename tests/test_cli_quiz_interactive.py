@@ -1,0 +1,137 @@
+"""The interactive quiz driven by key presses through prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import AppSession, create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner, Result
+
+from mlcareer.cli import app
+
+DOWN, UP, ENTER, CTRL_C, ESC = "\x1b[B", "\x1b[A", "\r", "\x03", "\x1b"
+TIMEOUT = 30.0
+
+
+@pytest.fixture(autouse=True)
+def _a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CliRunner's stdin is no terminal; the prompts read the pipe instead."""
+    monkeypatch.setattr("mlcareer.prompts.stdin_is_terminal", lambda: True)
+
+
+def answer(value: int) -> str:
+    return DOWN * value + ENTER
+
+
+def drive(
+    args: list[str], keys: str = "", later: Callable[[PipeInput, AppSession], None] | None = None
+) -> Result:
+    """Run the CLI with ``keys`` typed; a watchdog closes the input so a test never hangs."""
+    with create_pipe_input() as pipe:
+        timed_out = threading.Event()
+
+        def watchdog() -> None:
+            timed_out.set()
+            pipe.close()  # the quiz then sees the input end and cancels
+
+        timer = threading.Timer(TIMEOUT, watchdog)
+        timer.start()
+        try:
+            with create_app_session(input=pipe, output=DummyOutput()) as session:
+                pipe.send_text(keys)
+                if later is not None:
+                    threading.Thread(target=later, args=(pipe, session), daemon=True).start()
+                result = CliRunner().invoke(app, args, catch_exceptions=False)
+        finally:
+            timer.cancel()
+    assert not timed_out.is_set(), "the quiz waited for more keys than the test sent"
+    return result
+
+
+def _db() -> Path:
+    return Path(os.environ["MLCAREER_HOME"]) / "history.sqlite3"
+
+
+def test_quick_quiz_with_arrow_keys_and_going_back() -> None:
+    keys = (
+        answer(2)  # question 1: programming
+        + UP
+        + ENTER  # question 2: "back" is the last choice, one up from the first
+        + ENTER  # question 1 again: the pointer starts on the earlier answer (2)
+        + answer(1)  # question 2
+        + answer(4)  # question 3
+        + answer(3) * 7  # questions 4-10
+    )
+    result = drive(["quiz", "--quick", "--json", "--no-save"], keys)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["quick"] is True
+    answers = data["answers"]
+    assert answers["programming"] == 2
+    assert answers["machine-learning-algorithms"] == 1
+    assert answers["data-analysis"] == 4
+    assert answers["interest-vision"] == 3
+    assert len(answers) == 10
+    assert "10 questions" in result.stderr
+    assert not _db().exists()
+
+
+def test_full_quiz_is_saved_and_shown() -> None:
+    result = drive(["quiz"], answer(3) * 39)
+    assert result.exit_code == 0, result.stderr
+    assert "Readiness" in result.stdout
+    assert "not a hiring test" in result.stdout
+    assert "Saved as result #1" in result.stderr
+    history = CliRunner().invoke(app, ["history", "--json"])
+    (saved,) = json.loads(history.stdout)["results"]
+    assert saved["role"] == "ml-engineer" and saved["quick"] is False
+
+
+@pytest.mark.parametrize("where", [0, 2])
+def test_ctrl_c_cancels_with_130_and_saves_nothing(where: int) -> None:
+    result = drive(["quiz", "--quick"], answer(1) * where + CTRL_C)
+    assert result.exit_code == 130
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == "quiz cancelled, nothing saved"
+    assert "Traceback" not in result.stderr
+    assert not _db().exists()
+
+
+def test_escape_cancels_with_130_and_saves_nothing() -> None:
+    def press_escape_at_the_third_question(pipe: PipeInput, session: AppSession) -> None:
+        # Esc alone is only recognised once the running prompt reads it, so wait for question 3
+        deadline = time.monotonic() + TIMEOUT
+        seen: list[object] = []
+        while time.monotonic() < deadline:
+            app_now = session.app
+            if app_now is not None and app_now.is_running and app_now not in seen:
+                seen.append(app_now)
+                if len(seen) == 3:
+                    pipe.send_text(ESC)
+                    return
+                pipe.send_text(answer(1))
+            time.sleep(0.01)
+
+    result = drive(["quiz", "--quick"], later=press_escape_at_the_third_question)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == "quiz cancelled, nothing saved"
+    assert result.stdout == ""
+    assert not _db().exists()
+
+
+def test_input_that_ends_mid_quiz_cancels() -> None:
+    def close_after_two(pipe: PipeInput, session: AppSession) -> None:
+        time.sleep(0.3)
+        pipe.close()
+
+    result = drive(["quiz", "--quick"], answer(0) * 2, later=close_after_two)
+    assert result.exit_code == 130
+    assert not _db().exists()

@@ -1,0 +1,111 @@
+"""The quiz end to end in a real pseudo-terminal: real keys, the real terminal, a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcareer.history import Store
+from tests.conftest import REPO
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
+
+DOWN, UP, ENTER, ESC = "\x1b[B", "\x1b[A", "\r", "\x1b"
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_")}
+    env.update(MLCAREER_HOME=str(home), NO_COLOR="1", TERM="xterm", COLUMNS="100", LINES="40")
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect does not answer cursor-position requests
+    return env
+
+
+def _spawn(args: list[str], home: Path) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "mlcareer", *args],
+        env=_env(home),
+        cwd=str(REPO),
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=30,
+        dimensions=(40, 100),
+    )
+
+
+def _question(child: pexpect.spawn, n: int, total: int = 10) -> None:
+    child.expect(f"Question {n} of {total}")
+
+
+def test_quick_quiz_answered_with_arrow_keys_in_a_terminal(tmp_path: Path) -> None:
+    child = _spawn(["quiz", "--quick"], tmp_path)
+    _question(child, 1)
+    child.send(DOWN + DOWN + ENTER)  # programming: 2
+    _question(child, 2)
+    child.send(UP + ENTER)  # "back", the last choice
+    _question(child, 1)
+    child.send(DOWN + ENTER)  # the pointer starts at 2: now 3
+    for n in range(2, 11):
+        _question(child, n)
+        child.send(DOWN * 3 + ENTER)
+    child.expect("Readiness")
+    child.expect("Kinds of ML engineer that fit you best")
+    child.expect("not a hiring test")
+    child.expect("Saved as result #1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (saved,) = Store(tmp_path / "history.sqlite3").load()
+    assert saved.answers == {key: 3 for key in saved.answers} and len(saved.answers) == 10
+
+
+def test_escape_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
+    child = _spawn(["quiz", "--quick"], tmp_path)
+    _question(child, 1)
+    child.send(ENTER)
+    _question(child, 2)
+    child.send(ENTER)
+    _question(child, 3)
+    child.send(ESC)
+    child.expect("quiz cancelled, nothing saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    assert not (tmp_path / "history.sqlite3").exists()
+
+
+def test_ctrl_c_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
+    child = _spawn(["quiz"], tmp_path)
+    _question(child, 1, 39)
+    child.send(ENTER)
+    _question(child, 2, 39)
+    child.sendcontrol("c")
+    child.expect("quiz cancelled, nothing saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    assert not (tmp_path / "history.sqlite3").exists()
+
+
+def test_prompts_stay_on_the_terminal_when_stdout_is_redirected(tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    command = f'"{sys.executable}" -m mlcareer quiz --quick --no-save --json > "{out}"'
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=30
+    )
+    for n in range(1, 11):
+        _question(child, n)
+        child.send(DOWN + ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = json.loads(out.read_text(encoding="utf-8"))  # the file holds the result alone
+    assert set(data["answers"].values()) == {1}

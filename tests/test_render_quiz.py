@@ -1,0 +1,134 @@
+"""The quiz and history renderers at fixed widths, in UTF-8 and in ASCII terminals."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, RenderableType
+
+from mlcareer.careers import role_by_id
+from mlcareer.catalog import load_catalog, shipped_data_dir
+from mlcareer.history import Entry, SkillSnapshot, diff_last, trends
+from mlcareer.models import Skill
+from mlcareer.quiz import QuizResult, quiz_data, score
+from mlcareer.render.history import render_diff, render_history
+from mlcareer.render.quiz import answers_template, render_result, result_markdown
+from mlcareer.yamlfile import parse
+
+SHIPPED = load_catalog(shipped_data_dir())
+
+
+class _Ascii(io.StringIO):
+    encoding = "ascii"
+
+
+def _text(renderable: RenderableType, width: int = 80, ascii_only: bool = False) -> str:
+    buffer: io.StringIO = _Ascii() if ascii_only else io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False).print(renderable)
+    return buffer.getvalue()
+
+
+def _result(role: str = "ml-engineer", value: int = 2, **answers: int) -> QuizResult:
+    given = {q.id: value for q in quiz_data(SHIPPED).questions} | answers
+    return score(SHIPPED, role_by_id(SHIPPED, role), given)
+
+
+def test_result_at_80_columns() -> None:
+    out = _text(render_result(_result(**{"interest-vision": 4})))
+    assert "Readiness  " in out and "███" in out
+    assert "Machine learning algorithms" in out and "●●○○" in out and "gap 2" in out
+    assert "Skills the role lists with no expectation in the data" in out
+    assert "1. Computer Vision Engineer" in out
+    assert out.rstrip().endswith("This is a self-assessment for orientation, not a hiring test.")
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_result_at_40_columns_in_ascii() -> None:
+    out = _text(render_result(_result()), width=40, ascii_only=True)
+    assert all(len(line) <= 40 for line in out.splitlines())
+    assert out.isascii()
+    assert "you ##--  expects ####  gap 2" in out
+    assert "#####" in out  # the readiness bar
+
+
+def test_no_data_is_said_not_guessed() -> None:
+    out = _text(render_result(_result(role="data-scientist")))
+    assert "Readiness  no data" in out
+    assert "the data states no proficiency for this role's skills" in out
+
+
+def test_no_match_and_no_gaps() -> None:
+    out = _text(render_result(_result(value=0)))
+    assert "no match" in out
+    top = _text(render_result(_result(value=4)))
+    assert "No gaps: your answers meet every proficiency the role states." in top
+    assert "mid" in top and "no skill expectations for senior" in top
+
+
+def test_data_text_is_never_markup() -> None:
+    result = _result(**{"interest-vision": 4})
+    skill = result.skills[0].skill
+    evil = Skill.model_validate({**skill.model_dump(), "name": "[bold]x[/red] \x1b[31m"})
+    rows = [type(result.skills[0])(evil, 1, 4), *result.skills[1:]]
+    hacked = QuizResult(**{**result.__dict__, "skills": rows})
+    out = _text(render_result(hacked))
+    assert "[bold]x[/red] \\x1b[31m" in out
+    md = result_markdown(hacked)
+    assert "\\[bold\\]x\\[/red\\]" in md
+
+
+def test_markdown_result() -> None:
+    md = result_markdown(_result())
+    assert md.startswith("# Self-assessment against Machine Learning Engineer\n")
+    assert "**Readiness:** " in md and "## Largest gaps, and what to do" in md
+    assert "_This is a self-assessment for orientation, not a hiring test._" in md
+
+
+def test_template_is_valid_yaml_with_every_question() -> None:
+    quiz = quiz_data(SHIPPED)
+    scale = {s.value: s for s in SHIPPED.scale}
+    interest = {s.value: s for s in quiz.interest_scale}
+    text = answers_template(quiz.questions, scale, interest, {s.id: s.name for s in SHIPPED.skills})
+    doc = parse(text.encode())
+    assert list(doc.data) == [q.id for q in quiz.questions]
+    assert "#   0 none: I have not written programs." in text
+    assert "#   4 very interested: This is the work I most want to do." in text
+
+
+def _entries() -> list[Entry]:
+    def entry(i: int, readiness: int, algo: int, quick: bool = False) -> Entry:
+        skills = [
+            SkillSnapshot("machine-learning-algorithms", "Machine learning algorithms", algo, 4),
+            SkillSnapshot("programming", "Programming", 3, 3),
+        ]
+        return Entry(
+            i,
+            f"2025-01-0{i}T10:00:00Z",
+            "ml-engineer",
+            "Machine Learning Engineer",
+            readiness,
+            "entry",
+            quick,
+            skills,
+            {},
+        )
+
+    return [entry(2, 80, 4), entry(1, 70, 2, quick=True)]
+
+
+def test_history_table_and_narrow_history() -> None:
+    wide = _text(render_history(trends(_entries())))
+    assert "(quick)" in wide and "+10 pts" in wide and "first" in wide
+    narrow = _text(render_history(trends(_entries())), width=40, ascii_only=True)
+    assert all(len(line) <= 40 for line in narrow.splitlines())
+    assert "readiness 80%, level entry" in narrow
+    assert "No saved results yet" in _text(render_history([]))
+
+
+def test_diff_lists_changed_skills_only() -> None:
+    out = _text(render_diff(diff_last(_entries())))
+    assert "70% -> 80%  (+10 pts)" in out
+    line = next(x for x in out.splitlines() if "Machine learning algorithms" in x)
+    assert line.split()[-3:] == ["2", "4", "+2"]
+    assert "Programming" not in out.split("Skills that changed")[1].split("skills unchanged")[0]
+    assert "1 skills unchanged" in out
