@@ -59,3 +59,13 @@ def test_failed_write_is_an_error(tmp_path: Path, invoke: Invoke) -> None:
     result = invoke("roles", "--output", str(target))
     assert result.exit_code == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "roles.txt"
+    old = os.umask(0o022)
+    try:
+        write_file(target, "x\n")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
