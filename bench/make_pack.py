@@ -13,6 +13,7 @@ from pathlib import Path
 
 LEVELS = ("entry", "mid", "senior", "executive")
 SKILLS = 40
+CATEGORIES = ("technical", "analytical", "interpersonal")
 FILLER = (
     "Synthetic benchmark text: this sentence stands in for a responsibility a real data pack "
     "would describe in a counsellor's own words, long enough to look like real content."
@@ -27,13 +28,15 @@ def make_pack(target: Path, roles: int = 1000) -> Path:
     """Write the pack into ``target`` (created if needed) and return it."""
     target.mkdir(parents=True, exist_ok=True)
     (target / "sources.yaml").write_text(
-        "sources:\n  - id: synthetic\n    title: Synthetic benchmark data\n    note: Generated; not real content.\n"
+        "sources:\n  - id: synthetic\n    title: Synthetic benchmark data\n"
+        "    note: Generated; not real content.\n"
     )
     scale = "".join(
-        f"  - {{value: {v}, name: step {v}, description: {_q('Synthetic step ' + str(v))}}}\n" for v in range(5)
+        f"  - {{value: {v}, name: step {v}, description: {_q('Synthetic step ' + str(v))}}}\n"
+        for v in range(5)
     )
     skills = "".join(
-        f"  - id: skill-{i}\n    name: Skill {i}\n    category: {('technical', 'analytical', 'interpersonal')[i % 3]}\n"
+        f"  - id: skill-{i}\n    name: Skill {i}\n    category: {CATEGORIES[i % 3]}\n"
         f"    description: {_q(FILLER)}\n    sources: [synthetic]\n"
         for i in range(SKILLS)
     )
@@ -42,7 +45,9 @@ def make_pack(target: Path, roles: int = 1000) -> Path:
     out = ["roles:\n"]
     for i in range(roles):
         level = min(i // per_level, len(LEVELS) - 1)
-        nxt = [j for j in (i + per_level, i + per_level + 1) if j < roles and min(j // per_level, 3) == level + 1]
+        nxt = [
+            j for j in (i + per_level, i + per_level + 1) if j < roles and min(j // per_level, 3) == level + 1
+        ]
         out.append(
             f"  - id: role-{i}\n    title: Synthetic role {i}\n    aliases: [SR{i}]\n"
             f"    level: {LEVELS[level]}\n    kind: ladder\n    summary: {_q(FILLER)}\n"
@@ -50,7 +55,8 @@ def make_pack(target: Path, roles: int = 1000) -> Path:
             + "".join(f"          - {_q(FILLER)}\n" for _ in range(6))
             + "    skills:\n"
             + "".join(
-                f"      - skill: skill-{(i + k) % SKILLS}\n        proficiency: {(i + k) % 5}\n" for k in range(6)
+                f"      - skill: skill-{(i + k) % SKILLS}\n        proficiency: {(i + k) % 5}\n"
+                for k in range(6)
             )
             + f"    tools: [Tool A, Tool B, Tool C]\n    leads_to: [{', '.join(f'role-{j}' for j in nxt)}]\n"
             "    sources: [synthetic]\n"
@@ -60,7 +66,9 @@ def make_pack(target: Path, roles: int = 1000) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("directory", type=Path)
     parser.add_argument("--roles", type=int, default=1000)
     args = parser.parse_args()

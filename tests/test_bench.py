@@ -1,0 +1,44 @@
+"""The benchmark runs end to end (on tiny settings); it asserts no timings, which would flake."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def test_benchmark_runs_and_prints_ratios() -> None:
+    script = Path(sys.executable).parent / "mlcareer"
+    if not script.exists():
+        pytest.skip("needs the mlcareer console script beside the interpreter")
+    result = subprocess.run(
+        [sys.executable, "bench/bench.py", "--rounds", "1", "--warmup", "0", "--roles", "12", "--markdown"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "python -c pass" in out
+    for name in ("mlcareer --help", "mlcareer role ml-engineer", "mlcareer path", "pack first run"):
+        assert name in out
+    assert out.count("x |") >= 14  # a ratio and a target for each of the 7 rows
+
+
+def test_pack_generator_makes_valid_data(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from make_pack import make_pack
+    finally:
+        sys.path.pop(0)
+    from mlcareer.catalog import check_directory
+
+    catalog, problems = check_directory(make_pack(tmp_path / "pack", 40))
+    assert problems == [] and catalog is not None and len(catalog.roles) == 40
