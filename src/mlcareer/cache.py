@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 ENV_CACHE_DIR = "MLCAREER_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -53,35 +53,36 @@ def _entry(directory: Path) -> Path:
 
 
 def get(directory: Path, wanted: str) -> Catalog | None:
-    """The cached catalog for this directory if it was made from exactly these files."""
+    """The cached catalog for this directory if it was made from exactly these files.
+
+    The entry carries a hash of its own body: a damaged entry is never trusted.
+    """
     try:
-        text = _entry(directory).read_text(encoding="utf-8")
-        head, _, body = text.partition("\n")
-        if json.loads(head) != {"format": FORMAT, "key": wanted}:
+        raw = _entry(directory).read_bytes()
+        head, _, body = raw.partition(b"\n")
+        meta = json.loads(head)
+        if meta.get("format") != FORMAT or meta.get("key") != wanted:
             return None
-        from pydantic import ValidationError
-
-        from mlcareer.models import Catalog
-
-        try:
-            return Catalog.model_validate_json(body)
-        except ValidationError:
+        if meta.get("body") != hashlib.sha256(body).hexdigest():
             return None
-    except (OSError, ValueError):
+        from mlcareer.models import Catalog, from_trusted
+
+        return from_trusted(Catalog, json.loads(body))
+    except Exception:
         return None
 
 
 def put(directory: Path, made_from: str, catalog: Catalog) -> None:
     """Store a catalog; any failure (read-only, full disk) is silently only a missed speed-up."""
     target = _entry(directory)
-    head = json.dumps({"format": FORMAT, "key": made_from})
-    body = catalog.model_dump_json()
+    body = catalog.model_dump_json().encode()
+    head = json.dumps({"format": FORMAT, "key": made_from, "body": hashlib.sha256(body).hexdigest()})
     tmp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(head + "\n" + body)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(head.encode() + b"\n" + body)
         os.replace(tmp, target)
         tmp = None
     except OSError:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from enum import Enum
+from types import UnionType
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -22,7 +24,9 @@ LevelField = Annotated[Level, Field(strict=False)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # defer_build: a schema is built on first validation, not at import; a run that reads
+    # the cache builds none (see ``from_trusted``).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Source(_Model):
@@ -221,8 +225,42 @@ class Catalog(_Model):
     skills: list[Skill]
     credentials: list[Credential] = []
     roles: list[Role]
-    salaries: Salaries = Salaries()
+    salaries: Salaries = Field(default_factory=Salaries)
     quiz: QuizData | None = None
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def from_trusted(model: type[_M], data: dict[str, Any]) -> _M:
+    """Rebuild a model from data that an earlier validation of it produced, without validating.
+
+    Only for mlcareer's own cache, whose integrity is checked by a hash before this runs: it
+    skips building pydantic's validators, which costs more than the rest of a cached run.
+    """
+    return model.model_construct(
+        **{name: _trusted(model.model_fields[name].annotation, value) for name, value in data.items()}
+    )
+
+
+def _trusted(annotation: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _trusted(get_args(annotation)[0], value)
+    if origin is list:
+        (item,) = get_args(annotation)
+        return [_trusted(item, v) for v in value]
+    if origin in (UnionType, Union):
+        arms = [a for a in get_args(annotation) if a is not type(None)]
+        return _trusted(arms[0], value) if len(arms) == 1 else value
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return from_trusted(annotation, value)
+        if issubclass(annotation, Enum):
+            return annotation(value)
+    return value
 
 
 def field_names() -> set[str]:
