@@ -190,3 +190,30 @@ def test_parse_records_lines() -> None:
     doc = parse(b"roles:\n  - id: a\n    skills:\n      - skill: b\n")
     assert doc.line_of(("roles", 0, "skills", 0, "skill")) == 4
     assert doc.line_of(("roles", 0, "missing", 3)) == 2
+
+
+@pytest.mark.parametrize("case", ["roles--alias-bomb", "roles--deep-nesting", "huge"])
+def test_hostile_files_are_refused_in_bounded_time_and_memory(tmp_path: Path, case: str) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    if case == "huge":
+        with (data / "roles.yaml").open("wb") as fh:
+            fh.write(b"roles:\n" + b"  - x\n" * (50 * 1024 * 1024 // 6))
+    else:
+        shutil.copy(BROKEN / f"{case}.yaml", data / "roles.yaml")
+    code = (
+        "import resource, sys\n"
+        "from mlcareer.catalog import check_directory\n"
+        "_, problems = check_directory(__import__('pathlib').Path(sys.argv[1]))\n"
+        "assert problems\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < 10
+    peak_kib = int(done.stdout.strip())
+    assert peak_kib < 200 * 1024, f"peak memory {peak_kib} KiB"

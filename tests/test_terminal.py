@@ -156,3 +156,12 @@ def test_ascii_terminal_gets_ascii_bars_and_separators_not_question_marks() -> N
     assert "ml-engineer - mid level - career ladder role" in result.stdout
     assert "#### expert" in result.stdout and "###- proficient" in result.stdout
     assert "?" not in result.stdout
+
+
+def test_quiz_with_stdin_closed_explains_answers() -> None:
+    shell = f"{sys.executable} -m mlcareer quiz <&-"
+    result = subprocess.run(
+        ["sh", "-c", shell], capture_output=True, text=True, env=_env(), cwd=REPO, timeout=60
+    )
+    assert result.returncode == 2, result.stderr
+    assert "--answers" in result.stderr and "Traceback" not in result.stderr
