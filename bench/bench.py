@@ -43,6 +43,18 @@ COMMANDS: list[tuple[str, list[str], float]] = [
 ]
 
 
+# What the stack costs before mlcareer does anything: the floor under every ratio above.
+FLOOR: list[tuple[str, str]] = [
+    ("import typer", "import typer"),
+    ("import typer + pydantic.BaseModel", "import typer; from pydantic import BaseModel"),
+    (
+        "... + rich Console and Table",
+        "import typer, rich.console, rich.table; from pydantic import BaseModel",
+    ),
+    ("... + typer's pydantic adapters", "import typer._adapters, rich.console, rich.table"),
+]
+
+
 def _time(argv: Sequence[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=REPO)
@@ -64,11 +76,14 @@ def run(rounds: int, warmup: int, roles: int) -> dict[str, object]:
     pack = make_pack(work / "pack", roles)
     baseline = [python, "-c", "pass"]
     commands = [(name, [script, *args], target) for name, args, target in COMMANDS]
+    floor = [(name, [python, "-c", code]) for name, code in FLOOR]
     pack_cmd = [script, "--data-dir", str(pack), "roles"]
     samples: dict[str, list[float]] = {name: [] for name, _, _ in commands}
     samples["python -c pass"] = []
     samples["pack first run"] = []
     samples["pack later runs"] = []
+    for name, _ in floor:
+        samples[name] = []
     for round_no in range(warmup + rounds):
         keep = round_no >= warmup
         for name, argv, _ in commands:
@@ -76,6 +91,10 @@ def run(rounds: int, warmup: int, roles: int) -> dict[str, object]:
             took = _time(argv, env)
             if keep:
                 samples["python -c pass"].append(base)
+                samples[name].append(took)
+        for name, argv in floor:
+            took = _time(argv, env)
+            if keep:
                 samples[name].append(took)
         cold = dict(env, MLCAREER_CACHE_DIR=str(work / f"cold-{round_no}"))
         first = _time(pack_cmd, cold)
@@ -93,7 +112,8 @@ def run(rounds: int, warmup: int, roles: int) -> dict[str, object]:
         rows.append(
             (f"{name} ({roles} roles)", medians[name], medians[name] / role, "role ml-engineer", target)
         )
-    return {"baseline": base, "rows": rows, "rounds": rounds, "roles": roles, "pack": pack}
+    floors = [(name, medians[name], medians[name] / base) for name, _ in floor]
+    return {"baseline": base, "rows": rows, "floor": floors, "rounds": rounds, "roles": roles, "pack": pack}
 
 
 def report(result: dict[str, object], markdown: bool) -> str:
@@ -115,6 +135,16 @@ def report(result: dict[str, object], markdown: bool) -> str:
             lines.append(
                 f"{name:<66} {median * 1000:7.0f} ms {ratio:6.1f}x  (target {target:g}x {against}) {met}"
             )
+    floors = result["floor"]
+    assert isinstance(floors, list)
+    lines += ["", "The floor: what importing the stack alone costs, as a ratio to python -c pass"]
+    if markdown:
+        lines += ["", "| import | median | ratio |", "|---|---|---|"]
+    for name, median, ratio in floors:
+        if markdown:
+            lines.append(f"| `{name}` | {median * 1000:.0f} ms | {ratio:.1f}x |")
+        else:
+            lines.append(f"{name:<66} {median * 1000:7.0f} ms {ratio:6.1f}x")
     return "\n".join(lines) + "\n"
 
 

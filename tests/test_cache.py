@@ -89,3 +89,22 @@ def test_cache_directory_that_is_a_file_only_costs_speed(mini_dir: Path) -> None
     cache.cache_dir().write_text("I am a file")
     assert load_catalog(mini_dir).roles
     assert cache.cache_dir().read_text() == "I am a file"
+
+
+def test_large_and_small_entries_load_the_same(mini_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = load_catalog(mini_dir)
+    for limit in (0, 10**9):  # every entry "large" (validated JSON), then every entry "small" (trusted)
+        monkeypatch.setattr(cache, "TRUSTED_LIMIT", limit)
+        load_catalog.cache_clear()
+        again = load_catalog(mini_dir)
+        assert again == expected
+        assert again.model_dump() == expected.model_dump()
+
+
+def test_a_tampered_entry_is_not_trusted(mini_dir: Path) -> None:
+    expected = load_catalog(mini_dir)
+    (entry,) = _entries()
+    head, body = entry.read_bytes().split(b"\n", 1)
+    entry.write_bytes(head + b"\n" + body.replace(b"Builds things.", b"Builds bombs!."))
+    load_catalog.cache_clear()
+    assert load_catalog(mini_dir) == expected
