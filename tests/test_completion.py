@@ -88,7 +88,13 @@ def test_bash_completion_of_skill_and_enums(runner: CliRunner) -> None:
         "salary",
         "sources",
     ]
-    assert _bash(runner, "mlcareer roles --level ").stdout.split() == ["entry", "mid", "senior", "executive"]
+    assert _bash(runner, "mlcareer roles --level ").stdout.split() == [
+        "entry",
+        "mid",
+        "senior",
+        "executive",
+        "junior",
+    ]
     assert {"skills", "skill"} <= set(_bash(runner, "mlcareer sk").stdout.split())
 
 

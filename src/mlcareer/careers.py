@@ -21,7 +21,7 @@ from mlcareer.models import (
 from mlcareer.salaries import salary_for_role  # lives with the other salary queries
 
 
-def _norm(text: str) -> str:
+def normalise(text: str) -> str:
     """Case, spaces, underscores and punctuation folded: 'ML  Engineer' ~ 'ml-engineer'."""
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
@@ -30,17 +30,17 @@ def role_names(catalog: Catalog) -> dict[str, str]:
     """Every name a role answers to (id, title, aliases), normalised, mapped to its id."""
     names: dict[str, str] = {}
     for role in catalog.roles:
-        names.setdefault(_norm(role.id), role.id)
+        names.setdefault(normalise(role.id), role.id)
     for role in catalog.roles:
         for name in (role.title, *role.aliases):
-            names.setdefault(_norm(name), role.id)
+            names.setdefault(normalise(name), role.id)
     return names
 
 
 def find_role(catalog: Catalog, name: str) -> Role:
     """The role matching ``name`` by id, title or alias, ignoring case; else NotFoundError."""
     names = role_names(catalog)
-    key = _norm(name)
+    key = normalise(name)
     if key in names:
         return role_by_id(catalog, names[key])
     raise NotFoundError("role", name, suggest(key, names), [r.id for r in catalog.roles])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mlcareer.careers import _norm as norm  # one way of folding names for roles and skills
+from mlcareer.careers import normalise as norm  # one way of folding names for roles and skills
 from mlcareer.careers import sources_by_id, suggest
 from mlcareer.errors import NotFoundError
 from mlcareer.models import Catalog, Credential, Role, ScaleStep, Skill, Source

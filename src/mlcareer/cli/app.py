@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from mlcareer import __version__
-from mlcareer.choices import Format
+from mlcareer.choices import LEVEL_CHOICES, Format, level_help, parse_level
 from mlcareer.errors import DataError, MlcareerError, UsageError
 
 if TYPE_CHECKING:
@@ -148,6 +148,33 @@ def report_error(exc: MlcareerError) -> None:
         console.print(Text.assemble(("Error: ", "bold red"), str(exc)), soft_wrap=True)
 
 
+def _level(value: str | None) -> str | None:
+    """Accept a level in any case, or an alias (junior); a usage error names the valid ones."""
+    if value is None:
+        return None
+    try:
+        return parse_level(value).value
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _complete_level(incomplete: str) -> list[str]:
+    return [c for c in LEVEL_CHOICES if c.startswith(incomplete.casefold())]
+
+
+# One --level for every command: entry, mid, senior, executive, and junior for entry.
+LevelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        "-l",
+        metavar="LEVEL",
+        help=f"Only this level: {level_help()}.",
+        callback=_level,
+        autocompletion=_complete_level,
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text.")]
 FormatOption = Annotated[
     Format,

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlcareer.choices import Format, Level, Section
+from mlcareer.choices import Format, Section, parse_level
 from mlcareer.cli.app import (
     FormatOption,
     JsonOption,
+    LevelOption,
     OutputOption,
     State,
     app,
@@ -69,7 +70,7 @@ def role(
 def roles(
     ctx: typer.Context,
     *,
-    level: Annotated[Level | None, typer.Option("--level", "-l", help="Only roles at this level.")] = None,
+    level: LevelOption = None,
     search: Annotated[
         str | None,
         typer.Option("--search", "-q", help="Only roles whose name, summary, tools or skills contain TEXT."),
@@ -86,7 +87,7 @@ def roles(
     from mlcareer.render import role as render
     from mlcareer.render import role_md
 
-    found = list_roles(catalog(ctx), level, search)
+    found = list_roles(catalog(ctx), parse_level(level) if level else None, search)
     emit(
         fmt=fmt,
         as_json=as_json,
@@ -170,7 +171,7 @@ def validate(
     from rich.text import Text
 
     counts = ", ".join(f"{n} {what}" for what, n in _counts(found).items())
-    show(Text.assemble(("OK ", "bold green"), f"{shown}: {counts}"))
+    show(Text.assemble(("OK ", "bold green"), f"{shown}\n{counts}"))
 
 
 def _counts(found: Catalog | None) -> dict[str, int]:

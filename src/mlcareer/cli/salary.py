@@ -6,40 +6,15 @@ from typing import Annotated
 
 import typer
 
-from mlcareer.choices import LEVEL_CHOICES, Format, level_help, parse_level
-from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
-
-
-def _level(value: str | None) -> str | None:
-    """Accept a level in any case, or an alias (junior); a usage error names the valid ones."""
-    if value is None:
-        return None
-    try:
-        return parse_level(value).value
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-
-
-def _complete_level(incomplete: str) -> list[str]:
-    return [c for c in LEVEL_CHOICES if c.startswith(incomplete.casefold())]
+from mlcareer.choices import Format
+from mlcareer.cli.app import FormatOption, JsonOption, LevelOption, OutputOption, app, catalog, emit
 
 
 @app.command()
 def salary(
     ctx: typer.Context,
     *,
-    level: Annotated[
-        str | None,
-        typer.Option(
-            "--level",
-            "-l",
-            metavar="LEVEL",
-            help=f"Only this level: {level_help()}.",
-            callback=_level,
-            autocompletion=_complete_level,
-            show_default=False,
-        ),
-    ] = None,
+    level: LevelOption = None,
     role: Annotated[
         str | None,
         typer.Option(
