@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mlcareer.choices import Level
@@ -26,15 +27,24 @@ def normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+def name_index(entries: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Every name of each entry (its id, then its other names) normalised, mapped to the id.
+
+    Ids are indexed first, so an id always wins over another entry's title or alias.
+    """
+    entries = list(entries)
+    names: dict[str, str] = {}
+    for ident, _ in entries:
+        names.setdefault(normalise(ident), ident)
+    for ident, others in entries:
+        for name in others:
+            names.setdefault(normalise(name), ident)
+    return names
+
+
 def role_names(catalog: Catalog) -> dict[str, str]:
     """Every name a role answers to (id, title, aliases), normalised, mapped to its id."""
-    names: dict[str, str] = {}
-    for role in catalog.roles:
-        names.setdefault(normalise(role.id), role.id)
-    for role in catalog.roles:
-        for name in (role.title, *role.aliases):
-            names.setdefault(normalise(name), role.id)
-    return names
+    return name_index((r.id, (r.title, *r.aliases)) for r in catalog.roles)
 
 
 def find_role(catalog: Catalog, name: str) -> Role:

@@ -57,6 +57,22 @@ class Section(StrEnum):
     sources = "sources"
 
 
+SECTION_TITLES: dict[Section, str] = {
+    Section.summary: "Summary",
+    Section.responsibilities: "Responsibilities",
+    Section.skills: "Skills and the proficiency the role expects",
+    Section.tools: "Tools and frameworks",
+    Section.education: "Education",
+    Section.certifications: "Certifications",
+    Section.industries: "Industries and applications",
+    Section.workplace: "Workplace",
+    Section.outlook: "Outlook",
+    Section.salary: "Salary",
+    Section.related: "Career moves and related roles",
+    Section.sources: "Sources",
+}
+
+
 class Format(StrEnum):
     """How a command prints its result."""
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from mlcareer.careers import name_index, sources_by_id, suggest
 from mlcareer.careers import normalise as norm  # one way of folding names for roles and skills
-from mlcareer.careers import sources_by_id, suggest
 from mlcareer.errors import NotFoundError
 from mlcareer.models import Catalog, Credential, Role, ScaleStep, Skill, Source
 
@@ -15,13 +15,7 @@ CATEGORIES = ("technical", "analytical", "interpersonal")
 
 def skill_names(catalog: Catalog) -> dict[str, str]:
     """Every name a skill answers to (id, name, aliases), normalised, mapped to its id."""
-    names: dict[str, str] = {}
-    for skill in catalog.skills:
-        names.setdefault(norm(skill.id), skill.id)
-    for skill in catalog.skills:
-        for name in (skill.name, *skill.aliases):
-            names.setdefault(norm(name), skill.id)
-    return names
+    return name_index((s.id, (s.name, *s.aliases)) for s in catalog.skills)
 
 
 def find_skill(catalog: Catalog, name: str) -> Skill:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlcareer.careers import Comparison, RoleView, SkillNeed
-from mlcareer.choices import Level, Section
+from mlcareer.choices import SECTION_TITLES, Level, Section
 from mlcareer.models import Role, Source
 from mlcareer.render.common import (
     MUTED,
@@ -137,19 +137,19 @@ def _sources(sources: list[Source]) -> RenderableType:
     return bullets(source_label(s) for s in sources)
 
 
-_BUILDERS: dict[Section, tuple[str, Callable[[RoleView], RenderableType]]] = {
-    Section.summary: ("Summary", lambda v: literal(v.role.summary)),
-    Section.responsibilities: ("Responsibilities", _responsibilities),
-    Section.skills: ("Skills and the proficiency the role expects", lambda v: skills_table(v.skills)),
-    Section.tools: ("Tools and frameworks", lambda v: comma_list(v.role.tools)),
-    Section.education: ("Education", _education),
-    Section.certifications: ("Certifications", _certifications),
-    Section.industries: ("Industries and applications", _industries),
-    Section.workplace: ("Workplace", lambda v: bullets(v.role.workplace)),
-    Section.outlook: ("Outlook", lambda v: bullets(v.role.outlook)),
-    Section.salary: ("Salary", _salary),
-    Section.related: ("Career moves and related roles", _related),
-    Section.sources: ("Sources", lambda v: _sources(v.sources)),
+_BUILDERS: dict[Section, Callable[[RoleView], RenderableType]] = {
+    Section.summary: lambda v: literal(v.role.summary),
+    Section.responsibilities: _responsibilities,
+    Section.skills: lambda v: skills_table(v.skills),
+    Section.tools: lambda v: comma_list(v.role.tools),
+    Section.education: _education,
+    Section.certifications: _certifications,
+    Section.industries: _industries,
+    Section.workplace: lambda v: bullets(v.role.workplace),
+    Section.outlook: lambda v: bullets(v.role.outlook),
+    Section.salary: _salary,
+    Section.related: _related,
+    Section.sources: lambda v: _sources(v.sources),
 }
 
 
@@ -166,9 +166,9 @@ def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
     if role.aliases:
         parts.append(aliases)
     parts.append(Text(""))
-    for key, (name, build) in _BUILDERS.items():
+    for key, build in _BUILDERS.items():
         if only is None or only == key:
-            parts.append(section(name, build(view)))
+            parts.append(section(SECTION_TITLES[key], build(view)))
     return Group(*parts)
 
 

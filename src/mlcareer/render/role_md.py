@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlcareer.careers import Comparison, RoleView, SkillNeed
-from mlcareer.choices import Level, Section
+from mlcareer.choices import SECTION_TITLES, Level, Section
 from mlcareer.models import Role, Source
 from mlcareer.render.common import figure_amount, source_label
 from mlcareer.render.markdown import bullets, heading, join, md, table
@@ -105,19 +105,19 @@ def _sources(sources: list[Source]) -> str:
     return bullets(source_label(s) for s in sources)
 
 
-_BUILDERS: dict[Section, tuple[str, Callable[[RoleView], str]]] = {
-    Section.summary: ("Summary", lambda v: md(v.role.summary) + "\n"),
-    Section.responsibilities: ("Responsibilities", _responsibilities),
-    Section.skills: ("Skills and the proficiency the role expects", _skills),
-    Section.tools: ("Tools and frameworks", lambda v: bullets(v.role.tools)),
-    Section.education: ("Education", _education),
-    Section.certifications: ("Certifications", lambda v: bullets(c.name for c in v.certifications)),
-    Section.industries: ("Industries and applications", _industries),
-    Section.workplace: ("Workplace", lambda v: bullets(v.role.workplace)),
-    Section.outlook: ("Outlook", lambda v: bullets(v.role.outlook)),
-    Section.salary: ("Salary", _salary),
-    Section.related: ("Career moves and related roles", _related),
-    Section.sources: ("Sources", lambda v: _sources(v.sources)),
+_BUILDERS: dict[Section, Callable[[RoleView], str]] = {
+    Section.summary: lambda v: md(v.role.summary) + "\n",
+    Section.responsibilities: _responsibilities,
+    Section.skills: _skills,
+    Section.tools: lambda v: bullets(v.role.tools),
+    Section.education: _education,
+    Section.certifications: lambda v: bullets(c.name for c in v.certifications),
+    Section.industries: _industries,
+    Section.workplace: lambda v: bullets(v.role.workplace),
+    Section.outlook: lambda v: bullets(v.role.outlook),
+    Section.salary: _salary,
+    Section.related: _related,
+    Section.sources: lambda v: _sources(v.sources),
 }
 
 
@@ -128,9 +128,9 @@ def role_markdown(view: RoleView, only: Section | None = None) -> str:
     parts = [heading(1, role.title), f"Id: `{role.id}`; {role.level.value} level; {kind}\n"]
     if role.aliases:
         parts.append(f"Also known as: {md(', '.join(role.aliases))}\n")
-    for key, (name, build) in _BUILDERS.items():
+    for key, build in _BUILDERS.items():
         if only is None or only == key:
-            parts += [heading(2, name), build(view)]
+            parts += [heading(2, SECTION_TITLES[key]), build(view)]
     return join(*parts)
 
 
