@@ -155,3 +155,12 @@ def test_help_for_every_command_has_an_example(invoke: Invoke) -> None:
         result = invoke(name, "--help")
         assert result.exit_code == 0
         assert "Example" in result.stdout, name
+
+
+def test_role_and_salary_json_give_the_same_figures(invoke: Invoke) -> None:
+    role = json.loads(invoke("role", "ml-engineer", "--json").stdout)["role"]["salary"]
+    salary = json.loads(invoke("salary", "--role", "ml-engineer", "--json").stdout)
+    by_id = {f["id"]: f for f in role}
+    assert by_id["mle-mid"]["source"]["title"] == "Machine Learning Engineer Jobs"
+    assert by_id["mle-average-indeed-2023"]["amount"] == 160471
+    assert str(salary).count("160471") >= 1

@@ -30,7 +30,7 @@ from mlcareer.render.common import (
     source_label,
     wrap,
 )
-from mlcareer.render.salary import role_salary
+from mlcareer.render.salary import figure_json, role_salary
 from mlcareer.text import clean
 
 
@@ -188,7 +188,8 @@ def role_json(view: RoleView) -> dict[str, Any]:
     ]
     role["education"] = [c.model_dump(mode="json") for c in view.education]
     role["certifications"] = [c.model_dump(mode="json") for c in view.certifications]
-    role["salary"] = [f.model_dump(mode="json") for f in view.salary]
+    by_source = {s.id: s for s in view.figure_sources.values()}
+    role["salary"] = [figure_json(f, by_source) for f in view.salary]  # as `salary --json` has them
     role["leads_from"] = [r.id for r in view.leads_from]
     role["specialisations"] = [r.id for r in view.specialisations]
     role["sources"] = [s.model_dump(mode="json") for s in view.sources]
