@@ -57,7 +57,7 @@ def test_from_shows_what_is_reachable_and_marks_the_role(invoke: Invoke) -> None
     assert "Machine Learning Engineer (ml-engineer) ← you are here" in out
     for role_id in ("lead-ml-engineer", "technical-architect", "chief-technology-officer", "nlp-engineer"):
         assert f"({role_id})" in out
-    for role_id in ("junior-ml-engineer", "data-scientist", "chief-data-officer", "senior-data-scientist"):
+    for role_id in ("junior-ml-engineer", "data-scientist", "senior-data-scientist", "systems-engineer"):
         assert f"({role_id})" not in out
     assert "Entry level" not in out
 
@@ -161,7 +161,12 @@ def test_ladder_json_has_nodes_and_edges(invoke: Invoke) -> None:
     assert data["start"] is None
     reach = json.loads(invoke("path", "--from", "technical-architect", "--format", "json").stdout)
     assert reach["start"] == "technical-architect"
-    assert [n["id"] for n in reach["nodes"]] == ["technical-architect", "chief-technology-officer"]
+    assert [n["id"] for n in reach["nodes"]] == [  # the start, then by level in data order
+        "technical-architect",
+        "chief-data-officer",
+        "chief-technology-officer",
+        "director-of-engineering",
+    ]
 
 
 def test_markdown_ladder_and_route(invoke: Invoke) -> None:
@@ -172,7 +177,7 @@ def test_markdown_ladder_and_route(invoke: Invoke) -> None:
     junior = (
         "- **Junior Machine Learning Engineer** (`junior-ml-engineer`): pay \\$80,000 - \\$110,000 per year"
     )
-    assert junior + "; leads to `ml-engineer`\n" in tree.stdout
+    assert junior + "; leads to `ml-engineer`, `senior-data-scientist`, `systems-engineer`\n" in tree.stdout
     assert (
         "  - Specialisations:\n    - **Research Machine Learning Engineer** (`research-ml-engineer`)"
         in tree.stdout
@@ -243,7 +248,7 @@ def test_mermaid_ladder_structure(invoke: Invoke) -> None:
     assert nodes["r_nlp_engineer"] == "Natural Language Processing #40;NLP#41; Engineer"
     assert ("r_junior_ml_engineer", "-->", "r_ml_engineer") in edges
     assert ("r_ml_engineer", "-.->", "r_computer_vision_engineer") in edges
-    assert len([e for e in edges if e[1] == "-->"]) == 13  # every leads_to of the data
+    assert len([e for e in edges if e[1] == "-->"]) == 27  # every leads_to of the data
     assert len([e for e in edges if e[1] == "-.->"]) == 12
     assert marked == []
 
