@@ -342,3 +342,11 @@ def test_a_home_that_is_a_file_is_reported_before_the_quiz(invoke: Invoke, tmp_p
     assert result.stdout == ""
     assert "is not a writable directory" in result.stderr
     assert home.read_text() == "not a directory"
+
+
+def test_a_bad_report_path_is_refused_before_anything_is_saved(invoke: Invoke, tmp_path: Path) -> None:
+    for target in (tmp_path / "missing" / "r.md", tmp_path):
+        result = invoke("quiz", "--answers", SAMPLE, "--report", str(target))
+        assert result.exit_code == 1
+        assert "cannot write" in result.stderr
+        assert not _db().exists(), "nothing saved when the report could not be written"

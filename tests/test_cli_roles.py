@@ -164,3 +164,18 @@ def test_role_and_salary_json_give_the_same_figures(invoke: Invoke) -> None:
     assert by_id["mle-mid"]["source"]["title"] == "Machine Learning Engineer Jobs"
     assert by_id["mle-average-indeed-2023"]["amount"] == 160471
     assert str(salary).count("160471") >= 1
+
+
+def test_bad_paths_are_data_errors_with_exit_1(invoke: Invoke, tmp_path: Path) -> None:
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    for args in (
+        ["--data-dir", str(a_file), "roles"],
+        ["--data-dir", str(tmp_path / "nope"), "roles"],
+        ["validate", str(a_file)],
+        ["roles", "--output", str(tmp_path)],
+        ["roles", "--output", str(tmp_path / "nope" / "x.txt")],
+    ):
+        result = invoke(*args)
+        assert result.exit_code == 1, args
+        assert result.stderr.startswith("Error: "), args

@@ -84,8 +84,8 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
     """Read every data file's bytes (each at most MAX_BYTES + 1), or say why the directory can't be."""
     shown = display_name(directory)
     if not directory.is_dir():
-        what = "does not exist" if not directory.exists() else "is not a directory"
-        return Problem(shown, None, "", f"data directory {what}")
+        what = "no such data directory" if not directory.exists() else "a file, not a data directory"
+        return Problem(shown, None, "", what)
     known = {spec.name for spec in FILES}
     try:
         extras = tuple(

@@ -91,7 +91,6 @@ def _main(
             help="Read roles, skills and salaries from this directory instead of the shipped data "
             "(also: MLCAREER_DATA_DIR).",
             show_default=False,
-            file_okay=False,
         ),
     ] = None,
     version: Annotated[
@@ -186,9 +185,7 @@ FormatOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False, show_default=False
-    ),
+    typer.Option("--output", "-o", help="Write to FILE instead of stdout.", show_default=False),
 ]
 
 
@@ -249,11 +246,25 @@ def plain_text(renderable: RenderableType, width: int = 100) -> str:
     return buffer.getvalue()
 
 
+def check_writable(path: Path) -> None:
+    """Raise MlcareerError unless ``path`` can be written: checked before any work is done."""
+    import os
+
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise MlcareerError(f"cannot write {path}: it is a directory")
+    if not directory.is_dir():
+        raise MlcareerError(f"cannot write {path}: {directory} is not a directory")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise MlcareerError(f"cannot write {path}: no permission to write in {directory}")
+
+
 def write_file(path: Path, body: str) -> None:
     """Write a file atomically: a temporary file beside it, renamed over it when complete."""
     import os
     import tempfile
 
+    check_writable(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)

@@ -15,6 +15,7 @@ from mlcareer.cli.app import (
     OutputOption,
     app,
     catalog,
+    check_writable,
     emit,
     notice,
     print_json,
@@ -71,7 +72,6 @@ def quiz(
         typer.Option(
             "--report",
             help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
-            dir_okay=False,
             show_default=False,
         ),
     ] = None,
@@ -115,6 +115,9 @@ def quiz(
         return
     target = find_role(data, role)
     report_kind = _report_kind(report)
+    for destination in (output, report):  # before the questions: a bad path should not cost the answers
+        if destination is not None:
+            check_writable(destination)
     store = None
     if not no_save:
         from mlcareer.history import Store as _Store
@@ -150,6 +153,8 @@ def quiz(
             saved = store.save(entry_from(result))
         except MlcareerError as exc:
             failed = exc
+        else:
+            notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
     emit(
         fmt=fmt,
         as_json=as_json,
@@ -166,8 +171,6 @@ def quiz(
     if failed is not None:
         report_error(MlcareerError(f"the result was not saved: {failed}"))
         raise typer.Exit(ExitCode.ERROR)
-    if saved is not None:
-        notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
 
 
 def _cancelled() -> NoReturn:
