@@ -345,7 +345,8 @@ def test_a_home_that_is_a_file_is_reported_before_the_quiz(invoke: Invoke, tmp_p
 
 
 def test_a_bad_report_path_is_refused_before_anything_is_saved(invoke: Invoke, tmp_path: Path) -> None:
-    for target in (tmp_path / "missing" / "r.md", tmp_path):
+    (tmp_path / "a-directory.md").mkdir()
+    for target in (tmp_path / "missing" / "r.md", tmp_path / "a-directory.md"):
         result = invoke("quiz", "--answers", SAMPLE, "--report", str(target))
         assert result.exit_code == 1
         assert "cannot write" in result.stderr
