@@ -179,3 +179,12 @@ def test_bad_paths_are_data_errors_with_exit_1(invoke: Invoke, tmp_path: Path) -
         result = invoke(*args)
         assert result.exit_code == 1, args
         assert result.stderr.startswith("Error: "), args
+
+
+def test_section_applies_to_json_and_choices_ignore_case(invoke: Invoke) -> None:
+    data = json.loads(invoke("role", "mle", "--section", "TOOLS", "--json").stdout)["role"]
+    assert set(data) == {"id", "title", "aliases", "level", "kind", "tools"}
+    assert invoke("roles", "--format", "MARKDOWN").stdout.startswith("# Roles")
+    bad = invoke("role", "mle", "--section", "pay")
+    assert bad.exit_code == 2
+    assert "unknown section 'pay'; choose one of: summary" in bad.stderr

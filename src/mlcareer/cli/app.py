@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -175,12 +176,36 @@ LevelOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text.")]
+
+
+def choice(enum: type[StrEnum], what: str) -> Callable[[str | None], StrEnum | None]:
+    """A callback that reads an enum member in any case and names the choices when it can't."""
+
+    def read(value: str | None) -> StrEnum | None:
+        if value is None:
+            return None
+        try:
+            return enum(value.casefold())
+        except ValueError:
+            names = ", ".join(member.value for member in enum)
+            raise typer.BadParameter(f"unknown {what} {value!r}; choose one of: {names}") from None
+
+    return read
+
+
+def complete_choice(enum: type[StrEnum]) -> Callable[[str], list[str]]:
+    return lambda incomplete: [m.value for m in enum if m.value.startswith(incomplete.casefold())]
+
+
 FormatOption = Annotated[
-    Format,
+    str,
     typer.Option(
         "--format",
         "-f",
-        help="text for people, json for programs, markdown for docs, mermaid for diagrams (path only).",
+        metavar="FORMAT",
+        help="text (for people), json (for programs), markdown (for documents); mermaid (diagrams) on path.",
+        callback=choice(Format, "format"),
+        autocompletion=complete_choice(Format),
     ),
 ]
 OutputOption = Annotated[
@@ -191,7 +216,7 @@ OutputOption = Annotated[
 
 def emit(
     *,
-    fmt: Format,
+    fmt: str,
     as_json: bool = False,
     output: Path | None = None,
     text: Callable[[], RenderableType],
@@ -203,17 +228,15 @@ def emit(
 
     Only the builder for that format runs. A file is written whole or not at all.
     """
-    if as_json:
-        fmt = Format.json
+    offered = ["text", "json"] + ["markdown"] * bool(markdown) + ["mermaid"] * bool(mermaid)
+    fmt = Format.json if as_json else Format(fmt)
+    if fmt.value not in offered:
+        raise UsageError(f"this command has no {fmt.value} output; use --format {', '.join(offered)}")
     if fmt is Format.json:
         body = json_text(data())
-    elif fmt is Format.markdown:
-        if markdown is None:
-            raise UsageError("this command has no Markdown output; use --format text or json")
+    elif fmt is Format.markdown and markdown is not None:
         body = markdown()
-    elif fmt is Format.mermaid:
-        if mermaid is None:
-            raise UsageError("this command has no Mermaid output; use --format text or json")
+    elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
     elif output is None:
         show(text())

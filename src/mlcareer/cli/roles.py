@@ -16,6 +16,8 @@ from mlcareer.cli.app import (
     State,
     app,
     catalog,
+    choice,
+    complete_choice,
     emit,
     print_json,
     show,
@@ -40,7 +42,16 @@ def role(
     ],
     *,
     section: Annotated[
-        Section | None, typer.Option("--section", "-s", help="Show only this part of the role.")
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="SECTION",
+            help="Show only this part of the role: " + ", ".join(s.value for s in Section) + ".",
+            callback=choice(Section, "section"),
+            autocompletion=complete_choice(Section),
+            show_default=False,
+        ),
     ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
@@ -56,13 +67,14 @@ def role(
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
+    part = Section(section) if section else None
     emit(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_role(view, section),
-        data=lambda: {"role": render.role_json(view)},
-        markdown=lambda: role_md.role_markdown(view, section),
+        text=lambda: render.render_role(view, part),
+        data=lambda: {"role": render.role_json(view, part)},
+        markdown=lambda: role_md.role_markdown(view, part),
     )
 
 

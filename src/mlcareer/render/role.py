@@ -172,8 +172,36 @@ def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
     return Group(*parts)
 
 
-def role_json(view: RoleView) -> dict[str, Any]:
-    """The role as stable JSON: the data file's fields, with references resolved."""
+# The JSON keys that make up each section; id, title, aliases, level and kind always come.
+SECTION_KEYS: dict[Section, tuple[str, ...]] = {
+    Section.summary: ("summary",),
+    Section.responsibilities: ("responsibilities",),
+    Section.skills: ("skills",),
+    Section.tools: ("tools",),
+    Section.education: ("education",),
+    Section.certifications: ("certifications",),
+    Section.industries: ("industries", "applications"),
+    Section.workplace: ("workplace",),
+    Section.outlook: ("outlook",),
+    Section.salary: ("salary",),
+    Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations"),
+    Section.sources: ("sources",),
+}
+
+
+def role_json(view: RoleView, only: Section | None = None) -> dict[str, Any]:
+    """The role as stable JSON: the data file's fields, with references resolved.
+
+    With ``only``, the identifying fields and that section's fields alone.
+    """
+    role = _role_json(view)
+    if only is None:
+        return role
+    keep = ("id", "title", "aliases", "level", "kind", *SECTION_KEYS[only])
+    return {key: role[key] for key in keep}
+
+
+def _role_json(view: RoleView) -> dict[str, Any]:
     role = view.role.model_dump(mode="json")
     role["skills"] = [
         {
