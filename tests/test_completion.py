@@ -133,3 +133,17 @@ def test_show_completion_prints_a_script(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--show-completion", "bash"])
     assert result.exit_code == 0
     assert "_MLCAREER_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("mlcareer path --from ml", ["ml-engineer", "ml-infrastructure-engineer"]),
+        ("mlcareer path --to chief", ["chief-data-officer", "chief-technology-officer"]),
+        ("mlcareer salary --role lead", ["lead-ml-engineer"]),
+        ("mlcareer quiz --role nlp", ["nlp-engineer"]),
+        ("mlcareer role mle --format mark", ["markdown"]),
+    ],
+)
+def test_role_options_complete_everywhere(runner: CliRunner, line: str, expected: list[str]) -> None:
+    assert _bash(runner, line).stdout.split() == expected

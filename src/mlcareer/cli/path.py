@@ -8,6 +8,7 @@ import typer
 
 from mlcareer.choices import Format
 from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
+from mlcareer.cli.complete import complete_role
 
 
 @app.command()
@@ -18,6 +19,7 @@ def path(
         str | None,
         typer.Option(
             "--from",
+            autocompletion=complete_role,
             metavar="ROLE",
             help="Where you are: a role id, title or alias. Alone: everything reachable from it.",
             show_default=False,
@@ -27,6 +29,7 @@ def path(
         str | None,
         typer.Option(
             "--to",
+            autocompletion=complete_role,
             metavar="ROLE",
             help="Where you want to be: shows the shortest route (from the entry roles without --from).",
             show_default=False,

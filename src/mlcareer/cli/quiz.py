@@ -22,6 +22,7 @@ from mlcareer.cli.app import (
     report_error,
     write_file,
 )
+from mlcareer.cli.complete import complete_role
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
@@ -53,7 +54,12 @@ def quiz(
     *,
     role: Annotated[
         str,
-        typer.Option("--role", "-r", help="The role to measure yourself against: an id, title or alias."),
+        typer.Option(
+            "--role",
+            "-r",
+            help="The role to measure yourself against: an id, title or alias.",
+            autocompletion=complete_role,
+        ),
     ] = "ml-engineer",
     quick: Annotated[bool, typer.Option("--quick", help="The short form: about ten questions.")] = False,
     answers: Annotated[

@@ -8,6 +8,7 @@ import typer
 
 from mlcareer.choices import Format
 from mlcareer.cli.app import FormatOption, JsonOption, LevelOption, OutputOption, app, catalog, emit
+from mlcareer.cli.complete import complete_role
 
 
 @app.command()
@@ -20,6 +21,7 @@ def salary(
         typer.Option(
             "--role",
             "-r",
+            autocompletion=complete_role,
             metavar="ROLE",
             help="Only the figures for this role (id, title or alias).",
             show_default=False,
