@@ -217,3 +217,22 @@ def test_hostile_files_are_refused_in_bounded_time_and_memory(tmp_path: Path, ca
     assert time.monotonic() - started < 10
     peak_kib = int(done.stdout.strip())
     assert peak_kib < 200 * 1024, f"peak memory {peak_kib} KiB"
+
+
+def test_a_file_that_cannot_be_read_does_not_hide_the_others_problems(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    shutil.copy(BROKEN / "skills--duplicate-key.yaml", data / "skills.yaml")
+    roles = (
+        (data / "roles.yaml")
+        .read_text()
+        .replace("summary: Builds things.", "summary: Builds.\n    colour: red")
+    )
+    (data / "roles.yaml").write_text(roles)
+    salaries = (data / "salaries.yaml").read_text().replace("currency: USD", "currency: usd", 1)
+    (data / "salaries.yaml").write_text(salaries)
+    _, problems = check_directory(data)
+    messages = [f"{p.field}: {p.message}" for p in problems]
+    assert "skills[0].name: duplicate key (first at line 9)" in messages
+    assert "roles[1].colour: unknown field" in messages
+    assert "figures[0].currency: must match the pattern '^[A-Z]{3}$'" in messages

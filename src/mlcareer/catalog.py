@@ -164,7 +164,11 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
                 target[key] = data[key]
                 docs[f"{spec.section}.{key}" if spec.section else key] = (shown_file, doc)
     if problems:
-        return None, problems
+        # Some file could not be read: references cannot be checked, but every file that
+        # could be read is still checked against the schema, so one pass reports it all.
+        problems += _section_problems(combined, docs, directory)
+        problems.sort(key=lambda p: (p.file, p.line or 0))
+        return None, _dedupe(problems)
     from mlcareer.checks import check_references
 
     problems.extend(check_references(combined, _locator(docs)))
@@ -245,15 +249,38 @@ _MESSAGES = {
 }
 
 
+def _section_problems(
+    combined: dict[str, Any], docs: dict[str, tuple[str, Document]], directory: Path
+) -> list[Problem]:
+    """Schema problems of each section on its own (when the whole catalog can't be built)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from mlcareer.models import Catalog
+
+    out: list[Problem] = []
+    for key, value in combined.items():
+        field = Catalog.model_fields.get(key)
+        if field is None or field.annotation is None:
+            continue
+        try:
+            TypeAdapter(field.annotation).validate_python(value)
+        except ValidationError as exc:
+            out += _validation_problems(exc, docs, directory, base=(key,))
+    return out
+
+
 def _validation_problems(
-    exc: ValidationError, docs: dict[str, tuple[str, Document]], directory: Path
+    exc: ValidationError,
+    docs: dict[str, tuple[str, Document]],
+    directory: Path,
+    base: tuple[str | int, ...] = (),
 ) -> list[Problem]:
     from mlcareer.models import field_names
 
     locate = _locator(docs)
     out: list[Problem] = []
     for err in exc.errors(include_url=False, include_input=False, include_context=False):
-        loc = tuple(err["loc"])
+        loc = (*base, *err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":
             name = str(loc[-1])
@@ -266,7 +293,11 @@ def _validation_problems(
             continue
         else:
             message = _MESSAGES.get(kind) or err["msg"]
-            for prefix, replacement in (("Value error, ", ""), ("Input should be ", "must be ")):
+            for prefix, replacement in (
+                ("Value error, ", ""),
+                ("Input should be ", "must be "),
+                ("String should match pattern ", "must match the pattern "),
+            ):
                 if message.startswith(prefix):
                     message = replacement + message[len(prefix) :]
         file, line, field = locate(loc)
