@@ -71,7 +71,7 @@ def test_all_levels_table_and_chart_at_80_columns(invoke: Invoke) -> None:
     for band in ("$80,000 - $110,000", "$110,000 - $150,000", "$150,000 - $200,000+", "$160,471 (average)"):
         assert band in out
     assert out.index("entry ") < out.index("mid ") < out.index("senior ") < out.index("executive ")
-    assert f"executive   {EXECUTIVE}" in out
+    assert f"executive  {EXECUTIVE}" in out
     assert "USD per year, on one scale" in out
     chart = [line for line in lines if "█" in line or "◆ $" in line]
     assert [line.split()[0] for line in chart] == ["entry", "mid", "senior", "average"]

@@ -182,7 +182,7 @@ def validate(
         raise DataError(problems)
     from rich.text import Text
 
-    counts = ", ".join(f"{n} {what}" for what, n in _counts(found).items())
+    counts = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in _counts(found).items())
     show(Text.assemble(("OK ", "bold green"), f"{shown}\n{counts}"))
 
 
@@ -193,6 +193,8 @@ def _counts(found: Catalog | None) -> dict[str, int]:
         "roles": len(found.roles),
         "skills": len(found.skills),
         "credentials": len(found.credentials),
-        "salary figures": len(found.salaries.figures),
+        "levels": len(found.levels),
+        "salary_figures": len(found.salaries.figures),
+        "quiz_questions": len(found.quiz.questions) if found.quiz else 0,
         "sources": len(found.sources),
     }

@@ -307,9 +307,9 @@ def render_comparison(cmp: Comparison) -> RenderableType:
     """Two roles side by side: facts, then skills."""
     a, b = cmp.left, cmp.right
     facts = Table(show_header=True, header_style="bold", show_lines=True, expand=True)
-    facts.add_column("", style="bold", min_width=9)
-    facts.add_column(literal(a.role.title), ratio=3)
-    facts.add_column(literal(b.role.title), ratio=3)
+    facts.add_column("", style="bold", min_width=9, overflow="fold")
+    facts.add_column(literal(a.role.title), ratio=3, overflow="fold")
+    facts.add_column(literal(b.role.title), ratio=3, overflow="fold")
 
     def money_lines(view: RoleView) -> Text:
         if not view.salary:
@@ -331,9 +331,9 @@ def render_comparison(cmp: Comparison) -> RenderableType:
 
     def skills(_: int, ascii_only: bool) -> RenderableType:
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        table.add_column("Skill", ratio=2)
-        table.add_column(literal(a.role.id), ratio=2)
-        table.add_column(literal(b.role.id), ratio=2)
+        table.add_column("Skill", ratio=2, overflow="fold")
+        table.add_column(literal(a.role.id), ratio=2, overflow="fold")
+        table.add_column(literal(b.role.id), ratio=2, overflow="fold")
         for row in cmp.skills:
             table.add_row(
                 literal(row.skill.name), _need_text(row.left, ascii_only), _need_text(row.right, ascii_only)

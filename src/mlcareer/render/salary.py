@@ -119,7 +119,7 @@ def report_rows(report: SalaryReport) -> list[Row]:
             rows += [Row(band.level.value, f) for f in band.figures]
         else:
             rows.append(Row(band.level.value, message=no_data_text(band.no_data or "no figure")))
-    rows += [Row(NO_LEVEL, f) for f in report.averages]
+    rows += [Row("average", f) for f in report.averages]  # an average of all levels, as sourced
     return rows
 
 
