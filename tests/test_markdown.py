@@ -19,7 +19,13 @@ MD = MarkdownIt("commonmark").enable("table")
 NASTY_TITLE = "Eng *bold* | pipe [link](x) <b>"
 NASTY_SKILL = "Stats _under_ `code` & &amp; ~~gone~~ $x$"
 NASTY_ITEM = "- 1. # > starts like a list"
-OUR_NOTES = ("no data", "Expects: a step", "The scale is", "Not tied to this skill", "Roles: how many")
+OUR_NOTES = (
+    "no data",
+    "Expects: mlcareer's reading",
+    "The scale is",
+    "Not tied to this skill",
+    "Roles: how many",
+)
 
 
 def _walk(tokens: list[Token]) -> list[Token]:

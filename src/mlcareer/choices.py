@@ -73,6 +73,14 @@ SECTION_TITLES: dict[Section, str] = {
 }
 
 
+# How a role's expected proficiency is read from the sources, said wherever it is shown.
+READING_NOTE = (
+    "Expects: mlcareer's reading of the source's wording, quoted beside it, on its own 0-4 "
+    'scale: "familiarity with" = 2; "proficiency in", "strong", "solid" = 3; '
+    '"in-depth knowledge", "expertise", "excellent" = 4.'
+)
+
+
 class Format(StrEnum):
     """How a command prints its result."""
 

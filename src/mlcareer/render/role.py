@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlcareer.careers import Comparison, RoleView, SkillNeed
-from mlcareer.choices import SECTION_TITLES, Level, Section
+from mlcareer.choices import READING_NOTE, SECTION_TITLES, Level, Section
 from mlcareer.models import Role, Source
 from mlcareer.render.common import (
     MUTED,
@@ -140,7 +140,9 @@ def _sources(sources: list[Source]) -> RenderableType:
 _BUILDERS: dict[Section, Callable[[RoleView], RenderableType]] = {
     Section.summary: lambda v: literal(v.role.summary),
     Section.responsibilities: _responsibilities,
-    Section.skills: lambda v: skills_table(v.skills),
+    Section.skills: lambda v: (
+        Group(skills_table(v.skills), Text(READING_NOTE, style=MUTED)) if v.skills else no_data()
+    ),
     Section.tools: lambda v: comma_list(v.role.tools),
     Section.education: _education,
     Section.certifications: _certifications,

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlcareer.careers import Comparison, RoleView, SkillNeed
-from mlcareer.choices import SECTION_TITLES, Level, Section
+from mlcareer.choices import READING_NOTE, SECTION_TITLES, Level, Section
 from mlcareer.models import Role, Source
 from mlcareer.render.common import figure_amount, source_label
 from mlcareer.render.markdown import bullets, heading, join, md, table
 
 NO_DATA = "_no data_\n"
-SCALE = "_Expects: a step of mlcareer's 0-4 proficiency scale (see `mlcareer skill SKILL`)._\n"
+SCALE = f"_{md(READING_NOTE)} See `mlcareer skill SKILL` for the steps._\n"
 
 
 def _role_ref(role: Role) -> str:
