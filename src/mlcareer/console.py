@@ -39,3 +39,43 @@ def prepare_streams() -> None:
         if reconfigure is not None and not _is_utf(stream):
             with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
                 reconfigure(errors="replace")
+
+
+def show(renderable: object) -> None:
+    """Print one result on stdout."""
+    out().print(renderable)
+
+
+def error(message: str, details: list[str] | None = None) -> None:
+    """'Error: message' on stderr, then any detail lines indented beneath it."""
+    from rich.text import Text
+
+    console = err()
+    console.print(Text.assemble(("Error: ", "bold red"), message), soft_wrap=True)
+    for line in details or []:
+        console.print(Text("  " + line), soft_wrap=True)
+
+
+def notice(message: str, dim: bool = True) -> None:
+    """A one-line notice on stderr, never mixed into results."""
+    from rich.text import Text
+
+    err().print(Text(message, style="dim" if dim else ""), soft_wrap=True)
+
+
+def plain_text(renderable: object, width: int = 100) -> str:
+    """A renderable as uncoloured text, for a file."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False).print(renderable)
+    return buffer.getvalue()
+
+
+def escape_markup(text: str) -> str:
+    """Text made safe for a place that reads Rich markup (Typer's completion help)."""
+    from rich.markup import escape
+
+    return escape(text)

@@ -19,8 +19,6 @@ from mlcareer.choices import LEVEL_CHOICES, Format, level_help, parse_level
 from mlcareer.errors import DataError, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from mlcareer.models import Catalog
 
 
@@ -126,26 +124,21 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json_text(data))
 
 
-def show(renderable: RenderableType) -> None:
+def show(renderable: object) -> None:
     """Print one renderable on stdout."""
-    from mlcareer.console import out
+    from mlcareer import console
 
-    out().print(renderable)
+    console.show(renderable)
 
 
 def report_error(exc: MlcareerError) -> None:
     """'Error: ...' on stderr; a data error lists each problem on its own line."""
-    from rich.text import Text
+    from mlcareer import console
 
-    from mlcareer.console import err
-
-    console = err()
     if isinstance(exc, DataError) and len(exc.problems) > 1:
-        console.print(Text.assemble(("Error: ", "bold red"), f"{len(exc.problems)} problems in {exc.where}:"))
-        for problem in exc.problems:
-            console.print(Text("  " + str(problem)), soft_wrap=True)
+        console.error(f"{len(exc.problems)} problems in {exc.where}:", [str(p) for p in exc.problems])
     else:
-        console.print(Text.assemble(("Error: ", "bold red"), str(exc)), soft_wrap=True)
+        console.error(str(exc))
 
 
 def _level(value: str | None) -> str | None:
@@ -219,7 +212,7 @@ def emit(
     fmt: str,
     as_json: bool = False,
     output: Path | None = None,
-    text: Callable[[], RenderableType],
+    text: Callable[[], object],
     data: Callable[[], Any],
     markdown: Callable[[], str] | None = None,
     mermaid: Callable[[], str] | None = None,
@@ -242,6 +235,8 @@ def emit(
         show(text())
         return
     else:
+        from mlcareer.console import plain_text
+
         body = plain_text(text())
     if output is None:
         sys.stdout.write(body)
@@ -256,17 +251,6 @@ def json_text(data: Any) -> str:
     if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
         text = "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
     return text + "\n"
-
-
-def plain_text(renderable: RenderableType, width: int = 100) -> str:
-    """A renderable as uncoloured text, for a file."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False).print(renderable)
-    return buffer.getvalue()
 
 
 def check_writable(path: Path) -> None:
@@ -311,8 +295,6 @@ def write_file(path: Path, body: str) -> None:
 
 def notice(message: str) -> None:
     """A one-line notice on stderr (never mixed into results)."""
-    from rich.text import Text
+    from mlcareer import console
 
-    from mlcareer.console import err
-
-    err().print(Text(message, style="dim"), soft_wrap=True)
+    console.notice(message)

@@ -29,7 +29,7 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
 
 def _help(text: str) -> str:
     """A title made safe for a completion menu: one line, printable, no Rich markup."""
-    from rich.markup import escape
+    from mlcareer.console import escape_markup as escape
 
     line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     return escape(line[:80])

@@ -180,11 +180,9 @@ def quiz(
 
 
 def _cancelled() -> NoReturn:
-    from rich.text import Text
+    from mlcareer import console
 
-    from mlcareer.console import err
-
-    err().print(Text(CANCELLED), soft_wrap=True)
+    console.notice(CANCELLED, dim=False)
     raise typer.Exit(ExitCode.CANCELLED)
 
 

@@ -180,10 +180,9 @@ def validate(
         return
     if problems:
         raise DataError(problems)
-    from rich.text import Text
+    from mlcareer.render.common import valid_data
 
-    counts = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in _counts(found).items())
-    show(Text.assemble(("OK ", "bold green"), f"{shown}\n{counts}"))
+    show(valid_data(shown, _counts(found)))
 
 
 def _counts(found: Catalog | None) -> dict[str, int]:

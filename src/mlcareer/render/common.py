@@ -155,3 +155,9 @@ def source_label(source: Source) -> str:
     bits = [b for b in (source.author, source.publisher) if b]
     bits.append(source.published or "undated")
     return f"{source.title} ({', '.join(bits)})"
+
+
+def valid_data(directory: str, counts: dict[str, int]) -> Text:
+    """`mlcareer validate` on clean data: the directory, then what it holds."""
+    held = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items())
+    return Text.assemble(("OK ", "bold green"), literal(directory), "\n", held)
