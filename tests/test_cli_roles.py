@@ -188,3 +188,10 @@ def test_section_applies_to_json_and_choices_ignore_case(invoke: Invoke) -> None
     bad = invoke("role", "mle", "--section", "pay")
     assert bad.exit_code == 2
     assert "unknown section 'pay'; choose one of: summary" in bad.stderr
+
+
+def test_two_formats_at_once_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("roles", "--json", "--format", "markdown")
+    assert result.exit_code == 2
+    assert "ask for two formats" in result.stderr
+    assert json.loads(invoke("roles", "--json", "--format", "json").stdout)["roles"]

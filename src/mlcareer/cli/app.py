@@ -222,6 +222,8 @@ def emit(
     Only the builder for that format runs. A file is written whole or not at all.
     """
     offered = ["text", "json"] + ["markdown"] * bool(markdown) + ["mermaid"] * bool(mermaid)
+    if as_json and Format(fmt) not in (Format.text, Format.json):
+        raise UsageError(f"--json and --format {Format(fmt).value} ask for two formats; give one")
     fmt = Format.json if as_json else Format(fmt)
     if fmt.value not in offered:
         raise UsageError(f"this command has no {fmt.value} output; use --format {', '.join(offered)}")
