@@ -19,8 +19,6 @@ from mlcareer.cli.app import (
     choice,
     complete_choice,
     emit,
-    print_json,
-    show,
 )
 from mlcareer.cli.complete import complete_role
 from mlcareer.errors import DataError, ExitCode
@@ -150,11 +148,14 @@ def validate(
         typer.Argument(help="The data directory to check (default: the one in use).", show_default=False),
     ] = None,
     *,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Check a data directory and report every problem in it, with file, line and field.
 
-    Exit 0 when the data is clean, 1 otherwise.
+    Exit 0 when the data is clean, 1 otherwise. With --json the report (problems included)
+    goes to stdout; as text, problems go to stderr.
 
     Example: mlcareer validate ./my-bootcamp-data
     """
@@ -164,25 +165,27 @@ def validate(
     target = directory if directory is not None else resolve_data_dir(state.data_dir)
     found, problems = check_directory(target)
     shown = display_name(target)
-    if as_json:
-        print_json(
-            {
-                "directory": shown,
-                "ok": not problems,
-                "problems": [
-                    {"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems
-                ],
-                "counts": _counts(found),
-            }
-        )
-        if problems:
-            raise typer.Exit(ExitCode.ERROR)
-        return
-    if problems:
+    wants_json = as_json or Format(fmt) is Format.json
+    if problems and not wants_json:
         raise DataError(problems)
     from mlcareer.render.common import valid_data
 
-    show(valid_data(shown, _counts(found)))
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: valid_data(shown, _counts(found)),
+        data=lambda: {
+            "directory": shown,
+            "ok": not problems,
+            "problems": [
+                {"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems
+            ],
+            "counts": _counts(found),
+        },
+    )
+    if problems:
+        raise typer.Exit(ExitCode.ERROR)
 
 
 def _counts(found: Catalog | None) -> dict[str, int]:
