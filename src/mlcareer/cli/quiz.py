@@ -159,21 +159,23 @@ def quiz(
             saved = store.save(entry_from(result))
         except MlcareerError as exc:
             failed = exc
-        else:
+    try:
+        emit(
+            fmt=fmt,
+            as_json=as_json,
+            output=output,
+            text=lambda: render.render_result(result),
+            data=lambda: render.result_json(result),
+            markdown=lambda: render.result_markdown(result),
+        )
+        if report is not None:
+            if report_kind == "markdown":
+                write_file(report, render.result_markdown(result))
+            else:
+                write_file(report, render.recorded(render.render_result(result), report_kind or "html"))
+    finally:  # said last, where it is seen, and even if a report could not be written
+        if saved is not None:
             notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        text=lambda: render.render_result(result),
-        data=lambda: render.result_json(result),
-        markdown=lambda: render.result_markdown(result),
-    )
-    if report is not None:
-        if report_kind == "markdown":
-            write_file(report, render.result_markdown(result))
-        else:
-            write_file(report, render.recorded(render.render_result(result), report_kind or "html"))
     if failed is not None:
         report_error(MlcareerError(f"the result was not saved: {failed}"))
         raise typer.Exit(ExitCode.ERROR)
