@@ -165,3 +165,10 @@ def test_quiz_with_stdin_closed_explains_answers() -> None:
     )
     assert result.returncode == 2, result.stderr
     assert "--answers" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("role", "ml-engineer"), ("salary",), ("path",), ("skills",)])
+def test_piped_text_has_no_padding_spaces(args: tuple[str, ...]) -> None:
+    result = _run(*args)
+    assert result.returncode == 0
+    assert not [line for line in result.stdout.splitlines() if line.endswith(" ")]

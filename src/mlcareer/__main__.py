@@ -12,6 +12,9 @@ import sys
 def main() -> None:
     """Run the command line; Ctrl-C at any moment is a quiet exit 130."""
     try:
+        from mlcareer import interrupts
+
+        interrupts.install()
         from mlcareer.cli import main as run
 
         run()

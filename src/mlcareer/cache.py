@@ -73,7 +73,10 @@ def get(directory: Path, wanted: str) -> Catalog | None:
 
         if len(body) > TRUSTED_LIMIT:
             # A large pack: pydantic's compiled validator outruns rebuilding objects in Python.
-            return Catalog.model_validate_json(body)
+            from mlcareer.interrupts import critical
+
+            with critical():
+                return Catalog.model_validate_json(body)
         return from_trusted(Catalog, json.loads(body))
     except Exception:
         return None
@@ -82,7 +85,10 @@ def get(directory: Path, wanted: str) -> Catalog | None:
 def put(directory: Path, made_from: str, catalog: Catalog) -> None:
     """Store a catalog; any failure (read-only, full disk) is silently only a missed speed-up."""
     target = _entry(directory)
-    body = catalog.model_dump_json().encode()
+    from mlcareer.interrupts import critical
+
+    with critical():
+        body = catalog.model_dump_json().encode()
     head = json.dumps({"format": FORMAT, "key": made_from, "body": hashlib.sha256(body).hexdigest()})
     tmp: str | None = None
     try:

@@ -175,10 +175,12 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
     catalog: Catalog | None = None
     from pydantic import ValidationError
 
+    from mlcareer.interrupts import critical
     from mlcareer.models import Catalog
 
     try:
-        catalog = Catalog.model_validate(combined)
+        with critical():
+            catalog = Catalog.model_validate(combined)
     except ValidationError as exc:
         problems[:0] = _validation_problems(exc, docs, directory)
     problems.sort(key=lambda p: (p.file, p.line or 0))
@@ -255,6 +257,7 @@ def _section_problems(
     """Schema problems of each section on its own (when the whole catalog can't be built)."""
     from pydantic import TypeAdapter, ValidationError
 
+    from mlcareer.interrupts import critical
     from mlcareer.models import Catalog
 
     out: list[Problem] = []
@@ -263,7 +266,8 @@ def _section_problems(
         if field is None or field.annotation is None:
             continue
         try:
-            TypeAdapter(field.annotation).validate_python(value)
+            with critical():
+                TypeAdapter(field.annotation).validate_python(value)
         except ValidationError as exc:
             out += _validation_problems(exc, docs, directory, base=(key,))
     return out

@@ -42,8 +42,18 @@ def prepare_streams() -> None:
 
 
 def show(renderable: object) -> None:
-    """Print one result on stdout."""
-    out().print(renderable)
+    """Print one result on stdout; into a pipe or a file, without Rich's padding spaces."""
+    console = out()
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    console.file.write(_rstrip_lines(captured.get()))
+
+
+def _rstrip_lines(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def error(message: str, details: list[str] | None = None) -> None:
@@ -71,7 +81,7 @@ def plain_text(renderable: object, width: int = 100) -> str:
 
     buffer = io.StringIO()
     Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False).print(renderable)
-    return buffer.getvalue()
+    return _rstrip_lines(buffer.getvalue())
 
 
 def escape_markup(text: str) -> str:
