@@ -34,6 +34,13 @@ from mlcareer.render.salary import figure_json, role_salary
 from mlcareer.text import clean
 
 
+def level_text(role: Role) -> str:
+    """'mid level', or for a specialisation where that level comes from."""
+    if role.kind == "specialisation" and role.specialises:
+        return f"{role.level.value} level, as the {role.specialises} it specialises (no level in the sources)"
+    return f"{role.level.value} level"
+
+
 def _role_ref(role: Role) -> Text:
     return literal(role.title).append(f"  ({role.id}, {role.level.value})", style=MUTED)
 
@@ -160,9 +167,7 @@ def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
     role = view.role
     title = literal(role.title, "bold")
     kind = "kind of ML engineer" if role.kind == "specialisation" else "career ladder role"
-    meta = Fit(
-        lambda _, ascii_only: Text(dot(ascii_only).join((role.id, f"{role.level.value} level", kind)), MUTED)
-    )
+    meta = Fit(lambda _, ascii_only: Text(dot(ascii_only).join((role.id, level_text(role), kind)), MUTED))
     aliases = Text.assemble(("Also known as: ", MUTED), literal(", ".join(role.aliases)))
     parts: list[RenderableType] = [title, meta]
     if role.aliases:

@@ -13,6 +13,7 @@ from mlcareer.choices import READING_NOTE, SECTION_TITLES, Level, Section
 from mlcareer.models import Role, Source
 from mlcareer.render.common import figure_amount, source_label
 from mlcareer.render.markdown import bullets, heading, join, md, table
+from mlcareer.render.role import level_text
 
 NO_DATA = "_no data_\n"
 SCALE = f"_{md(READING_NOTE)} See `mlcareer skill SKILL` for the steps._\n"
@@ -125,7 +126,7 @@ def role_markdown(view: RoleView, only: Section | None = None) -> str:
     """The whole role, or one section of it, as Markdown."""
     role = view.role
     kind = "kind of ML engineer" if role.kind == "specialisation" else "career ladder role"
-    parts = [heading(1, role.title), f"Id: `{role.id}`; {role.level.value} level; {kind}\n"]
+    parts = [heading(1, role.title), f"Id: `{role.id}`; {md(level_text(role))}; {kind}\n"]
     if role.aliases:
         parts.append(f"Also known as: {md(', '.join(role.aliases))}\n")
     for key, build in _BUILDERS.items():
