@@ -1,0 +1,168 @@
+"""The salary range chart: horizontal bands on one shared scale, the average marked.
+
+Reads at 40 columns, and draws with ASCII where the terminal cannot show more.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.text import Text
+
+from mlcareer.models import SalaryFigure
+from mlcareer.render.common import MUTED, money
+from mlcareer.salaries import Chart
+
+NO_LEVEL = "not stated"
+
+
+def period_text(period: str) -> str:
+    return f"per {period}"
+
+
+@dataclass(frozen=True)
+class _Glyphs:
+    bar: str
+    open_end: str
+    average: str
+    guide: str
+    line: str
+    tick: str
+    left: str
+    right: str
+
+
+_UNICODE = _Glyphs("█", "▶", "◆", "┊", "─", "┼", "├", "┤")
+_ASCII = _Glyphs("#", ">", "*", ":", "-", "+", "+", "+")
+
+
+def compact(amount: int, currency: str, ascii_only: bool = False) -> str:
+    """'$75k', '€1.5M', or a bare '75k' for a currency without a one-character symbol."""
+    prefix = money(0, currency, ascii_only).removesuffix("0")
+    prefix = prefix if len(prefix) == 1 else ""
+    for div, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if amount >= div:
+            return f"{prefix}{amount / div:g}{suffix}"
+    return f"{prefix}{amount}"
+
+
+def _chart_label(figure: SalaryFigure) -> str:
+    if figure.level is not None:
+        return figure.level.value
+    return "average" if figure.kind == "average" else NO_LEVEL
+
+
+class RangeChart:
+    """Horizontal ranges on one scale: a bar per range, a marked line per average."""
+
+    def __init__(self, chart: Chart) -> None:
+        self.chart = chart
+
+    def _labels(self) -> list[str]:
+        labels = [_chart_label(f) for f in self.chart.figures]
+        for label in set(labels):
+            if labels.count(label) > 1:
+                n = 0
+                for i, x in enumerate(labels):
+                    if x == label:
+                        n += 1
+                        labels[i] = f"{label} {n}"
+        return labels
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        chart, scale = self.chart, self.chart.scale
+        ascii_only = options.ascii_only
+        g = _ASCII if ascii_only else _UNICODE
+        width = options.max_width
+        labels = self._labels()
+        label_w = min(max(cell_len(x) for x in labels), max(width // 4, 4))
+        plot_w = max(width - label_w - 1, 8)
+        span = max(scale.high - scale.low, 1)
+
+        def x(value: int) -> int:
+            return round((value - scale.low) * (plot_w - 1) / span)
+
+        yield from Text(f"{chart.currency} {period_text(chart.period)}, on one scale", style="bold").wrap(
+            console, width
+        )
+        pad = " " * (label_w + 1)
+        yield Text(pad) + self._tick_labels(plot_w, x, ascii_only)
+        axis = [g.line] * plot_w
+        for tick in scale.ticks:
+            axis[x(tick)] = g.tick
+        axis[0], axis[-1] = g.left, g.right
+        yield Text(pad) + Text("".join(axis), style=MUTED)
+        averages = [x(f.amount) for f in chart.figures if f.kind == "average" and f.amount is not None]
+        for label, figure in zip(labels, chart.figures, strict=True):
+            cells: list[tuple[str, str]] = [(" ", "")] * plot_w
+            for pos in averages:
+                cells[pos] = (g.guide, "yellow dim")
+            if figure.kind == "range" and figure.low is not None:
+                end = x(figure.high) if figure.high is not None else x(figure.low)
+                for pos in range(x(figure.low), end + 1):
+                    cells[pos] = (g.bar, "cyan")
+                if figure.open_ended and end + 1 < plot_w:
+                    cells[end + 1] = (g.open_end, "cyan")
+            elif figure.amount is not None:
+                pos = x(figure.amount)
+                cells[pos] = (g.average, "bold yellow")
+                note = " " + money(figure.amount, figure.currency, ascii_only)
+                if pos + cell_len(note) < plot_w:
+                    cells[pos + 1 : pos + 1 + len(note)] = [(ch, "yellow") for ch in note]
+                elif pos - len(note) >= 0:
+                    cells[pos - len(note) : pos] = [(ch, "yellow") for ch in note[1:] + " "]
+            line = Text(label[:label_w].ljust(label_w) + " ", style="bold")
+            for ch, style in cells:
+                line.append(ch, style)
+            line.rstrip()
+            yield line
+        legend = []
+        if averages:
+            legend.append(f"{g.average} average ({g.guide} through the bands)")
+        if any(f.open_ended for f in chart.figures):
+            legend.append(f'{g.open_end} no upper limit ("or more")')
+        if legend:
+            yield from Text("; ".join(legend), style=MUTED).wrap(console, width)
+
+    def _tick_labels(self, plot_w: int, x: Any, ascii_only: bool) -> Text:
+        """Labels under every k-th tick, the smallest k at which none overlap."""
+        ticks = self.chart.scale.ticks
+        placed: list[tuple[int, str]] = []
+        for every in range(1, len(ticks) + 1):
+            placed, end = [], -1
+            for tick in ticks[::every]:
+                label = compact(tick, self.chart.currency, ascii_only)
+                start = min(max(x(tick) - cell_len(label) // 2, 0), plot_w - cell_len(label))
+                if start <= end or start < 0:
+                    break
+                placed.append((start, label))
+                end = start + cell_len(label)
+            else:
+                break
+        line = Text(style=MUTED)
+        for start, label in placed:
+            line.append(" " * (start - line.cell_len) + label)
+        return line
+
+
+def chart_block(chart_list: list[Chart]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for n, chart in enumerate(chart_list):
+        if n:
+            parts.append(Text(""))
+        parts.append(RangeChart(chart))
+    return Group(*parts)
+
+
+def chart_text(chart_list: list[Chart], width: int = 72) -> str:
+    """The charts as plain ASCII text (for a code block, where wide glyphs misalign)."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii", errors="replace", newline="\n")
+    console = Console(file=stream, width=width, color_system=None, highlight=False, emoji=False)
+    console.print(chart_block(chart_list))
+    stream.flush()
+    return raw.getvalue().decode("ascii")
