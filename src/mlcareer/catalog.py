@@ -246,8 +246,6 @@ _MESSAGES = {
     "list_type": "must be a list",
     "model_type": "must be a mapping of fields",
     "dict_type": "must be a mapping of fields",
-    "enum": None,
-    "literal_error": None,
 }
 
 

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _is_utf(stream: object) -> bool:
+def is_utf(stream: object) -> bool:
+    """Whether a stream takes UTF-8 (so any character can be written to it)."""
     encoding = getattr(stream, "encoding", None) or ""
     return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
 
@@ -36,7 +37,7 @@ def prepare_streams() -> None:
     """Never crash on a character the terminal's encoding cannot show."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and not _is_utf(stream):
+        if reconfigure is not None and not is_utf(stream):
             with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
                 reconfigure(errors="replace")
 

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from mlcareer import __version__
-from mlcareer.choices import LEVEL_CHOICES, Format, level_help, parse_level
+from mlcareer.choices import LEVEL_CHOICES, Format, Level, level_help, parse_level
 from mlcareer.errors import DataError, MlcareerError, UsageError
 
 if TYPE_CHECKING:
@@ -141,12 +141,12 @@ def report_error(exc: MlcareerError) -> None:
         console.error(str(exc))
 
 
-def _level(value: str | None) -> str | None:
+def _level(value: str | None) -> Level | None:
     """Accept a level in any case, or an alias (junior); a usage error names the valid ones."""
     if value is None:
         return None
     try:
-        return parse_level(value).value
+        return parse_level(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 
@@ -248,15 +248,16 @@ def emit(
 
 def json_text(data: Any) -> str:
     """Indented JSON; ASCII-escaped unless stdout takes UTF-8."""
-    encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
-    text = json.dumps(data, indent=2, ensure_ascii=encoding != "utf8")
+    from mlcareer.console import is_utf
+
+    text = json.dumps(data, indent=2, ensure_ascii=not is_utf(sys.stdout))
     if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
         text = "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
     return text + "\n"
 
 
-def check_writable(path: Path) -> None:
-    """Raise MlcareerError unless ``path`` can be written: checked before any work is done."""
+def check_writable(path: Path) -> Path:
+    """Raise MlcareerError unless ``path`` can be written; return the directory it goes in."""
     import os
 
     directory = path.parent if str(path.parent) else Path(".")
@@ -266,6 +267,7 @@ def check_writable(path: Path) -> None:
         raise MlcareerError(f"cannot write {path}: {directory} is not a directory")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise MlcareerError(f"cannot write {path}: no permission to write in {directory}")
+    return directory
 
 
 def write_file(path: Path, body: str) -> None:
@@ -273,8 +275,7 @@ def write_file(path: Path, body: str) -> None:
     import os
     import tempfile
 
-    check_writable(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = check_writable(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
     except OSError as exc:

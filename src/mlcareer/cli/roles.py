@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlcareer.choices import Format, Section, parse_level
+from mlcareer.choices import Format, Level, Section
 from mlcareer.cli.app import (
     FormatOption,
     JsonOption,
@@ -97,7 +97,7 @@ def roles(
     from mlcareer.render import role as render
     from mlcareer.render import role_md
 
-    found = list_roles(catalog(ctx), parse_level(level) if level else None, search)
+    found = list_roles(catalog(ctx), Level(level) if level else None, search)  # read by LevelOption
     emit(
         fmt=fmt,
         as_json=as_json,
