@@ -40,6 +40,12 @@ FILES = (
     FileSpec("roles.yaml", ("roles",), required=True),
     FileSpec("salaries.yaml", ("figures", "premiums", "factors"), required=False, section="salaries"),
     FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
+    FileSpec(
+        "expectations.yaml",
+        ("wording", "default_grade", "family", "profession"),
+        required=False,
+        section="expectations",
+    ),
 )
 
 
