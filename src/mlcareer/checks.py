@@ -155,7 +155,8 @@ def _check_quoted(
 ) -> None:
     """Statements, requirements and other quoted facts: known skills, sources and roles, and a
     quote whose wording the map reads as one grade only."""
-    rules = data.get("expectations") if isinstance(data.get("expectations"), dict) else {}
+    found = data.get("expectations")
+    rules: dict[str, Any] = found if isinstance(found, dict) else {}
     wording = phrases(rules.get("wording"))
     c.unique("expectations", "wording", field="phrase")
     c.refs(("expectations",), "family", roles, "role")
@@ -180,7 +181,8 @@ def _check_quoted(
         quoted += [((*path, "requirements", i), e) for i, e in _entries(level, "requirements")]
         if isinstance(level.get("advance"), dict):
             quoted.append(((*path, "advance"), level["advance"]))
-    profession = rules.get("profession") if isinstance(rules.get("profession"), dict) else {}
+    said = rules.get("profession")
+    profession: dict[str, Any] = said if isinstance(said, dict) else {}
     statements += [
         (("expectations", "profession", "statements", i), e) for i, e in _entries(profession, "statements")
     ]

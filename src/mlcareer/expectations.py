@@ -85,7 +85,10 @@ class Expectation:
             return "named without a grade: scored against the data pack's default grade"
         same = [r for r in self.readings if r.scope == self.chosen.scope and r.grade is not None]
         if len({r.grade for r in same}) > 1:
-            return f"{len(same)} statements of the same scope disagree: the lowest grade, which all support"
+            return (
+                f"{len(same)} graded statements of the same scope disagree: "
+                "the lowest grade, which all support"
+            )
         if self.conflict:
             return "the narrowest statement that grades it wins over the broader ones"
         return "the narrowest statement that grades it"
@@ -107,6 +110,7 @@ class RoleExpectations:
     items: tuple[Expectation, ...]
     values: tuple[Reading, ...]  # profession-wide statements shown beside an entry role, not its bar
     default_reason: str | None
+    wording: tuple[tuple[str, int], ...] = ()  # the wording map the grades were read by
 
     def get(self, skill: str) -> Expectation | None:
         return next((e for e in self.items if e.skill.id == skill), None)
@@ -190,7 +194,7 @@ def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> R
                         inherited_from=theirs.inherited_from or parent,
                     )
                 )
-        return RoleExpectations(role, tuple(items), (), reason)
+        return RoleExpectations(role, tuple(items), (), reason, tuple(wording.items()))
 
     info = next((lv for lv in catalog.levels if lv.id == role.level), None)
     level = [read(s, "level", info.name) for s in info.expects] if info else []
@@ -205,7 +209,7 @@ def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> R
     readings = [*own, *level, *profession]
     for sid in sorted({r.skill for r in readings if r.skill in skills}, key=order.__getitem__):
         items.append(_combine(skills[sid], [r for r in readings if r.skill == sid], steps, default))
-    return RoleExpectations(role, tuple(items), tuple(values), reason)
+    return RoleExpectations(role, tuple(items), tuple(values), reason, tuple(wording.items()))
 
 
 def _combine(
