@@ -43,9 +43,9 @@ def _name(skill: Skill) -> str:
 
 def counts_note(total_roles: int) -> str:
     return (
-        f"Stated by: of the {total_roles} roles, how many have sources that expect the skill at a grade, "
-        "and how many mention it without one; for the rest the sources do not say, which is not the "
-        f"same as not needed. {PACK_GROUPING} this data pack's grouping: the sources group only ten "
+        f"Of the {total_roles} roles, how many have sources that expect the skill at a grade (Expect), "
+        "and how many mention it without one (Mention); for the rest the sources do not say, which is "
+        f"not the same as not needed. {PACK_GROUPING} this data pack's grouping: the sources group only ten "
         "skills. `mlcareer skill ID` explains one."
     )
 
@@ -81,17 +81,20 @@ def _skills(found: list[SkillSummary], total_roles: int, width: int, ascii_only:
         return Group(*parts, note)
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("Skill", ratio=1)
-    table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Stated by", no_wrap=True)
+    table.add_column("Id", style="cyan", overflow="fold")
+    table.add_column("Expect", justify="right", no_wrap=True)
+    table.add_column("Mention", justify="right", no_wrap=True)
     for category in CATEGORIES:
         rows = [s for s in found if s.skill.category == category]
         if not rows:
             continue
         if table.row_count:
-            table.add_row("", "", "")
-        table.add_row(Text(category.upper(), style="bold magenta"), "", "")
+            table.add_row("", "", "", "")
+        table.add_row(Text(category.upper(), style="bold magenta"), "", "", "")
         for row in rows:
-            table.add_row(literal(_name(row.skill)), literal(row.skill.id), _count(row))
+            table.add_row(
+                literal(_name(row.skill)), literal(row.skill.id), str(row.expected), str(row.mentioned)
+            )
     return Group(table, Text(""), note)
 
 
