@@ -46,6 +46,7 @@ FILES = (
         required=False,
         section="expectations",
     ),
+    FileSpec("plan.yaml", ("builds_on",), required=False, section="plan"),
 )
 
 

@@ -111,6 +111,7 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
     for path, role in _items(data, "roles"):
         _check_role(c, path, role, skills, credentials)
     _check_quoted(c, data, skills, roles, sources)
+    _check_builds_on(c, data, skills)
     _check_specialises(c, data, roles)
     _check_scale(c, data)
     _check_quiz(c, data, skills, roles, sources)
@@ -204,6 +205,48 @@ def _check_quoted(
         source = entry.get("source")
         if isinstance(source, str) and source not in sources:
             c.report((*path, "source"), _unknown("source", source, sources))
+
+
+def _check_builds_on(c: _Checker, data: dict[str, Any], skills: dict[str, Path]) -> None:
+    """plan.yaml: known skills, each named once, and no cycle (reported once, where it is entered)."""
+    keys = ("plan", "builds_on")
+    c.unique(*keys, field="skill")
+    c.refs(keys, "skill", skills, "skill")
+    c.refs(keys, "on", skills, "skill")
+    edges: dict[str, list[str]] = {}
+    where: dict[str, Path] = {}
+    for path, item in _items(data, *keys):
+        name = item.get("skill")
+        if isinstance(name, str):
+            edges[name] = [t for _, t in _strings(item, "on")]
+            where[name] = path
+    reported: set[frozenset[str]] = set()
+    for entered, cycle in _cycles(edges):
+        if frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            c.report((*where[entered], "on"), "builds_on goes round in a circle: " + " -> ".join(cycle))
+
+
+def _cycles(edges: dict[str, list[str]]) -> Iterator[tuple[str, list[str]]]:
+    """(the node where a cycle is entered, the cycle) for each cycle a depth-first walk meets."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for root in edges:
+        if root in state:
+            continue
+        path = [root]
+        state[root] = 1
+        pending = [iter(edges[root])]
+        while pending:
+            nxt = next(pending[-1], None)
+            if nxt is None:
+                pending.pop()
+                state[path.pop()] = 2
+            elif state.get(nxt) == 1:
+                yield path[-1], [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                pending.append(iter(edges.get(nxt, [])))
 
 
 def _check_specialises(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> None:

@@ -280,6 +280,19 @@ class ExpectationRules(_Model):
     profession: Profession | None = None
 
 
+class BuildsOn(_Model):
+    """The data pack's suggestion: ``skill`` is best learnt after the skills ``on``."""
+
+    skill: Id
+    on: list[Id] = Field(min_length=1)
+
+
+class PlanRules(_Model):
+    """The contents of plan.yaml: the order `mlcareer plan` suggests (the pack's own choice)."""
+
+    builds_on: list[BuildsOn] = []
+
+
 class Catalog(_Model):
     """Everything in a data directory, validated and cross-checked."""
 
@@ -292,6 +305,7 @@ class Catalog(_Model):
     salaries: Salaries = Field(default_factory=Salaries)
     quiz: QuizData | None = None
     expectations: ExpectationRules = Field(default_factory=ExpectationRules)
+    plan: PlanRules = Field(default_factory=PlanRules)
 
 
 _M = TypeVar("_M", bound=BaseModel)
