@@ -8,6 +8,7 @@ to the one Typer app.
 from __future__ import annotations
 
 from mlcareer.cli import path as _path
+from mlcareer.cli import plan as _plan
 from mlcareer.cli import quiz as _quiz
 from mlcareer.cli import roles as _roles
 from mlcareer.cli import salary as _salary
@@ -16,7 +17,7 @@ from mlcareer.cli.app import app
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_roles, _salary, _path, _quiz, _skills)
+_COMMAND_MODULES = (_roles, _salary, _path, _quiz, _plan, _skills)
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ COMMAND_ORDER = (
     "salary",
     "path",
     "quiz",
+    "plan",
     "history",
     "skills",
     "skill",

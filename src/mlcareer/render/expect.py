@@ -57,6 +57,13 @@ def basis_lines(exp: Expectation) -> list[str]:
     return lines
 
 
+def short_basis(exp: Expectation) -> str:
+    """The label and the one statement the grade is read from: for a line, not a table."""
+    if exp.chosen is None:
+        return exp.label
+    return f"{exp.label}: {reading_words(exp.chosen)}"
+
+
 def basis_text(exp: Expectation) -> Text:
     lines = basis_lines(exp)
     text = literal(lines[0], "italic")
