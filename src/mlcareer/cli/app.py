@@ -32,6 +32,7 @@ COMMAND_ORDER = (
     "quiz",
     "plan",
     "history",
+    "team",
     "skills",
     "skill",
     "validate",
