@@ -6,12 +6,17 @@ the command line is still loading exits 130 without a traceback, like one during
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
     """Run the command line; Ctrl-C at any moment is a quiet exit 130."""
     try:
+        if "_MLCAREER_COMPLETE" in os.environ:  # a Tab press: answered here when it can be
+            from mlcareer import fastcomplete
+
+            fastcomplete.main()
         from mlcareer import interrupts
 
         interrupts.install()
