@@ -34,10 +34,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(HERE))
-
-from make_pack import make_pack  # noqa: E402
-
 PASS = "python -c pass"
 ROLE = "mlcareer role ml-engineer"
 
@@ -133,8 +129,15 @@ def run(rounds: int, warmup: int, roles: int, big_roles: int, big_rounds: int) -
     env.update(
         NO_COLOR="1", COLUMNS="80", MLCAREER_HOME=str(work / "home"), MLCAREER_CACHE_DIR=str(work / "cache")
     )
-    pack = make_pack(work / "pack", roles)
-    big = make_pack(work / "big", big_roles)
+    # In child processes: a child's peak memory (ru_maxrss) starts from this process's size at
+    # the fork, so this one must stay small for the memory figure to be the command's own.
+    pack, big = work / "pack", work / "big"
+    for target, count in ((pack, roles), (big, big_roles)):
+        subprocess.run(
+            [python, str(HERE / "make_pack.py"), str(target), "--roles", str(count)],
+            check=True,
+            capture_output=True,
+        )
     todo = cases(pack, roles)
     floor = [(name, code, []) for name, code in FLOOR if _works(python, code)]
     baseline: list[float] = []
