@@ -38,7 +38,9 @@ start = time.perf_counter()
 import mlcareer.cli, typer.main, typer.core, mlcareer.catalog, mlcareer.console
 marks["import mlcareer.cli"] = time.perf_counter() - start
 timed(typer.main, "get_command", "build the Click tree")
-timed(typer.core._TyperParameter, "process_value", "Typer parameter processing")
+import typer._click.core
+param = getattr(typer.core, "_TyperParameter", typer._click.core.Parameter)  # typer 0.29 / earlier
+timed(param, "process_value", "Typer parameter processing")
 timed(mlcareer.catalog, "load_catalog", "load the catalog")
 timed(mlcareer.console, "show", "render and print")
 sys.argv = ["mlcareer", *ARGS]
