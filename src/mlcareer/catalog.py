@@ -138,6 +138,9 @@ def load_catalog(directory: Path) -> Catalog:
         raise DataError(problems)
     if key is not None:
         data_cache.put(directory, key, catalog)
+        from mlcareer import fastcomplete
+
+        fastcomplete.write_index(directory, key, catalog)  # the ids Tab completes, for fastcomplete
     return catalog
 
 
