@@ -187,7 +187,7 @@ def test_random_requests_agree_with_typer(runner: CliRunner, mini_dir: Path) -> 
     ]  # fmt: skip
     rng = random.Random(14)
     answered = 0
-    for _ in range(300):
+    for _ in range(400):
         if rng.random() < 0.3:
             args = [rng.choice(words) for _ in range(rng.randint(0, 4))]
         elif rng.random() < 0.3:
@@ -234,7 +234,9 @@ def test_grammar_matches_the_click_tree() -> None:
         options = [p for p in params if p.param_type_name == "option"]
         values = {o: completes(p) for p in options if not p.is_flag for o in p.opts}  # type: ignore[attr-defined]
         flags = frozenset(o for p in options if p.is_flag for o in p.opts)  # type: ignore[attr-defined]
-        assert all(p.nargs == 1 and not getattr(p, "multiple", False) for p in params)
+        if not all(p.nargs == 1 and not getattr(p, "multiple", False) for p in params):
+            assert name not in fastcomplete.GRAMMAR  # variadic commands (team FILE...) are Typer's
+            continue
         if "role" in arguments or "skill" in arguments or set(values.values()) - {None}:
             derived[name] = (arguments, values, flags)
     assert derived == fastcomplete.GRAMMAR

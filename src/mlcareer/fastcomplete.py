@@ -41,6 +41,8 @@ DATA_FILES = (
     "roles.yaml",
     "salaries.yaml",
     "quiz.yaml",
+    "expectations.yaml",
+    "plan.yaml",
 )
 MAX_BYTES = 16 * 1024 * 1024
 CACHE_FORMAT = 2
@@ -66,6 +68,12 @@ GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozense
         (),
         {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--report": None} | _COMMON_VALUES,
         _COMMON_FLAGS | {"--quick", "--no-save", "--template"},
+    ),
+    "plan": (
+        (),
+        {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--done": None, "--undo": None}
+        | _COMMON_VALUES,
+        _COMMON_FLAGS | {"--quick"},
     ),
 }
 GROUP_VALUE_OPTIONS = ("--data-dir",)
