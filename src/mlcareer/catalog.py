@@ -40,6 +40,7 @@ FILES = (
     FileSpec("roles.yaml", ("roles",), required=True),
     FileSpec("salaries.yaml", ("figures", "premiums", "factors"), required=False, section="salaries"),
     FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
+    FileSpec("occupations.yaml", ("occupations",), required=False),
 )
 
 
