@@ -155,7 +155,9 @@ def _check_beside(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> 
             if not isinstance(entry, dict):
                 continue
             for index, value in _strings(entry, "roles"):
-                where = (*path, "beside", i, "roles") if index is None else (*path, "beside", i, "roles", index)
+                where = (
+                    (*path, "beside", i, "roles") if index is None else (*path, "beside", i, "roles", index)
+                )
                 if value not in roles:
                     c.report(where, _unknown("role", value, roles))
                 elif value in seen:

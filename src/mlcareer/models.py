@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from itertools import pairwise
 from types import UnionType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
@@ -212,12 +213,18 @@ class OfficialPay(_Model):
 
     @model_validator(mode="after")
     def _ordered(self) -> OfficialPay:
-        given = [(n, v) for n, v in (("p10", self.p10), ("median", self.median), ("p90", self.p90)) if v is not None]
+        given = [
+            (n, v)
+            for n, v in (("p10", self.p10), ("median", self.median), ("p90", self.p90))
+            if v is not None
+        ]
         if not given:
             raise ValueError("an official pay figure needs at least one of 'p10', 'median', 'p90'")
-        for (low_name, low), (high_name, high) in zip(given, given[1:], strict=False):
+        for (low_name, low), (high_name, high) in pairwise(given):
             if high < low:
-                raise ValueError(f"percentiles out of order: '{high_name}' ({high}) is below '{low_name}' ({low})")
+                raise ValueError(
+                    f"percentiles out of order: '{high_name}' ({high}) is below '{low_name}' ({low})"
+                )
         return self
 
 
@@ -289,6 +296,7 @@ class OfficialOccupation(_Model):
 
     id: Id
     title: Text  # the occupation's title as the source gives it
+    agency: Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z][A-Za-z0-9 .&-]*$")]  # "BLS"
     soc: Annotated[str, Field(pattern=r"^\d{2}-\d{4}$")] | None = None
     soc_note: Text | None = None  # why there is no SOC code, when there is none
     source: Id
