@@ -7,39 +7,12 @@ returns the sentence that says so, so no view can show the figure without it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from mlcareer.choices import SOURCE_ALIASES as SOURCE_ALIASES  # re-exported; defined with the enum
+from mlcareer.choices import SourceFamily as SourceFamily
+from mlcareer.choices import parse_source_family as parse_source_family
+from mlcareer.choices import source_help as source_help
 from mlcareer.models import Catalog, OfficialOccupation, OfficialPay, Role, Source
-
-
-class SourceFamily(StrEnum):
-    """Which family of sources `mlcareer salary` shows."""
-
-    all = "all"
-    articles = "articles"
-    official = "official"
-
-
-# Other names a family answers to on the command line.
-SOURCE_ALIASES: dict[str, SourceFamily] = {"bls": SourceFamily.official}
-
-
-def parse_source_family(text: str) -> SourceFamily:
-    """A family by name or alias, ignoring case; ValueError naming the choices otherwise."""
-    key = text.strip().casefold()
-    if key in SOURCE_ALIASES:
-        return SOURCE_ALIASES[key]
-    try:
-        return SourceFamily(key)
-    except ValueError:
-        raise ValueError(f"unknown source {text!r}; choose one of: {source_help()}") from None
-
-
-def source_help() -> str:
-    """'all, articles, official (bls = official)'."""
-    aliases = ", ".join(f"{a} = {f.value}" for a, f in SOURCE_ALIASES.items())
-    return ", ".join(f.value for f in SourceFamily) + f" ({aliases})"
-
 
 NOT_OWN = "Its figures are the occupation's, not the role's own."
 
@@ -140,7 +113,7 @@ def official_rows(
     """Official pay figures that pass the filters: with a role, those of the occupations beside it."""
     sources = {s.id: s for s in catalog.sources}
     wanted = {p.occupation.id for p in placements(catalog, role)} if role is not None else None
-    rows = []
+    rows: list[OfficialRow] = []
     for occupation in catalog.occupations:
         if wanted is not None and occupation.id not in wanted:
             continue

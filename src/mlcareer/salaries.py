@@ -109,6 +109,7 @@ class SalaryReport:
     regions: list[str | None]  # every region in the data (None: not stated)
     currencies: list[str]
     source: SourceFamily = SourceFamily.all
+    role_has_article_data: bool = True
     official: OfficialSection = field(default_factory=lambda: OfficialSection([], [], [], None))
 
     @property
@@ -189,6 +190,7 @@ def salary_report(
             if (articles and r.id in named)
             or (source is not SourceFamily.articles and placements(catalog, r))
         ],
+        role_has_article_data=role is None or any(role.id in f.roles for f in every),
         regions=list(
             dict.fromkeys([*(f.region for f in every), *(o.region for o in catalog.occupations if o.pay)])
         ),
@@ -215,10 +217,10 @@ def _official(
         return OfficialSection([], [], [], None)
     placed = placements(catalog, role) if role is not None else []
     if level is not None:
-        note = "they describe an occupation at every level, so --level leaves them out"
-        return OfficialSection([], [], placed, note)
+        why = "they describe an occupation at every level, so --level leaves them out"
+        return OfficialSection([], [], placed, why)
     rows = official_rows(catalog, role=role, region=region, currency=currency)
-    note = None
+    note: str | None = None
     if not rows:
         if role is not None and not placed:
             note = f"this data pack sets no official occupation beside {role.id}"

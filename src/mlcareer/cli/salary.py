@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from mlcareer.choices import Format
+from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, parse_source_family, source_help
 from mlcareer.cli.app import FormatOption, JsonOption, LevelOption, OutputOption, app, catalog, emit
 from mlcareer.cli.complete import complete_role
-from mlcareer.official import SOURCE_ALIASES, SourceFamily, parse_source_family, source_help
 
 
 def _source(value: str | None) -> SourceFamily | None:

@@ -203,7 +203,7 @@ def _figure(occupation: OfficialOccupation, name: str) -> dict[str, Any] | None:
     value = getattr(occupation, name)
     if value is None:
         return None
-    out = value.model_dump(mode="json")
+    out: dict[str, Any] = value.model_dump(mode="json")
     out.update(
         occupation=occupation.title, soc=occupation.soc, edition=occupation.edition, url=occupation.url
     )
@@ -323,8 +323,8 @@ def _outlook_lines(occupation: OfficialOccupation) -> list[str]:
 
 
 def _quotes(occupation: OfficialOccupation) -> list[str]:
-    figures = [*occupation.pay, occupation.jobs, occupation.growth, occupation.change, occupation.openings]
-    figures.append(occupation.education)
+    figures: list[Any] = [*occupation.pay, occupation.jobs, occupation.growth, occupation.change]
+    figures += [occupation.openings, occupation.education]
     return list(dict.fromkeys(f.quote for f in figures if f is not None))
 
 

@@ -345,6 +345,8 @@ def render_salary(report: SalaryReport) -> RenderableType:
             parts.append(literal(f"Official figures: {official.note}.", MUTED))
         return Group(*parts)
     parts.append(Text(""))
+    if _articles_silent(report) and report.role is not None:
+        parts.append(section(ARTICLES_HEADING, Text(no_role_data(report.role) + " in the articles")))
     if rows:
         parts += [section(ARTICLES_HEADING, Group(SalaryTable(rows, report.sources, refs)))]
         if not report.figures and (report.region or report.currency):
@@ -367,6 +369,11 @@ def render_salary(report: SalaryReport) -> RenderableType:
 
 
 ARTICLES_HEADING = "From the articles"
+
+
+def _articles_silent(report: SalaryReport) -> bool:
+    """A role the articles give no figure for, on a page that shows official ones instead."""
+    return report.role is not None and not report.role_has_article_data and report.source is SourceFamily.all
 
 
 def official_heading(report: SalaryReport) -> str:
@@ -472,6 +479,9 @@ def salary_markdown(report: SalaryReport) -> str:
         )
     refs = _refs(report.sources)
     parts = [title]
+    if _articles_silent(report) and report.role is not None:
+        silent = mdown.md(no_role_data(report.role) + " in the articles") + "\n"
+        parts += [mdown.heading(2, ARTICLES_HEADING), silent]
     if rows:
         table = mdown.table(
             ["Level", "Pay", "Scope", "Region", "Source", "As of"],
