@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mlcareer.choices import Level
 from mlcareer.errors import NotFoundError
@@ -19,6 +19,7 @@ from mlcareer.models import (
     Skill,
     Source,
 )
+from mlcareer.official import Placement, placements
 from mlcareer.salaries import salary_for_role  # lives with the other salary queries
 
 
@@ -118,6 +119,7 @@ class RoleView:
     specialisations: list[Role]
     sources: list[Source]
     figure_sources: dict[str, Source]
+    official: list[Placement] = field(default_factory=list)  # occupations beside the role
 
 
 def skill_needs(catalog: Catalog, needs: list[RoleSkill]) -> list[SkillNeed]:
@@ -159,6 +161,7 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
         specialisations=[r for r in catalog.roles if r.specialises == role.id],
         sources=[sources[s] for s in role.sources if s in sources],
         figure_sources={f.id: sources[f.source] for f in figures if f.source in sources},
+        official=placements(catalog, role),
     )
 
 

@@ -82,6 +82,7 @@ class Section(StrEnum):
     workplace = "workplace"
     outlook = "outlook"
     salary = "salary"
+    official = "official"
     related = "related"
     sources = "sources"
 
@@ -97,6 +98,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.workplace: "Workplace",
     Section.outlook: "Outlook",
     Section.salary: "Salary",
+    Section.official: "Official figures: the nearest occupation, not the role",
     Section.related: "Career moves and related roles",
     Section.sources: "Sources",
 }

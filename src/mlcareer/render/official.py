@@ -305,20 +305,25 @@ def sources_markdown(section: OfficialSection, source_id: str) -> list[str]:
 
 
 def _outlook_lines(occupation: OfficialOccupation) -> list[str]:
-    lines = []
-    if occupation.growth is not None:
-        g = occupation.growth
-        said = f" ({g.description})" if g.description else ""
-        lines.append(f"Employment growth {g.period}: {g.percent:g}%{said}")
+    lines: list[str] = []
+    missing = "not recorded in the data"
+    g = occupation.growth
+    said = f" ({g.description})" if g is not None and g.description else ""
+    lines.append(
+        f"Employment growth {g.period}: {g.percent:g}%{said}" if g else f"Employment growth: {missing}"
+    )
     if occupation.change is not None:
         lines.append(f"Employment change {occupation.change.period}: {occupation.change.count:+,} jobs")
-    if occupation.openings is not None:
-        o = occupation.openings
-        lines.append(f"Openings: about {o.per_year:,} a year on average, {o.period}")
-    if occupation.jobs is not None:
-        lines.append(f"Jobs in {occupation.jobs.reference}: {occupation.jobs.count:,}")
-    if occupation.education is not None:
-        lines.append(f"Typical entry-level education: {occupation.education.level}")
+    o = occupation.openings
+    lines.append(
+        f"Openings: about {o.per_year:,} a year on average, {o.period}" if o else f"Openings: {missing}"
+    )
+    j = occupation.jobs
+    lines.append(f"Jobs in {j.reference}: {j.count:,}" if j else f"Jobs: {missing}")
+    e = occupation.education
+    lines.append(
+        f"Typical entry-level education: {e.level}" if e else f"Typical entry-level education: {missing}"
+    )
     return lines
 
 

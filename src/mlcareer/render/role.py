@@ -30,6 +30,7 @@ from mlcareer.render.common import (
     source_label,
     wrap,
 )
+from mlcareer.render.official import role_official, role_official_json
 from mlcareer.render.salary import figure_json, role_salary
 from mlcareer.text import clean
 
@@ -157,6 +158,7 @@ _BUILDERS: dict[Section, Callable[[RoleView], RenderableType]] = {
     Section.workplace: lambda v: bullets(v.role.workplace),
     Section.outlook: lambda v: bullets(v.role.outlook),
     Section.salary: _salary,
+    Section.official: lambda v: role_official(v.official),
     Section.related: _related,
     Section.sources: lambda v: _sources(v.sources),
 }
@@ -191,6 +193,7 @@ SECTION_KEYS: dict[Section, tuple[str, ...]] = {
     Section.workplace: ("workplace",),
     Section.outlook: ("outlook",),
     Section.salary: ("salary",),
+    Section.official: ("official",),
     Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations"),
     Section.sources: ("sources",),
 }
@@ -225,6 +228,7 @@ def _role_json(view: RoleView) -> dict[str, Any]:
     role["certifications"] = [c.model_dump(mode="json") for c in view.certifications]
     by_source = {s.id: s for s in view.figure_sources.values()}
     role["salary"] = [figure_json(f, by_source) for f in view.salary]  # as `salary --json` has them
+    role["official"] = role_official_json(view.official)  # the occupation's figures, labelled
     role["leads_from"] = [r.id for r in view.leads_from]
     role["specialisations"] = [r.id for r in view.specialisations]
     role["sources"] = [s.model_dump(mode="json") for s in view.sources]

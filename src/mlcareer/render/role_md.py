@@ -13,6 +13,7 @@ from mlcareer.choices import READING_NOTE, SECTION_TITLES, Level, Section
 from mlcareer.models import Role, Source
 from mlcareer.render.common import figure_amount, source_label
 from mlcareer.render.markdown import bullets, heading, join, md, table
+from mlcareer.render.official import role_official_markdown
 from mlcareer.render.role import level_text
 
 NO_DATA = "_no data_\n"
@@ -117,6 +118,7 @@ _BUILDERS: dict[Section, Callable[[RoleView], str]] = {
     Section.workplace: lambda v: bullets(v.role.workplace),
     Section.outlook: lambda v: bullets(v.role.outlook),
     Section.salary: _salary,
+    Section.official: lambda v: role_official_markdown(v.official),
     Section.related: _related,
     Section.sources: lambda v: _sources(v.sources),
 }
