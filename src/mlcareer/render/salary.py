@@ -377,8 +377,9 @@ def _articles_silent(report: SalaryReport) -> bool:
 
 
 def official_heading(report: SalaryReport) -> str:
-    agencies = sorted({row.occupation.agency for row in report.official.rows}) or ["official"]
-    return f"Official figures ({', '.join(agencies)}): occupations, not roles"
+    agencies = sorted({row.occupation.agency for row in report.official.rows})
+    named = f" ({', '.join(agencies)})" if agencies else ""
+    return f"Official figures{named}: occupations, not roles"
 
 
 def _ref_role(role: Role) -> Text:

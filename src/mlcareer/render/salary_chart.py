@@ -14,7 +14,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.text import Text
 
 from mlcareer.models import OfficialPay, SalaryFigure
-from mlcareer.render.common import MUTED, literal, money
+from mlcareer.render.common import MUTED, money
 from mlcareer.salaries import Chart
 
 NO_LEVEL = "not stated"
@@ -133,14 +133,11 @@ class RangeChart:
         if chart.official:
             spread = any(r.pay.p10 is not None or r.pay.p90 is not None for r in chart.official)
             legend.append(
-                f"{_MEDIAN[ascii_only]} official median"
+                f"{_MEDIAN[ascii_only]} official median (rows keyed as in the official table)"
                 + (f" ({_SPREAD[ascii_only]} 10th to 90th percentile)" if spread else "")
             )
         if legend:
             yield from Text("; ".join(legend), style=MUTED).wrap(console, width)
-        for row in chart.official:
-            key = f"{row.key}: {row.pay.of}, {row.pay.reference}"
-            yield from literal(key, MUTED).wrap(console, width)
 
     @staticmethod
     def _official_line(
