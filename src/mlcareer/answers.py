@@ -10,6 +10,7 @@ from typing import Any
 
 from mlcareer.errors import DataError, MlcareerError, Problem
 from mlcareer.models import Question
+from mlcareer.text import clean
 
 #: More missing answers than this are reported as one problem, not one each.
 _LIST_MISSING = 5
@@ -23,6 +24,34 @@ def read_answers(path: Path, asked: list[Question], every: list[Question]) -> di
     unanswered. Valid answers to questions not asked (the file answers the full quiz,
     the quick form is asked) are left out of the result.
     """
+    data, lines, shown = _read(path)
+    return check_answers(data, lines, shown, asked, every)
+
+
+#: The key a file of a group (`mlcareer team`) may name its person by.
+NAME_KEY = "name"
+
+
+def read_named_answers(
+    path: Path, asked: list[Question], every: list[Question]
+) -> tuple[str | None, dict[str, int]]:
+    """As :func:`read_answers`, for a file that may also give its person's ``name:``."""
+    data, lines, shown = _read(path)
+    name = None
+    if isinstance(data, dict) and NAME_KEY in data:
+        data = dict(data)
+        value = data.pop(NAME_KEY)
+        if not isinstance(value, str) or not value.strip():
+            found = _shown(value) if value is not None else "nothing"
+            raise DataError(
+                [Problem(shown, lines.get(NAME_KEY), NAME_KEY, f"a name is text, found {found}")], shown
+            )
+        name = clean(value.strip())
+    return name, check_answers(data, lines, shown, asked, every)
+
+
+def _read(path: Path) -> tuple[Any, dict[str, int], str]:
+    """The parsed file, the line of each top-level key, and the file's name as shown."""
     from mlcareer.catalog import MAX_BYTES, display_name
 
     shown = display_name(path)
@@ -32,7 +61,7 @@ def read_answers(path: Path, asked: list[Question], every: list[Question]) -> di
     except OSError as exc:
         raise MlcareerError(f"cannot read {shown}: {exc.strerror or exc}") from None
     data, lines = _parse(raw, shown, _is_json(path, raw))
-    return check_answers(data, lines, shown, asked, every)
+    return data, lines, shown
 
 
 def _is_json(path: Path, raw: bytes) -> bool:
