@@ -185,14 +185,14 @@ FROM_LABELS = {
 }
 
 
-def _moves(moves: list[Move], labels: dict[str, str]) -> list[tuple[str, list[Role]]]:
+def moves_by_kind(moves: list[Move], labels: dict[str, str]) -> list[tuple[str, list[Role]]]:
     return [(label, [m.role for m in moves if m.kind == kind]) for kind, label in labels.items()]
 
 
 def _related(view: RoleView) -> RenderableType:
     rows: list[tuple[str, list[Role]]] = [
-        *_moves(view.leads_to, MOVE_LABELS),
-        *_moves(view.leads_from, FROM_LABELS),
+        *moves_by_kind(view.leads_to, MOVE_LABELS),
+        *moves_by_kind(view.leads_from, FROM_LABELS),
         ("Related", view.related),
     ]
     parts: list[RenderableType] = []

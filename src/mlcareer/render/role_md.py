@@ -15,7 +15,7 @@ from mlcareer.render.common import figure_amount, source_label
 from mlcareer.render.expect import basis_lines, grade_words, reading_words, wording_note
 from mlcareer.render.markdown import bullets, heading, join, md, table
 from mlcareer.render.official import role_official_markdown
-from mlcareer.render.role import FROM_LABELS, MOVE_LABELS, _moves, level_text
+from mlcareer.render.role import FROM_LABELS, MOVE_LABELS, level_text, moves_by_kind
 
 NO_DATA = "_no data_\n"
 NOT_SAID = "_The sources do not say._\n"
@@ -130,8 +130,8 @@ def _salary(view: RoleView) -> str:
 
 def _related(view: RoleView) -> str:
     groups: list[tuple[str, list[Role]]] = [
-        *_moves(view.leads_to, MOVE_LABELS),
-        *_moves(view.leads_from, FROM_LABELS),
+        *moves_by_kind(view.leads_to, MOVE_LABELS),
+        *moves_by_kind(view.leads_from, FROM_LABELS),
         ("Related", view.related),
     ]
     parts = [
