@@ -47,6 +47,7 @@ FILES = (
         section="expectations",
     ),
     FileSpec("plan.yaml", ("builds_on",), required=False, section="plan"),
+    FileSpec("occupations.yaml", ("occupations",), required=False),
 )
 
 
