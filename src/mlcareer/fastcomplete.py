@@ -43,9 +43,10 @@ DATA_FILES = (
     "quiz.yaml",
     "expectations.yaml",
     "plan.yaml",
+    "occupations.yaml",
 )
 MAX_BYTES = 16 * 1024 * 1024
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 # The command line as Typer builds it (a test derives this from the Click tree and compares):
 # per command, its arguments in order (what completes each: "role", "skill" or None), its
@@ -61,6 +62,7 @@ GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozense
     "salary": (
         (),
         {"--level": None, "-l": None, "--role": _ROLE, "-r": _ROLE, "--region": None, "--currency": None}
+        | {"--source": None, "-s": None}
         | _COMMON_VALUES,
         _COMMON_FLAGS,
     ),
