@@ -234,12 +234,6 @@ def test_a_file_that_cannot_be_read_does_not_hide_the_others_problems(tmp_path: 
     assert "figures[0].currency: must match the pattern '^[A-Z]{3}$'" in messages
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="src bug: checks._check_role puts (skill, quote) in a set, so a quote that is a list "
-    "raises TypeError: unhashable type: 'list' instead of a file:line:field problem",
-)
 def test_a_quote_that_is_not_text_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINI, data)

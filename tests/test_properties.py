@@ -84,12 +84,6 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
-@pytest.mark.xfail(
-    raises=TypeError,
-    strict=False,  # hypothesis may or may not reach the case in a run
-    reason="src bug: checks._check_role hashes a statement's quote, so a quote that is a list "
-    "or mapping raises TypeError instead of a problem (see test_loader)",
-)
 @SETTINGS
 @given(data=st.data(), replacement=documents, name=st.sampled_from(["roles.yaml", "expectations.yaml"]))
 def test_any_single_change_to_valid_data_gives_problems_not_exceptions(

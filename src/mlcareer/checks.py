@@ -124,12 +124,13 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
 def _check_role(
     c: _Checker, path: Path, role: dict[str, Any], skills: dict[str, Any], credentials: dict[str, Any]
 ) -> None:
-    seen: set[tuple[str, object]] = set()
+    seen: set[tuple[str, str | None]] = set()
     for i, entry in _entries(role, "skills"):
         name = entry.get("skill")
         if not isinstance(name, str) or name not in skills:
             continue  # unknown skills: reported with every other statement
-        key = (name, entry.get("quote"))
+        quote = entry.get("quote")
+        key = (name, quote if isinstance(quote, str) else None)  # a quote of another type: schema's problem
         if key in seen:
             c.report((*path, "skills", i, "skill"), f"skill {name!r} is listed twice with the same quote")
         seen.add(key)

@@ -28,16 +28,26 @@ def grade_words(exp: Expectation | None) -> str:
     return f"{words} (default)" if exp.basis == "default" else words
 
 
-def grade_text(exp: Expectation | None, ascii_only: bool) -> Text:
-    """The grade as a bar and its name, or the state in words."""
+#: In a narrow table: a mark for the default grade, and the short words for "not stated".
+DEFAULT_MARK = "*"
+NOT_STATED_SHORT = "not stated"
+COMPACT_NOTE = (
+    f'"{NOT_STATED_SHORT}": the sources do not say, which is not the same as not needed. '
+    f"{DEFAULT_MARK} named without a grade: scored against the data pack's default."
+)
+
+
+def grade_text(exp: Expectation | None, ascii_only: bool, compact: bool = False) -> Text:
+    """The grade as a bar and its name, or the state in words; ``compact`` for narrow tables
+    (explained by COMPACT_NOTE)."""
     if exp is None:
-        return Text(NOT_STATED, style=MUTED)
+        return Text(NOT_STATED_SHORT if compact else NOT_STATED, style=MUTED)
     if exp.grade is None:
         return Text(MENTIONED, style=MUTED)
     name = exp.step.name if exp.step else f"{exp.grade}/4"
     text = Text.assemble(Bar(exp.grade).text(ascii_only), " ", literal(name))
     if exp.basis == "default":
-        text.append(" (default)", style=MUTED)
+        text.append(DEFAULT_MARK if compact else " (default)", style=MUTED)
     return text
 
 

@@ -14,7 +14,7 @@ from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, Ski
 from mlcareer.models import Role, SalaryFigure
 from mlcareer.render import markdown as mdown
 from mlcareer.render.common import HEADING, MUTED, NO_DATA, bullets, figure_amount, literal, money, no_data
-from mlcareer.render.expect import NOT_STATED, expectation_json, grade_text, grade_words
+from mlcareer.render.expect import COMPACT_NOTE, expectation_json, grade_text, grade_words
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"
@@ -139,11 +139,11 @@ class LadderTree:
 
 
 def _now_text(growth: SkillGrowth, ascii_only: bool) -> Text:
-    return grade_text(growth.now, ascii_only)
+    return grade_text(growth.now, ascii_only, compact=True)
 
 
 def _then_text(growth: SkillGrowth, ascii_only: bool) -> Text:
-    return grade_text(growth.then, ascii_only)
+    return grade_text(growth.then, ascii_only, compact=True)
 
 
 def change_label(growth: SkillGrowth) -> str:
@@ -241,10 +241,7 @@ class RouteView:
         parts += [
             Text("Skills the next role expects", style="bold"),
             SkillGrowthTable(step.skills),
-            Text(
-                f'"{NOT_STATED}": no source states it for that role, which is not the same as not needed.',
-                style=MUTED,
-            ),
+            Text(COMPACT_NOTE, style=MUTED),
             Text.assemble(("Pay: ", "bold"), literal(pay_text(step.pay, arrow))),
         ]
         body = Group(*parts)
