@@ -374,8 +374,6 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-
-
 @pytest.mark.parametrize(
     "args",
     [("path",), ("path", "--from", "ml-engineer"), ROUTE],

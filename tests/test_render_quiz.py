@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from rich.console import Console, RenderableType
 
 from mlcareer.careers import role_by_id
@@ -81,12 +80,6 @@ def test_no_data_is_said_not_guessed() -> None:
     assert "Largest gaps, and what to do\n  no data" in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: with no default grade, render/quiz.py says the sources name no skill, "
-    "counts the ungraded skill as 'at the data pack's default', and its heading reads "
-    "'Skills the role lists with named without a grade, ...'",
-)
 def test_a_pack_without_a_default_grade_is_described_truly() -> None:
     catalog = _mini_naming_without_grades()
     junior = _text(render_result(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))

@@ -71,7 +71,7 @@ class Expectation:
     @property
     def label(self) -> str:
         """Where the grade comes from, in a few words: 'from the mid-level statement' and so on."""
-        own = _LABELS[self.basis]
+        own = _LABELS[self.basis] if self.grade is not None or self.basis != "default" else _NO_DEFAULT
         if self.basis == "level" and self.chosen is not None:
             own = f"from the {self.chosen.where.lower().replace(' level', '-level')} statement"
         if self.inherited_from is not None:
@@ -100,6 +100,7 @@ _LABELS: dict[Basis, str] = {
     "profession": "profession-wide, no level given",
     "default": "named without a grade: the data pack's default",
 }
+_NO_DEFAULT = "named without a grade; this data pack sets no default, so it is not scored"
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,18 @@ class RoleExpectations:
         """Skill id -> the grade a readiness is measured against."""
         return {e.skill.id: e.grade for e in self.items if e.grade is not None}
 
+    @property
+    def unscored(self) -> int:
+        """Skills named without a grade in a pack that sets no default grade: shown, not scored."""
+        return sum(1 for e in self.items if e.grade is None)
+
     def counts(self) -> dict[str, int]:
-        """How many expectations rest on each basis; 'inherited' counts those of a kind of ML engineer
-        taken from the role it is measured as."""
+        """How many scored expectations rest on each basis; 'inherited' counts those of a kind of ML
+        engineer taken from the role it is measured as."""
         out = {"role": 0, "level": 0, "profession": 0, "default": 0, "inherited": 0}
         for e in self.items:
+            if e.grade is None:
+                continue
             if e.inherited_from is not None:
                 out["inherited"] += 1
             else:

@@ -114,13 +114,17 @@ class SkillBars:
 
 
 def _readiness_note(result: QuizResult) -> str:
-    if result.graded == 0:
+    exps = result.expectations
+    if not exps.items:
         return "the sources name no skill for this role, so there is nothing to measure against"
-    counts = result.expectations.counts()
-    said = ", ".join(f"{n} {BASIS_WORDS[k]}" for k, n in counts.items() if n)
+    if result.graded == 0:
+        return "the sources name this role's skills without a grade, and this data pack sets no default grade"
+    said = ", ".join(f"{n} {BASIS_WORDS[k]}" for k, n in exps.counts().items() if n)
     note = f"over the role's {result.graded} expectations ({said})"
     if result.judged < result.graded:
         note += f"; {result.judged} of them asked"
+    if exps.unscored:
+        note += f"; {exps.unscored} named without a grade, not scored (this data pack sets no default)"
     return note
 
 
@@ -236,7 +240,11 @@ def render_result(result: QuizResult) -> RenderableType:
         Text(""),
         section("You and what the role expects (0-4)", SkillBars(graded)),
         *(
-            [section(f"Skills the role lists with {NO_EXPECTATION}", SkillBars(ungraded, expected=False))]
+            [
+                section(
+                    "Skills the role names without a grade (not scored)", SkillBars(ungraded, expected=False)
+                )
+            ]
             if ungraded
             else []
         ),
