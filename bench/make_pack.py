@@ -20,6 +20,10 @@ FILLER = (
 )
 
 
+# One phrase per grade of the wording map, and one the map does not grade.
+PHRASES = ("Familiarity with", "Proficiency in", "Expertise in", "Work on")
+
+
 def _q(text: str) -> str:
     return json.dumps(text)  # a JSON string is a valid YAML double-quoted scalar
 
@@ -41,24 +45,28 @@ def make_pack(target: Path, roles: int = 1000) -> Path:
         for i in range(SKILLS)
     )
     (target / "skills.yaml").write_text("scale:\n" + scale + "skills:\n" + skills)
+    (target / "expectations.yaml").write_text(
+        "wording:\n  - {phrase: familiarity with, grade: 2}\n  - {phrase: proficiency in, grade: 3}\n"
+        "  - {phrase: expertise in, grade: 4}\n"
+        "default_grade: {grade: 2, reason: Synthetic default.}\n"
+    )
     per_level = max(roles // len(LEVELS), 1)
     out = ["roles:\n"]
     for i in range(roles):
         level = min(i // per_level, len(LEVELS) - 1)
-        nxt = [
-            j for j in (i + per_level, i + per_level + 1) if j < roles and min(j // per_level, 3) == level + 1
-        ]
         out.append(
             f"  - id: role-{i}\n    title: Synthetic role {i}\n    aliases: [SR{i}]\n"
             f"    level: {LEVELS[level]}\n    kind: ladder\n    summary: {_q(FILLER)}\n"
             "    responsibilities:\n      - group: Synthetic work\n        items:\n"
-            + "".join(f"          - {_q(FILLER)}\n" for _ in range(6))
+            + "".join(f"          - text: {_q(FILLER)}\n            sources: [synthetic]\n" for _ in range(6))
             + "    skills:\n"
             + "".join(
-                f"      - skill: skill-{(i + k) % SKILLS}\n        proficiency: {(i + k) % 5}\n"
+                f"      - skill: skill-{(i + k) % SKILLS}\n"
+                f"        quote: {_q(PHRASES[(i + k) % len(PHRASES)] + ' synthetic skill ' + str(k))}\n"
+                "        source: synthetic\n"
                 for k in range(6)
             )
-            + f"    tools: [Tool A, Tool B, Tool C]\n    leads_to: [{', '.join(f'role-{j}' for j in nxt)}]\n"
+            + "    tools: [Tool A, Tool B, Tool C]\n"
             "    sources: [synthetic]\n"
         )
     (target / "roles.yaml").write_text("".join(out))
