@@ -41,7 +41,7 @@ def test_role_page_at_80_columns(mini: Catalog) -> None:
     # no graded phrase, and mini sets no default grade
     assert "  Communication  mentioned, no grade" in [line.rstrip() for line in lines]
     assert '"explains the work to others" (Engineer\'s description, doc: no grade)' in out
-    assert "Expectations by basis: 2 role, 1 default." in out
+    assert "Expectations by basis: 2 role. 1 named without a grade, not scored" in " ".join(out.split())
     assert 'How grades are read: "familiarity with" = 2; "proficiency in" = 3;' in out
     assert "mid: $100 - $200 per year" in out and "senior: $200 - $300+ per year" in out
     assert "Workplace\n  no data" in out

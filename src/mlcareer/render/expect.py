@@ -83,6 +83,15 @@ def basis_text(exp: Expectation) -> Text:
     return text
 
 
+def basis_counts(exps: RoleExpectations) -> str:
+    """'Expectations by basis: 10 profession, 16 default.' and the skills not scored, if any."""
+    said = ", ".join(f"{n} {k}" for k, n in exps.counts().items() if n) or "none scored"
+    line = f"Expectations by basis: {said}."
+    if exps.unscored:
+        line += f" {exps.unscored} named without a grade, not scored: this data pack sets no default grade."
+    return line
+
+
 def wording_note(exps: RoleExpectations) -> str:
     """The wording map and the rule, in a paragraph shown under every table of grades."""
     pairs = "; ".join(f'"{p}" = {g}' for p, g in exps.wording)

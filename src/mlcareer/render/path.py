@@ -87,15 +87,17 @@ class LadderTree:
             yield Text.assemble(("Reachable from ", HEADING), literal(start.title, HEADING))
         tree = Tree(Text(""), guide_style=MUTED, hide_root=True)
         for level, name in ladder.levels:
-            label = literal(name, LEVEL_STYLE)
+            parts: list[RenderableType] = [literal(name, LEVEL_STYLE)]
             info = ladder.info.get(level)
             if info is not None and info.advance is not None:
-                label.append(f"\n{_arrow(options.ascii_only)} ", style=MUTED)
-                label.append(literal(info.advance.text, MUTED))
-            for req in info.requirements if info is not None else []:
-                label.append("\n  ")
-                label.append(literal(req.text, MUTED))
-            branch = tree.add(label)
+                advance = Text(f"{_arrow(options.ascii_only)} ", style=MUTED).append(
+                    literal(info.advance.text, MUTED)
+                )
+                parts.append(Padding(advance, (0, 0, 0, 2)))
+            if info is not None and info.requirements:
+                asks = bullets(literal(req.text, MUTED) for req in info.requirements)
+                parts.append(Padding(asks, (0, 0, 0, 2)))
+            branch = tree.add(Group(*parts))
             for node in ladder.top(level):
                 self._add(branch, node, options.ascii_only, narrow)
         yield tree

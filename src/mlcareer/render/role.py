@@ -31,6 +31,7 @@ from mlcareer.render.common import (
     wrap,
 )
 from mlcareer.render.expect import (
+    basis_counts,
     basis_text,
     expectation_json,
     expectations_json,
@@ -94,12 +95,7 @@ def _skills(view: RoleView) -> RenderableType:
     exps = view.expectations
     if not exps.items:
         return Text("The sources name no skill for this role, so there is nothing to measure against.", MUTED)
-    counts = exps.counts()
-    said = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    parts: list[RenderableType] = [
-        skills_table(list(exps.items)),
-        Text(f"Expectations by basis: {said}.", style=MUTED),
-    ]
+    parts: list[RenderableType] = [skills_table(list(exps.items)), Text(basis_counts(exps), style=MUTED)]
     if exps.values:
         parts.append(Text(""))
         parts.append(Text("What the profession values (profession-wide, not this role's bar)", style="bold"))

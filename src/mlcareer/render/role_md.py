@@ -12,7 +12,7 @@ from mlcareer.careers import Comparison, RoleView
 from mlcareer.choices import SECTION_TITLES, Level, Section
 from mlcareer.models import Credential, Quoted, Role, Source
 from mlcareer.render.common import figure_amount, source_label
-from mlcareer.render.expect import basis_lines, grade_words, reading_words, wording_note
+from mlcareer.render.expect import basis_counts, basis_lines, grade_words, reading_words, wording_note
 from mlcareer.render.markdown import bullets, heading, join, md, table
 from mlcareer.render.official import role_official_markdown
 from mlcareer.render.role import FROM_LABELS, MOVE_LABELS, level_text, moves_by_kind
@@ -33,10 +33,9 @@ def _skills(view: RoleView) -> str:
         [md(e.skill.name), md(grade_words(e)), "<br>".join(md(line) for line in basis_lines(e))]
         for e in exps.items
     ]
-    counts = ", ".join(f"{n} {k}" for k, n in exps.counts().items() if n)
     parts = [
         table(["Skill", "Expects", "On what it rests"], rows, escaped=True),
-        f"Expectations by basis: {md(counts)}.\n",
+        md(basis_counts(exps)) + "\n",
     ]
     if exps.values:
         parts += [

@@ -41,12 +41,17 @@ def _name(skill: Skill) -> str:
     return skill.name + ("" if skill.category_from == "sources" else f" {PACK_GROUPING}")
 
 
+def category_from(skill: Skill) -> str:
+    """Who grouped the skill: 'sources', or 'data pack' (the JSON word for both commands)."""
+    return skill.category_from or "data pack"
+
+
 def counts_note(total_roles: int) -> str:
     return (
         f"Of the {total_roles} roles, how many have sources that expect the skill at a grade (Expect), "
         "and how many mention it without one (Mention); for the rest the sources do not say, which is "
-        f"not the same as not needed. {PACK_GROUPING} this data pack's grouping: the sources group only ten "
-        "skills. `mlcareer skill ID` explains one."
+        f"not the same as not needed. {PACK_GROUPING} a category that is this data pack's grouping, "
+        "not a source's. `mlcareer skill ID` explains one."
     )
 
 
@@ -114,7 +119,7 @@ def skills_json(found: list[SkillSummary], total_roles: int) -> dict[str, Any]:
                 "id": s.skill.id,
                 "name": s.skill.name,
                 "category": s.skill.category,
-                "category_from": s.skill.category_from or "data pack",
+                "category_from": category_from(s.skill),
                 "keywords": list(s.skill.keywords),
                 "roles": {
                     "expected": s.expected,
@@ -237,6 +242,7 @@ def skill_json(view: SkillView) -> dict[str, Any]:
     return {
         "skill": {
             **view.skill.model_dump(mode="json"),
+            "category_from": category_from(view.skill),
             "scale": [s.model_dump(mode="json") for s in view.scale],
             "roles": [
                 {
