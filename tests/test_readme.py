@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 import typer.main
@@ -39,9 +40,12 @@ def test_readme_has_examples() -> None:
 
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_example_runs(
-    invoke: Invoke, command: str, expected: list[str], monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke, command: str, expected: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(REPO)  # paths in the examples are relative to the repository
+    # paths in the examples are relative to the repository; files they write land in tmp_path
+    for name in ("examples", "data"):
+        (tmp_path / name).symlink_to(REPO / name)
+    monkeypatch.chdir(tmp_path)
     argv = shlex.split(command)
     assert argv[0] == "mlcareer"
     result = invoke(*argv[1:])

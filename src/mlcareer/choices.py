@@ -114,4 +114,5 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
     mermaid = "mermaid"

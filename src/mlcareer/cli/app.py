@@ -198,7 +198,8 @@ FormatOption = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="text (for people), json (for programs), markdown (for documents); mermaid (diagrams) on path.",
+        help="text (for people), json (for programs), markdown (for documents), html (a handout page); "
+        "mermaid (diagrams) on path.",
         callback=choice(Format, "format"),
         autocompletion=complete_choice(Format),
     ),
@@ -223,7 +224,8 @@ def emit(
 
     Only the builder for that format runs. A file is written whole or not at all.
     """
-    offered = ["text", "json"] + ["markdown"] * bool(markdown) + ["mermaid"] * bool(mermaid)
+    # every view with Markdown has an HTML handout made from it (render/html.py)
+    offered = ["text", "json"] + ["markdown", "html"] * bool(markdown) + ["mermaid"] * bool(mermaid)
     if as_json and Format(fmt) not in (Format.text, Format.json):
         raise UsageError(f"--json and --format {Format(fmt).value} ask for two formats; give one")
     fmt = Format.json if as_json else Format(fmt)
@@ -233,6 +235,10 @@ def emit(
         body = json_text(data())
     elif fmt is Format.markdown and markdown is not None:
         body = markdown()
+    elif fmt is Format.html and markdown is not None:
+        from mlcareer.render.html import page
+
+        body = page(markdown())
     elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
     elif output is None:

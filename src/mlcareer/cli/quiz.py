@@ -171,8 +171,14 @@ def quiz(
         if report is not None:
             if report_kind == "markdown":
                 write_file(report, render.result_markdown(result))
+            elif report_kind == "svg":
+                from mlcareer.render.html import offline_svg
+
+                write_file(report, offline_svg(render.recorded(render.render_result(result), "svg")))
             else:
-                write_file(report, render.recorded(render.render_result(result), report_kind or "html"))
+                from mlcareer.render.html import page
+
+                write_file(report, page(render.result_markdown(result)))
     finally:  # said last, where it is seen, and even if a report could not be written
         if saved is not None:
             notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
