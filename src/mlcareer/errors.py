@@ -68,5 +68,19 @@ class UsageError(MlcareerError):
     exit_code = ExitCode.USAGE
 
 
+class OutputError(MlcareerError):
+    """Standard output cannot be written: closed, a full disk, a broken pipe."""
+
+    def __init__(self, message: str, quiet: bool = False) -> None:
+        self.quiet = quiet  # a reader that went away (EPIPE) needs no message
+        super().__init__(message)
+
+    @classmethod
+    def from_os(cls, exc: OSError) -> OutputError:
+        import errno
+
+        return cls(f"cannot write to standard output: {exc.strerror or exc}", exc.errno == errno.EPIPE)
+
+
 class NoRouteError(MlcareerError):
     """Two roles the ladder does not connect in that direction."""
