@@ -141,7 +141,7 @@ class Store:
         """The file's status (None if there is none); HistoryError for anything but a regular file."""
         try:
             st = os.stat(self.path)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             if os.path.islink(self.path):
                 raise self._problem(
                     f"is a symbolic link to {os.readlink(self.path)!r}, which does not exist"
