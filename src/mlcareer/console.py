@@ -94,10 +94,8 @@ def notice(message: str, dim: bool = True) -> None:
 @contextlib.contextmanager
 def _quiet_stderr() -> Iterator[None]:
     """A message that cannot be written (stderr closed or full) is lost, not a traceback."""
-    try:
+    with contextlib.suppress(OSError, ValueError):
         yield
-    except (OSError, ValueError):
-        pass
 
 
 def plain_text(renderable: object, width: int = 100) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from mlcareer.errors import MlcareerError, OutputError
 from mlcareer.text import clean_line
@@ -232,26 +233,27 @@ class _Terminated(BaseException):
 @contextlib.contextmanager
 def _signals_raise() -> Iterator[None]:
     """While the block runs, SIGTERM and SIGHUP raise, so ``finally`` clauses run; then they die as usual."""
-    previous: dict[int, object] = {}
+    previous: list[tuple[signal.Signals, Any]] = []
 
     def handler(signum: int, frame: FrameType | None) -> None:
         raise _Terminated(signum)
 
+    def restore() -> None:
+        while previous:
+            signal.signal(*previous.pop())
+
     with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            previous[signum] = signal.signal(signum, handler)
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            previous.append((sig, signal.signal(sig, handler)))
     try:
         yield
     except _Terminated as exc:
-        for signum, old in previous.items():
-            signal.signal(signum, old)  # type: ignore[arg-type]
-        previous.clear()
+        restore()
         signal.signal(exc.signum, signal.SIG_DFL)
         os.kill(os.getpid(), exc.signum)  # die of the signal, as without the handler
         raise SystemExit(128 + exc.signum) from None  # pragma: no cover - only if the kill was blocked
     finally:
-        for signum, old in previous.items():
-            signal.signal(signum, old)  # type: ignore[arg-type]
+        restore()
 
 
 def _replace(where: Destination, data: bytes) -> None:

@@ -335,6 +335,12 @@ def _number(value: Any, what: str, low: int, high: int, optional: bool = True) -
     return value
 
 
+def _answer(value: Any) -> int:
+    answer = _number(value, "an answer", 0, 4, optional=False)
+    assert answer is not None
+    return answer
+
+
 def _entry(row: tuple[Any, ...]) -> Entry:
     """One row as an Entry; anything a damaged row may hold is refused with ValueError or TypeError."""
     taken_at = _text(row[1], "taken_at")
@@ -368,7 +374,10 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         level=None if row[5] is None else _text(row[5], "level"),
         quick=bool(_number(row[6], "quick", 0, 1)),
         skills=skills,
-        answers={_text(k, "a question id"): int(_number(v, "an answer", 0, 4, False) or 0) for k, v in answers.items()},
+        answers={
+            _text(k, "a question id"): int(_number(v, "an answer", 0, 4, False) or 0)
+            for k, v in answers.items()
+        },
     )
 
 

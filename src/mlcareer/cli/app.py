@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -139,8 +138,8 @@ def report_error(exc: MlcareerError) -> None:
 
     if isinstance(exc, OutputError) and exc.quiet:
         return
-    if isinstance(exc, DataError) and len(exc.problems) > 1:
-        console.error(f"{len(exc.problems)} problems in {exc.where}:", [str(p) for p in exc.problems])
+    if isinstance(exc, DataError) and exc.total > 1:
+        console.error(f"{exc.total:,} problems in {exc.where}:", [str(p) for p in exc.problems])
     else:
         console.error(str(exc))
 
