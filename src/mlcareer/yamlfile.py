@@ -132,6 +132,12 @@ def parse(raw: bytes) -> Document:
         at = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"
         raise YamlProblem(at, "", f"invalid YAML: {what}") from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (NUL, most controls): its line, and the character named.
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        found = text.find(chr(code))
+        at = text.count("\n", 0, found) + 1 if found >= 0 else None
+        raise YamlProblem(at, "", f"character U+{code:04X} is not allowed in YAML") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(None, "", f"invalid YAML: {str(exc)[:200]}") from None
     except RecursionError:
