@@ -52,7 +52,9 @@ def expected(condition: str, command: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def sweep(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], subprocess.CompletedProcess[bytes]]:
+def sweep(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[tuple[str, str], subprocess.CompletedProcess[bytes]]:
     base = tmp_path_factory.mktemp("sweep")
     shipped = REPO / "data"
     fifo_dir = base / "fifo-data"
