@@ -227,6 +227,16 @@ def test_read_only_home_shows_the_result_as_an_unprivileged_user(world: Path) ->
     assert _run("quiz", "--answers", SAMPLE, "--no-save", env=env, user=NOBODY).returncode == 0
 
 
+def test_without_answers_an_unwritable_history_is_said_before_the_questions(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a directory")
+    result = invoke("quiz", env={"MLCAREER_HOME": str(home)})
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "is not a writable directory" in result.stderr and "add --no-save" in result.stderr
+
+
 # -- 4. messages quote input: cleaned like stdout ---------------------------------------------
 
 
