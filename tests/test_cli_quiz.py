@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.history import HistoryError
+from mlcareer.history import SCHEMA_VERSION, HistoryError
 from mlcareer.yamlfile import parse
 from tests.conftest import REPO, Invoke
 
@@ -40,10 +40,23 @@ def test_sample_answers_give_a_stable_json_result(invoke: Invoke) -> None:
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
     assert data["role"]["id"] == "ml-engineer"
-    assert data["readiness"] == {"percent": 77, "skills_graded": 10, "skills_answered": 10}
+    readiness = data["readiness"]
+    assert (readiness["percent"], readiness["skills_graded"], readiness["skills_answered"]) == (82, 27, 27)
+    # what readiness is measured over, by basis, and the one rule that made the grades
+    assert readiness["expectations"] == {
+        "role": 0,
+        "level": 1,
+        "profession": 10,
+        "default": 16,
+        "inherited": 0,
+    }
+    assert readiness["rule"].startswith("Each grade is read from the source's wording by one map.")
     assert data["level"]["level"] == "entry"
-    assert [lv["status"] for lv in data["level"]["levels"]] == ["no data", "not met", "no data"]
-    assert data["gaps"][0]["skill"] in ("machine-learning-algorithms", "model-evaluation")
+    levels = data["level"]["levels"]
+    assert [lv["status"] for lv in levels] == ["met", "not met", "not met"]
+    assert [lv["role"] for lv in levels] == ["junior-ml-engineer", "ml-engineer", "lead-ml-engineer"]
+    assert all(r["quote"] and r["source"] for lv in levels for r in lv["requirements"])
+    assert data["gaps"][0]["skill"] in ("mathematics", "model-evaluation")
     assert data["gaps"][0]["gap"] == 2
     assert [m["role"] for m in data["matches"]] == [
         "computer-vision-engineer",
@@ -51,7 +64,7 @@ def test_sample_answers_give_a_stable_json_result(invoke: Invoke) -> None:
         "applied-ml-engineer",
     ]
     assert data["disclaimer"] == "This is a self-assessment for orientation, not a hiring test."
-    assert len(data["answers"]) == 39
+    assert len(data["answers"]) == 40
     assert not _db().exists()  # --no-save
 
 
@@ -61,10 +74,11 @@ def test_text_result_shows_every_part(invoke: Invoke) -> None:
     out = result.stdout
     for part in (
         "Readiness",
-        "77%",
+        "82%",
         "Level",
+        "named without a grade, at the data pack's default",
+        "Skills are not all a level asks; the sources also say:",
         "You and what the role expects",
-        "no expectation in the data",
         "Largest gaps, and what to do",
         "Google Professional Machine Learning Engineer",
         "Kinds of ML engineer that fit you best",
@@ -77,12 +91,15 @@ def test_text_result_shows_every_part(invoke: Invoke) -> None:
 def test_other_role_and_quick_form(invoke: Invoke) -> None:
     other = json.loads(invoke("quiz", "-a", SAMPLE, "--role", "Data Scientist", "--json", "--no-save").stdout)
     assert other["role"]["id"] == "data-scientist"
-    assert other["readiness"]["percent"] is None
-    assert {s["status"] for s in other["skills"]} == {"no expectation"}
+    # its sources name five skills without a grade: scored against the pack's default
+    assert other["readiness"]["skills_graded"] == 5
+    assert other["readiness"]["expectations"]["default"] == 5
+    assert isinstance(other["readiness"]["percent"], int)
+    assert {s["status"] for s in other["skills"]} <= {"met", "gap"}
     quick = invoke("quiz", "-a", SAMPLE, "--quick", "--json", "--no-save")
     assert quick.exit_code == 0, quick.stderr
     data = json.loads(quick.stdout)
-    assert data["quick"] is True and len(data["answers"]) == 10
+    assert data["quick"] is True and len(data["answers"]) == 11
     assert "quick form" in quick.stderr
 
 
@@ -135,8 +152,9 @@ def test_template_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("quiz", "--template", "--quick")
     assert result.exit_code == 0
     doc = parse(result.stdout.encode())
-    assert len(doc.data) == 10 and set(doc.data.values()) == {None}
-    assert "# Question 1 of 10: Programming" in result.stdout
+    assert len(doc.data) == 11 and set(doc.data.values()) == {None}
+    assert "# Question 1 of 11: Programming" in result.stdout
+    assert "# Question 5 of 11: Mathematics" in result.stdout
     lines = result.stdout.splitlines()
     path = tmp_path / "filled.yaml"
     path.write_text("\n".join(f"{line} 2" if not line.startswith("#") and line else line for line in lines))
@@ -191,15 +209,15 @@ def test_two_quizzes_in_history_and_the_diff(invoke: Invoke, tmp_path: Path) -> 
     assert shown.exit_code == 0
     lines = [line for line in shown.stdout.splitlines() if "Machine Learning Engineer" in line]
     assert len(lines) == 2
-    assert lines[0].split()[0] == "2" and "86%" in lines[0] and "+9 pts" in lines[0]
-    assert lines[1].split()[0] == "1" and "77%" in lines[1] and "first" in lines[1]
+    assert lines[0].split()[0] == "2" and "83%" in lines[0] and "+1 pts" in lines[0]
+    assert lines[1].split()[0] == "1" and "82%" in lines[1] and "first" in lines[1]
 
     data = json.loads(invoke("history", "--json").stdout)["results"]
-    assert [(r["id"], r["readiness"], r["change"]) for r in data] == [(2, 86, 9), (1, 77, None)]
+    assert [(r["id"], r["readiness"], r["change"]) for r in data] == [(2, 83, 1), (1, 82, None)]
 
     diff = invoke("history", "--diff")
     assert diff.exit_code == 0
-    assert "77% -> 86%" in diff.stdout
+    assert "82% -> 83%" in diff.stdout
     algo = next(line for line in diff.stdout.splitlines() if "Machine learning algorithms" in line)
     assert algo.split()[-3:] == ["2", "4", "+2"]
     changes = {s["skill"]: s for s in json.loads(invoke("history", "--diff", "--json").stdout)["skills"]}
@@ -218,7 +236,7 @@ def test_history_narrow_terminal(invoke: Invoke) -> None:
     result = invoke("history", env={"COLUMNS": "40"})
     assert result.exit_code == 0
     assert all(len(line) <= 40 for line in result.stdout.splitlines())
-    assert "readiness 77%, level entry" in result.stdout
+    assert "readiness 82%, level entry" in result.stdout
 
 
 def test_clear_asks_and_refuses_without_a_terminal(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -254,7 +272,7 @@ def _newer() -> bytes:
     path.parent.mkdir(parents=True, exist_ok=True)
     with sqlite3.connect(path) as con:
         con.execute("CREATE TABLE results (id INTEGER PRIMARY KEY)")
-        con.execute("PRAGMA user_version = 2")
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.close()
     return path.read_bytes()
 
@@ -285,7 +303,7 @@ def test_a_failed_save_still_shows_the_result(invoke: Invoke, monkeypatch: pytes
     monkeypatch.setattr("mlcareer.history.Store.save", fail)
     result = invoke("quiz", "-a", SAMPLE, "--json")
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["readiness"]["percent"] == 77
+    assert json.loads(result.stdout)["readiness"]["percent"] == 82
     assert "Error: the result was not saved: history database X: disk full" in result.stderr
 
 

@@ -68,7 +68,7 @@ def test_quick_quiz_with_arrow_keys_and_going_back() -> None:
         + ENTER  # question 1 again: the pointer starts on the earlier answer (2)
         + answer(1)  # question 2
         + answer(4)  # question 3
-        + answer(3) * 7  # questions 4-10
+        + answer(3) * 8  # questions 4-11 (question 5: mathematics)
     )
     result = drive(["quiz", "--quick", "--json", "--no-save"], keys)
     assert result.exit_code == 0, result.stderr
@@ -78,14 +78,15 @@ def test_quick_quiz_with_arrow_keys_and_going_back() -> None:
     assert answers["programming"] == 2
     assert answers["machine-learning-algorithms"] == 1
     assert answers["data-analysis"] == 4
+    assert answers["mathematics"] == 3
     assert answers["interest-vision"] == 3
-    assert len(answers) == 10
-    assert "10 questions" in result.stderr
+    assert len(answers) == 11
+    assert "11 questions" in result.stderr
     assert not _db().exists()
 
 
 def test_full_quiz_is_saved_and_shown() -> None:
-    result = drive(["quiz"], answer(3) * 39)
+    result = drive(["quiz"], answer(3) * 40)
     assert result.exit_code == 0, result.stderr
     assert "Readiness" in result.stdout
     assert "not a hiring test" in result.stdout

@@ -55,6 +55,21 @@ def test_role_json_is_complete_and_sourced(invoke: Invoke) -> None:
     assert data["level"] == "mid"
     assert data["sources"] and all(s["title"] for s in data["sources"])
     assert {s["skill"] for s in data["skills"]} >= {"programming"}
+    # each skill is an expectation: its state, grade, basis, and the statements it rests on
+    programming = next(s for s in data["skills"] if s["skill"] == "programming")
+    assert (programming["state"], programming["grade"], programming["grade_name"]) == (
+        "expected",
+        3,
+        "proficient",
+    )
+    assert (programming["basis"], programming["label"]) == ("profession", "profession-wide, no level given")
+    assert all({"quote", "source", "scope", "phrase", "grade"} <= set(r) for r in programming["readings"])
+    assert {s["state"] for s in data["skills"]} == {"expected", "mentioned"}
+    # the moves are derived: advancing a level, or specialising
+    assert {"role": "lead-ml-engineer", "move": "advance"} in data["leads_to"]
+    assert {"role": "computer-vision-engineer", "move": "specialisation"} in data["leads_to"]
+    assert {"role": "junior-ml-engineer", "move": "advance"} in data["leads_from"]
+    assert data["level_info"]["advance"]["source"] == "ml-engineer-jobs"
     assert any(f["kind"] == "average" and f["amount"] == 160471 for f in data["salary"])
 
 
@@ -112,7 +127,7 @@ def test_validate_reports_every_problem(invoke: Invoke, mini_dir: Path) -> None:
     assert result.exit_code == 1
     assert "2 problems" in result.stderr
     assert (
-        "roles.yaml:26: roles[1].skills[1].skill: unknown skill 'statistcs' (did you mean 'statistics'?)"
+        "roles.yaml:27: roles[1].skills[1].skill: unknown skill 'statistcs' (did you mean 'statistics'?)"
         in result.stderr
     )
     assert "roles[2].colour: unknown field" in result.stderr

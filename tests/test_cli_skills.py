@@ -12,13 +12,15 @@ from mlcareer import __version__
 from tests.conftest import REPO, Invoke
 
 
-def test_skill_python_shows_the_roles_that_need_it(invoke: Invoke) -> None:
+def test_skill_python_shows_the_roles_whose_sources_state_it(invoke: Invoke) -> None:
     result = invoke("skill", "python")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
+    # the sources group programming, so no asterisk on its category
     assert out.startswith("Programming (Python, R, Java, Julia)\nprogramming · technical skill")
-    assert "Roles that need it (1)" in out
-    assert "Machine Learning Engineer" in out and "proficient" in out
+    assert "Roles whose sources state it (14 of 24; for the others the sources do not say)" in out
+    assert "Machine Learning Engineer  (ml-engineer, mid)  ●●●○ proficient" in out
+    assert "as for the Machine Learning Engineer (profession-wide, no level given)" in out
     for step in ("none", "awareness", "working knowledge", "proficient", "expert"):
         assert step in out
     assert result.stderr == ""
@@ -27,12 +29,19 @@ def test_skill_python_shows_the_roles_that_need_it(invoke: Invoke) -> None:
 def test_skill_json(invoke: Invoke) -> None:
     data = json.loads(invoke("skill", "Leadership", "--json").stdout)["skill"]
     assert data["id"] == "leadership" and data["category"] == "interpersonal"
-    assert len(data["roles"]) == 7
-    graded = [r for r in data["roles"] if r["proficiency"] is not None]
-    assert all(r["proficiency_name"] for r in graded)
-    assert any(r["proficiency"] is None and r["proficiency_name"] is None for r in data["roles"])
+    assert data["category_from"] != "sources"  # the data pack's own grouping
+    assert len(data["roles"]) == 19 and data["not_stated_by"] == 5
+    expectations = [r["expectation"] for r in data["roles"]]
+    # named without a grade everywhere: mentioned, scored at the pack's default, never graded by hand
+    assert {(e["state"], e["grade"], e["grade_name"], e["basis"]) for e in expectations} == {
+        ("mentioned", 2, "working knowledge", "default")
+    }
+    assert all(r["grade"] is None for e in expectations for r in e["readings"])
+    inherited = [r for r in data["roles"] if r["expectation"]["inherited_from"] is not None]
+    assert len(inherited) == 12 and {r["expectation"]["inherited_from"] for r in inherited} == {"ml-engineer"}
     assert [s["value"] for s in data["scale"]] == [0, 1, 2, 3, 4]
-    assert set(data["asked_by_roles"]) == {"education", "certifications"}
+    assert "asked_by_roles" not in data  # a role's credentials are not carried over to its skills
+    assert data["credentials"] == []
     certs = json.loads(invoke("skill", "software-engineering", "--json").stdout)["skill"]["credentials"]
     assert {c["id"] for c in certs} == {
         "certified-software-development-professional",
@@ -53,11 +62,21 @@ def test_skills_lists_every_skill_grouped(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.index("TECHNICAL") < out.index("ANALYTICAL") < out.index("INTERPERSONAL")
+    assert out.splitlines()[0].split() == ["Skill", "Id", "Expect", "Mention"]
     data = json.loads(invoke("skills", "--json").stdout)
-    assert data["total_roles"] == 24 and len(data["skills"]) == 27
+    assert data["total_roles"] == 24 and len(data["skills"]) == 28  # mathematics is new
     by_id = {s["id"]: s for s in data["skills"]}
-    assert by_id["programming"]["role_ids"] == ["ml-engineer"]
-    assert by_id["leadership"]["roles"] == len(by_id["leadership"]["role_ids"]) == 7
+    assert by_id["mathematics"]["roles"] == {"expected": 14, "mentioned": 0, "not_stated": 10}
+    programming = by_id["programming"]
+    assert programming["role_ids"][0] == "ml-engineer" and programming["role_ids"][-1] == "lead-ml-engineer"
+    assert programming["roles"] == {"expected": 14, "mentioned": 0, "not_stated": 10}
+    leadership = by_id["leadership"]
+    assert leadership["roles"] == {"expected": 0, "mentioned": 19, "not_stated": 5}
+    assert len(leadership["role_ids"]) == 19
+    for skill in data["skills"]:
+        counts = skill["roles"]
+        assert counts["expected"] + counts["mentioned"] == len(skill["role_ids"])
+        assert sum(counts.values()) == data["total_roles"]
 
 
 def test_skills_search_deep_finds_deep_learning(invoke: Invoke) -> None:
@@ -74,9 +93,12 @@ def test_skills_search_deep_finds_deep_learning(invoke: Invoke) -> None:
 
 def test_skill_commands_follow_the_data_dir(invoke: Invoke, mini_dir: Path) -> None:
     data = json.loads(invoke("--data-dir", str(mini_dir), "skill", "PYTHON", "--json").stdout)["skill"]
-    assert [(r["id"], r["proficiency"]) for r in data["roles"]] == [("junior-engineer", 2), ("engineer", 3)]
+    roles = [(r["id"], r["expectation"]["grade"], r["expectation"]["inherited_from"]) for r in data["roles"]]
+    # read from the quotes by mini's wording map; the vision engineer is measured as the engineer
+    assert roles == [("junior-engineer", 2, None), ("engineer", 3, None), ("vision-engineer", 3, "engineer")]
+    assert data["roles"][0]["expectation"]["readings"][0]["phrase"] == "familiarity with"
     assert [c["id"] for c in data["credentials"]] == ["bachelors"]
-    assert data["asked_by_roles"]["certifications"][0]["id"] == "cert"
+    assert "asked_by_roles" not in data
 
 
 def test_skill_output_to_a_file(invoke: Invoke, tmp_path: Path) -> None:

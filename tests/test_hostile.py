@@ -22,6 +22,11 @@ HOSTILE = (
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202e]")
 
 
+def _quoted() -> dict[str, str]:
+    """A fresh {text, quote, source} each time (a shared dict would be dumped as a YAML alias)."""
+    return {"text": HOSTILE, "quote": HOSTILE, "source": "doc"}
+
+
 @pytest.fixture
 def hostile_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
@@ -34,10 +39,20 @@ def hostile_dir(tmp_path: Path) -> Path:
         role["aliases"] = [*role.get("aliases", []), HOSTILE]
         for group in role.get("responsibilities", []):
             group["group"] = HOSTILE
-            group["items"] = [HOSTILE]
+            group["items"] = [{"text": HOSTILE, "sources": ["doc"]}]
         for need in role.get("skills", []):
-            need["evidence"] = HOSTILE
+            need["quote"] = f"{need['quote']} {HOSTILE}"  # the graded phrase stays, so grades show too
+        for field in ("how_to_become", "suits", "team"):
+            role[field] = [_quoted()]
+        other = "engineer" if role["id"] != "engineer" else "junior-engineer"
+        role["contrasts"] = [{"role": other, **_quoted()}]
     (target / "roles.yaml").write_text(yaml.safe_dump(roles, allow_unicode=True))
+    levels = yaml.safe_load((MINI / "levels.yaml").read_text())
+    for level in levels["levels"]:
+        level["summary"] = HOSTILE
+        level["advance"] = _quoted()
+        level["requirements"] = [_quoted()]
+    (target / "levels.yaml").write_text(yaml.safe_dump(levels, allow_unicode=True))
     skills = yaml.safe_load((MINI / "skills.yaml").read_text())
     for skill in skills["skills"]:
         skill["name"] = f"{skill['name']} {HOSTILE}"

@@ -10,7 +10,18 @@ from mlcareer.careers import role_by_id
 from mlcareer.catalog import load_catalog
 from mlcareer.choices import Level
 from mlcareer.errors import NoRouteError
-from mlcareer.ladder import Edge, Ladder, Route, edges, explore, ladder, pay_change, reachable, route
+from mlcareer.ladder import (
+    ROUTE_NOTE,
+    Edge,
+    Ladder,
+    Route,
+    edges,
+    explore,
+    ladder,
+    pay_change,
+    reachable,
+    route,
+)
 from mlcareer.models import Catalog
 from tests.conftest import REPO
 
@@ -35,7 +46,11 @@ def shipped() -> Catalog:
     return load_catalog(REPO / "data")
 
 
-def make(roles: list[dict[str, Any]], figures: list[dict[str, Any]] | None = None) -> Catalog:
+def make(
+    roles: list[dict[str, Any]],
+    figures: list[dict[str, Any]] | None = None,
+    expectations: dict[str, Any] | None = None,
+) -> Catalog:
     """A catalog in memory: each role needs id, level and whatever the test is about."""
     skill = {"category": "technical", "description": "d", "sources": ["doc"]}
     return Catalog.model_validate(
@@ -48,8 +63,22 @@ def make(roles: list[dict[str, Any]], figures: list[dict[str, Any]] | None = Non
                 for r in roles
             ],
             "salaries": {"figures": figures or []},
+            "expectations": expectations or {},
         }
     )
+
+
+def said(skill: str, quote: str) -> dict[str, str]:
+    """A statement of the source 'doc' about ``skill``."""
+    return {"skill": skill, "quote": quote, "source": "doc"}
+
+
+#: The wording map of the in-memory catalogs: the grade is read from the quote.
+WORDING = [
+    {"phrase": "familiar with", "grade": 2},
+    {"phrase": "strong", "grade": 3},
+    {"phrase": "expertise in", "grade": 4},
+]
 
 
 def fig(fid: str, role: str, level: str, low: int, high: int | None = None, **extra: Any) -> dict[str, Any]:
@@ -86,17 +115,33 @@ def test_whole_ladder_has_every_role_by_level(shipped: Catalog) -> None:
     assert "computer-vision-engineer" not in [n.role.id for n in whole.top(Level.mid)]
 
 
-def test_edges_are_the_data_leads_to_then_specialisations(shipped: Catalog) -> None:
+def test_edges_advance_to_every_ladder_role_of_the_next_level_then_specialise(shipped: Catalog) -> None:
     found = edges(shipped)
     assert found[:4] == [
-        Edge("junior-ml-engineer", "ml-engineer", "leads_to"),
-        Edge("junior-ml-engineer", "senior-data-scientist", "leads_to"),
-        Edge("junior-ml-engineer", "systems-engineer", "leads_to"),
-        Edge("data-scientist", "senior-data-scientist", "leads_to"),
+        Edge("junior-ml-engineer", "ml-engineer", "advance"),
+        Edge("junior-ml-engineer", "senior-data-scientist", "advance"),
+        Edge("junior-ml-engineer", "systems-engineer", "advance"),
+        Edge("data-scientist", "ml-engineer", "advance"),
     ]
-    leads = sum(len(r.leads_to) for r in shipped.roles)
-    assert len([e for e in found if e.kind == "leads_to"]) == leads
+    ladder_at = {lv: sum(1 for r in shipped.roles if r.kind == "ladder" and r.level == lv) for lv in Level}
+    later = {lv: next((x for x in Level if x.rank == lv.rank + 1), None) for lv in Level}
+    advances = sum(ladder_at[n] for r in shipped.roles if (n := later[r.level]) is not None)
+    advance = [e for e in found if e.kind == "advance"]
+    assert len(advance) == advances
+    roles = {r.id: r for r in shipped.roles}
+    assert all(roles[e.target].kind == "ladder" for e in advance)
+    assert all(roles[e.target].level.rank == roles[e.source].level.rank + 1 for e in advance)
+    # a kind of ML engineer advances like the role it specialises
+    assert Edge("computer-vision-engineer", "lead-ml-engineer", "advance") in advance
     assert {e.source for e in found if e.kind == "specialisation"} == {"ml-engineer"}
+    assert found[len(advance) :] == [e for e in found if e.kind == "specialisation"]
+
+
+def test_a_leads_to_list_is_no_longer_part_of_a_role() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="leads_to"):
+        make([{"id": "a", "level": "entry", "leads_to": ["b"]}, {"id": "b", "level": "mid"}])
 
 
 def test_pay_shown_is_at_the_role_own_level(shipped: Catalog) -> None:
@@ -112,9 +157,9 @@ def test_reachable_from_a_role(shipped: Catalog) -> None:
     lead = role_by_id(shipped, "lead-ml-engineer")
     assert [r.id for r in reachable(shipped, lead)] == [
         "lead-ml-engineer",
-        "director-of-engineering",
-        "chief-technology-officer",
         "chief-data-officer",
+        "chief-technology-officer",
+        "director-of-engineering",
     ]
     part = ladder(shipped, role_by_id(shipped, "ml-engineer"))
     shown = {n.role.id for n in part.nodes}
@@ -144,51 +189,72 @@ def test_junior_to_cto_goes_through_the_lead_role(shipped: Catalog) -> None:
     found = route(
         shipped, role_by_id(shipped, "chief-technology-officer"), role_by_id(shipped, "junior-ml-engineer")
     )
-    # ml-engineer leads to lead-ml-engineer and technical-architect, both one step from the CTO:
-    # the tie goes to the data's order.
+    # every senior role is one step from the CTO: the tie goes to the ML engineer family first
     assert ids(found) == ["junior-ml-engineer", "ml-engineer", "lead-ml-engineer", "chief-technology-officer"]
-    assert [s.kind for s in found.steps] == ["leads_to"] * 3
+    assert [s.kind for s in found.steps] == ["advance"] * 3
     assert all(s.skills for s in found.steps)
+    # each advance rests on its level's advance sentence and lists the new level's requirements
+    assert all(s.basis is not None and s.basis.source for s in found.steps)
+    assert found.steps[0].basis is not None and "mid-level" in found.steps[0].basis.quote
+    assert found.steps[0].requirements and all(q.quote and q.source for q in found.steps[0].requirements)
+    assert found.note == ROUTE_NOTE
 
 
 @pytest.mark.parametrize(("order", "via"), [(["b", "c"], "b"), (["c", "b"], "c")])
 def test_ties_go_to_data_order(order: list[str], via: str) -> None:
     cat = make(
         [
-            {"id": "a", "level": "entry", "leads_to": order},
-            {"id": "b", "level": "mid", "leads_to": ["d"]},
-            {"id": "c", "level": "mid", "leads_to": ["d"]},
+            {"id": "a", "level": "entry"},
+            *({"id": r, "level": "mid"} for r in order),
             {"id": "d", "level": "senior"},
         ]
     )
     assert ids(route(cat, role_by_id(cat, "d"), role_by_id(cat, "a"))) == ["a", via, "d"]
 
 
+def test_ties_go_to_the_ml_engineer_family_before_data_order() -> None:
+    roles = [
+        {"id": "a", "level": "entry"},
+        {"id": "b", "level": "mid"},
+        {"id": "c", "level": "mid"},
+        {"id": "d", "level": "senior"},
+    ]
+    cat = make(roles, expectations={"family": ["a", "c", "d"]})
+    assert ids(route(cat, role_by_id(cat, "d"), role_by_id(cat, "a"))) == ["a", "c", "d"]
+    assert [e.target for e in edges(cat) if e.source == "a"] == ["c", "b"]
+
+
 def test_shortest_route_wins_over_data_order() -> None:
+    # "s", a kind of "a" placed (in this made-up data) at the senior level, is a shortcut to "d"
     cat = make(
         [
-            {"id": "a", "level": "entry", "leads_to": ["b", "d"]},
-            {"id": "b", "level": "mid", "leads_to": ["c"]},
-            {"id": "c", "level": "senior", "leads_to": ["d"]},
+            {"id": "a", "level": "entry"},
+            {"id": "b", "level": "mid"},
+            {"id": "c", "level": "senior"},
             {"id": "d", "level": "executive"},
+            {"id": "s", "level": "senior", "kind": "specialisation", "specialises": "a"},
         ]
     )
-    assert ids(route(cat, role_by_id(cat, "d"), role_by_id(cat, "a"))) == ["a", "d"]
+    found = route(cat, role_by_id(cat, "d"), role_by_id(cat, "a"))
+    assert ids(found) == ["a", "s", "d"]
+    assert [s.kind for s in found.steps] == ["specialisation", "advance"]
 
 
 def test_to_alone_starts_from_the_nearest_entry_role() -> None:
     cat = make(
         [
-            {"id": "far", "level": "entry", "leads_to": ["mid"]},
-            {"id": "near", "level": "entry", "leads_to": ["top"]},
-            {"id": "also-near", "level": "entry", "leads_to": ["top"]},
-            {"id": "mid", "level": "mid", "leads_to": ["top"]},
-            {"id": "top", "level": "senior"},
+            {"id": "far", "level": "entry"},
+            {"id": "near", "level": "entry"},
+            {"id": "also-entry", "level": "entry"},
+            {"id": "mid", "level": "mid"},
+            {"id": "top", "level": "entry", "kind": "specialisation", "specialises": "near"},
         ]
     )
     found = route(cat, role_by_id(cat, "top"))
     assert ids(found) == ["near", "top"]
-    assert [o.id for o in found.origins] == ["far", "near", "also-near"]
+    assert [o.id for o in found.origins] == ["far", "near", "also-entry"]
+    # with no shortcut, every entry role is as near: the first in data order wins
+    assert ids(route(cat, role_by_id(cat, "mid"))) == ["far", "mid"]
 
 
 def test_route_into_a_specialisation(shipped: Catalog) -> None:
@@ -218,12 +284,6 @@ def test_a_route_to_where_you_are_has_no_steps(shipped: Catalog) -> None:
             "no route from data-scientist to software-engineer: the ladder only goes up, "
             "and both are entry level",
         ),
-        (
-            "computer-vision-engineer",
-            "chief-technology-officer",
-            "no route from computer-vision-engineer to chief-technology-officer: "
-            "the data lists no move on from computer-vision-engineer",
-        ),
     ],
 )
 def test_no_route_says_why(shipped: Catalog, start: str, goal: str, message: str) -> None:
@@ -233,8 +293,42 @@ def test_no_route_says_why(shipped: Catalog, start: str, goal: str, message: str
     assert caught.value.exit_code == 1
 
 
+def test_a_kind_of_ml_engineer_advances_like_the_role_it_specialises(shipped: Catalog) -> None:
+    found = route(
+        shipped,
+        role_by_id(shipped, "chief-technology-officer"),
+        role_by_id(shipped, "computer-vision-engineer"),
+    )
+    assert ids(found) == ["computer-vision-engineer", "lead-ml-engineer", "chief-technology-officer"]
+    assert [s.kind for s in found.steps] == ["advance", "advance"]
+
+
+@pytest.mark.parametrize(
+    ("start", "goal", "message"),
+    [
+        ("x", "z", "no route from x to z: x is at the top of the ladder"),
+        ("e", "z", "no route from e to z: advancing a level at a time from e does not reach it"),
+    ],
+)
+def test_no_route_up_the_ladder_says_why(start: str, goal: str, message: str) -> None:
+    cat = make(
+        [
+            {"id": "e", "level": "entry"},
+            {"id": "x", "level": "mid"},
+            {"id": "o", "level": "executive"},
+            # a kind of "o" at the senior level: only "o" specialises into it
+            {"id": "z", "level": "senior", "kind": "specialisation", "specialises": "o"},
+        ]
+    )
+    with pytest.raises(NoRouteError) as caught:
+        route(cat, role_by_id(cat, goal), role_by_id(cat, start))
+    assert str(caught.value) == message
+    assert caught.value.exit_code == 1
+
+
 def test_no_route_from_the_entry_roles() -> None:
-    cat = make([{"id": "e", "level": "entry"}, {"id": "island", "level": "mid"}])
+    # a specialisation of no role is never advanced into, nor specialised into
+    cat = make([{"id": "e", "level": "entry"}, {"id": "island", "level": "mid", "kind": "specialisation"}])
     with pytest.raises(NoRouteError, match=r"no route to island from any entry role \(e\)"):
         route(cat, role_by_id(cat, "island"))
     empty = make([{"id": "m", "level": "mid"}])
@@ -251,49 +345,74 @@ def test_explore_returns_a_route_only_with_a_goal(shipped: Catalog) -> None:
 # ---------------------------------------------------------------- what a step asks
 
 
+GROWTH_ROLES: list[dict[str, Any]] = [
+    {
+        "id": "a",
+        "level": "entry",
+        "skills": [said("python", "familiar with python"), said("stats", "uses statistics")],
+    },
+    {
+        "id": "b",
+        "level": "mid",
+        "skills": [
+            said("python", "expertise in python"),
+            said("stats", "strong statistics"),
+            said("talk", "talks to people"),
+        ],
+    },
+]
+
+
 def test_skill_growth_compares_graded_skills_and_never_guesses() -> None:
-    cat = make(
-        [
-            {
-                "id": "a",
-                "level": "entry",
-                "leads_to": ["b"],
-                "skills": [{"skill": "python", "proficiency": 2}, {"skill": "stats"}],
-            },
-            {
-                "id": "b",
-                "level": "mid",
-                "skills": [
-                    {"skill": "python", "proficiency": 4},
-                    {"skill": "stats", "proficiency": 3},
-                    {"skill": "talk"},
-                ],
-            },
-        ]
-    )
+    cat = make(GROWTH_ROLES, expectations={"wording": WORDING})
     (step,) = route(cat, role_by_id(cat, "b"), role_by_id(cat, "a")).steps
     rows = {g.skill.id: g for g in step.skills}
-    assert list(rows) == ["python", "stats", "talk"]  # the target's skills, in its order
+    assert list(rows) == ["python", "stats", "talk"]  # the target's skills, in catalogue order
     assert rows["python"].change == 2
-    assert rows["python"].now is not None and rows["python"].now.proficiency == 2
-    # listed now without a grade: no data, so no change either
-    assert rows["stats"].now is not None and rows["stats"].now.proficiency is None
-    assert rows["stats"].change is None
-    # not listed now, and not graded by the target
-    assert rows["talk"].now is None and rows["talk"].then.proficiency is None and rows["talk"].change is None
+    assert rows["python"].now is not None and rows["python"].now.grade == 2
+    assert rows["python"].now.state == "expected" and rows["python"].then.grade == 4
+    # mentioned now without a grade, and the pack sets no default: no change either
+    assert rows["stats"].now is not None and rows["stats"].now.state == "mentioned"
+    assert rows["stats"].now.grade is None and rows["stats"].change is None
+    # not stated now, and not graded by the target
+    talk = rows["talk"]
+    assert talk.now is None and talk.then.state == "mentioned" and talk.then.grade is None
+    assert talk.change is None
+
+
+def test_skill_growth_scores_a_skill_named_without_a_grade_against_the_default() -> None:
+    rules = {"wording": WORDING, "default_grade": {"grade": 1, "reason": "the pack's choice"}}
+    cat = make(GROWTH_ROLES, expectations=rules)
+    (step,) = route(cat, role_by_id(cat, "b"), role_by_id(cat, "a")).steps
+    rows = {g.skill.id: g for g in step.skills}
+    stats = rows["stats"]
+    assert stats.now is not None and (stats.now.state, stats.now.grade, stats.now.basis) == (
+        "mentioned",
+        1,
+        "default",
+    )
+    assert stats.change == 2
+    # a skill not stated now is still not guessed, default or not
+    assert rows["talk"].now is None and rows["talk"].then.grade == 1 and rows["talk"].change is None
 
 
 def test_junior_to_ml_engineer_skills(shipped: Catalog) -> None:
     found = route(shipped, role_by_id(shipped, "ml-engineer"), role_by_id(shipped, "junior-ml-engineer"))
     rows = {g.skill.id: g for g in found.steps[0].skills}
     algorithms = rows["machine-learning-algorithms"]
-    assert algorithms.now is not None and algorithms.now.proficiency is None  # junior: no grade in the data
-    assert algorithms.then.proficiency == 4
-    assert rows["programming"].now is None and rows["programming"].then.proficiency == 3
+    # junior: named without a grade, so scored against the pack's default
+    assert algorithms.now is not None and algorithms.now.state == "mentioned"
+    assert algorithms.now.basis == "default"
+    # the ML engineer: graded by the mid-level statement
+    assert algorithms.then.state == "expected" and algorithms.then.basis == "level"
+    assert algorithms.then.grade == 3 and algorithms.change == 3 - (algorithms.now.grade or 0)
+    programming = rows["programming"]
+    assert programming.now is None and programming.then.grade == 3 and programming.change is None
+    assert programming.then.basis == "profession"
 
 
 def _pay(figures: list[dict[str, Any]]) -> Any:
-    cat = make([{"id": "a", "level": "entry", "leads_to": ["b"]}, {"id": "b", "level": "mid"}], figures)
+    cat = make([{"id": "a", "level": "entry"}, {"id": "b", "level": "mid"}], figures)
     return pay_change(cat, role_by_id(cat, "a"), role_by_id(cat, "b"))
 
 

@@ -14,7 +14,7 @@ from mlcareer.careers import role_by_id
 from mlcareer.catalog import load_catalog, shipped_data_dir
 from mlcareer.choices import Level
 from mlcareer.errors import DataError
-from mlcareer.models import Catalog, Question
+from mlcareer.models import Catalog, Question, Statement
 from mlcareer.quiz import DISCLAIMER, fit_level, quiz_data, readiness, score, select_questions
 from tests.conftest import MINI
 
@@ -24,6 +24,15 @@ MINI_DATA = load_catalog(MINI)
 
 def _all(catalog: Catalog, value: int) -> dict[str, int]:
     return {q.id: value for q in quiz_data(catalog).questions}
+
+
+def _mini_with_junior_saying(*statements: Statement) -> Catalog:
+    """mini, with the junior engineer's skills replaced (mini's pack sets no default grade)."""
+    roles = [
+        r.model_copy(update={"skills": list(statements)}) if r.id == "junior-engineer" else r
+        for r in MINI_DATA.roles
+    ]
+    return MINI_DATA.model_copy(update={"roles": roles})
 
 
 # --- the shipped quiz -------------------------------------------------------------
@@ -75,12 +84,31 @@ def test_readiness_counts_only_the_skills_asked() -> None:
     assert rows["communication"].status == "no expectation"
 
 
-def test_readiness_is_no_data_when_the_role_states_no_proficiency() -> None:
-    result = score(SHIPPED, role_by_id(SHIPPED, "data-scientist"), _all(SHIPPED, 4))
+def test_readiness_is_no_data_when_the_role_states_no_grade_and_there_is_no_default() -> None:
+    catalog = _mini_with_junior_saying(
+        Statement(skill="communication", quote="talks to people", source="doc")
+    )
+    result = score(
+        catalog, role_by_id(catalog, "junior-engineer"), {q.id: 4 for q in quiz_data(catalog).questions}
+    )
     assert result.readiness is None
     assert result.graded == 0
-    assert all(r.status == "no expectation" for r in result.skills)
+    assert [r.skill.id for r in result.skills] == ["communication"]
+    assert all(r.status == "no expectation" and r.expectation.state == "mentioned" for r in result.skills)
     assert result.gaps == []
+
+
+def test_readiness_scores_skills_named_without_a_grade_against_the_default() -> None:
+    # the shipped data-scientist's sources name five skills and grade none: the pack's default counts
+    result = score(SHIPPED, role_by_id(SHIPPED, "data-scientist"), _all(SHIPPED, 4))
+    default = SHIPPED.expectations.default_grade
+    assert default is not None
+    assert result.readiness == 100
+    assert result.graded == len(result.skills) == 5
+    assert all(r.expectation.state == "mentioned" and r.expected == default.grade for r in result.skills)
+    assert result.expectations.counts()["default"] == 5
+    low = score(SHIPPED, role_by_id(SHIPPED, "data-scientist"), _all(SHIPPED, 0))
+    assert low.readiness == 0 and {g.size for g in low.gaps} == {default.grade}
 
 
 def test_readiness_bounds() -> None:
@@ -94,19 +122,33 @@ def test_readiness_bounds() -> None:
 # --- level --------------------------------------------------------------------------
 
 
-def test_level_mid_when_every_mid_expectation_is_met_and_senior_is_no_data() -> None:
+def test_level_is_judged_against_the_ml_engineer_family_at_each_level() -> None:
     fit = fit_level(SHIPPED, {s.id: 4 for s in SHIPPED.skills})
-    assert fit.level is Level.mid
-    assert "Machine Learning Engineer" in fit.basis
-    assert "no skill expectations for senior" in fit.basis
-    assert [c.status for c in fit.checks] == ["no data", "met", "no data"]
+    assert fit.level is Level.senior
+    assert fit.basis == "meets every expectation of the senior-level Lead Machine Learning Engineer"
+    assert [c.status for c in fit.checks] == ["met", "met", "met"]
+    assert [c.role.id for c in fit.checks if c.role is not None] == list(SHIPPED.expectations.family)
+    # skills alone never show the level's other requirements: each check carries them, hedges kept
+    levels = {lv.id: lv for lv in SHIPPED.levels}
+    for check in fit.checks:
+        assert check.requirements == tuple(levels[check.level].requirements)
+    assert any(c.requirements for c in fit.checks)
+
+
+def test_level_below_the_entry_role_is_no_level() -> None:
+    fit = fit_level(SHIPPED, {s.id: 0 for s in SHIPPED.skills})
+    assert fit.level is None
+    assert fit.basis == "below the entry-level Junior Machine Learning Engineer: 0 of 3 expectations met"
+    assert [c.status for c in fit.checks] == ["not met"] * 3
 
 
 def test_level_below_the_lowest_graded_level_is_the_rung_below() -> None:
-    fit = fit_level(SHIPPED, {s.id: 0 for s in SHIPPED.skills})
+    # mini, with the entry role grading nothing: entry is no data, so "below mid" is entry
+    catalog = _mini_with_junior_saying(Statement(skill="programming", quote="writes code", source="doc"))
+    fit = fit_level(catalog, {"programming": 0, "statistics": 0})
     assert fit.level is Level.entry
-    assert fit.basis.startswith("below what the data states for mid")
-    assert "0 of 10" in fit.basis
+    assert fit.basis == "below the mid-level Engineer: 0 of 2 expectations met"
+    assert [c.status for c in fit.checks] == ["no data", "not met", "no data"]
 
 
 def test_level_rules_on_a_ladder_with_entry_and_mid_expectations() -> None:
@@ -115,11 +157,11 @@ def test_level_rules_on_a_ladder_with_entry_and_mid_expectations() -> None:
     entry = fit_level(MINI_DATA, {"programming": 3, "statistics": 1})
     assert entry.level is Level.entry
     assert entry.basis == (
-        "meets every proficiency the data states for entry (Junior Engineer); 1 of 2 met for mid (Engineer)"
+        "meets every expectation of the entry-level Junior Engineer; 1 of 2 met for mid (Engineer)"
     )
     below = fit_level(MINI_DATA, {"programming": 1})
     assert below.level is None
-    assert below.basis.startswith("below what the data states for entry (Junior Engineer)")
+    assert below.basis == "below the entry-level Junior Engineer: 0 of 1 expectations met"
     nothing = fit_level(MINI_DATA, {})
     assert nothing.level is None
 
@@ -129,7 +171,8 @@ def test_level_rules_on_a_ladder_with_entry_and_mid_expectations() -> None:
 
 def test_gaps_largest_first_with_credentials_tied_to_the_skill() -> None:
     role = role_by_id(SHIPPED, "ml-engineer")
-    answers = _all(SHIPPED, 0) | {"machine-learning-algorithms": 3, "statistics": 0, "programming": 3}
+    # the ML engineer expects algorithms at 3 (its mid-level statement), programming at 3
+    answers = _all(SHIPPED, 0) | {"machine-learning-algorithms": 2, "statistics": 0, "programming": 3}
     result = score(SHIPPED, role, answers)
     sizes = [g.size for g in result.gaps]
     assert sizes == sorted(sizes, reverse=True)

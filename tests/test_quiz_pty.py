@@ -39,7 +39,7 @@ def _spawn(args: list[str], home: Path) -> pexpect.spawn:
     )
 
 
-def _question(child: pexpect.spawn, n: int, total: int = 10) -> None:
+def _question(child: pexpect.spawn, n: int, total: int = 11) -> None:
     child.expect(f"Question {n} of {total}")
 
 
@@ -51,7 +51,7 @@ def test_quick_quiz_answered_with_arrow_keys_in_a_terminal(tmp_path: Path) -> No
     child.send(UP + ENTER)  # "back", the last choice
     _question(child, 1)
     child.send(DOWN + ENTER)  # the pointer starts at 2: now 3
-    for n in range(2, 11):
+    for n in range(2, 12):
         _question(child, n)
         child.send(DOWN * 3 + ENTER)
     child.expect("Readiness")
@@ -62,7 +62,7 @@ def test_quick_quiz_answered_with_arrow_keys_in_a_terminal(tmp_path: Path) -> No
     child.close()
     assert child.exitstatus == 0
     (saved,) = Store(tmp_path / "history.sqlite3").load()
-    assert saved.answers == {key: 3 for key in saved.answers} and len(saved.answers) == 10
+    assert saved.answers == {key: 3 for key in saved.answers} and len(saved.answers) == 11
 
 
 def test_escape_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
@@ -83,9 +83,9 @@ def test_escape_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
 
 def test_ctrl_c_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
     child = _spawn(["quiz"], tmp_path)
-    _question(child, 1, 39)
+    _question(child, 1, 40)
     child.send(ENTER)
-    _question(child, 2, 39)
+    _question(child, 2, 40)
     child.sendcontrol("c")
     child.expect("quiz cancelled, nothing saved")
     child.expect(pexpect.EOF)
@@ -101,7 +101,7 @@ def test_prompts_stay_on_the_terminal_when_stdout_is_redirected(tmp_path: Path) 
     child = pexpect.spawn(
         "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=30
     )
-    for n in range(1, 11):
+    for n in range(1, 12):
         _question(child, n)
         child.send(DOWN + ENTER)
     child.expect(pexpect.EOF)

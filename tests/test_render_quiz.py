@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console, RenderableType
 
 from mlcareer.careers import role_by_id
 from mlcareer.catalog import load_catalog, shipped_data_dir
 from mlcareer.history import Entry, SkillSnapshot, diff_last, trends
-from mlcareer.models import Skill
+from mlcareer.models import Catalog, Skill, Statement
 from mlcareer.quiz import QuizResult, quiz_data, score
 from mlcareer.render.history import render_diff, render_history
 from mlcareer.render.quiz import answers_template, render_result, result_markdown
 from mlcareer.yamlfile import parse
 
 SHIPPED = load_catalog(shipped_data_dir())
+
+
+def _mini_naming_without_grades() -> Catalog:
+    """mini (whose pack sets no default grade), with the junior engineer naming one skill, ungraded."""
+    from tests.conftest import MINI
+
+    mini = load_catalog(MINI)
+    said = [Statement(skill="communication", quote="talks to people", source="doc")]
+    roles = [r.model_copy(update={"skills": said}) if r.id == "junior-engineer" else r for r in mini.roles]
+    return mini.model_copy(update={"roles": roles})
+
+
+MINI_ANSWERS = {"programming": 4, "statistics": 4, "communication": 4, "interest-images": 1}
 
 
 class _Ascii(io.StringIO):
@@ -36,8 +50,15 @@ def _result(role: str = "ml-engineer", value: int = 2, **answers: int) -> QuizRe
 def test_result_at_80_columns() -> None:
     out = _text(render_result(_result(**{"interest-vision": 4})))
     assert "Readiness  " in out and "███" in out
-    assert "Machine learning algorithms" in out and "●●○○" in out and "gap 2" in out
-    assert "Skills the role lists with no expectation in the data" in out
+    # what readiness is measured over, by the basis of each expectation
+    assert "over the role's 27 expectations (1 its level's, 10 profession-wide," in out
+    assert "16 named without a grade, at the data pack's default)" in out
+    algorithms = next(line for line in out.splitlines() if line.startswith("  Machine learning algorithms"))
+    assert algorithms.split()[-4:] == ["●●○○", "●●●○", "gap", "1"]
+    assert "gap 2" in out
+    # skills alone are not all a level asks: its requirements are quoted beside the verdict
+    assert "Skills are not all a level asks; the sources also say:" in out
+    assert "Often required: some experience with machine learning through" in out
     assert "1. Computer Vision Engineer" in out
     assert out.rstrip().endswith("This is a self-assessment for orientation, not a hiring test.")
     assert all(len(line) <= 80 for line in out.splitlines())
@@ -52,9 +73,28 @@ def test_result_at_40_columns_in_ascii() -> None:
 
 
 def test_no_data_is_said_not_guessed() -> None:
-    out = _text(render_result(_result(role="data-scientist")))
+    catalog = _mini_naming_without_grades()
+    out = _text(render_result(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
     assert "Readiness  no data" in out
-    assert "the data states no proficiency for this role's skills" in out
+    assert "%" not in out.split("Readiness", 1)[1].split("Level", 1)[0]
+    assert "Communication  ●●●●" in out  # answered, shown, and not scored
+    assert "Largest gaps, and what to do\n  no data" in out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="src bug: with no default grade, render/quiz.py says the sources name no skill, "
+    "counts the ungraded skill as 'at the data pack's default', and its heading reads "
+    "'Skills the role lists with named without a grade, ...'",
+)
+def test_a_pack_without_a_default_grade_is_described_truly() -> None:
+    catalog = _mini_naming_without_grades()
+    junior = _text(render_result(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
+    assert "the sources name no skill for this role" not in junior  # they name communication
+    engineer = _text(render_result(score(catalog, role_by_id(catalog, "engineer"), MINI_ANSWERS)))
+    assert "over the role's 2 expectations (2 the role's own)" in engineer
+    assert "at the data pack's default" not in engineer  # mini sets none
+    assert "lists with named without" not in " ".join(engineer.split())
 
 
 def test_no_match_and_no_gaps() -> None:
@@ -62,14 +102,15 @@ def test_no_match_and_no_gaps() -> None:
     assert "no match" in out
     top = _text(render_result(_result(value=4)))
     assert "No gaps: your answers meet every proficiency the role states." in top
-    assert "mid" in top and "no skill expectations for senior" in top
+    assert "Level      senior" in top
+    assert "meets every expectation of the senior-level Lead Machine Learning" in top
 
 
 def test_data_text_is_never_markup() -> None:
     result = _result(**{"interest-vision": 4})
     skill = result.skills[0].skill
     evil = Skill.model_validate({**skill.model_dump(), "name": "[bold]x[/red] \x1b[31m"})
-    rows = [type(result.skills[0])(evil, 1, 4), *result.skills[1:]]
+    rows = [type(result.skills[0])(evil, 1, result.skills[0].expectation), *result.skills[1:]]
     hacked = QuizResult(**{**result.__dict__, "skills": rows})
     out = _text(render_result(hacked))
     assert "[bold]x[/red] \\x1b[31m" in out

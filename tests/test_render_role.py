@@ -36,7 +36,13 @@ def test_role_page_at_80_columns(mini: Catalog) -> None:
     assert lines[1] == "engineer · mid level · career ladder role"
     assert "Also known as: ENG" in out
     assert "●●●○ proficient" in out and "●●●● expert" in out
-    assert "needed, level: no data" in out  # communication has no grade in the data
+    # each grade shows the statement it is read from, its scope and the phrase that grades it
+    assert '"proficiency in code" (Engineer\'s description, doc: "proficiency in" = 3)' in out
+    # no graded phrase, and mini sets no default grade
+    assert "  Communication  mentioned, no grade" in [line.rstrip() for line in lines]
+    assert '"explains the work to others" (Engineer\'s description, doc: no grade)' in out
+    assert "Expectations by basis: 2 role, 1 default." in out
+    assert 'How grades are read: "familiarity with" = 2; "proficiency in" = 3;' in out
     assert "mid: $100 - $200 per year" in out and "senior: $200 - $300+ per year" in out
     assert "Workplace\n  no data" in out
     assert "• A test document (Test Author, 2024-01-04)" in out
@@ -64,7 +70,10 @@ def test_roles_table_groups_by_level(mini: Catalog) -> None:
 def test_comparison_lists_skills_of_both(mini: Catalog) -> None:
     cmp = compare_roles(mini, find_role(mini, "engineer"), find_role(mini, "junior-engineer"))
     out = _text(render_comparison(cmp))
-    assert "Programming" in out and "not listed" in out
+    assert "Programming" in out and "not listed" not in out
+    assert "Statistics     ●●●● expert          the sources do not say" in out
+    assert "Communication  mentioned, no grade  the sources do not say" in out
+    assert "not the same as not needed" in out
     assert [row.skill.id for row in cmp.skills] == ["programming", "statistics", "communication"]
 
 

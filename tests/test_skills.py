@@ -10,6 +10,7 @@ from rich.console import Console
 
 from mlcareer.catalog import load_catalog
 from mlcareer.errors import NotFoundError
+from mlcareer.expectations import expectations
 from mlcareer.models import Catalog
 from mlcareer.render.skill import render_skill, render_skills
 from mlcareer.skills import describe_skill, find_skill, list_skills
@@ -23,7 +24,7 @@ def shipped(shipped_dir: Path) -> Catalog:
 @pytest.mark.parametrize(
     "name", ["programming", "Python", "PYTHON", "Programming (Python, R, Java, Julia)", "coding"]
 )
-def test_find_skill_by_id_name_or_alias(shipped: Catalog, name: str) -> None:
+def test_find_skill_by_id_name_or_keyword(shipped: Catalog, name: str) -> None:
     assert find_skill(shipped, name).id == "programming"
 
 
@@ -42,23 +43,31 @@ def test_list_skills_groups_by_category_and_counts_roles(shipped: Catalog) -> No
     categories = [s.skill.category for s in found]
     assert categories == sorted(categories, key=["technical", "analytical", "interpersonal"].index)
     for row in found:
-        expected = {r.id for r in shipped.roles if any(n.skill == row.skill.id for n in r.skills)}
-        assert {r.id for r in row.roles} == expected
+        # the roles whose expectations (own, level, profession-wide or inherited) state the skill
+        stated = {r.id for r in shipped.roles if expectations(shipped, r).get(row.skill.id) is not None}
+        assert {n.role.id for n in row.roles} == stated
+        assert row.expected + row.mentioned == len(row.roles)
+        assert row.total == len(shipped.roles)
     leadership = next(s for s in found if s.skill.id == "leadership")
-    assert len(leadership.roles) == 7
+    own = {r.id for r in shipped.roles if any(n.skill == "leadership" for n in r.skills)}
+    assert len(own) == 7 and own <= {n.role.id for n in leadership.roles}
+    # the seven roles that name it, and the twelve kinds of ML engineer that inherit it
+    assert (leadership.expected, leadership.mentioned) == (0, 19)
+    programming = next(s for s in found if s.skill.id == "programming")
+    assert (programming.expected, programming.mentioned) == (14, 0)
 
 
 @pytest.mark.parametrize(
     ("needle", "expected"),
     [
         ("deep", "deep-learning"),  # name and id
-        ("PYTORCH", "deep-learning"),  # alias, any case
+        ("PYTORCH", "deep-learning"),  # keyword, any case
         ("F1 score", "model-evaluation"),  # example
         ("stakeholders", "communication"),  # description
         ("big-data", "big-data-tools"),  # id
     ],
 )
-def test_search_covers_id_name_aliases_description_examples(
+def test_search_covers_id_name_keywords_description_examples(
     shipped: Catalog, needle: str, expected: str
 ) -> None:
     assert expected in [s.skill.id for s in list_skills(shipped, needle)]
@@ -70,29 +79,41 @@ def test_search_without_hits(shipped: Catalog) -> None:
 
 def test_describe_skill_roles_and_proficiency(shipped: Catalog) -> None:
     view = describe_skill(shipped, find_skill(shipped, "python"))
-    assert [(n.role.id, n.proficiency) for n in view.roles] == [("ml-engineer", 3)]
-    assert view.roles[0].step is not None and view.roles[0].step.name == "proficient"
+    first = view.roles[0]
+    assert (first.role.id, first.expectation.state, first.expectation.grade) == ("ml-engineer", "expected", 3)
+    assert first.expectation.basis == "profession"
+    assert first.expectation.step is not None and first.expectation.step.name == "proficient"
+    # the kinds of ML engineer are measured as the ML engineer
+    kinds = [n for n in view.roles if n.role.kind == "specialisation"]
+    assert len(kinds) == 12
+    assert all(n.expectation.inherited_from is not None for n in kinds)
+    assert all(
+        n.expectation.inherited_from.id == "ml-engineer" for n in kinds if n.expectation.inherited_from
+    )
+    assert view.roles[-1].role.id == "lead-ml-engineer"
+    assert view.total == len(shipped.roles)
     assert [s.value for s in view.scale] == [0, 1, 2, 3, 4]
     leadership = describe_skill(shipped, find_skill(shipped, "leadership"))
     levels = [n.role.level.rank for n in leadership.roles]
     assert levels == sorted(levels)  # ladder order
-    assert any(n.proficiency is None for n in leadership.roles)
+    # named without a grade: mentioned, scored against the pack's default
+    default = shipped.expectations.default_grade
+    assert default is not None
+    assert all(n.expectation.state == "mentioned" for n in leadership.roles)
+    assert {n.expectation.grade for n in leadership.roles} == {default.grade}
 
 
-def test_describe_skill_credentials_tied_and_asked(shipped: Catalog) -> None:
-    view = describe_skill(shipped, find_skill(shipped, "machine-learning-algorithms"))
+def test_describe_skill_credentials_only_where_a_source_ties_them(shipped: Catalog) -> None:
+    view = describe_skill(shipped, find_skill(shipped, "data-analysis"))
     assert [c.id for c in view.credentials] == [
-        "google-professional-ml-engineer",
-        "azure-ai-engineer-associate",
+        "ibm-data-science-professional-certificate",
+        "certified-analytics-professional",
     ]
-    asked = {a.credential.id for a in view.certifications}
-    assert not asked & {c.id for c in view.credentials}  # tied ones are not repeated as merely "asked"
-    needing = {n.role.id for n in view.roles}
-    for item in (*view.education, *view.certifications):
-        assert {r.id for r in item.roles} <= needing
-        assert all(item.credential.id in (*r.education, *r.certifications) for r in item.roles)
-    counts = [len(a.roles) for a in view.education]
-    assert counts == sorted(counts, reverse=True)
+    assert all("data-analysis" in c.skills for c in view.credentials)
+    # no credential of a role is carried over to a skill the role needs
+    assert not hasattr(view, "education") and not hasattr(view, "certifications")
+    algorithms = describe_skill(shipped, find_skill(shipped, "machine-learning-algorithms"))
+    assert algorithms.credentials == []
 
 
 class _AsciiFile(io.StringIO):
@@ -112,17 +133,26 @@ def _text(renderable: object, width: int = 80, ascii_only: bool = False) -> str:
 def test_render_skill_wide_narrow_and_ascii(shipped: Catalog) -> None:
     view = describe_skill(shipped, find_skill(shipped, "statistics"))
     wide = _text(render_skill(view))
-    assert "Roles that need it (1)" in wide
-    assert "Machine Learning Engineer  ml-engineer  mid    ●●●○ proficient" in wide
-    assert "Credentials the data ties to this skill" in wide and "no data" in wide
-    assert "Not tied to this skill by the sources" in wide
+    assert "Roles whose sources state it (14 of 24; for the others the sources do not say)" in wide
+    assert "Machine Learning Engineer  (ml-engineer, mid)  ●●○○ working knowledge" in wide
+    # the grade's basis, and why the lowest of three disagreeing statements is used
+    assert "profession-wide, no level given" in wide
+    assert "3 graded statements of the same scope disagree: the lowest grade, which all" in wide
+    flat = " ".join(wide.split())
+    assert '"familiar with" = 2)' in flat and '"deep understanding" = 4)' in flat
+    assert "as for the Machine Learning Engineer (profession-wide, no level given)" in wide
+    assert "Credentials a source ties to this skill" in wide
+    assert "The sources tie no credential to this skill." in wide
+    assert "Not tied to this skill by the sources" not in wide  # no credential carried over from roles
     assert "mlcareer's own rubric" in wide
+    assert "the category is this data pack's grouping, not a source's" in wide
     narrow = _text(render_skill(view), width=40)
     assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 40
     assert "Machine Learning Engineer" in narrow and "(ml-engineer, mid)" in narrow
     plain = _text(render_skill(view), ascii_only=True)
     assert plain.isascii()
-    assert "###- proficient" in plain and "statistics - analytical skill" in plain
+    assert "###- 3 proficient" in plain and "statistics - analytical* skill" in plain
+    assert "(ml-engineer, mid)  ##-- working knowledge" in plain
 
 
 def test_render_skills_wide_narrow_and_ascii(shipped: Catalog) -> None:
@@ -131,10 +161,13 @@ def test_render_skills_wide_narrow_and_ascii(shipped: Catalog) -> None:
     lines = wide.splitlines()
     assert lines[1].strip() == "TECHNICAL"
     assert wide.index("TECHNICAL") < wide.index("ANALYTICAL") < wide.index("INTERPERSONAL")
-    assert any(line.split()[-2:] == ["leadership", "7"] for line in lines)
-    assert "of the 24 roles" in wide
+    assert lines[0].split() == ["Skill", "Id", "Expect", "Mention"]
+    assert any(line.split()[-3:] == ["leadership", "0", "19"] for line in lines)
+    assert any(line.split()[-3:] == ["programming", "14", "0"] for line in lines)
+    assert "Of the 24 roles, how many have sources that expect the skill at a grade" in wide
+    assert "sources do not say, which is not the same as not needed" in wide
     narrow = _text(render_skills(found, len(shipped.roles)), width=40)
     assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 40
-    assert "leadership · 7 roles" in narrow
+    assert "leadership · 0 expect, 19 mention" in narrow
     assert _text(render_skills(found, len(shipped.roles)), width=40, ascii_only=True).isascii()
     assert "No skills match." in _text(render_skills([], 24))

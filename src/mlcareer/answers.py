@@ -11,11 +11,15 @@ from typing import Any
 
 from mlcareer.errors import MAX_PROBLEMS, DataError, MlcareerError, Problem
 from mlcareer.models import Question
+from mlcareer.text import clean
 
 #: More missing answers than this are reported as one problem, not one each.
 _LIST_MISSING = 5
 #: An answers file holds a few dozen answers; a larger one is refused unread.
 MAX_BYTES = 1024 * 1024
+
+#: The line of a top-level key in an answers file, or None.
+Lines = Callable[[str], int | None]
 
 
 def read_answers(path: Path, asked: list[Question], every: list[Question]) -> dict[str, int]:
@@ -26,6 +30,34 @@ def read_answers(path: Path, asked: list[Question], every: list[Question]) -> di
     unanswered. Valid answers to questions not asked (the file answers the full quiz,
     the quick form is asked) are left out of the result.
     """
+    data, lines, shown = _read(path)
+    return check_answers(data, lines, shown, asked, every)
+
+
+#: The key a file of a group (`mlcareer team`) may name its person by.
+NAME_KEY = "name"
+
+
+def read_named_answers(
+    path: Path, asked: list[Question], every: list[Question]
+) -> tuple[str | None, dict[str, int]]:
+    """As :func:`read_answers`, for a file that may also give its person's ``name:``."""
+    data, lines, shown = _read(path)
+    name = None
+    if isinstance(data, dict) and NAME_KEY in data:
+        data = dict(data)
+        value = data.pop(NAME_KEY)
+        if not isinstance(value, str) or not value.strip():
+            found = _shown(value) if value is not None else "nothing"
+            raise DataError(
+                [Problem(shown, lines(NAME_KEY), NAME_KEY, f"a name is text, found {found}")], shown
+            )
+        name = clean(value.strip())
+    return name, check_answers(data, lines, shown, asked, every)
+
+
+def _read(path: Path) -> tuple[Any, Lines, str]:
+    """The parsed file, the line of each top-level key, and the file's name as shown."""
     from mlcareer.catalog import display_name
     from mlcareer.files import NotRegularFile, read_regular
 
@@ -37,7 +69,7 @@ def read_answers(path: Path, asked: list[Question], every: list[Question]) -> di
     except OSError as exc:
         raise MlcareerError(f"cannot read {shown}: {exc.strerror or exc}") from None
     data, lines = _parse(raw, shown, _is_json(path, raw))
-    return check_answers(data, lines, shown, asked, every)
+    return data, lines, shown
 
 
 def _is_json(path: Path, raw: bytes) -> bool:
@@ -45,9 +77,6 @@ def _is_json(path: Path, raw: bytes) -> bool:
     if suffix in (".yaml", ".yml"):
         return False
     return suffix == ".json" or raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
-
-
-Lines = Callable[[str], int | None]
 
 
 def _parse(raw: bytes, shown: str, as_json: bool) -> tuple[Any, Lines]:

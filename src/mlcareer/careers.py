@@ -9,16 +9,9 @@ from dataclasses import dataclass
 
 from mlcareer.choices import Level
 from mlcareer.errors import NotFoundError
-from mlcareer.models import (
-    Catalog,
-    Credential,
-    Role,
-    RoleSkill,
-    SalaryFigure,
-    ScaleStep,
-    Skill,
-    Source,
-)
+from mlcareer.expectations import Expectation, RoleExpectations, expectations
+from mlcareer.ladder import EdgeKind, edges
+from mlcareer.models import Catalog, Contrast, Credential, LevelInfo, Role, SalaryFigure, Skill, Source
 from mlcareer.salaries import salary_for_role  # lives with the other salary queries
 
 
@@ -93,13 +86,11 @@ def list_roles(catalog: Catalog, level: Level | None = None, search: str | None 
 
 
 @dataclass(frozen=True)
-class SkillNeed:
-    """A skill a role needs, resolved against the catalogue and the scale."""
+class Move:
+    """A move on from a role, or into it: advancing a level, or specialising."""
 
-    skill: Skill
-    proficiency: int | None
-    step: ScaleStep | None
-    evidence: str | None
+    role: Role
+    kind: EdgeKind
 
 
 @dataclass(frozen=True)
@@ -107,37 +98,37 @@ class RoleView:
     """Everything `mlcareer role` shows of one role, resolved."""
 
     role: Role
-    skills: list[SkillNeed]
+    level: LevelInfo | None
+    expectations: RoleExpectations
     education: list[Credential]
     certifications: list[Credential]
     salary: list[SalaryFigure]
     related: list[Role]
-    leads_to: list[Role]
-    leads_from: list[Role]
+    leads_to: list[Move]
+    leads_from: list[Move]
     specialises: Role | None
     specialisations: list[Role]
+    contrasts: list[tuple[Contrast, Role]]
     sources: list[Source]
     figure_sources: dict[str, Source]
 
 
-def skill_needs(catalog: Catalog, needs: list[RoleSkill]) -> list[SkillNeed]:
-    """Resolve a role's skill list: the Skill, the scale step it expects."""
-    skills = {s.id: s for s in catalog.skills}
-    steps = {s.value: s for s in catalog.scale}
-    return [
-        SkillNeed(
-            skill=skills[n.skill],
-            proficiency=n.proficiency,
-            step=steps.get(n.proficiency) if n.proficiency is not None else None,
-            evidence=n.evidence,
-        )
-        for n in needs
-        if n.skill in skills
-    ]
-
-
 def sources_by_id(catalog: Catalog) -> dict[str, Source]:
     return {s.id: s for s in catalog.sources}
+
+
+def contrasts(catalog: Catalog, role: Role, other: Role | None = None) -> list[tuple[Contrast, Role]]:
+    """What the sources say of how ``role`` differs from another (from ``other`` only, if given)."""
+    by_id = {r.id: r for r in catalog.roles}
+    found = [(c, by_id[c.role]) for c in role.contrasts if c.role in by_id]
+    if other is not None:
+        found = [(c, r) for c, r in found if r.id == other.id]
+        found += [
+            (c, other)
+            for c in other.contrasts
+            if c.role == role.id and c.quote not in {x.quote for x, _ in found}
+        ]
+    return found
 
 
 def describe_role(catalog: Catalog, role: Role) -> RoleView:
@@ -146,17 +137,20 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
     sources = sources_by_id(catalog)
     figures = salary_for_role(catalog, role)
     by_id = {r.id: r for r in catalog.roles}
+    moves = edges(catalog)
     return RoleView(
         role=role,
-        skills=skill_needs(catalog, role.skills),
+        level=next((lv for lv in catalog.levels if lv.id == role.level), None),
+        expectations=expectations(catalog, role),
         education=[creds[c] for c in role.education if c in creds],
         certifications=[creds[c] for c in role.certifications if c in creds],
         salary=figures,
         related=[by_id[r] for r in role.related if r in by_id],
-        leads_to=[by_id[r] for r in role.leads_to if r in by_id],
-        leads_from=[r for r in catalog.roles if role.id in r.leads_to],
+        leads_to=[Move(by_id[e.target], e.kind) for e in moves if e.source == role.id],
+        leads_from=[Move(by_id[e.source], e.kind) for e in moves if e.target == role.id],
         specialises=by_id.get(role.specialises) if role.specialises else None,
         specialisations=[r for r in catalog.roles if r.specialises == role.id],
+        contrasts=contrasts(catalog, role),
         sources=[sources[s] for s in role.sources if s in sources],
         figure_sources={f.id: sources[f.source] for f in figures if f.source in sources},
     )
@@ -164,31 +158,32 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
 
 @dataclass(frozen=True)
 class SkillRow:
-    """One skill in a comparison: what each role expects (None: not listed or no grade)."""
+    """One skill in a comparison: what each role's sources state (None: not stated)."""
 
     skill: Skill
-    left: SkillNeed | None
-    right: SkillNeed | None
+    left: Expectation | None
+    right: Expectation | None
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Two roles side by side."""
+    """Two roles side by side, and how the sources say they differ."""
 
     left: RoleView
     right: RoleView
     skills: list[SkillRow]
+    contrasts: list[tuple[Contrast, Role]]
 
 
 def compare_roles(catalog: Catalog, left: Role, right: Role) -> Comparison:
-    """Two roles side by side: skills shared first, then each role's own."""
+    """Two roles side by side: skills both state first, then each role's own."""
     a, b = describe_role(catalog, left), describe_role(catalog, right)
-    a_needs = {n.skill.id: n for n in a.skills}
-    b_needs = {n.skill.id: n for n in b.skills}
-    order = [s.id for s in catalog.skills]
+    a_needs = {e.skill.id: e for e in a.expectations.items}
+    b_needs = {e.skill.id: e for e in b.expectations.items}
+    order = {s.id: i for i, s in enumerate(catalog.skills)}
     ids = sorted(
         set(a_needs) | set(b_needs),
-        key=lambda i: (not (i in a_needs and i in b_needs), i not in a_needs, order.index(i)),
+        key=lambda i: (not (i in a_needs and i in b_needs), i not in a_needs, order[i]),
     )
     rows = [SkillRow((a_needs.get(i) or b_needs[i]).skill, a_needs.get(i), b_needs.get(i)) for i in ids]
-    return Comparison(a, b, rows)
+    return Comparison(a, b, rows, contrasts(catalog, left, right))

@@ -41,6 +41,13 @@ FILES = (
     FileSpec("roles.yaml", ("roles",), required=True),
     FileSpec("salaries.yaml", ("figures", "premiums", "factors"), required=False, section="salaries"),
     FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
+    FileSpec(
+        "expectations.yaml",
+        ("wording", "default_grade", "family", "profession"),
+        required=False,
+        section="expectations",
+    ),
+    FileSpec("plan.yaml", ("builds_on",), required=False, section="plan"),
 )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from mlcareer.errors import Problem
+from mlcareer.wording import grades_in, phrases
 
 Path = tuple[str | int, ...]
 Locate = Callable[[Path], tuple[str, int | None, str]]
@@ -104,12 +105,13 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
     c.refs(("salaries", "figures"), "source", sources, "source")
     c.refs(("salaries", "figures"), "roles", roles, "role")
     c.refs(("credentials",), "skills", skills, "skill")
-    for field in ("related", "leads_to", "specialises"):
+    for field in ("related", "specialises"):
         c.refs(("roles",), field, roles, "role")
 
     for path, role in _items(data, "roles"):
         _check_role(c, path, role, skills, credentials)
-    _check_cycles(c, data, roles)
+    _check_quoted(c, data, skills, roles, sources)
+    _check_builds_on(c, data, skills)
     _check_specialises(c, data, roles)
     _check_scale(c, data)
     _check_quiz(c, data, skills, roles, sources)
@@ -119,17 +121,15 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
 def _check_role(
     c: _Checker, path: Path, role: dict[str, Any], skills: dict[str, Any], credentials: dict[str, Any]
 ) -> None:
-    seen: set[str] = set()
-    entries = role.get("skills")
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
-        name = entry.get("skill") if isinstance(entry, dict) else None
-        if not isinstance(name, str):
-            continue
-        if name not in skills:
-            c.report((*path, "skills", i, "skill"), _unknown("skill", name, skills))
-        elif name in seen:
-            c.report((*path, "skills", i, "skill"), f"skill {name!r} is listed twice")
-        seen.add(name)
+    seen: set[tuple[str, object]] = set()
+    for i, entry in _entries(role, "skills"):
+        name = entry.get("skill")
+        if not isinstance(name, str) or name not in skills:
+            continue  # unknown skills: reported with every other statement
+        key = (name, entry.get("quote"))
+        if key in seen:
+            c.report((*path, "skills", i, "skill"), f"skill {name!r} is listed twice with the same quote")
+        seen.add(key)
     for field, kind in (("education", "degree"), ("certifications", "certification")):
         for index, value in _strings(role, field):
             where = (*path, field) if index is None else (*path, field, index)
@@ -137,20 +137,99 @@ def _check_role(
                 c.report(where, _unknown(kind, value, credentials))
             elif credentials[value] != kind:
                 c.report(where, f"{value!r} is a {credentials[value]}, not a {kind}")
-    own = role.get("id")
-    for index, value in _strings(role, "leads_to"):
-        if value == own:
-            c.report((*path, "leads_to", index or 0), "a role cannot lead to itself")
 
 
-def _check_cycles(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> None:
-    """Report each cycle in leads_to once, at the role where it is first entered."""
+def _entries(item: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, mapping) for each mapping in the list ``item[key]``."""
+    value = item.get(key)
+    for i, entry in enumerate(value if isinstance(value, list) else []):
+        if isinstance(entry, dict):
+            yield i, entry
+
+
+def _check_quoted(
+    c: _Checker,
+    data: dict[str, Any],
+    skills: dict[str, Path],
+    roles: dict[str, Path],
+    sources: dict[str, Path],
+) -> None:
+    """Statements, requirements and other quoted facts: known skills, sources and roles, and a
+    quote whose wording the map reads as one grade only."""
+    found = data.get("expectations")
+    rules: dict[str, Any] = found if isinstance(found, dict) else {}
+    wording = phrases(rules.get("wording"))
+    c.unique("expectations", "wording", field="phrase")
+    c.refs(("expectations",), "family", roles, "role")
+    statements: list[tuple[Path, dict[str, Any]]] = []
+    quoted: list[tuple[Path, dict[str, Any]]] = []
+    for path, role in _items(data, "roles"):
+        statements += [((*path, "skills", i), e) for i, e in _entries(role, "skills")]
+        for field in ("how_to_become", "suits", "team", "contrasts"):
+            quoted += [((*path, field, i), e) for i, e in _entries(role, field)]
+        for g, group in _entries(role, "responsibilities"):
+            for i, item in _entries(group, "items"):
+                for index, value in _strings(item, "sources"):
+                    if value not in sources:
+                        where = (*path, "responsibilities", g, "items", i, "sources", index or 0)
+                        c.report(where, _unknown("source", value, sources))
+        for i, entry in _entries(role, "contrasts"):
+            other = entry.get("role")
+            if isinstance(other, str) and other not in roles:
+                c.report((*path, "contrasts", i, "role"), _unknown("role", other, roles))
+    for path, level in _items(data, "levels"):
+        statements += [((*path, "expects", i), e) for i, e in _entries(level, "expects")]
+        quoted += [((*path, "requirements", i), e) for i, e in _entries(level, "requirements")]
+        if isinstance(level.get("advance"), dict):
+            quoted.append(((*path, "advance"), level["advance"]))
+    said = rules.get("profession")
+    profession: dict[str, Any] = said if isinstance(said, dict) else {}
+    statements += [
+        (("expectations", "profession", "statements", i), e) for i, e in _entries(profession, "statements")
+    ]
+    for path, entry in statements:
+        name = entry.get("skill")
+        if isinstance(name, str) and name not in skills:
+            c.report((*path, "skill"), _unknown("skill", name, skills))
+        quote = entry.get("quote")
+        if isinstance(quote, str):
+            found = grades_in(quote, wording)
+            if len({g for _, g in found}) > 1:
+                shown = ", ".join(f"{p!r} ({g})" for p, g in found)
+                c.report(
+                    (*path, "quote"),
+                    f"the quote's wording reads as more than one grade: {shown}; "
+                    "quote only the part about this skill",
+                )
+    for path, entry in statements + quoted:
+        source = entry.get("source")
+        if isinstance(source, str) and source not in sources:
+            c.report((*path, "source"), _unknown("source", source, sources))
+
+
+def _check_builds_on(c: _Checker, data: dict[str, Any], skills: dict[str, Path]) -> None:
+    """plan.yaml: known skills, each named once, and no cycle (reported once, where it is entered)."""
+    keys = ("plan", "builds_on")
+    c.unique(*keys, field="skill")
+    c.refs(keys, "skill", skills, "skill")
+    c.refs(keys, "on", skills, "skill")
     edges: dict[str, list[str]] = {}
-    for _, role in _items(data, "roles"):
-        if isinstance(role.get("id"), str):
-            edges[role["id"]] = [t for _, t in _strings(role, "leads_to") if t in roles]
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    where: dict[str, Path] = {}
+    for path, item in _items(data, *keys):
+        name = item.get("skill")
+        if isinstance(name, str):
+            edges[name] = [t for _, t in _strings(item, "on")]
+            where[name] = path
     reported: set[frozenset[str]] = set()
+    for entered, cycle in _cycles(edges):
+        if frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            c.report((*where[entered], "on"), "builds_on goes round in a circle: " + " -> ".join(cycle))
+
+
+def _cycles(edges: dict[str, list[str]]) -> Iterator[tuple[str, list[str]]]:
+    """(the node where a cycle is entered, the cycle) for each cycle a depth-first walk meets."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
     for root in edges:
         if root in state:
             continue
@@ -162,14 +241,8 @@ def _check_cycles(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> 
             if nxt is None:
                 pending.pop()
                 state[path.pop()] = 2
-            elif nxt == path[-1]:
-                continue  # reported as "cannot lead to itself"
             elif state.get(nxt) == 1:
-                cycle = [*path[path.index(nxt) :], nxt]
-                if frozenset(cycle) not in reported:
-                    reported.add(frozenset(cycle))
-                    where = (*roles[path[-1]], "leads_to")
-                    c.report(where, "the ladder has a cycle: " + " -> ".join(cycle))
+                yield path[-1], [*path[path.index(nxt) :], nxt]
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)

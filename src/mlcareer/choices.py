@@ -44,6 +44,7 @@ class Section(StrEnum):
     """The parts of a role, in the order `mlcareer role` shows them."""
 
     summary = "summary"
+    level = "level"
     responsibilities = "responsibilities"
     skills = "skills"
     tools = "tools"
@@ -52,6 +53,7 @@ class Section(StrEnum):
     industries = "industries"
     workplace = "workplace"
     outlook = "outlook"
+    becoming = "becoming"
     salary = "salary"
     related = "related"
     sources = "sources"
@@ -59,26 +61,20 @@ class Section(StrEnum):
 
 SECTION_TITLES: dict[Section, str] = {
     Section.summary: "Summary",
+    Section.level: "Level and what it asks",
     Section.responsibilities: "Responsibilities",
-    Section.skills: "Skills and the proficiency the role expects",
+    Section.skills: "Skills: what the sources expect, and on what it rests",
     Section.tools: "Tools and frameworks",
-    Section.education: "Education",
-    Section.certifications: "Certifications",
+    Section.education: "Education the sources mention",
+    Section.certifications: "Certifications the sources say can help",
     Section.industries: "Industries and applications",
     Section.workplace: "Workplace",
     Section.outlook: "Outlook",
+    Section.becoming: "Becoming one: how, who it suits, where it sits in a team",
     Section.salary: "Salary",
     Section.related: "Career moves and related roles",
     Section.sources: "Sources",
 }
-
-
-# How a role's expected proficiency is read from the sources, said wherever it is shown.
-READING_NOTE = (
-    "Expects: mlcareer's reading of the source's wording, quoted beside it, on its own 0-4 "
-    'scale: "familiarity with" = 2; "proficiency in", "strong", "solid" = 3; '
-    '"in-depth knowledge", "expertise", "excellent" = 4.'
-)
 
 
 class Format(StrEnum):

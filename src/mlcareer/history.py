@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 ENV_HOME = "MLCAREER_HOME"
 FILE_NAME = "history.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: results; 2: and plan_progress
 BUSY_SECONDS = 10.0
 
 _SCHEMA = """
@@ -46,6 +46,16 @@ CREATE TABLE results (
     quick INTEGER NOT NULL,
     skills TEXT NOT NULL,
     answers TEXT NOT NULL
+)
+"""
+# Each step of a plan marked done, by target role; kept apart from results so a new quiz
+# (or --clear of the results) never loses it.
+_SCHEMA_2 = """
+CREATE TABLE plan_progress (
+    role TEXT NOT NULL,
+    step TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    PRIMARY KEY (role, step)
 )
 """
 
@@ -237,9 +247,7 @@ class Store:
             assert con is not None
             con.execute("BEGIN IMMEDIATE")
             try:
-                if self._version(con) == 0:
-                    con.execute(_SCHEMA)
-                    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self._migrate(con)
                 cursor = con.execute(
                     "INSERT INTO results (taken_at, role, role_title, readiness, level, quick,"
                     " skills, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -260,6 +268,48 @@ class Store:
                     con.execute("ROLLBACK")
                 raise
             return int(cursor.lastrowid or 0)
+
+    def _migrate(self, con: sqlite3.Connection) -> None:
+        """Bring the schema to SCHEMA_VERSION inside the caller's write transaction; keep every row."""
+        version = self._version(con)
+        if version == 0:
+            con.execute(_SCHEMA)
+        if version < 2:
+            con.execute(_SCHEMA_2)
+        if version < SCHEMA_VERSION:
+            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def progress(self, role: str) -> dict[str, str]:
+        """The steps of ``role``'s plan marked done: step id -> when (ISO 8601, UTC)."""
+        with self._open(write=False) as con:
+            if con is None or self._version(con) < 2:
+                return {}
+            rows = con.execute("SELECT step, done_at FROM plan_progress WHERE role = ?", (role,)).fetchall()
+        return {str(step): str(when) for step, when in rows}
+
+    def mark(self, role: str, step: str, done: bool, when: datetime | None = None) -> bool:
+        """Mark a step of ``role``'s plan done (or not); return whether anything changed."""
+        stamp = (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        with self._open(write=True) as con:
+            assert con is not None
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                self._migrate(con)
+                if done:
+                    cursor = con.execute(
+                        "INSERT OR IGNORE INTO plan_progress (role, step, done_at) VALUES (?, ?, ?)",
+                        (role, step, stamp),
+                    )
+                else:
+                    cursor = con.execute(
+                        "DELETE FROM plan_progress WHERE role = ? AND step = ?", (role, step)
+                    )
+                con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+            return cursor.rowcount > 0
 
     def load(self) -> list[Entry]:
         """Every saved result, newest first."""

@@ -1,8 +1,12 @@
 """Pure domain: the career ladder as a graph, what is reachable, and the shortest route.
 
-Edges are the data's own: a role's ``leads_to`` (a move up the ladder), and a role's
-``specialises`` (the role it is a kind of, read as a move from that role into the
-specialisation). Ties between routes of the same length go to the data's order.
+The source names no move from one role to another. It lists the roles each level may
+include and says machine learning engineers advance from one level to the next, so the
+moves are: "advance" from a role to each role of the next level, resting on that level's
+``advance`` sentence; and "specialisation", from a role into each kind of ML engineer that
+``specialises`` it (mlcareer's reading of "Types of Machine Learning Engineers"). A kind of
+ML engineer advances like the role it specialises. Ties between routes of the same length
+go to the ML engineer family first, then to the data's order.
 """
 
 from __future__ import annotations
@@ -11,13 +15,25 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Literal
 
-from mlcareer.careers import SkillNeed, skill_needs
 from mlcareer.choices import Level
 from mlcareer.errors import NoRouteError
-from mlcareer.models import Catalog, Role, SalaryFigure, Skill
+from mlcareer.expectations import Expectation, expectations
+from mlcareer.models import Catalog, LevelInfo, Quoted, Role, SalaryFigure, Skill
 from mlcareer.salaries import salary_for_role
 
-EdgeKind = Literal["leads_to", "specialisation"]
+EdgeKind = Literal["advance", "specialisation"]
+
+#: Said wherever a route passes through a role the source does not single out.
+ROUTE_NOTE = (
+    "The source names no move from one role to another: machine learning engineers advance "
+    "from one level to the next. Which role a route passes through at each level is "
+    "mlcareer's choice (the machine learning engineer's own where there is one)."
+)
+#: Said of every specialisation move.
+SPECIALISE_NOTE = (
+    'mlcareer\'s reading of "Types of Machine Learning Engineers": a kind of machine learning '
+    "engineer is reached by specialising as a machine learning engineer"
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,7 @@ class Ladder:
     """The ladder (or the part reachable from ``start``): roles by level, and the moves between them."""
 
     levels: list[tuple[Level, str]]
+    info: dict[Level, LevelInfo]  # what the sources say of each level shown
     nodes: list[Node]
     edges: list[Edge]
     start: Role | None
@@ -58,18 +75,18 @@ class Ladder:
 
 @dataclass(frozen=True)
 class SkillGrowth:
-    """A skill the next role expects, against what the current role expects (None: not listed)."""
+    """A skill the next role expects, against the current role (None: its sources do not say)."""
 
     skill: Skill
-    now: SkillNeed | None
-    then: SkillNeed
+    now: Expectation | None
+    then: Expectation
 
     @property
     def change(self) -> int | None:
-        """Levels to grow on the 0-4 scale, when both roles grade the skill."""
-        if self.now is None or self.now.proficiency is None or self.then.proficiency is None:
+        """Steps to grow on the 0-4 scale, when a grade is scored for the skill in both roles."""
+        if self.now is None or self.now.grade is None or self.then.grade is None:
             return None
-        return self.then.proficiency - self.now.proficiency
+        return self.then.grade - self.now.grade
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,8 @@ class Step:
     kind: EdgeKind
     skills: list[SkillGrowth]
     pay: PayChange
+    basis: Quoted | None  # the sentence the move rests on (the level's advance sentence)
+    requirements: list[Quoted]  # what the target's level asks beyond skills, hedges kept
 
 
 @dataclass(frozen=True)
@@ -105,6 +124,7 @@ class Route:
     steps: list[Step]
     origins: list[Role]
     goal: Role
+    note: str = ROUTE_NOTE
 
 
 def level_names(catalog: Catalog) -> dict[Level, str]:
@@ -114,15 +134,31 @@ def level_names(catalog: Catalog) -> dict[Level, str]:
     return names
 
 
+def level_info(catalog: Catalog) -> dict[Level, LevelInfo]:
+    return {info.id: info for info in catalog.levels}
+
+
+def _next_level(level: Level) -> Level | None:
+    later = [lv for lv in Level if lv.rank == level.rank + 1]
+    return later[0] if later else None
+
+
+def _preferred(catalog: Catalog) -> list[Role]:
+    """Roles in the order moves are tried: the ML engineer family first, then data order."""
+    family = catalog.expectations.family
+    return sorted(catalog.roles, key=lambda r: r.id not in family)
+
+
 def edges(catalog: Catalog) -> list[Edge]:
-    """Every move in data order: the leads_to lists first, then specialisations."""
-    ids = {r.id for r in catalog.roles}
+    """Every move: advancing to each role of the next level, and specialising into each kind."""
+    roles = _preferred(catalog)
     out: list[Edge] = []
     for role in catalog.roles:
-        for target in role.leads_to:
-            edge = Edge(role.id, target, "leads_to")
-            if target in ids and target != role.id and edge not in out:
-                out.append(edge)
+        nxt = _next_level(role.level)
+        for target in roles:
+            if nxt is not None and target.kind == "ladder" and target.level == nxt:
+                out.append(Edge(role.id, target.id, "advance"))
+    ids = {r.id for r in catalog.roles}
     for role in catalog.roles:
         if role.specialises in ids and role.specialises != role.id:
             out.append(Edge(role.specialises, role.id, "specialisation"))
@@ -172,7 +208,8 @@ def ladder(catalog: Catalog, start: Role | None = None) -> Ladder:
     names = level_names(catalog)
     levels = [(level, names[level]) for level in Level if any(r.level == level for r in roles)]
     graph = [e for e in edges(catalog) if e.source in shown and e.target in shown]
-    return Ladder(levels=levels, nodes=nodes, edges=graph, start=start)
+    info = {lv: i for lv, i in level_info(catalog).items() if any(lv == level for level, _ in levels)}
+    return Ladder(levels=levels, info=info, nodes=nodes, edges=graph, start=start)
 
 
 def entry_roles(catalog: Catalog) -> list[Role]:
@@ -226,15 +263,19 @@ def _no_route(catalog: Catalog, origins: list[Role], goal: Role, from_entry: boo
         )
     moves = [e.target for e in _successors(catalog)[start.id]]
     if not moves:
-        return f"{where}: the data lists no move on from {start.id}"
-    return f"{where}: none of the moves from {start.id} ({', '.join(moves)}) leads there"
+        return f"{where}: {start.id} is at the top of the ladder"
+    return f"{where}: advancing a level at a time from {start.id} does not reach it"
 
 
 def step(catalog: Catalog, source: Role, target: Role, kind: EdgeKind) -> Step:
-    """What a move asks for: the target's skills against the source's, and the change in pay."""
-    now = {n.skill.id: n for n in skill_needs(catalog, source.skills)}
-    growth = [SkillGrowth(n.skill, now.get(n.skill.id), n) for n in skill_needs(catalog, target.skills)]
-    return Step(source, target, kind, growth, pay_change(catalog, source, target))
+    """What a move asks for: the target's expectations against the source's, the change in pay,
+    and, for an advance, the sentence it rests on and the new level's requirements."""
+    now = expectations(catalog, source)
+    growth = [SkillGrowth(e.skill, now.get(e.skill.id), e) for e in expectations(catalog, target).items]
+    info = level_info(catalog).get(target.level)
+    basis = info.advance if info is not None and kind == "advance" else None
+    needs = list(info.requirements) if info is not None and target.level != source.level else []
+    return Step(source, target, kind, growth, pay_change(catalog, source, target), basis, needs)
 
 
 def pay_change(catalog: Catalog, source: Role, target: Role) -> PayChange:

@@ -44,13 +44,35 @@ class Source(_Model):
     note: Text | None = None
 
 
+class Quoted(_Model):
+    """A fact in mlcareer's words (``text``, hedges kept) and the source's sentence it rests on."""
+
+    text: Text
+    quote: Text
+    source: Id
+
+
+class Statement(_Model):
+    """What a source says of a skill, at the scope of the place it is written (role, level, profession).
+
+    It carries no grade: the grade is read from the quote's wording by the one wording map
+    (``ExpectationRules.wording``); a quote the map does not grade is "mentioned, no grade".
+    """
+
+    skill: Id
+    quote: Text
+    source: Id
+
+
 class LevelInfo(_Model):
     """What a level of the ladder means, as the sources describe it."""
 
     id: LevelField
     name: Text
     summary: Text | None = None
-    requirements: list[Text] = []
+    advance: Quoted | None = None  # the sentence that says how one reaches this level
+    requirements: list[Quoted] = []
+    expects: list[Statement] = []
     sources: list[Id] = Field(min_length=1)
 
 
@@ -68,8 +90,9 @@ class Skill(_Model):
     id: Id
     name: Text
     category: Literal["technical", "analytical", "interpersonal"]
+    category_from: Literal["sources"] | None = None  # None: the data pack's own grouping
     description: Text
-    aliases: list[Text] = []
+    keywords: list[Text] = []  # search words, not other names
     examples: list[Text] = []
     sources: list[Id] = Field(min_length=1)
 
@@ -85,19 +108,27 @@ class Credential(_Model):
     sources: list[Id] = Field(min_length=1)
 
 
-class RoleSkill(_Model):
-    """A skill a role needs, with the proficiency it expects where the sources say so."""
+class Responsibility(_Model):
+    """One responsibility, worded once, with every source that gives it."""
 
-    skill: Id
-    proficiency: Proficiency | None = None
-    evidence: Text | None = None
+    text: Text
+    sources: list[Id] = Field(min_length=1)
 
 
 class ResponsibilityGroup(_Model):
-    """Responsibilities grouped as the sources group them."""
+    """Responsibilities under a heading (the grouping is the data pack's)."""
 
     group: Text
-    items: list[Text] = Field(min_length=1)
+    items: list[Responsibility] = Field(min_length=1)
+
+
+class Contrast(_Model):
+    """How a source says this role differs from another."""
+
+    role: Id
+    text: Text
+    quote: Text
+    source: Id
 
 
 class Role(_Model):
@@ -110,7 +141,7 @@ class Role(_Model):
     kind: Literal["ladder", "specialisation"]
     summary: Text
     responsibilities: list[ResponsibilityGroup] = []
-    skills: list[RoleSkill] = []
+    skills: list[Statement] = []
     tools: list[Text] = []
     education: list[Id] = []
     certifications: list[Id] = []
@@ -118,8 +149,11 @@ class Role(_Model):
     applications: list[Text] = []
     workplace: list[Text] = []
     outlook: list[Text] = []
+    how_to_become: list[Quoted] = []
+    suits: list[Quoted] = []
+    team: list[Quoted] = []
+    contrasts: list[Contrast] = []
     related: list[Id] = []
-    leads_to: list[Id] = []
     specialises: Id | None = None
     sources: list[Id] = Field(min_length=1)
 
@@ -218,6 +252,49 @@ class QuizData(_Model):
     questions: list[Question] = Field(min_length=1)
 
 
+class WordingRule(_Model):
+    """One entry of the wording map: a phrase of the sources and the grade it reads as."""
+
+    phrase: Text
+    grade: Proficiency
+
+
+class DefaultGrade(_Model):
+    """The data pack's own grade for a skill that a role's sources name without grading it."""
+
+    grade: Proficiency
+    reason: Text
+
+
+class Profession(_Model):
+    """What the sources say of machine learning engineers in general, with no level."""
+
+    applies_from: LevelField
+    statements: list[Statement] = []
+
+
+class ExpectationRules(_Model):
+    """The contents of expectations.yaml: how statements become expected proficiencies."""
+
+    wording: list[WordingRule] = []
+    default_grade: DefaultGrade | None = None
+    family: list[Id] = []
+    profession: Profession | None = None
+
+
+class BuildsOn(_Model):
+    """The data pack's suggestion: ``skill`` is best learnt after the skills ``on``."""
+
+    skill: Id
+    on: list[Id] = Field(min_length=1)
+
+
+class PlanRules(_Model):
+    """The contents of plan.yaml: the order `mlcareer plan` suggests (the pack's own choice)."""
+
+    builds_on: list[BuildsOn] = []
+
+
 class Catalog(_Model):
     """Everything in a data directory, validated and cross-checked."""
 
@@ -229,6 +306,8 @@ class Catalog(_Model):
     roles: list[Role]
     salaries: Salaries = Field(default_factory=Salaries)
     quiz: QuizData | None = None
+    expectations: ExpectationRules = Field(default_factory=ExpectationRules)
+    plan: PlanRules = Field(default_factory=PlanRules)
 
 
 _M = TypeVar("_M", bound=BaseModel)

@@ -13,7 +13,8 @@ from typing import Literal
 
 from mlcareer.choices import Level
 from mlcareer.errors import MlcareerError
-from mlcareer.models import Catalog, Credential, Question, QuizData, Role, ScaleStep, Skill
+from mlcareer.expectations import Expectation, RoleExpectations, expectations, family_role
+from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
 
 DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
 
@@ -46,11 +47,16 @@ def select_questions(quiz: QuizData, quick: bool = False) -> list[Question]:
 
 @dataclass(frozen=True)
 class SkillRow:
-    """One skill the target role lists: your answer against what the role expects."""
+    """One skill the target role's sources state: your answer against what the role expects."""
 
     skill: Skill
     you: int | None  # None: not asked
-    expected: int | None  # None: the role lists the skill without a proficiency
+    expectation: Expectation
+
+    @property
+    def expected(self) -> int | None:
+        """The grade scored against (None: mentioned, and the data pack sets no default)."""
+        return self.expectation.grade
 
     @property
     def status(self) -> SkillStatus:
@@ -83,6 +89,7 @@ class LevelCheck:
     role: Role | None  # the ladder role judged; None: the data states no expectations here
     met: int = 0
     judged: int = 0
+    requirements: tuple[Quoted, ...] = ()  # what the level asks beyond skills, hedges kept
 
     @property
     def status(self) -> Literal["met", "not met", "not asked", "no data"]:
@@ -123,8 +130,9 @@ class QuizResult:
     answers: dict[str, int]
     answered: list[tuple[Skill, int]]  # every skill answered, in catalogue order
     readiness: int | None  # percent; None: no data
-    graded: int  # skills the role states a proficiency for
+    graded: int  # expectations scored against (a grade, or the default for a skill named without one)
     judged: int  # ... of which were answered
+    expectations: RoleExpectations
     level: LevelFit
     skills: list[SkillRow]
     gaps: list[Gap]
@@ -165,20 +173,19 @@ def readiness(expected: Mapping[str, int], you: Mapping[str, int]) -> int | None
 def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool = False) -> QuizResult:
     """Score a finished quiz against the target ``role``.
 
-    - Readiness: see :func:`readiness`, over the skills the role states a proficiency for.
-      Skills it lists without one are shown as "no expectation in the data", not scored.
+    - Readiness: see :func:`readiness`, over the role's expectations
+      (:mod:`mlcareer.expectations`): graded by the sources, inherited, or the data pack's
+      default for a skill named without a grade. Skills the sources do not state are not scored.
     - Level: see :func:`fit_level`.
     - Gaps: skills below what the role expects, largest first (then in catalogue order),
-      each with the credentials the data ties to that skill (the role's own first).
+      each with the credentials a source ties to that skill (the role's own first).
     - Matches: see :func:`match_kinds`.
     """
     quiz = quiz_data(catalog)
     you = skill_answers(quiz, answers)
-    skills = {s.id: s for s in catalog.skills}
-    expected = {n.skill: n.proficiency for n in role.skills if n.proficiency is not None}
-    rows = [
-        SkillRow(skills[n.skill], you.get(n.skill), n.proficiency) for n in role.skills if n.skill in skills
-    ]
+    exps = expectations(catalog, role)
+    expected = exps.scored
+    rows = [SkillRow(e.skill, you.get(e.skill.id), e) for e in exps.items]
     order = {s.id: i for i, s in enumerate(catalog.skills)}
     creds = {c.id: c for c in catalog.credentials}
     own = [*role.education, *role.certifications]
@@ -196,6 +203,7 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
         readiness=readiness(expected, you),
         graded=len(expected),
         judged=sum(1 for s in expected if s in you),
+        expectations=exps,
         level=fit_level(catalog, you),
         skills=rows,
         gaps=gaps,
@@ -212,62 +220,62 @@ def _credentials_for(catalog: Catalog, skill: str, own: list[str]) -> list[Crede
     return sorted(tied, key=lambda c: c.id not in own)
 
 
-def _judge(role: Role, you: Mapping[str, int]) -> LevelCheck:
-    graded = {n.skill: n.proficiency for n in role.skills if n.proficiency is not None}
+def _judge(catalog: Catalog, role: Role, you: Mapping[str, int]) -> LevelCheck:
+    graded = expectations(catalog, role).scored
     judged = [s for s in graded if s in you]
-    met = sum(1 for s in judged if you[s] >= (graded[s] or 0))
-    return LevelCheck(role.level, role, met, len(judged))
+    met = sum(1 for s in judged if you[s] >= graded[s])
+    return LevelCheck(role.level, role, met, len(judged), _requirements(catalog, role.level))
+
+
+def _requirements(catalog: Catalog, level: Level) -> tuple[Quoted, ...]:
+    info = next((lv for lv in catalog.levels if lv.id == level), None)
+    return tuple(info.requirements) if info is not None else ()
 
 
 def fit_level(catalog: Catalog, you: Mapping[str, int]) -> LevelFit:
-    """The rung of the ladder (entry, mid, senior) the skill answers fit, from the data.
+    """The rung of the ladder (entry, mid, senior) the skill answers fit.
 
-    The rule: a level is graded when a ladder role at that level states a proficiency for
-    at least one skill. The answers meet such a role when every stated proficiency that
-    was answered is reached (and at least one was answered). The fitted level is the
-    highest graded level with a role met. When none is met, it is the rung just below the
-    lowest graded level, if the ladder has one ("below mid" is "entry"); otherwise, and
-    whenever no level is graded, there is no level: the data cannot support one. A level
-    the data states nothing for is never claimed, so senior needs senior expectations.
+    The rule: each level is judged against the ML engineer family's role at that level
+    (the data pack's ``family``; without one, the ladder role of the level that fits best).
+    The answers meet a role when every expectation answered is reached (and at least one was
+    answered). The fitted level is the highest level with its role met. When none is met, it
+    is the rung just below the lowest judged level, if the ladder has one ("below mid" is
+    "entry"); otherwise there is no level. Skills alone never show the level's other
+    requirements (experience, education): the verdict lists them, hedges kept.
     """
     ladder = [r for r in catalog.roles if r.kind == "ladder"]
     checks: list[LevelCheck] = []
     for level in QUIZ_LEVELS:
-        judged = [_judge(r, you) for r in ladder if r.level == level and any(_graded(r))]
+        mine = family_role(catalog, level)
+        candidates = [mine] if mine is not None else [r for r in ladder if r.level == level]
+        judged = [_judge(catalog, r, you) for r in candidates if expectations(catalog, r).scored]
         if not judged:
-            checks.append(LevelCheck(level, None))
+            checks.append(LevelCheck(level, None, requirements=_requirements(catalog, level)))
             continue
         # the role that fits best speaks for the level
         judged.sort(key=lambda c: (c.status != "met", -(c.met / c.judged if c.judged else -1)))
         checks.append(judged[0])
     graded = [c for c in checks if c.status in ("met", "not met")]
     if not graded:
-        return LevelFit(None, "the data states no skill expectations that your answers cover", checks)
+        return LevelFit(None, "the sources state no skill expectations that your answers cover", checks)
     met = [c for c in graded if c.status == "met"]
     if met:
         top = met[-1]
         assert top.role is not None
-        basis = f"meets every proficiency the data states for {top.level.value} ({top.role.title})"
+        basis = f"meets every expectation of the {top.level.value}-level {top.role.title}"
         above = checks[QUIZ_LEVELS.index(top.level) + 1 :]
         if above:
             nxt = above[0]
             if nxt.status == "no data":
-                basis += f"; the data states no skill expectations for {nxt.level.value}"
+                basis += f"; the sources state no skill expectations for {nxt.level.value}"
             elif nxt.status == "not met" and nxt.role is not None:
                 basis += f"; {nxt.met} of {nxt.judged} met for {nxt.level.value} ({nxt.role.title})"
         return LevelFit(top.level, basis, checks)
     low = graded[0]
     assert low.role is not None
-    basis = (
-        f"below what the data states for {low.level.value} ({low.role.title}): "
-        f"{low.met} of {low.judged} proficiencies met"
-    )
+    basis = f"below the {low.level.value}-level {low.role.title}: {low.met} of {low.judged} expectations met"
     index = QUIZ_LEVELS.index(low.level)
     return LevelFit(QUIZ_LEVELS[index - 1] if index > 0 else None, basis, checks)
-
-
-def _graded(role: Role) -> list[str]:
-    return [n.skill for n in role.skills if n.proficiency is not None]
 
 
 def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) -> list[Match]:

@@ -45,6 +45,18 @@ class Band:
     roles: list[Role]
     no_data: str | None
 
+    @property
+    def covered(self) -> list[Role]:
+        """The level's roles that a figure's sentence covers (the figure names them)."""
+        named = {r for f in self.figures for r in f.roles}
+        return [r for r in self.roles if r.id in named]
+
+    @property
+    def uncovered(self) -> list[Role]:
+        """The level's other roles: the sources give them no figure."""
+        named = {r for f in self.figures for r in f.roles}
+        return [r for r in self.roles if r.id not in named]
+
 
 @dataclass(frozen=True)
 class Scale:

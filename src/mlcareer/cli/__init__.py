@@ -10,15 +10,17 @@ from __future__ import annotations
 import contextlib
 
 from mlcareer.cli import path as _path
+from mlcareer.cli import plan as _plan
 from mlcareer.cli import quiz as _quiz
 from mlcareer.cli import roles as _roles
 from mlcareer.cli import salary as _salary
 from mlcareer.cli import skills as _skills
+from mlcareer.cli import team as _team
 from mlcareer.cli.app import app
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_roles, _salary, _path, _quiz, _skills)
+_COMMAND_MODULES = (_roles, _salary, _path, _quiz, _plan, _team, _skills)
 
 
 STDOUT_CLOSED = (

@@ -10,10 +10,11 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from mlcareer.ladder import Ladder, Node, PayChange, Route, SkillGrowth, Step
+from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
 from mlcareer.models import Role, SalaryFigure
 from mlcareer.render import markdown as mdown
-from mlcareer.render.common import HEADING, MUTED, NO_DATA, Bar, figure_amount, literal, money, no_data
+from mlcareer.render.common import HEADING, MUTED, NO_DATA, bullets, figure_amount, literal, money, no_data
+from mlcareer.render.expect import NOT_STATED, expectation_json, grade_text, grade_words
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"
@@ -86,12 +87,27 @@ class LadderTree:
             yield Text.assemble(("Reachable from ", HEADING), literal(start.title, HEADING))
         tree = Tree(Text(""), guide_style=MUTED, hide_root=True)
         for level, name in ladder.levels:
-            branch = tree.add(literal(name, LEVEL_STYLE))
+            label = literal(name, LEVEL_STYLE)
+            info = ladder.info.get(level)
+            if info is not None and info.advance is not None:
+                label.append(f"\n{_arrow(options.ascii_only)} ", style=MUTED)
+                label.append(literal(info.advance.text, MUTED))
+            for req in info.requirements if info is not None else []:
+                label.append("\n  ")
+                label.append(literal(req.text, MUTED))
+            branch = tree.add(label)
             for node in ladder.top(level):
                 self._add(branch, node, options.ascii_only, narrow)
         yield tree
+        yield Text(
+            "Roles are those each level may include; moving up is advancing to the next level "
+            "(the source names no role-to-role move). " + SPECIALISE_NOTE + ".",
+            style=MUTED,
+        )
         if start is not None and len(ladder.nodes) == 1:
-            yield Text.assemble("The data lists no move on from ", literal(start.id), ".")
+            yield Text.assemble(
+                literal(start.id), " is at the top of the ladder: the sources name no level above it."
+            )
 
     def _add(self, branch: Tree, node: Node, ascii_only: bool, narrow: bool) -> None:
         children = self.ladder.children(node.role.id)
@@ -100,7 +116,8 @@ class LadderTree:
             label.append(f"\nspecialisations ({len(children)}):", style=MUTED)
         here = branch.add(label)
         if children:
-            kinds = here if narrow else here.add(Text(f"specialisations ({len(children)})", style=MUTED))
+            title = f"specialise as ({len(children)})"
+            kinds = here if narrow else here.add(Text(title, style=MUTED))
             for child in children:
                 self._add(kinds, child, ascii_only, narrow)
 
@@ -115,10 +132,6 @@ class LadderTree:
         if role.kind == "ladder" or node.pay:
             label.append("\npay: ", style=MUTED)
             label.append(literal(_band(node.pay)) if node.pay else no_data())
-        leads = [e.target for e in self.ladder.edges if e.source == role.id and e.kind == "leads_to"]
-        if leads:
-            label.append("\nleads to: ", style=MUTED)
-            label.append(literal(", ".join(leads)))
         return label
 
 
@@ -126,28 +139,19 @@ class LadderTree:
 
 
 def _now_text(growth: SkillGrowth, ascii_only: bool) -> Text:
-    if growth.now is None:
-        return Text("not listed", style=MUTED)
-    return _level_text(growth.now.proficiency, growth.now.step.name if growth.now.step else None, ascii_only)
+    return grade_text(growth.now, ascii_only)
 
 
 def _then_text(growth: SkillGrowth, ascii_only: bool) -> Text:
-    then = growth.then
-    return _level_text(then.proficiency, then.step.name if then.step else None, ascii_only)
-
-
-def _level_text(value: int | None, name: str | None, ascii_only: bool) -> Text:
-    if value is None:
-        return no_data()
-    return Text.assemble(Bar(value).text(ascii_only), " ", literal(name or f"{value}/4"))
+    return grade_text(growth.then, ascii_only)
 
 
 def change_label(growth: SkillGrowth) -> str:
-    """'+2', 'none', 'new skill', or '' when the data cannot say."""
+    """'+2', 'none', or '' when a grade is not scored for both roles (never 'new skill')."""
     change = growth.change
     if change is not None:
-        return f"+{change}" if change > 0 else "none"
-    return "new skill" if growth.now is None else ""
+        return f"+{change}" if change > 0 else ("none" if change == 0 else f"{change}")
+    return ""
 
 
 class SkillGrowthTable:
@@ -208,6 +212,8 @@ class RouteView:
         )
         if not route.steps:
             yield Text.assemble(literal(route.goal.id), " is where the route starts: no steps to take.")
+        elif any(s.kind == "advance" for s in route.steps):
+            yield Text(route.note, style=MUTED)
         for number, step in enumerate(route.steps, 1):
             yield Text("")
             yield self._step(number, count, step, arrow)
@@ -217,16 +223,31 @@ class RouteView:
         title.append(literal(step.source.title, "bold"))
         title.append(f" {arrow} ")
         title.append(literal(step.target.title, "bold"))
+        parts: list[RenderableType] = []
         if step.kind == "specialisation":
-            move = f"specialise ({step.target.level.value} level)"
+            parts.append(Text(f"Specialise: {SPECIALISE_NOTE}.", style=MUTED))
         else:
-            move = f"{step.source.level.value} {arrow} {step.target.level.value} level"
-        body = Group(
-            Text(move, style=MUTED),
+            parts.append(
+                Text(
+                    f"Advance to the next level: {step.source.level.value} {arrow} {step.target.level.value}",
+                    MUTED,
+                )
+            )
+            if step.basis is not None:
+                parts.append(Text.assemble(("Rests on: ", MUTED), literal(f'"{step.basis.quote}"', MUTED)))
+        if step.requirements:
+            parts.append(Text("What the new level asks beyond skills", style="bold"))
+            parts.append(bullets(literal(r.text) for r in step.requirements))
+        parts += [
             Text("Skills the next role expects", style="bold"),
             SkillGrowthTable(step.skills),
+            Text(
+                f'"{NOT_STATED}": no source states it for that role, which is not the same as not needed.',
+                style=MUTED,
+            ),
             Text.assemble(("Pay: ", "bold"), literal(pay_text(step.pay, arrow))),
-        )
+        ]
+        body = Group(*parts)
         return Group(title, Padding(body, (0, 0, 0, 2), expand=False))
 
 
@@ -251,13 +272,14 @@ def _step_json(step: Step) -> dict[str, Any]:
         "from": step.source.id,
         "to": step.target.id,
         "kind": step.kind,
+        "rests_on": step.basis.model_dump(mode="json") if step.basis else SPECIALISE_NOTE,
+        "requirements": [r.model_dump(mode="json") for r in step.requirements],
         "skills": [
             {
                 "skill": g.skill.id,
                 "name": g.skill.name,
-                "listed_now": g.now is not None,
-                "now": g.now.proficiency if g.now else None,
-                "expects": g.then.proficiency,
+                "now": expectation_json(g.now) if g.now else {"state": "not stated"},
+                "expects": expectation_json(g.then),
                 "change": g.change,
             }
             for g in step.skills
@@ -281,11 +303,21 @@ def path_json(result: Ladder | Route) -> dict[str, Any]:
                 "origins": [r.id for r in result.origins],
                 "roles": [_role_ref(r) for r in result.roles],
                 "steps": [_step_json(s) for s in result.steps],
+                "note": result.note,
             }
         }
     return {
         "start": result.start.id if result.start else None,
-        "levels": [{"id": level.value, "name": name} for level, name in result.levels],
+        "levels": [
+            {
+                "id": level.value,
+                "name": name,
+                "advance": info.advance.model_dump(mode="json") if info and info.advance else None,
+                "requirements": [r.model_dump(mode="json") for r in info.requirements] if info else [],
+            }
+            for level, name in result.levels
+            for info in [result.info.get(level)]
+        ],
         "nodes": [
             {
                 **_role_ref(n.role),
@@ -309,9 +341,6 @@ def _md_role(node: Node, ladder: Ladder) -> str:
         line += " (you are here)"
     if role.kind == "ladder" or node.pay:
         line += f": pay {mdown.md(_band(node.pay)) if node.pay else '_no data_'}"
-    leads = [e.target for e in ladder.edges if e.source == role.id and e.kind == "leads_to"]
-    if leads:
-        line += "; leads to " + ", ".join(f"`{t}`" for t in leads)
     return line
 
 
@@ -320,36 +349,34 @@ def _md_tree(node: Node, ladder: Ladder, depth: int) -> list[str]:
     lines = [f"{pad}- {_md_role(node, ladder)}"]
     children = ladder.children(node.role.id)
     if children:
-        lines.append(f"{pad}  - Specialisations:")
+        lines.append(f"{pad}  - Specialise as:")
         for child in children:
             lines += _md_tree(child, ladder, depth + 2)
     return lines
-
-
-def _md_level(value: int | None, name: str | None) -> str:
-    return "_no data_" if value is None else f"{value}/4 ({mdown.md(name or str(value))})"
 
 
 def _md_step(number: int, step: Step) -> str:
     rows = [
         [
             mdown.md(g.skill.name),
-            "not listed"
-            if g.now is None
-            else _md_level(g.now.proficiency, g.now.step.name if g.now.step else None),
-            _md_level(g.then.proficiency, g.then.step.name if g.then.step else None),
+            mdown.md(grade_words(g.now)),
+            mdown.md(grade_words(g.then)),
             change_label(g),
         ]
         for g in step.skills
     ]
     skills = mdown.table(["Skill", "Now", "Expects", "Change"], rows, escaped=True) if rows else "_no data_\n"
     if step.kind == "specialisation":
-        move = f"Specialise ({step.target.level.value} level)."
+        move = f"Specialise: {mdown.md(SPECIALISE_NOTE)}."
     else:
-        move = f"From {step.source.level.value} to {step.target.level.value} level."
+        move = f"Advance to the next level: from {step.source.level.value} to {step.target.level.value}."
+        if step.basis is not None:
+            move += f' Rests on: "{mdown.md(step.basis.quote)}"'
+    needs = mdown.bullets(r.text for r in step.requirements) if step.requirements else ""
     return mdown.join(
         f"## Step {number}: {mdown.md(step.source.title)} to {mdown.md(step.target.title)}\n",
         move + "\n",
+        *(["What the new level asks beyond skills:\n", needs] if needs else []),
         skills,
         f"Pay: {mdown.md(pay_text(step.pay, 'to'))}\n",
     )

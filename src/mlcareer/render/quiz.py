@@ -11,13 +11,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from mlcareer.models import Credential, Question, ScaleStep
+from mlcareer.expectations import RULE
+from mlcareer.models import Credential, Question, Quoted, ScaleStep
 from mlcareer.quiz import Gap, LevelFit, Match, QuizResult, SkillRow
 from mlcareer.render import markdown as md
 from mlcareer.render.common import MUTED, NO_DATA, Bar, bullets, literal, no_data, section
+from mlcareer.render.expect import expectation_json
 from mlcareer.text import clean
 
-NO_EXPECTATION = "no expectation in the data"
+NO_EXPECTATION = "named without a grade, and this data pack sets no default"
 NOT_ASKED = "not asked"
 _NARROW = 64
 
@@ -113,16 +115,35 @@ class SkillBars:
 
 def _readiness_note(result: QuizResult) -> str:
     if result.graded == 0:
-        return "the data states no proficiency for this role's skills"
-    note = f"over the {result.graded} skills the role states a proficiency for"
+        return "the sources name no skill for this role, so there is nothing to measure against"
+    counts = result.expectations.counts()
+    said = ", ".join(f"{n} {BASIS_WORDS[k]}" for k, n in counts.items() if n)
+    note = f"over the role's {result.graded} expectations ({said})"
     if result.judged < result.graded:
         note += f"; {result.judged} of them asked"
     return note
 
 
+BASIS_WORDS = {
+    "role": "the role's own",
+    "level": "its level's",
+    "profession": "profession-wide",
+    "default": "named without a grade, at the data pack's default",
+    "inherited": "as for the role it specialises",
+}
+
+
 def _level_text(fit: LevelFit) -> Text:
     name = fit.level.value if fit.level else NO_DATA
     return Text(name, style="bold" if fit.level else MUTED)
+
+
+def level_requirements(fit: LevelFit) -> list[Quoted]:
+    """What the fitted level asks beyond skills (hedges kept): skills alone cannot show it."""
+    return next((list(c.requirements) for c in fit.checks if c.level == fit.level), [])
+
+
+REQUIREMENTS_NOTE = "Skills are not all a level asks; the sources also say:"
 
 
 def _names(creds: Sequence[Credential]) -> str:
@@ -202,7 +223,11 @@ def render_result(result: QuizResult) -> RenderableType:
     summary.add_column(style="bold", no_wrap=True)
     summary.add_column()
     summary.add_row("Readiness", Group(PercentBar(result.readiness), Text(_readiness_note(result), MUTED)))
-    summary.add_row("Level", Group(_level_text(result.level), literal(result.level.basis, MUTED)))
+    level_parts: list[RenderableType] = [_level_text(result.level), literal(result.level.basis, MUTED)]
+    needs = level_requirements(result.level)
+    if needs:
+        level_parts += [Text(REQUIREMENTS_NOTE, MUTED), bullets(literal(q.text) for q in needs)]
+    summary.add_row("Level", Group(*level_parts))
     return Group(
         title,
         meta,
@@ -235,6 +260,8 @@ def result_json(result: QuizResult) -> dict[str, Any]:
             "percent": result.readiness,
             "skills_graded": result.graded,
             "skills_answered": result.judged,
+            "expectations": result.expectations.counts(),
+            "rule": RULE,
         },
         "level": {
             "level": fit.level.value if fit.level else None,
@@ -246,6 +273,9 @@ def result_json(result: QuizResult) -> dict[str, Any]:
                     "role": c.role.id if c.role else None,
                     "met": c.met,
                     "judged": c.judged,
+                    "requirements": [
+                        {"text": q.text, "quote": q.quote, "source": q.source} for q in c.requirements
+                    ],
                 }
                 for c in fit.checks
             ],
@@ -257,6 +287,7 @@ def result_json(result: QuizResult) -> dict[str, Any]:
                 "you": r.you,
                 "expected": r.expected,
                 "status": r.status,
+                "expectation": expectation_json(r.expectation),
             }
             for r in result.skills
         ],
@@ -306,6 +337,9 @@ def result_markdown(result: QuizResult) -> str:
         f"\n**Readiness:** {percent} ({md.md(_readiness_note(result))})  \n"
         f"**Level:** {level} ({md.md(result.level.basis)})\n"
     )
+    needs = level_requirements(result.level)
+    if needs:
+        head += f"\n{md.md(REQUIREMENTS_NOTE)}\n\n" + md.bullets(q.text for q in needs)
     rows = [
         (
             md.md(r.skill.name),

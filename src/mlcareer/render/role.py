@@ -13,12 +13,12 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from mlcareer.careers import Comparison, RoleView, SkillNeed
-from mlcareer.choices import READING_NOTE, SECTION_TITLES, Level, Section
-from mlcareer.models import Role, Source
+from mlcareer.careers import Comparison, Move, RoleView
+from mlcareer.choices import SECTION_TITLES, Level, Section
+from mlcareer.expectations import Expectation
+from mlcareer.models import Credential, Quoted, Role, Source
 from mlcareer.render.common import (
     MUTED,
-    Bar,
     Fit,
     bullets,
     comma_list,
@@ -29,6 +29,14 @@ from mlcareer.render.common import (
     section,
     source_label,
     wrap,
+)
+from mlcareer.render.expect import (
+    basis_text,
+    expectation_json,
+    expectations_json,
+    grade_text,
+    reading_words,
+    wording_note,
 )
 from mlcareer.render.salary import figure_json, role_salary
 from mlcareer.text import clean
@@ -45,47 +53,90 @@ def _role_ref(role: Role) -> Text:
     return literal(role.title).append(f"  ({role.id}, {role.level.value})", style=MUTED)
 
 
-def _expects(need: SkillNeed, ascii_only: bool) -> Text:
-    if need.proficiency is None:
-        return Text("needed, level: no data", style=MUTED)
-    name = need.step.name if need.step else f"{need.proficiency}/4"
-    return Text.assemble(Bar(need.proficiency).text(ascii_only), " ", literal(name))
-
-
 class SkillsTable:
-    """Skills with expected proficiency: a table when wide, a stacked list when narrow."""
+    """Expectations with what they rest on: a table when wide, a stacked list when narrow."""
 
-    def __init__(self, needs: list[SkillNeed], evidence: bool = True) -> None:
-        self.needs = needs
-        self.evidence = evidence
+    def __init__(self, items: list[Expectation], basis: bool = True) -> None:
+        self.items = items
+        self.basis = basis
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if not self.needs:
+        if not self.items:
             yield no_data()
             return
-        if options.max_width < 72:
-            for need in self.needs:
+        if self.basis or options.max_width < 72:
+            for exp in self.items:
                 yield Text.assemble(
-                    literal(need.skill.name, "bold"), "  ", _expects(need, options.ascii_only)
+                    literal(exp.skill.name, "bold"), "  ", grade_text(exp, options.ascii_only)
                 )
-                if self.evidence and need.evidence:
-                    yield Padding(literal(f'"{need.evidence}"', MUTED), (0, 0, 0, 2))
+                if self.basis:
+                    yield Padding(basis_text(exp), (0, 0, 0, 2))
             return
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column("Skill", min_width=12, max_width=30)
+        table = Table(box=None, header_style="bold", pad_edge=False, show_lines=self.basis)
+        table.add_column("Skill", min_width=12, max_width=24)
         table.add_column("Expects", no_wrap=True)
-        if self.evidence:
-            table.add_column("Source wording", style=MUTED)
-        for need in self.needs:
-            row: list[RenderableType] = [literal(need.skill.name), _expects(need, options.ascii_only)]
-            if self.evidence:
-                row.append(literal(need.evidence) if need.evidence else Text(""))
+        if self.basis:
+            table.add_column("On what it rests", ratio=1)
+        for exp in self.items:
+            row: list[RenderableType] = [literal(exp.skill.name), grade_text(exp, options.ascii_only)]
+            if self.basis:
+                row.append(basis_text(exp))
             table.add_row(*row)
         yield table
 
 
-def skills_table(needs: list[SkillNeed], evidence: bool = True) -> RenderableType:
-    return SkillsTable(needs, evidence)
+def skills_table(items: list[Expectation], basis: bool = True) -> RenderableType:
+    return SkillsTable(list(items), basis)
+
+
+def _skills(view: RoleView) -> RenderableType:
+    exps = view.expectations
+    if not exps.items:
+        return Text("The sources name no skill for this role, so there is nothing to measure against.", MUTED)
+    counts = exps.counts()
+    said = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    parts: list[RenderableType] = [
+        skills_table(list(exps.items)),
+        Text(f"Expectations by basis: {said}.", style=MUTED),
+    ]
+    if exps.values:
+        parts.append(Text(""))
+        parts.append(Text("What the profession values (profession-wide, not this role's bar)", style="bold"))
+        parts.append(bullets(reading_words(r) for r in exps.values))
+    parts.append(Text(wording_note(exps), style=MUTED))
+    return Group(*parts)
+
+
+def _quoted(items: list[Quoted]) -> RenderableType:
+    return bullets(literal(q.text).append(f"  [{q.source}]", MUTED) for q in items)
+
+
+def _level(view: RoleView) -> RenderableType:
+    role, info = view.role, view.level
+    parts: list[RenderableType] = [Text.assemble(("Level: ", "bold"), literal(level_text(role)))]
+    if info is None:
+        parts.append(no_data())
+        return Group(*parts)
+    if role.kind == "specialisation":
+        parts.append(Text("The level's requirements, as for the role this kind specialises:", style=MUTED))
+    if info.summary:
+        parts.append(literal(info.summary))
+    if info.requirements:
+        parts.append(_quoted(list(info.requirements)))
+    else:
+        parts.append(Text("The sources state no requirements for this level.", style=MUTED))
+    return Group(*parts)
+
+
+def _becoming(view: RoleView) -> RenderableType:
+    role = view.role
+    rows = [("How to become one", role.how_to_become), ("Who it suits", role.suits), ("In a team", role.team)]
+    parts: list[RenderableType] = []
+    for label, items in rows:
+        if items:
+            parts.append(Text(label, style="bold"))
+            parts.append(_quoted(list(items)))
+    return Group(*parts) if parts else Text("The sources do not say.", style=MUTED)
 
 
 def _salary(view: RoleView) -> RenderableType:
@@ -99,19 +150,18 @@ def _responsibilities(view: RoleView) -> RenderableType:
     parts: list[RenderableType] = []
     for group in groups:
         parts.append(literal(group.group, "bold"))
-        parts.append(bullets(group.items))
+        parts.append(
+            bullets(literal(i.text).append(f"  [{', '.join(i.sources)}]", MUTED) for i in group.items)
+        )
     return Group(*parts)
 
 
-def _education(view: RoleView) -> RenderableType:
+def _credentials(creds: list[Credential]) -> RenderableType:
+    if not creds:
+        return Text("The sources do not say.", style=MUTED)
     return bullets(
-        literal(c.name, "bold").append(literal(f": {c.description}" if c.description else ""))
-        for c in view.education
+        literal(c.name, "bold").append(literal(f": {c.description}" if c.description else "")) for c in creds
     )
-
-
-def _certifications(view: RoleView) -> RenderableType:
-    return bullets(c.name for c in view.certifications)
 
 
 def _industries(view: RoleView) -> RenderableType:
@@ -124,12 +174,24 @@ def _industries(view: RoleView) -> RenderableType:
     )
 
 
+MOVE_LABELS = {
+    "advance": "Advance to the next level: any of its roles",
+    "specialisation": "Specialise as a kind of ML engineer (mlcareer's reading of the sources' types)",
+}
+FROM_LABELS = {
+    "advance": "Reached by advancing from the level below",
+    "specialisation": "A kind of this role: reached by specialising as",
+}
+
+
+def moves_by_kind(moves: list[Move], labels: dict[str, str]) -> list[tuple[str, list[Role]]]:
+    return [(label, [m.role for m in moves if m.kind == kind]) for kind, label in labels.items()]
+
+
 def _related(view: RoleView) -> RenderableType:
     rows: list[tuple[str, list[Role]]] = [
-        ("Leads to", view.leads_to),
-        ("Reached from", view.leads_from),
-        ("Specialises", [view.specialises] if view.specialises else []),
-        ("Specialisations", view.specialisations),
+        *moves_by_kind(view.leads_to, MOVE_LABELS),
+        *moves_by_kind(view.leads_from, FROM_LABELS),
         ("Related", view.related),
     ]
     parts: list[RenderableType] = []
@@ -137,6 +199,20 @@ def _related(view: RoleView) -> RenderableType:
         if roles:
             parts.append(Text(label, style="bold"))
             parts.append(bullets(_role_ref(r) for r in roles))
+    if view.level is not None and view.level.advance is not None and view.leads_from:
+        parts.append(
+            Text.assemble(("The move up rests on: ", MUTED), literal(f'"{view.level.advance.quote}"', MUTED))
+        )
+    if view.contrasts:
+        parts.append(Text("How it differs", style="bold"))
+        parts.append(
+            bullets(
+                literal(f"From {other.title}: {c.text}").append(f"  [{c.source}]", MUTED)
+                for c, other in view.contrasts
+            )
+        )
+    if not view.leads_to and view.role.kind == "ladder":
+        parts.append(Text("The top of the ladder: the sources name no level above it.", style=MUTED))
     return Group(*parts) if parts else no_data()
 
 
@@ -146,16 +222,16 @@ def _sources(sources: list[Source]) -> RenderableType:
 
 _BUILDERS: dict[Section, Callable[[RoleView], RenderableType]] = {
     Section.summary: lambda v: literal(v.role.summary),
+    Section.level: _level,
     Section.responsibilities: _responsibilities,
-    Section.skills: lambda v: (
-        Group(skills_table(v.skills), Text(READING_NOTE, style=MUTED)) if v.skills else no_data()
-    ),
+    Section.skills: _skills,
     Section.tools: lambda v: comma_list(v.role.tools),
-    Section.education: _education,
-    Section.certifications: _certifications,
+    Section.education: lambda v: _credentials(v.education),
+    Section.certifications: lambda v: _credentials(v.certifications),
     Section.industries: _industries,
     Section.workplace: lambda v: bullets(v.role.workplace),
     Section.outlook: lambda v: bullets(v.role.outlook),
+    Section.becoming: _becoming,
     Section.salary: _salary,
     Section.related: _related,
     Section.sources: lambda v: _sources(v.sources),
@@ -182,16 +258,18 @@ def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {
     Section.summary: ("summary",),
+    Section.level: ("level_info",),
     Section.responsibilities: ("responsibilities",),
-    Section.skills: ("skills",),
+    Section.skills: ("skills", "expectations"),
     Section.tools: ("tools",),
     Section.education: ("education",),
     Section.certifications: ("certifications",),
     Section.industries: ("industries", "applications"),
     Section.workplace: ("workplace",),
     Section.outlook: ("outlook",),
+    Section.becoming: ("how_to_become", "suits", "team"),
     Section.salary: ("salary",),
-    Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations"),
+    Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations", "contrasts"),
     Section.sources: ("sources",),
 }
 
@@ -210,22 +288,15 @@ def role_json(view: RoleView, only: Section | None = None) -> dict[str, Any]:
 
 def _role_json(view: RoleView) -> dict[str, Any]:
     role = view.role.model_dump(mode="json")
-    role["skills"] = [
-        {
-            "skill": n.skill.id,
-            "name": n.skill.name,
-            "category": n.skill.category,
-            "proficiency": n.proficiency,
-            "proficiency_name": n.step.name if n.step else None,
-            "evidence": n.evidence,
-        }
-        for n in view.skills
-    ]
+    role["level_info"] = view.level.model_dump(mode="json") if view.level else None
+    role["skills"] = [expectation_json(e) for e in view.expectations.items]
+    role["expectations"] = expectations_json(view.expectations)
     role["education"] = [c.model_dump(mode="json") for c in view.education]
     role["certifications"] = [c.model_dump(mode="json") for c in view.certifications]
     by_source = {s.id: s for s in view.figure_sources.values()}
     role["salary"] = [figure_json(f, by_source) for f in view.salary]  # as `salary --json` has them
-    role["leads_from"] = [r.id for r in view.leads_from]
+    role["leads_to"] = [{"role": m.role.id, "move": m.kind} for m in view.leads_to]
+    role["leads_from"] = [{"role": m.role.id, "move": m.kind} for m in view.leads_from]
     role["specialisations"] = [r.id for r in view.specialisations]
     role["sources"] = [s.model_dump(mode="json") for s in view.sources]
     return role
@@ -294,20 +365,10 @@ def roles_json(roles: list[Role]) -> dict[str, Any]:
                 "level": r.level.value,
                 "kind": r.kind,
                 "summary": r.summary,
-                "leads_to": list(r.leads_to),
             }
             for r in roles
         ]
     }
-
-
-def _need_text(need: SkillNeed | None, ascii_only: bool) -> Text:
-    if need is None:
-        return Text("not listed", style=MUTED)
-    if need.proficiency is None:
-        return Text("needed (level: no data)", style=MUTED)
-    name = need.step.name if need.step else f"{need.proficiency}/4"
-    return Text.assemble(Bar(need.proficiency).text(ascii_only), " ", literal(name))
 
 
 def render_comparison(cmp: Comparison) -> RenderableType:
@@ -331,9 +392,9 @@ def render_comparison(cmp: Comparison) -> RenderableType:
     facts.add_row("Tools", comma_list(a.role.tools), comma_list(b.role.tools))
     facts.add_row("Salary", money_lines(a), money_lines(b))
     facts.add_row(
-        "Leads to",
-        comma_list(r.id for r in a.leads_to),
-        comma_list(r.id for r in b.leads_to),
+        "Moves on",
+        comma_list(m.role.id for m in a.leads_to),
+        comma_list(m.role.id for m in b.leads_to),
     )
 
     def skills(_: int, ascii_only: bool) -> RenderableType:
@@ -343,15 +404,31 @@ def render_comparison(cmp: Comparison) -> RenderableType:
         table.add_column(literal(b.role.id), ratio=2, overflow="fold")
         for row in cmp.skills:
             table.add_row(
-                literal(row.skill.name), _need_text(row.left, ascii_only), _need_text(row.right, ascii_only)
+                literal(row.skill.name), grade_text(row.left, ascii_only), grade_text(row.right, ascii_only)
             )
         return table
 
     sources = {s.id: s for s in (*a.sources, *b.sources)}
+    parts: list[RenderableType] = []
+    if cmp.contrasts:
+        parts.append(
+            section(
+                "How they differ, in the sources' words",
+                bullets(
+                    literal(c.text).append(f'  ("{c.quote}" [{c.source}])', MUTED) for c, _ in cmp.contrasts
+                ),
+            )
+        )
+    note = Text(
+        '"the sources do not say": no source states the skill for that role, which is not the '
+        "same as not needed. (default): named without a grade, scored against the data pack's default.",
+        style=MUTED,
+    )
     return Group(
         facts,
         Text(""),
-        section("Skills", Fit(skills) if cmp.skills else no_data()),
+        *parts,
+        section("Skills", Group(Fit(skills), note) if cmp.skills else no_data()),
         section("Sources", _sources(list(sources.values()))),
     )
 
@@ -364,12 +441,16 @@ def _group_names(view: RoleView) -> Text:
 
 
 def comparison_json(cmp: Comparison) -> dict[str, Any]:
-    def need(n: SkillNeed | None) -> dict[str, Any] | None:
-        return None if n is None else {"proficiency": n.proficiency, "evidence": n.evidence}
+    def need(n: Expectation | None) -> dict[str, Any]:
+        return {"state": "not stated"} if n is None else expectation_json(n)
 
     return {
         "left": role_json(cmp.left),
         "right": role_json(cmp.right),
+        "contrasts": [
+            {"role": other.id, "text": c.text, "quote": c.quote, "source": c.source}
+            for c, other in cmp.contrasts
+        ],
         "skills": [
             {
                 "skill": row.skill.id,

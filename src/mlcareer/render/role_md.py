@@ -8,51 +8,92 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mlcareer.careers import Comparison, RoleView, SkillNeed
-from mlcareer.choices import READING_NOTE, SECTION_TITLES, Level, Section
-from mlcareer.models import Role, Source
+from mlcareer.careers import Comparison, RoleView
+from mlcareer.choices import SECTION_TITLES, Level, Section
+from mlcareer.models import Credential, Quoted, Role, Source
 from mlcareer.render.common import figure_amount, source_label
+from mlcareer.render.expect import basis_lines, grade_words, reading_words, wording_note
 from mlcareer.render.markdown import bullets, heading, join, md, table
-from mlcareer.render.role import level_text
+from mlcareer.render.role import FROM_LABELS, MOVE_LABELS, level_text, moves_by_kind
 
 NO_DATA = "_no data_\n"
-SCALE = f"_{md(READING_NOTE)} See `mlcareer skill SKILL` for the steps._\n"
+NOT_SAID = "_The sources do not say._\n"
 
 
 def _role_ref(role: Role) -> str:
     return f"{md(role.title)} (`{role.id}`, {role.level.value})"
 
 
-def _expects(need: SkillNeed | None, missing: str = "level: no data") -> str:
-    if need is None:
-        return "not listed"
-    if need.proficiency is None:
-        return missing
-    name = md(need.step.name) if need.step else ""
-    return f"{need.proficiency}/4 {name}".rstrip()
-
-
 def _skills(view: RoleView) -> str:
-    if not view.skills:
-        return NO_DATA
+    exps = view.expectations
+    if not exps.items:
+        return "_The sources name no skill for this role, so there is nothing to measure against._\n"
     rows = [
-        [md(n.skill.name), _expects(n, "needed, level: no data"), md(n.evidence or "")] for n in view.skills
+        [md(e.skill.name), md(grade_words(e)), "<br>".join(md(line) for line in basis_lines(e))]
+        for e in exps.items
     ]
-    return join(table(["Skill", "Expects", "Source wording"], rows, escaped=True), SCALE)
+    counts = ", ".join(f"{n} {k}" for k, n in exps.counts().items() if n)
+    parts = [
+        table(["Skill", "Expects", "On what it rests"], rows, escaped=True),
+        f"Expectations by basis: {md(counts)}.\n",
+    ]
+    if exps.values:
+        parts += [
+            heading(3, "What the profession values (profession-wide, not this role's bar)"),
+            bullets(reading_words(r) for r in exps.values),
+        ]
+    parts.append(f"_{md(wording_note(exps))} See `mlcareer skill SKILL` for the steps._\n")
+    return join(*parts)
+
+
+def _quoted(items: list[Quoted]) -> str:
+    return bullets((f"{md(q.text)} [{md(q.source)}]" for q in items), escaped=True)
 
 
 def _responsibilities(view: RoleView) -> str:
     groups = view.role.responsibilities
     if not groups:
         return NO_DATA
-    return join(*(join(heading(3, g.group), bullets(g.items)) for g in groups))
+    return join(
+        *(
+            join(
+                heading(3, g.group),
+                bullets((f"{md(i.text)} [{md(', '.join(i.sources))}]" for i in g.items), escaped=True),
+            )
+            for g in groups
+        )
+    )
 
 
-def _education(view: RoleView) -> str:
+def _credentials(creds: list[Credential]) -> str:
+    if not creds:
+        return NOT_SAID
     return bullets(
-        (f"**{md(c.name)}**" + (f": {md(c.description)}" if c.description else "") for c in view.education),
+        (f"**{md(c.name)}**" + (f": {md(c.description)}" if c.description else "") for c in creds),
         escaped=True,
     )
+
+
+def _level(view: RoleView) -> str:
+    info = view.level
+    parts = [f"Level: {md(level_text(view.role))}\n"]
+    if info is None:
+        return join(*parts, NO_DATA)
+    if info.summary:
+        parts.append(md(info.summary) + "\n")
+    parts.append(
+        _quoted(list(info.requirements))
+        if info.requirements
+        else "_The sources state no requirements for this level._\n"
+    )
+    return join(*parts)
+
+
+def _becoming(view: RoleView) -> str:
+    role = view.role
+    rows = [("How to become one", role.how_to_become), ("Who it suits", role.suits), ("In a team", role.team)]
+    parts = [join(heading(3, label), _quoted(list(items))) for label, items in rows if items]
+    return join(*parts) if parts else NOT_SAID
 
 
 def _industries(view: RoleView) -> str:
@@ -88,10 +129,8 @@ def _salary(view: RoleView) -> str:
 
 def _related(view: RoleView) -> str:
     groups: list[tuple[str, list[Role]]] = [
-        ("Leads to", view.leads_to),
-        ("Reached from", view.leads_from),
-        ("Specialises", [view.specialises] if view.specialises else []),
-        ("Specialisations", view.specialisations),
+        *moves_by_kind(view.leads_to, MOVE_LABELS),
+        *moves_by_kind(view.leads_from, FROM_LABELS),
         ("Related", view.related),
     ]
     parts = [
@@ -99,6 +138,16 @@ def _related(view: RoleView) -> str:
         for label, roles in groups
         if roles
     ]
+    if view.level is not None and view.level.advance is not None and view.leads_from:
+        parts.append(f'The move up rests on: "{md(view.level.advance.quote)}"\n')
+    if view.contrasts:
+        parts.append(heading(3, "How it differs"))
+        parts.append(
+            bullets(
+                (f"From {md(other.title)}: {md(c.text)} [{md(c.source)}]" for c, other in view.contrasts),
+                escaped=True,
+            )
+        )
     return join(*parts) if parts else NO_DATA
 
 
@@ -108,14 +157,16 @@ def _sources(sources: list[Source]) -> str:
 
 _BUILDERS: dict[Section, Callable[[RoleView], str]] = {
     Section.summary: lambda v: md(v.role.summary) + "\n",
+    Section.level: _level,
     Section.responsibilities: _responsibilities,
     Section.skills: _skills,
     Section.tools: lambda v: bullets(v.role.tools),
-    Section.education: _education,
-    Section.certifications: lambda v: bullets(c.name for c in v.certifications),
+    Section.education: lambda v: _credentials(v.education),
+    Section.certifications: lambda v: _credentials(v.certifications),
     Section.industries: _industries,
     Section.workplace: lambda v: bullets(v.role.workplace),
     Section.outlook: lambda v: bullets(v.role.outlook),
+    Section.becoming: _becoming,
     Section.salary: _salary,
     Section.related: _related,
     Section.sources: lambda v: _sources(v.sources),
@@ -180,15 +231,27 @@ def comparison_markdown(cmp: Comparison) -> str:
         ["Work", work(a), work(b)],
         ["Tools", listed(a.role.tools), listed(b.role.tools)],
         ["Salary", pay(a), pay(b)],
-        ["Leads to", listed([r.id for r in a.leads_to]), listed([r.id for r in b.leads_to])],
+        ["Moves on", listed([m.role.id for m in a.leads_to]), listed([m.role.id for m in b.leads_to])],
     ]
-    skills = [[md(row.skill.name), _expects(row.left), _expects(row.right)] for row in cmp.skills]
+    skills = [
+        [md(row.skill.name), md(grade_words(row.left)), md(grade_words(row.right))] for row in cmp.skills
+    ]
     sources = {s.id: s for s in (*a.sources, *b.sources)}
+    differ = [f'{md(c.text)} ("{md(c.quote)}" [{md(c.source)}])' for c, _ in cmp.contrasts]
+    note = (
+        '_"the sources do not say": no source states the skill for that role, which is not the same '
+        "as not needed. (default): named without a grade, scored against the data pack's default._\n"
+    )
     return join(
         heading(1, f"{a.role.title} vs {b.role.title}"),
         table(["", a.role.title, b.role.title], facts, escaped=True),
+        *(
+            [heading(2, "How they differ, in the sources' words"), bullets(differ, escaped=True)]
+            if differ
+            else []
+        ),
         heading(2, "Skills"),
-        join(table(["Skill", a.role.id, b.role.id], skills, escaped=True), SCALE) if skills else NO_DATA,
+        join(table(["Skill", a.role.id, b.role.id], skills, escaped=True), note) if skills else NO_DATA,
         heading(2, "Sources"),
         _sources(list(sources.values())),
     )

@@ -343,8 +343,11 @@ def render_salary(report: SalaryReport) -> RenderableType:
         parts.append(chart_block(report.charts))
         parts.append(Text(""))
     if report.level is not None and report.bands:
-        roles = report.bands[0].roles
-        parts.append(section("Roles at this level on the ladder", bullets(_ref_role(r) for r in roles)))
+        band = report.bands[0]
+        if band.covered:
+            parts.append(section(COVERED, bullets(_ref_role(r) for r in band.covered)))
+        if band.uncovered:
+            parts.append(section(UNCOVERED, bullets(_ref_role(r) for r in band.uncovered)))
     if report.premiums:
         parts.append(section("Premiums the sources name", bullets(_note_lines(report.premiums, refs))))
     if report.factors:
@@ -352,6 +355,10 @@ def render_salary(report: SalaryReport) -> RenderableType:
     if report.sources:
         parts.append(Group(heading("Sources"), Padding(_source_list(report, refs), (0, 0, 0, 2))))
     return Group(*parts)
+
+
+COVERED = "Roles the figures' sentences cover"
+UNCOVERED = "The level's other roles: no figure in the sources"
 
 
 def _ref_role(role: Role) -> Text:
@@ -451,10 +458,10 @@ def salary_markdown(report: SalaryReport) -> str:
     if report.charts:
         parts.append("```text\n" + chart_text(report.charts) + "```\n")
     if report.level is not None and report.bands:
-        parts += [
-            mdown.heading(2, "Roles at this level on the ladder"),
-            mdown.bullets(f"{r.title} ({r.id})" for r in report.bands[0].roles),
-        ]
+        band = report.bands[0]
+        for name, roles in ((COVERED, band.covered), (UNCOVERED, band.uncovered)):
+            if roles:
+                parts += [mdown.heading(2, name), mdown.bullets(f"{r.title} ({r.id})" for r in roles)]
     refs = _refs(report.sources)
     for name, notes in (("Premiums the sources name", report.premiums), ("What changes pay", report.factors)):
         if notes:

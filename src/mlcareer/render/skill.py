@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from mlcareer.models import ScaleStep
+from mlcareer.models import Skill
 from mlcareer.render import markdown as md
 from mlcareer.render.common import (
     MUTED,
@@ -23,16 +23,31 @@ from mlcareer.render.common import (
     section,
     source_label,
 )
-from mlcareer.skills import CATEGORIES, Asked, RoleNeed, SkillSummary, SkillView
+from mlcareer.render.expect import basis_text, expectation_json, grade_text, grade_words
+from mlcareer.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
 
 NARROW = 60
 
 
-def _step_text(proficiency: int | None, step: ScaleStep | None, ascii_only: bool) -> Text:
-    if proficiency is None:
-        return Text("level: no data", style=MUTED)
-    name = step.name if step else f"{proficiency}/4"
-    return Text.assemble(Bar(proficiency).text(ascii_only), " ", literal(name))
+PACK_GROUPING = "*"
+
+
+def _category(skill: Skill) -> str:
+    """'technical', or 'technical*' where the grouping is the data pack's own."""
+    return skill.category + ("" if skill.category_from == "sources" else PACK_GROUPING)
+
+
+def _name(skill: Skill) -> str:
+    return skill.name + ("" if skill.category_from == "sources" else f" {PACK_GROUPING}")
+
+
+def counts_note(total_roles: int) -> str:
+    return (
+        f"Of the {total_roles} roles, how many have sources that expect the skill at a grade (Expect), "
+        "and how many mention it without one (Mention); for the rest the sources do not say, which is "
+        f"not the same as not needed. {PACK_GROUPING} this data pack's grouping: the sources group only ten "
+        "skills. `mlcareer skill ID` explains one."
+    )
 
 
 # ---------------------------------------------------------------- the catalogue
@@ -46,11 +61,7 @@ def render_skills(found: list[SkillSummary], total_roles: int) -> RenderableType
 
 
 def _skills(found: list[SkillSummary], total_roles: int, width: int, ascii_only: bool) -> RenderableType:
-    note = Text(
-        f"Roles: how many of the {total_roles} roles in the data need the skill. "
-        "`mlcareer skill ID` explains one.",
-        style=MUTED,
-    )
+    note = Text(counts_note(total_roles), style=MUTED)
     if width < NARROW:
         parts: list[RenderableType] = []
         for category in CATEGORIES:
@@ -59,7 +70,7 @@ def _skills(found: list[SkillSummary], total_roles: int, width: int, ascii_only:
                 continue
             parts.append(Text(category.upper(), style="bold magenta"))
             for row in rows:
-                parts.append(literal(row.skill.name, "bold"))
+                parts.append(literal(_name(row.skill), "bold"))
                 parts.append(
                     Padding(
                         Text.assemble(literal(row.skill.id, "cyan"), dot(ascii_only), _count(row)),
@@ -70,27 +81,26 @@ def _skills(found: list[SkillSummary], total_roles: int, width: int, ascii_only:
         return Group(*parts, note)
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("Skill", ratio=1)
-    table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Roles", justify="right", no_wrap=True)
+    table.add_column("Id", style="cyan", overflow="fold")
+    table.add_column("Expect", justify="right", no_wrap=True)
+    table.add_column("Mention", justify="right", no_wrap=True)
     for category in CATEGORIES:
         rows = [s for s in found if s.skill.category == category]
         if not rows:
             continue
         if table.row_count:
-            table.add_row("", "", "")
-        table.add_row(Text(category.upper(), style="bold magenta"), "", "")
+            table.add_row("", "", "", "")
+        table.add_row(Text(category.upper(), style="bold magenta"), "", "", "")
         for row in rows:
-            table.add_row(literal(row.skill.name), literal(row.skill.id), str(len(row.roles)))
+            table.add_row(
+                literal(_name(row.skill)), literal(row.skill.id), str(row.expected), str(row.mentioned)
+            )
     return Group(table, Text(""), note)
 
 
 def _count(row: SkillSummary) -> str:
-    n = len(row.roles)
-    return f"{n} role{'' if n == 1 else 's'}"
-
-
-def _of(n: int, total: int) -> str:
-    return f"{n} of {total} role{'' if total == 1 else 's'}"
+    """'3 expect, 2 mention' (of the roles; the rest: not stated)."""
+    return f"{row.expected} expect, {row.mentioned} mention"
 
 
 SCALE_NOTE = "The scale is mlcareer's own rubric, not a claim of the sources."
@@ -104,9 +114,14 @@ def skills_json(found: list[SkillSummary], total_roles: int) -> dict[str, Any]:
                 "id": s.skill.id,
                 "name": s.skill.name,
                 "category": s.skill.category,
-                "aliases": list(s.skill.aliases),
-                "roles": len(s.roles),
-                "role_ids": [r.id for r in s.roles],
+                "category_from": s.skill.category_from or "data pack",
+                "keywords": list(s.skill.keywords),
+                "roles": {
+                    "expected": s.expected,
+                    "mentioned": s.mentioned,
+                    "not_stated": s.total - len(s.roles),
+                },
+                "role_ids": [n.role.id for n in s.roles],
             }
             for s in found
         ],
@@ -123,12 +138,12 @@ def skills_markdown(found: list[SkillSummary], total_roles: int) -> str:
             parts.append(md.heading(2, category.capitalize()))
             parts.append(
                 md.table(
-                    ["Skill", "Id", "Roles"],
-                    [[md.md(s.skill.name), f"`{s.skill.id}`", str(len(s.roles))] for s in rows],
+                    ["Skill", "Id", "Stated by"],
+                    [[md.md(_name(s.skill)), f"`{s.skill.id}`", _count(s)] for s in rows],
                     escaped=True,
                 )
             )
-    parts.append(f"_Roles: how many of the {total_roles} roles in the data need the skill._\n")
+    parts.append(f"_{md.md(counts_note(total_roles))}_\n")
     return md.join(*parts)
 
 
@@ -144,29 +159,27 @@ def _skill(view: SkillView, width: int, ascii_only: bool) -> RenderableType:
     skill = view.skill
     parts: list[RenderableType] = [
         literal(skill.name, "bold"),
-        Text(f"{skill.id}{dot(ascii_only)}{skill.category} skill", style=MUTED),
+        Text(f"{skill.id}{dot(ascii_only)}{_category(skill)} skill", style=MUTED),
     ]
-    if skill.aliases:
-        parts.append(Text.assemble(("Also known as: ", MUTED), literal(", ".join(skill.aliases))))
+    if skill.category_from != "sources":
+        parts.append(
+            Text(f"{PACK_GROUPING} the category is this data pack's grouping, not a source's.", MUTED)
+        )
     parts.append(Text(""))
     about: list[RenderableType] = [literal(skill.description)]
     if skill.examples:
         about.append(Text.assemble(("Examples: ", "bold"), comma_list(skill.examples)))
     parts.append(section("What it is", Group(*about)))
     parts.append(section("Proficiency steps (0-4)", _steps(view, ascii_only)))
-    parts.append(section(f"Roles that need it ({len(view.roles)})", _needs(view.roles, width, ascii_only)))
+    parts.append(section(_roles_title(view), _needs(view.roles, width, ascii_only)))
     parts.append(
         section(
-            "Credentials the data ties to this skill",
-            bullets(literal(c.name, "bold").append(f" ({c.kind})", style=MUTED) for c in view.credentials),
+            "Credentials a source ties to this skill",
+            bullets(literal(c.name, "bold").append(f" ({c.kind})", style=MUTED) for c in view.credentials)
+            if view.credentials
+            else Text("The sources tie no credential to this skill.", style=MUTED),
         )
     )
-    for title, asked in (
-        ("Education asked of roles that need it", view.education),
-        ("Certifications asked of roles that need it", view.certifications),
-    ):
-        if asked:
-            parts.append(section(title, _asked(asked, len(view.roles))))
     parts.append(section("Sources", bullets(source_label(s) for s in view.sources)))
     return Group(*parts)
 
@@ -189,52 +202,38 @@ def _steps(view: SkillView, ascii_only: bool) -> RenderableType:
     )
 
 
+def _roles_title(view: SkillView) -> str:
+    return (
+        f"Roles whose sources state it ({len(view.roles)} of {view.total}; "
+        "for the others the sources do not say)"
+    )
+
+
 def _needs(needs: list[RoleNeed], width: int, ascii_only: bool) -> RenderableType:
     if not needs:
-        return no_data()
-    if width < NARROW:
-        return Group(
-            *(
-                Group(
-                    Text.assemble(
-                        literal(n.role.title, "bold"), (f"  ({n.role.id}, {n.role.level.value})", MUTED)
-                    ),
-                    Padding(_step_text(n.proficiency, n.step, ascii_only), (0, 0, 0, 2)),
-                )
-                for n in needs
-            )
-        )
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("Role", ratio=1)
-    table.add_column("Id", style="cyan", no_wrap=True)
-    table.add_column("Level", no_wrap=True)
-    table.add_column("Expects", no_wrap=True)
-    for n in needs:
-        table.add_row(
-            literal(n.role.title),
-            literal(n.role.id),
-            n.role.level.value,
-            _step_text(n.proficiency, n.step, ascii_only),
-        )
-    return table
-
-
-def _asked(asked: list[Asked], total: int) -> RenderableType:
+        return Text("No role's sources state this skill.", style=MUTED)
     return Group(
-        Text("Not tied to this skill by the sources; asked by the roles above.", style=MUTED),
-        bullets(
-            literal(a.credential.name).append(f"  ({_of(len(a.roles), total)})", style=MUTED) for a in asked
-        ),
+        *(
+            Group(
+                Text.assemble(
+                    literal(n.role.title, "bold"),
+                    (f"  ({n.role.id}, {n.role.level.value})  ", MUTED),
+                    grade_text(n.expectation, ascii_only),
+                ),
+                Padding(
+                    basis_text(n.expectation)
+                    if n.expectation.inherited_from is None
+                    else literal(n.expectation.label, "italic"),
+                    (0, 0, 0, 2),
+                ),
+            )
+            for n in needs
+        )
     )
 
 
 def skill_json(view: SkillView) -> dict[str, Any]:
     """The skill as stable JSON: the data file's fields, with references resolved."""
-    steps = {s.value: s.name for s in view.scale}
-
-    def asked(items: list[Asked]) -> list[dict[str, Any]]:
-        return [{**a.credential.model_dump(mode="json"), "roles": [r.id for r in a.roles]} for a in items]
-
     return {
         "skill": {
             **view.skill.model_dump(mode="json"),
@@ -245,35 +244,23 @@ def skill_json(view: SkillView) -> dict[str, Any]:
                     "title": n.role.title,
                     "level": n.role.level.value,
                     "kind": n.role.kind,
-                    "proficiency": n.proficiency,
-                    "proficiency_name": steps.get(n.proficiency) if n.proficiency is not None else None,
-                    "evidence": n.evidence,
+                    "expectation": expectation_json(n.expectation),
                 }
                 for n in view.roles
             ],
+            "not_stated_by": view.total - len(view.roles),
             "credentials": [c.model_dump(mode="json") for c in view.credentials],
-            "asked_by_roles": {
-                "education": asked(view.education),
-                "certifications": asked(view.certifications),
-            },
             "sources": [s.model_dump(mode="json") for s in view.sources],
         }
     }
 
 
-def _md_expects(n: RoleNeed) -> str:
-    if n.proficiency is None:
-        return "level: no data"
-    name = n.step.name if n.step else ""
-    return f"{n.proficiency}/4 {md.md(name)}".rstrip()
-
-
 def skill_markdown(view: SkillView) -> str:
     """The skill as Markdown: headings, lists and pipe tables; data text escaped."""
     skill = view.skill
-    parts = [md.heading(1, skill.name), f"Id: `{skill.id}`; category: {skill.category}\n"]
-    if skill.aliases:
-        parts.append(f"Also known as: {md.md(', '.join(skill.aliases))}\n")
+    parts = [md.heading(1, skill.name), f"Id: `{skill.id}`; category: {md.md(_category(skill))}\n"]
+    if skill.category_from != "sources":
+        parts.append(f"{md.md(PACK_GROUPING)} the category is this data pack's grouping, not a source's.\n")
     parts.append(md.heading(2, "What it is"))
     parts.append(md.md(skill.description) + "\n")
     if skill.examples:
@@ -290,31 +277,31 @@ def skill_markdown(view: SkillView) -> str:
         )
     else:
         parts.append("_no data_\n")
-    parts.append(md.heading(2, f"Roles that need it ({len(view.roles)})"))
+    parts.append(md.heading(2, _roles_title(view)))
     parts.append(
         md.table(
-            ["Role", "Id", "Level", "Expects"],
-            [[md.md(n.role.title), f"`{n.role.id}`", n.role.level.value, _md_expects(n)] for n in view.roles],
+            ["Role", "Id", "Level", "Expects", "On what it rests"],
+            [
+                [
+                    md.md(n.role.title),
+                    f"`{n.role.id}`",
+                    n.role.level.value,
+                    md.md(grade_words(n.expectation)),
+                    md.md(n.expectation.label),
+                ]
+                for n in view.roles
+            ],
             escaped=True,
         )
         if view.roles
-        else "_no data_\n"
+        else "_No role's sources state this skill._\n"
     )
-    parts.append(md.heading(2, "Credentials the data ties to this skill"))
-    parts.append(md.bullets((f"{md.md(c.name)} ({c.kind})" for c in view.credentials), escaped=True))
-    for title, asked in (
-        ("Education asked of roles that need it", view.education),
-        ("Certifications asked of roles that need it", view.certifications),
-    ):
-        if asked:
-            parts.append(md.heading(2, title))
-            parts.append("_Not tied to this skill by the sources; asked by the roles above._\n")
-            parts.append(
-                md.bullets(
-                    (f"{md.md(a.credential.name)} ({_of(len(a.roles), len(view.roles))})" for a in asked),
-                    escaped=True,
-                )
-            )
+    parts.append(md.heading(2, "Credentials a source ties to this skill"))
+    parts.append(
+        md.bullets((f"{md.md(c.name)} ({c.kind})" for c in view.credentials), escaped=True)
+        if view.credentials
+        else "_The sources tie no credential to this skill._\n"
+    )
     parts.append(md.heading(2, "Sources"))
     parts.append(md.bullets(source_label(s) for s in view.sources))
     return md.join(*parts)

@@ -1,0 +1,123 @@
+"""The `team` command: self-assessments of a class or a team, side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mlcareer.choices import Format
+from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit, report_error
+from mlcareer.cli.complete import complete_role
+from mlcareer.errors import DataError, ExitCode, MlcareerError, UsageError
+
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@app.command()
+def team(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="Answers files (as for quiz --answers; an optional name: key names the person), "
+            "or directories of them.",
+            show_default=False,
+        ),
+    ],
+    *,
+    role: Annotated[
+        str,
+        typer.Option(
+            "--role", "-r", help="The role to measure the group against.", autocompletion=complete_role
+        ),
+    ] = "ml-engineer",
+    quick: Annotated[bool, typer.Option("--quick", help="The files answer the quick form.")] = False,
+    calibrate: Annotated[
+        bool,
+        typer.Option(
+            "--calibrate",
+            help="Two assessments of one person (self and manager): flag every skill where they differ "
+            "by two steps or more.",
+        ),
+    ] = False,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Compare the self-assessments of a class or a team: who meets what, and the gaps they share.
+
+    A matrix of people by skill against the role's expectations, each person's readiness,
+    per skill how many reach the expectation, the gaps most of the group shares (first), and
+    the kinds of ML engineer the group leans to. Nothing is saved to your history.
+    A bad file is reported with its file, line and question; the others are still shown (exit 1).
+
+    Example: mlcareer team class/ --role ml-engineer
+    """
+    from mlcareer.answers import read_named_answers
+    from mlcareer.careers import find_role
+    from mlcareer.quiz import quiz_data, select_questions
+    from mlcareer.render import team as render
+    from mlcareer.team import calibrate as pair
+    from mlcareer.team import team as group
+
+    paths = _expand(files)
+    if not paths:
+        raise UsageError("no answers files: give files, or directories that hold .yaml, .yml or .json files")
+    if calibrate and len(paths) != 2:
+        raise UsageError(f"--calibrate compares two assessments of one person; {len(paths)} files given")
+    data = catalog(ctx)
+    target = find_role(data, role)
+    quiz = quiz_data(data)
+    asked = select_questions(quiz, quick)
+    people: list[tuple[str, str, dict[str, int]]] = []
+    problems: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            name, answers = read_named_answers(path, asked, quiz.questions)
+        except MlcareerError as exc:
+            report_error(exc)
+            found = exc.problems if isinstance(exc, DataError) else []
+            problems += [
+                {"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in found
+            ]
+            if not found:
+                problems.append({"file": str(path), "line": None, "field": "", "message": str(exc)})
+            continue
+        people.append((name or path.stem, str(path), answers))
+    if calibrate and len(people) == 2:
+        first, second = group(data, target, people, quick=quick).members
+        cal = pair(data, first, second)
+        emit(
+            fmt=fmt,
+            as_json=as_json,
+            output=output,
+            text=lambda: render.render_calibration(cal),
+            data=lambda: render.calibration_json(cal),
+            markdown=lambda: render.calibration_markdown(cal),
+        )
+    elif people and not calibrate:
+        found_team = group(data, target, people, quick=quick)
+        emit(
+            fmt=fmt,
+            as_json=as_json,
+            output=output,
+            text=lambda: render.render_team(found_team),
+            data=lambda: render.team_json(found_team, problems),
+            markdown=lambda: render.team_markdown(found_team),
+        )
+    if problems:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _expand(files: list[Path]) -> list[Path]:
+    """Files as given; directories as the answers files directly in them, by name."""
+    out: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
