@@ -72,15 +72,8 @@ def read_regular(path: Path, limit: int) -> bytes:
         now = os.fstat(fd)
         if not stat.S_ISREG(now.st_mode):
             raise NotRegularFile(now.st_mode)
-        chunks = []
-        left = limit
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+        with open(fd, "rb", closefd=False) as fh:  # reads to ``limit`` or the end, in one buffer
+            return fh.read(limit)
     finally:
         os.close(fd)
 
