@@ -26,7 +26,10 @@ def test_benchmark_runs_and_prints_ratios() -> None:
     if not script.exists():
         pytest.skip("needs the mlcareer console script beside the interpreter")
     result = subprocess.run(
-        [sys.executable, "bench/bench.py", "--rounds", "1", "--warmup", "0", "--roles", "12", "--markdown"],
+        [
+            *(sys.executable, "bench/bench.py", "--rounds", "1", "--warmup", "1", "--roles", "12"),
+            *("--big-roles", "20", "--big-rounds", "1", "--markdown"),
+        ],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -35,9 +38,18 @@ def test_benchmark_runs_and_prints_ratios() -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "python -c pass" in out
-    for name in ("mlcareer --help", "mlcareer role ml-engineer", "mlcareer path", "pack first run"):
+    for name in (
+        "mlcareer --help",
+        "mlcareer role ml-engineer",
+        "mlcareer path --from junior-ml-engineer --to chief-technology-officer",
+        "Tab: mlcareer role ml (zsh)",
+        "role role-1 on 12 roles, warm",
+        "role role-1 on 20 roles, cold",
+        "peak memory",
+        "typer ",
+    ):
         assert name in out
-    assert out.count("x |") >= 14  # a ratio and a target for each of the 7 rows
+    assert out.count("x |") >= 28  # a ratio and a target for each of the 14 timed rows
 
 
 @OLD_PACK

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import MINI, Invoke
+from tests.conftest import FIXTURES, MINI, Invoke
 
 # Clear the screen, an OSC 8 hyperlink, an OSC 52 clipboard write, a bell, a NUL, Rich markup,
 # a right-to-left override, Markdown and HTML.
@@ -66,6 +66,20 @@ def hostile_dir(tmp_path: Path) -> Path:
     sources = yaml.safe_load((MINI / "sources.yaml").read_text())
     sources["sources"][0]["title"] = HOSTILE
     (target / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True))
+    official = yaml.safe_load((FIXTURES / "official" / "occupations.yaml").read_text())
+    for occupation in official["occupations"]:
+        occupation["title"] = HOSTILE
+        occupation["edition"] = HOSTILE
+        occupation["region"] = HOSTILE
+        occupation["url"] = f"https://e.x/{HOSTILE}"
+        for pay in occupation["pay"]:
+            pay["of"] = HOSTILE
+            pay["reference"] = HOSTILE
+            pay["quote"] = HOSTILE
+        for name in ("jobs", "growth", "openings", "education"):
+            occupation[name]["quote"] = HOSTILE
+        occupation["education"]["level"] = HOSTILE
+    (target / "occupations.yaml").write_text(yaml.safe_dump(official, allow_unicode=True))
     return target
 
 
@@ -75,6 +89,8 @@ COMMANDS = [
     ["compare", "engineer", "junior-engineer"],
     ["salary"],
     ["salary", "--role", "engineer"],
+    ["salary", "--source", "bls"],
+    ["role", "engineer", "--section", "official"],
     ["path"],
     ["path", "--from", "junior-engineer", "--to", "engineer"],
     ["skills"],

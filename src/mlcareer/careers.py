@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mlcareer.choices import Level
 from mlcareer.errors import NotFoundError
 from mlcareer.expectations import Expectation, RoleExpectations, expectations
 from mlcareer.ladder import EdgeKind, edges
 from mlcareer.models import Catalog, Contrast, Credential, LevelInfo, Role, SalaryFigure, Skill, Source
+from mlcareer.official import Placement, placements
 from mlcareer.salaries import salary_for_role  # lives with the other salary queries
 
 
@@ -111,6 +112,7 @@ class RoleView:
     contrasts: list[tuple[Contrast, Role]]
     sources: list[Source]
     figure_sources: dict[str, Source]
+    official: list[Placement] = field(default_factory=list)  # occupations beside the role
 
 
 def sources_by_id(catalog: Catalog) -> dict[str, Source]:
@@ -153,6 +155,7 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
         contrasts=contrasts(catalog, role),
         sources=[sources[s] for s in role.sources if s in sources],
         figure_sources={f.id: sources[f.source] for f in figures if f.source in sources},
+        official=placements(catalog, role),
     )
 
 

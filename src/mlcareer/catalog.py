@@ -48,6 +48,7 @@ FILES = (
         section="expectations",
     ),
     FileSpec("plan.yaml", ("builds_on",), required=False, section="plan"),
+    FileSpec("occupations.yaml", ("occupations",), required=False),
 )
 
 
@@ -149,6 +150,9 @@ def load_catalog(directory: Path) -> Catalog:
         raise DataError(problems)
     if key is not None:
         data_cache.put(directory, key, catalog)
+        from mlcareer import fastcomplete
+
+        fastcomplete.write_index(directory, key, catalog)  # the ids Tab completes, for fastcomplete
     return catalog
 
 

@@ -84,7 +84,7 @@ def _unknown(kind: str, value: str, known: dict[str, Any]) -> str:
 def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
     """Unique ids, references that resolve, a ladder without cycles, a full scale."""
     c = _Checker(data, locate)
-    for keys in [("sources",), ("levels",), ("skills",), ("credentials",), ("roles",)]:
+    for keys in [("sources",), ("levels",), ("skills",), ("credentials",), ("roles",), ("occupations",)]:
         c.unique(*keys)
     for section in ("figures", "premiums", "factors"):
         c.unique("salaries", section)
@@ -107,6 +107,9 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
     c.refs(("credentials",), "skills", skills, "skill")
     for field in ("related", "specialises"):
         c.refs(("roles",), field, roles, "role")
+
+    c.refs(("occupations",), "source", sources, "source")
+    _check_beside(c, data, roles)
 
     for path, role in _items(data, "roles"):
         _check_role(c, path, role, skills, credentials)
@@ -137,6 +140,25 @@ def _check_role(
                 c.report(where, _unknown(kind, value, credentials))
             elif credentials[value] != kind:
                 c.report(where, f"{value!r} is a {credentials[value]}, not a {kind}")
+
+
+def _check_beside(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> None:
+    """Each role an occupation stands beside exists, and is named once per occupation."""
+    for path, occupation in _items(data, "occupations"):
+        entries = occupation.get("beside")
+        seen: set[str] = set()
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, dict):
+                continue
+            for index, value in _strings(entry, "roles"):
+                where = (
+                    (*path, "beside", i, "roles") if index is None else (*path, "beside", i, "roles", index)
+                )
+                if value not in roles:
+                    c.report(where, _unknown("role", value, roles))
+                elif value in seen:
+                    c.report(where, f"role {value!r} is named twice beside this occupation")
+                seen.add(value)
 
 
 def _entries(item: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:

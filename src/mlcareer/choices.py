@@ -40,6 +40,35 @@ def level_help() -> str:
     return ", ".join(level.value for level in Level) + (f" ({aliases})" if aliases else "")
 
 
+class SourceFamily(StrEnum):
+    """Which family of sources `mlcareer salary` shows."""
+
+    all = "all"
+    articles = "articles"
+    official = "official"
+
+
+# Other names a family answers to on the command line.
+SOURCE_ALIASES: dict[str, SourceFamily] = {"bls": SourceFamily.official}
+
+
+def parse_source_family(text: str) -> SourceFamily:
+    """A family by name or alias, ignoring case; ValueError naming the choices otherwise."""
+    key = text.strip().casefold()
+    if key in SOURCE_ALIASES:
+        return SOURCE_ALIASES[key]
+    try:
+        return SourceFamily(key)
+    except ValueError:
+        raise ValueError(f"unknown source {text!r}; choose one of: {source_help()}") from None
+
+
+def source_help() -> str:
+    """'all, articles, official (bls = official)'."""
+    aliases = ", ".join(f"{a} = {f.value}" for a, f in SOURCE_ALIASES.items())
+    return ", ".join(f.value for f in SourceFamily) + f" ({aliases})"
+
+
 class Section(StrEnum):
     """The parts of a role, in the order `mlcareer role` shows them."""
 
@@ -55,6 +84,7 @@ class Section(StrEnum):
     outlook = "outlook"
     becoming = "becoming"
     salary = "salary"
+    official = "official"
     related = "related"
     sources = "sources"
 
@@ -72,6 +102,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.outlook: "Outlook",
     Section.becoming: "Becoming one: how, who it suits, where it sits in a team",
     Section.salary: "Salary",
+    Section.official: "Official figures: the nearest occupation, not the role",
     Section.related: "Career moves and related roles",
     Section.sources: "Sources",
 }

@@ -8,6 +8,7 @@ even when stdout is redirected, so `mlcareer quiz > result.txt` keeps a clean re
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
     from mlcareer.models import Question, ScaleStep
 
 BACK = "<back>"
+
+# The console script runs without the cyclic collector (see mlcareer.__main__); a person
+# answering questions may take minutes, so collect again while the prompts run.
+gc.enable()
 
 
 class Cancelled(Exception):

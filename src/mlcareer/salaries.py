@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mlcareer.choices import Level
-from mlcareer.models import Catalog, LevelInfo, Role, SalaryFigure, SalaryNote, Source
+from mlcareer.models import Catalog, LevelInfo, OfficialOccupation, Role, SalaryFigure, SalaryNote, Source
+from mlcareer.official import (
+    Grouping,
+    OfficialRow,
+    Placement,
+    SourceFamily,
+    groupings,
+    official_rows,
+    percentiles,
+    placements,
+)
 
 
 def _key(figure: SalaryFigure) -> tuple[int, bool]:
@@ -73,12 +83,23 @@ class Scale:
 
 @dataclass(frozen=True)
 class Chart:
-    """Figures that share a currency and period, drawn on one scale."""
+    """Figures that share a currency and period, drawn on one scale: the articles', then official ones."""
 
     currency: str
     period: str
     scale: Scale
     figures: list[SalaryFigure]
+    official: list[OfficialRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OfficialSection:
+    """The official figures `mlcareer salary` shows, each occupation with the roles it stands beside."""
+
+    rows: list[OfficialRow]
+    occupations: list[tuple[OfficialOccupation, list[Grouping]]]
+    placements: list[Placement]  # with a role: the occupations beside it, each with its sentence
+    note: str | None  # why none is shown, when none is
 
 
 @dataclass(frozen=True)
@@ -99,6 +120,9 @@ class SalaryReport:
     roles_with_data: list[Role]
     regions: list[str | None]  # every region in the data (None: not stated)
     currencies: list[str]
+    source: SourceFamily = SourceFamily.all
+    role_has_article_data: bool = True
+    official: OfficialSection = field(default_factory=lambda: OfficialSection([], [], [], None))
 
     @property
     def figures(self) -> list[SalaryFigure]:
@@ -107,7 +131,7 @@ class SalaryReport:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.role or self.region or self.currency)
+        return bool(self.role or self.region or self.currency or self.source is not SourceFamily.all)
 
 
 def salary_report(
@@ -117,13 +141,21 @@ def salary_report(
     role: Role | None = None,
     region: str | None = None,
     currency: str | None = None,
+    source: SourceFamily = SourceFamily.all,
 ) -> SalaryReport:
-    """The figures that pass the filters, grouped by level, with the notes and sources they cite."""
+    """The figures that pass the filters, grouped by level, with the notes and sources they cite.
+
+    Official figures (occupations.yaml) come beside the articles' unless ``source`` keeps one
+    family; they describe an occupation at every level, so a level filter leaves them out.
+    """
     every = sorted(catalog.salaries.figures, key=_key)
-    pool = salary_for_role(catalog, role) if role else every
+    articles = source is not SourceFamily.official
+    pool = (salary_for_role(catalog, role) if role else every) if articles else []
     shown = [f for f in pool if matches(f, region=region, currency=currency)]
     infos = {info.id: info for info in catalog.levels}
-    if level is not None:
+    if not articles:
+        levels = []
+    elif level is not None:
         levels = [level]
     elif role or region or currency:
         levels = [lv for lv in Level if any(f.level == lv for f in shown)]
@@ -146,7 +178,10 @@ def salary_report(
     cited = [f.source for f in figures]
     if figures:
         cited += [s for note in (*notes.premiums, *notes.factors) for s in note.sources]
+    official = _official(catalog, level=level, role=role, region=region, currency=currency, source=source)
+    cited += [row.occupation.source for row in official.rows]
     named = {r for f in every for r in f.roles}
+    context = [f for f in every if matches(f, region=region, currency=currency)] if articles else []
     return SalaryReport(
         level=level,
         role=role,
@@ -154,15 +189,57 @@ def salary_report(
         currency=currency,
         bands=bands,
         averages=averages,
-        charts=charts(figures, context=[f for f in every if matches(f, region=region, currency=currency)]),
+        charts=charts(figures, context=context, official=official.rows),
         premiums=list(notes.premiums) if figures else [],
         factors=list(notes.factors) if figures else [],
         sources={s: by_id[s] for s in dict.fromkeys(cited) if s in by_id},
-        role_has_data=role is None or any(role.id in f.roles for f in every),
-        roles_with_data=[r for r in catalog.roles if r.id in named],
-        regions=list(dict.fromkeys(f.region for f in every)),
-        currencies=list(dict.fromkeys(f.currency for f in every)),
+        role_has_data=role is None
+        or (articles and any(role.id in f.roles for f in every))
+        or bool(official.rows),
+        roles_with_data=[
+            r
+            for r in catalog.roles
+            if (articles and r.id in named)
+            or (source is not SourceFamily.articles and placements(catalog, r))
+        ],
+        role_has_article_data=role is None or any(role.id in f.roles for f in every),
+        regions=list(
+            dict.fromkeys([*(f.region for f in every), *(o.region for o in catalog.occupations if o.pay)])
+        ),
+        currencies=list(
+            dict.fromkeys(
+                [*(f.currency for f in every), *(p.currency for o in catalog.occupations for p in o.pay)]
+            )
+        ),
+        source=source,
+        official=official,
     )
+
+
+def _official(
+    catalog: Catalog,
+    *,
+    level: Level | None,
+    role: Role | None,
+    region: str | None,
+    currency: str | None,
+    source: SourceFamily,
+) -> OfficialSection:
+    if source is SourceFamily.articles or not catalog.occupations:
+        return OfficialSection([], [], [], None)
+    placed = placements(catalog, role) if role is not None else []
+    if level is not None:
+        why = "they describe an occupation at every level, so --level leaves them out"
+        return OfficialSection([], [], placed, why)
+    rows = official_rows(catalog, role=role, region=region, currency=currency)
+    note: str | None = None
+    if not rows:
+        if role is not None and not placed:
+            note = f"this data pack sets no official occupation beside {role.id}"
+        else:
+            note = "no official figure matches " + _filters(role, region, currency)
+    shown = list({row.occupation.id: row.occupation for row in rows}.values())
+    return OfficialSection(rows, [(o, groupings(catalog, o)) for o in shown], placed, note)
 
 
 def _filters(role: Role | None, region: str | None, currency: str | None) -> str:
@@ -171,28 +248,36 @@ def _filters(role: Role | None, region: str | None, currency: str | None) -> str
     return ", ".join(p for p in parts if p) or "the filters"
 
 
-def charts(figures: list[SalaryFigure], context: list[SalaryFigure] | None = None) -> list[Chart]:
+def charts(
+    figures: list[SalaryFigure],
+    context: list[SalaryFigure] | None = None,
+    official: list[OfficialRow] | None = None,
+) -> list[Chart]:
     """One chart per currency and period, on a scale that also fits ``context``.
 
     With the figures of every level as context, one level's band is drawn where it
-    sits among the others rather than stretched across the whole width. A figure
-    with nothing to compare against gets no chart.
+    sits among the others rather than stretched across the whole width. Official
+    percentiles of the same currency and period share the chart and its scale. A
+    figure with nothing to compare against gets no chart.
     """
-    groups: dict[tuple[str, str], list[SalaryFigure]] = {}
+    groups: dict[tuple[str, str], tuple[list[SalaryFigure], list[OfficialRow]]] = {}
     for figure in figures:
-        groups.setdefault((figure.currency, figure.period), []).append(figure)
+        groups.setdefault((figure.currency, figure.period), ([], []))[0].append(figure)
+    for row in official or []:
+        groups.setdefault((row.pay.currency, row.pay.period), ([], []))[1].append(row)
     out = []
-    for (cur, period), figs in groups.items():
+    for (cur, period), (figs, rows) in groups.items():
         wider = [f for f in context or [] if (f.currency, f.period) == (cur, period)]
         scaled = list({f.id: f for f in [*figs, *wider]}.values())
-        if len(scaled) > 1:
-            out.append(Chart(cur, period, shared_scale(scaled), figs))
+        extra = [v for row in rows for _, v in percentiles(row.pay)]
+        if len(scaled) + len(rows) > 1:
+            out.append(Chart(cur, period, shared_scale(scaled, extra=extra), figs, rows))
     return out
 
 
-def shared_scale(figures: list[SalaryFigure], intervals: int = 5) -> Scale:
-    """A scale with round ticks covering every amount, with room past an open upper end."""
-    values = [v for f in figures for v in (f.low, f.high, f.amount) if v is not None]
+def shared_scale(figures: list[SalaryFigure], intervals: int = 5, extra: list[int] | None = None) -> Scale:
+    """A scale with round ticks covering every amount (and ``extra`` values), with room past an open end."""
+    values = [v for f in figures for v in (f.low, f.high, f.amount) if v is not None] + list(extra or [])
     lo, hi = min(values), max(values)
     if lo == hi:
         pad = max(lo // 10, 1)

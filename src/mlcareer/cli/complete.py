@@ -1,7 +1,9 @@
 """Shell completion of role and skill ids from the data in use.
 
 Typer calls these while the user presses Tab. They must be quick and must never fail:
-with a missing or broken data directory they complete nothing.
+with a missing or broken data directory they complete nothing. Most Tab presses never get
+here: ``mlcareer.fastcomplete`` answers them from an index of ids before Typer loads, and
+this is the fallback that (re)writes that index.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from mlcareer import fastcomplete
+
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
@@ -18,21 +22,24 @@ if TYPE_CHECKING:
 def _catalog(ctx: typer.Context) -> Catalog | None:
     """The catalog the command would use (--data-dir, MLCAREER_DATA_DIR, shipped), or None."""
     try:
-        from mlcareer.catalog import load_catalog, resolve_data_dir
+        from mlcareer import cache
+        from mlcareer.catalog import RawDirectory, load_catalog, read_directory, resolve_data_dir
 
         # While completing, the group callback has not run: read --data-dir from the parsed params.
         given = ctx.find_root().params.get("data_dir")
-        return load_catalog(resolve_data_dir(Path(given) if given else None))
+        directory = resolve_data_dir(Path(given) if given else None)
+        catalog = load_catalog(directory)
     except Exception:  # a broken data directory, or anything else: complete nothing
         return None
-
-
-def _help(text: str) -> str:
-    """A title made safe for a completion menu: one line, printable, no Rich markup."""
-    from mlcareer.console import escape_markup as escape
-
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    return escape(line[:80])
+    try:
+        if fastcomplete.read_index(str(directory)) is None:
+            raw = read_directory(directory)
+            key = cache.key(raw.extras, raw.files) if isinstance(raw, RawDirectory) else None
+            if key is not None:
+                fastcomplete.write_index(directory, key, catalog)
+    except Exception:  # only a missed speed-up for the next Tab press
+        pass
+    return catalog
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -40,7 +47,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     data = _catalog(ctx)
     if data is None:
         return []
-    return [(r.id, _help(r.title)) for r in data.roles if r.id.startswith(incomplete)]
+    return [(r.id, fastcomplete.help_line(r.title)) for r in data.roles if r.id.startswith(incomplete)]
 
 
 def complete_skill(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -48,4 +55,4 @@ def complete_skill(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     data = _catalog(ctx)
     if data is None:
         return []
-    return [(s.id, _help(s.name)) for s in data.skills if s.id.startswith(incomplete)]
+    return [(s.id, fastcomplete.help_line(s.name)) for s in data.skills if s.id.startswith(incomplete)]

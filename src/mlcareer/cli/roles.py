@@ -197,6 +197,7 @@ def _counts(found: Catalog | None) -> dict[str, int]:
         "credentials": len(found.credentials),
         "levels": len(found.levels),
         "salary_figures": len(found.salaries.figures),
+        "official_occupations": len(found.occupations),
         "quiz_questions": len(found.quiz.questions) if found.quiz else 0,
         "sources": len(found.sources),
     }

@@ -6,9 +6,24 @@ from typing import Annotated
 
 import typer
 
-from mlcareer.choices import Format
+from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, parse_source_family, source_help
 from mlcareer.cli.app import FormatOption, JsonOption, LevelOption, OutputOption, app, catalog, emit
 from mlcareer.cli.complete import complete_role
+
+
+def _source(value: str | None) -> SourceFamily | None:
+    """Accept a family of sources in any case, or an alias (bls); a usage error names the choices."""
+    if value is None:
+        return None
+    try:
+        return parse_source_family(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _complete_source(incomplete: str) -> list[str]:
+    names = [*(f.value for f in SourceFamily), *SOURCE_ALIASES]
+    return [n for n in names if n.startswith(incomplete.casefold())]
 
 
 @app.command()
@@ -42,15 +57,30 @@ def salary(
             "--currency", metavar="CODE", help="Only figures in this currency, e.g. USD.", show_default=False
         ),
     ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="SOURCE",
+            help=f"Only one family of sources: {source_help()}. Default: all.",
+            callback=_source,
+            autocompletion=_complete_source,
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
     """Show pay by level as the sources give it: a table, a chart on one scale, and what changes pay.
 
-    Every figure names its source and date; a level without a figure says so.
+    Every figure names its source and date; a level without a figure says so. Official
+    figures (the BLS Occupational Outlook Handbook) come beside the articles', each for an
+    occupation that is not the role's own; --source keeps one family.
 
     Example: mlcareer salary --level senior
+    Example: mlcareer salary --source bls
     """
     from mlcareer.careers import find_role
     from mlcareer.choices import Level
@@ -64,6 +94,7 @@ def salary(
         role=find_role(data, role) if role is not None else None,
         region=region,
         currency=currency,
+        source=SourceFamily(source) if source else SourceFamily.all,  # read by _source
     )
     emit(
         fmt=fmt,

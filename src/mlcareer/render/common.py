@@ -151,9 +151,10 @@ def figure_amount(figure: SalaryFigure, ascii_only: bool = False) -> str:
 
 
 def source_label(source: Source) -> str:
-    """'Title (Author, 2024-01-04)' or 'Title (undated)'."""
-    bits = [b for b in (source.author, source.publisher) if b]
-    bits.append(source.published or "undated")
+    """'Title (Author, 2024-01-04)', 'Title (Publisher, 2022-32 edition)' or 'Title (undated)'."""
+    bits = [b for b in (source.author, source.publisher, source.published, source.edition) if b]
+    if not source.published and not source.edition:
+        bits.append("undated")
     return f"{source.title} ({', '.join(bits)})"
 
 

@@ -38,6 +38,7 @@ from mlcareer.render.expect import (
     reading_words,
     wording_note,
 )
+from mlcareer.render.official import role_official, role_official_json
 from mlcareer.render.salary import figure_json, role_salary
 from mlcareer.text import clean
 
@@ -233,6 +234,7 @@ _BUILDERS: dict[Section, Callable[[RoleView], RenderableType]] = {
     Section.outlook: lambda v: bullets(v.role.outlook),
     Section.becoming: _becoming,
     Section.salary: _salary,
+    Section.official: lambda v: role_official(v.official),
     Section.related: _related,
     Section.sources: lambda v: _sources(v.sources),
 }
@@ -269,6 +271,7 @@ SECTION_KEYS: dict[Section, tuple[str, ...]] = {
     Section.outlook: ("outlook",),
     Section.becoming: ("how_to_become", "suits", "team"),
     Section.salary: ("salary",),
+    Section.official: ("official",),
     Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations", "contrasts"),
     Section.sources: ("sources",),
 }
@@ -295,6 +298,7 @@ def _role_json(view: RoleView) -> dict[str, Any]:
     role["certifications"] = [c.model_dump(mode="json") for c in view.certifications]
     by_source = {s.id: s for s in view.figure_sources.values()}
     role["salary"] = [figure_json(f, by_source) for f in view.salary]  # as `salary --json` has them
+    role["official"] = role_official_json(view.official)  # the occupation's figures, labelled
     role["leads_to"] = [{"role": m.role.id, "move": m.kind} for m in view.leads_to]
     role["leads_from"] = [{"role": m.role.id, "move": m.kind} for m in view.leads_from]
     role["specialisations"] = [r.id for r in view.specialisations]

@@ -14,6 +14,7 @@ from mlcareer.models import Credential, Quoted, Role, Source
 from mlcareer.render.common import figure_amount, source_label
 from mlcareer.render.expect import basis_lines, grade_words, reading_words, wording_note
 from mlcareer.render.markdown import bullets, heading, join, md, table
+from mlcareer.render.official import role_official_markdown
 from mlcareer.render.role import FROM_LABELS, MOVE_LABELS, level_text, moves_by_kind
 
 NO_DATA = "_no data_\n"
@@ -168,6 +169,7 @@ _BUILDERS: dict[Section, Callable[[RoleView], str]] = {
     Section.outlook: lambda v: bullets(v.role.outlook),
     Section.becoming: _becoming,
     Section.salary: _salary,
+    Section.official: lambda v: role_official_markdown(v.official),
     Section.related: _related,
     Section.sources: lambda v: _sources(v.sources),
 }

@@ -17,7 +17,9 @@ from rich.padding import Padding
 from rich.text import Text
 
 from mlcareer.models import Role, SalaryFigure, SalaryNote, Source
+from mlcareer.official import SourceFamily
 from mlcareer.render import markdown as mdown
+from mlcareer.render import official as off
 from mlcareer.render.common import (
     MUTED,
     bullets,
@@ -279,6 +281,8 @@ def role_salary(figures: list[SalaryFigure], figure_sources: dict[str, Source]) 
 
 
 def _title(report: SalaryReport) -> str:
+    if report.source is SourceFamily.official and report.role is None:
+        return "Salary: official figures"
     if report.role is not None:
         return f"Salary: {report.role.title} ({report.role.id})"
     if report.level is not None:
@@ -305,6 +309,7 @@ def _source_list(report: SalaryReport, refs: dict[str, int]) -> RenderableType:
         for figure in report.figures:
             if figure.source == sid and figure.quote:
                 parts.append(Padding(literal(f'"{figure.quote}"', MUTED), (0, 0, 0, 4)))
+        parts += off.official_sources(report.official, sid)
     return Group(*parts)
 
 
@@ -333,12 +338,21 @@ def render_salary(report: SalaryReport) -> RenderableType:
     parts: list[RenderableType] = [title]
     rows = report_rows(report)
     refs = _refs(report.sources)
-    if not rows:
+    official = report.official
+    if not rows and not official.rows:
         parts += [Text(""), Text("No salary figure matches these filters."), literal(_available(report))]
+        if official.note and report.source is not SourceFamily.articles:
+            parts.append(literal(f"Official figures: {official.note}.", MUTED))
         return Group(*parts)
-    parts += [Text(""), SalaryTable(rows, report.sources, refs), Text("")]
-    if not report.figures and (report.region or report.currency):
-        parts += [literal(_available(report)), Text("")]
+    parts.append(Text(""))
+    if _articles_silent(report) and report.role is not None:
+        parts.append(section(ARTICLES_HEADING, Text(no_role_data(report.role) + " in the articles")))
+    if rows:
+        parts += [section(ARTICLES_HEADING, Group(SalaryTable(rows, report.sources, refs)))]
+        if not report.figures and (report.region or report.currency):
+            parts += [literal(_available(report)), Text("")]
+    if report.source is not SourceFamily.articles and (official.rows or official.note):
+        parts.append(section(official_heading(report), off.official_block(official, refs)))
     if report.charts:
         parts.append(chart_block(report.charts))
         parts.append(Text(""))
@@ -355,6 +369,20 @@ def render_salary(report: SalaryReport) -> RenderableType:
     if report.sources:
         parts.append(Group(heading("Sources"), Padding(_source_list(report, refs), (0, 0, 0, 2))))
     return Group(*parts)
+
+
+ARTICLES_HEADING = "From the articles"
+
+
+def _articles_silent(report: SalaryReport) -> bool:
+    """A role the articles give no figure for, on a page that shows official ones instead."""
+    return report.role is not None and not report.role_has_article_data and report.source is SourceFamily.all
+
+
+def official_heading(report: SalaryReport) -> str:
+    agencies = sorted({row.occupation.agency for row in report.official.rows})
+    named = f" ({', '.join(agencies)})" if agencies else ""
+    return f"Official figures{named}: occupations, not roles"
 
 
 COVERED = "Roles the figures' sentences cover"
@@ -411,8 +439,10 @@ def salary_json(report: SalaryReport) -> dict[str, Any]:
             "role": role.id if role else None,
             "region": report.region,
             "currency": report.currency.upper() if report.currency else None,
+            "source": report.source.value,
         },
         "figures": [figure_json(f, report.sources) for f in report.figures],
+        "official": off.section_json(report.official),
         "levels": [
             {
                 "level": band.level.value,
@@ -446,15 +476,28 @@ def salary_markdown(report: SalaryReport) -> str:
             title, mdown.md(no_role_data(report.role)) + "\n", f"Roles with salary figures: {names}\n"
         )
     rows = report_rows(report)
-    if not rows:
+    official = report.official
+    if not rows and not official.rows:
+        note = f"Official figures: {official.note}." if official.note else ""
         return mdown.join(
-            title, "No salary figure matches these filters.\n", mdown.md(_available(report)) + "\n"
+            title,
+            "No salary figure matches these filters.\n",
+            mdown.md(_available(report)) + "\n",
+            mdown.md(note) + "\n" if note and report.source is not SourceFamily.articles else "",
         )
-    table = mdown.table(
-        ["Level", "Pay", "Scope", "Region", "Source", "As of"],
-        [_md_row(row, report.sources) for row in rows],
-    )
-    parts = [title, table]
+    refs = _refs(report.sources)
+    parts = [title]
+    if _articles_silent(report) and report.role is not None:
+        silent = mdown.md(no_role_data(report.role) + " in the articles") + "\n"
+        parts += [mdown.heading(2, ARTICLES_HEADING), silent]
+    if rows:
+        table = mdown.table(
+            ["Level", "Pay", "Scope", "Region", "Source", "As of"],
+            [_md_row(row, report.sources) for row in rows],
+        )
+        parts += [mdown.heading(2, ARTICLES_HEADING), table]
+    if report.source is not SourceFamily.articles and (official.rows or official.note):
+        parts += [mdown.heading(2, official_heading(report)), off.section_markdown(official, refs)]
     if report.charts:
         parts.append("```text\n" + chart_text(report.charts) + "```\n")
     if report.level is not None and report.bands:
@@ -472,6 +515,7 @@ def salary_markdown(report: SalaryReport) -> str:
         for sid, source in report.sources.items():
             lines.append(f"{refs[sid]}. {mdown.md(source_label(source))}")
             lines += [f'   - "{mdown.md(f.quote)}"' for f in report.figures if f.source == sid and f.quote]
+            lines += off.sources_markdown(official, sid)
         parts += [mdown.heading(2, "Sources"), "\n".join(lines) + "\n"]
     return mdown.join(*parts)
 

@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from mlcareer.models import SalaryFigure
+from mlcareer.models import OfficialPay, SalaryFigure
 from mlcareer.render.common import MUTED, money
 from mlcareer.salaries import Chart
 
@@ -38,6 +38,9 @@ class _Glyphs:
 
 _UNICODE = _Glyphs("█", "▶", "◆", "┊", "─", "┼", "├", "┤")
 _ASCII = _Glyphs("#", ">", "*", ":", "-", "+", "+", "+")
+# Official percentiles: the median, and a thin line from the 10th to the 90th where given.
+_MEDIAN = {False: "●", True: "o"}
+_SPREAD = {False: "╌", True: "~"}
 
 
 def compact(amount: int, currency: str, ascii_only: bool = False) -> str:
@@ -71,7 +74,7 @@ class RangeChart:
                     if x == label:
                         n += 1
                         labels[i] = f"{label} {n}"
-        return labels
+        return labels + [row.key for row in self.chart.official]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         chart, scale = self.chart, self.chart.scale
@@ -97,7 +100,7 @@ class RangeChart:
         axis[0], axis[-1] = g.left, g.right
         yield Text(pad) + Text("".join(axis), style=MUTED)
         averages = [x(f.amount) for f in chart.figures if f.kind == "average" and f.amount is not None]
-        for label, figure in zip(labels, chart.figures, strict=True):
+        for label, figure in zip(labels, chart.figures, strict=False):
             cells: list[tuple[str, str]] = [(" ", "")] * plot_w
             for pos in averages:
                 cells[pos] = (g.guide, "yellow dim")
@@ -120,13 +123,47 @@ class RangeChart:
                 line.append(ch, style)
             line.rstrip()
             yield line
+        for label, row in zip(labels[len(chart.figures) :], chart.official, strict=True):
+            yield self._official_line(label, label_w, plot_w, row.pay, x, ascii_only)
         legend = []
         if averages:
             legend.append(f"{g.average} average ({g.guide} through the bands)")
         if any(f.open_ended for f in chart.figures):
             legend.append(f'{g.open_end} no upper limit ("or more")')
+        if chart.official:
+            spread = any(r.pay.p10 is not None or r.pay.p90 is not None for r in chart.official)
+            legend.append(
+                f"{_MEDIAN[ascii_only]} official median (rows keyed as in the official table)"
+                + (f" ({_SPREAD[ascii_only]} 10th to 90th percentile)" if spread else "")
+            )
         if legend:
             yield from Text("; ".join(legend), style=MUTED).wrap(console, width)
+
+    @staticmethod
+    def _official_line(
+        label: str, label_w: int, plot_w: int, pay: OfficialPay, x: Any, ascii_only: bool
+    ) -> Text:
+        cells: list[tuple[str, str]] = [(" ", "")] * plot_w
+        low = pay.p10 if pay.p10 is not None else pay.median
+        high = pay.p90 if pay.p90 is not None else pay.median
+        if low is not None and high is not None:
+            for pos in range(x(low), x(high) + 1):
+                cells[pos] = (_SPREAD[ascii_only], "magenta")
+        if pay.median is not None:
+            pos = x(pay.median)
+            cells[pos] = (_MEDIAN[ascii_only], "bold magenta")
+            note = " " + money(pay.median, pay.currency, ascii_only)
+            end = x(high) if high is not None else pos
+            if end + cell_len(note) < plot_w:
+                cells[end + 1 : end + 1 + len(note)] = [(ch, "magenta") for ch in note]
+            elif x(low or pay.median) - len(note) >= 0:
+                start = x(low or pay.median) - len(note)
+                cells[start : start + len(note)] = [(ch, "magenta") for ch in note[1:] + " "]
+        line = Text(label[:label_w].ljust(label_w) + " ", style="bold")
+        for ch, style in cells:
+            line.append(ch, style)
+        line.rstrip()
+        return line
 
     def _tick_labels(self, plot_w: int, x: Any, ascii_only: bool) -> Text:
         """Labels under every k-th tick, the smallest k at which none overlap."""
