@@ -703,3 +703,24 @@ def test_a_nul_byte_in_a_data_file_has_a_line(invoke: Invoke, mini_dir: Path) ->
     assert result.exit_code == 1
     assert "roles.yaml:5: character U+0000 is not allowed in YAML" in result.stderr
     assert "<unicode string>" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_tab_completion_reads_the_same_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The completion fast path mirrors the cache: no FIFO read, relative XDG ignored, any bytes."""
+    from mlcareer import fastcomplete
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    (data / "roles.yaml").unlink()
+    os.mkfifo(data / "roles.yaml")
+    code = "import sys; from mlcareer import fastcomplete; print(fastcomplete.data_key(sys.argv[1]))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(data)], capture_output=True, text=True, timeout=5
+    )
+    assert result.stdout.strip() == "None", result.stderr
+    monkeypatch.delenv("MLCAREER_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert fastcomplete.cache_dir() == str(tmp_path / ".cache" / "mlcareer")
+    odd = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"data-\xff"))
+    assert fastcomplete.index_path(odd)
