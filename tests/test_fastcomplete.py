@@ -251,7 +251,7 @@ def test_key_and_names_match_the_cache(mini_dir: Path, tmp_path: Path) -> None:
         raw = read_directory(directory)
         assert isinstance(raw, RawDirectory)
         assert fastcomplete.data_key(str(directory)) == cache.key(raw.extras, raw.files)
-        entry = cache._entry(directory)
+        entry = cache._entry(cache.cache_dir(), directory)  # type: ignore[arg-type]
         index = Path(fastcomplete.index_path(str(directory)))
         assert index.parent == entry.parent and index.name == entry.name.replace(".json", ".ids")
 

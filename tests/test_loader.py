@@ -145,14 +145,14 @@ def test_symlink_loop_and_directory_in_place_of_file(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if self.name == "roles.yaml":
+    def deny(path: object, *args: object, **kwargs: object) -> int:
+        if os.fsdecode(path).endswith("roles.yaml"):  # type: ignore[call-overload]
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr("mlcareer.files.os.open", deny)
     _, problems = check_directory(data)
     assert [str(p).split(": ", 1)[1] for p in problems] == ["cannot read: Permission denied"]
 

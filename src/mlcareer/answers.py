@@ -5,15 +5,21 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mlcareer.errors import DataError, MlcareerError, Problem
+from mlcareer.errors import MAX_PROBLEMS, DataError, MlcareerError, Problem
 from mlcareer.models import Question
 from mlcareer.text import clean
 
 #: More missing answers than this are reported as one problem, not one each.
 _LIST_MISSING = 5
+#: An answers file holds a few dozen answers; a larger one is refused unread.
+MAX_BYTES = 1024 * 1024
+
+#: The line of a top-level key in an answers file, or None.
+Lines = Callable[[str], int | None]
 
 
 def read_answers(path: Path, asked: list[Question], every: list[Question]) -> dict[str, int]:
@@ -44,20 +50,22 @@ def read_named_answers(
         if not isinstance(value, str) or not value.strip():
             found = _shown(value) if value is not None else "nothing"
             raise DataError(
-                [Problem(shown, lines.get(NAME_KEY), NAME_KEY, f"a name is text, found {found}")], shown
+                [Problem(shown, lines(NAME_KEY), NAME_KEY, f"a name is text, found {found}")], shown
             )
         name = clean(value.strip())
     return name, check_answers(data, lines, shown, asked, every)
 
 
-def _read(path: Path) -> tuple[Any, dict[str, int], str]:
+def _read(path: Path) -> tuple[Any, Lines, str]:
     """The parsed file, the line of each top-level key, and the file's name as shown."""
-    from mlcareer.catalog import MAX_BYTES, display_name
+    from mlcareer.catalog import display_name
+    from mlcareer.files import NotRegularFile, read_regular
 
     shown = display_name(path)
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES + 1)
+    except NotRegularFile as exc:
+        raise MlcareerError(f"cannot read {shown}: it {exc.strerror}") from None
     except OSError as exc:
         raise MlcareerError(f"cannot read {shown}: {exc.strerror or exc}") from None
     data, lines = _parse(raw, shown, _is_json(path, raw))
@@ -71,8 +79,11 @@ def _is_json(path: Path, raw: bytes) -> bool:
     return suffix == ".json" or raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
 
 
-def _parse(raw: bytes, shown: str, as_json: bool) -> tuple[Any, dict[str, int]]:
-    """The file's data, and the line of each top-level key."""
+def _parse(raw: bytes, shown: str, as_json: bool) -> tuple[Any, Lines]:
+    """The file's data, and a function giving the line of a top-level key."""
+    if len(raw) > MAX_BYTES:
+        message = "file is larger than 1 MB; an answers file holds a few dozen answers"
+        raise DataError([Problem(shown, None, "", message)], shown)
     if not as_json:
         from mlcareer.yamlfile import YamlProblem, parse
 
@@ -80,24 +91,61 @@ def _parse(raw: bytes, shown: str, as_json: bool) -> tuple[Any, dict[str, int]]:
             doc = parse(raw)
         except YamlProblem as exc:
             raise DataError([exc.problem(shown)], shown) from None
-        tops = {key[0]: line for key, line in doc.lines.items() if len(key) == 1 and isinstance(key[0], str)}
-        return doc.data, tops
+        return doc.data, lambda key: doc.lines.get((key,))
     try:
         text = raw.decode("utf-8-sig")
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_small_int, parse_constant=_bad)
     except UnicodeDecodeError:
         raise DataError([Problem(shown, None, "", "not valid UTF-8 text")], shown) from None
     except json.JSONDecodeError as exc:
         raise DataError([Problem(shown, exc.lineno, "", f"invalid JSON: {exc.msg}")], shown) from None
     except _Duplicate as exc:
-        raise DataError([Problem(shown, _line_of(text, exc.key), exc.key, "duplicate key")], shown) from None
-    lines: dict[str, int] = {}
-    if isinstance(data, dict):
-        for key in data:
-            line = _line_of(text, key)
-            if line is not None:
-                lines[key] = line
-    return data, lines
+        line = _KeyLines(text)(exc.key)
+        raise DataError([Problem(shown, line, exc.key, "duplicate key")], shown) from None
+    except _Unreadable as exc:
+        raise DataError([Problem(shown, None, "", str(exc))], shown) from None
+    except RecursionError:
+        raise DataError([Problem(shown, None, "", "invalid JSON: nested too deeply")], shown) from None
+    return data, _KeyLines(text)
+
+
+class _Unreadable(ValueError):
+    """A JSON value no answer can be: a huge number, NaN, Infinity."""
+
+
+def _small_int(text: str) -> int:
+    if len(text.lstrip("-")) > 20:
+        raise _Unreadable(f"a number of {len(text)} digits; an answer is 0-4")
+    return int(text)
+
+
+def _bad(text: str) -> Any:
+    raise _Unreadable(f"{text} is not a number JSON allows; an answer is 0-4")
+
+
+class _KeyLines:
+    """The line of each key in a JSON text, found in one pass the first time one is asked for."""
+
+    _KEY = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*:')
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: dict[str, int] | None = None
+
+    def __call__(self, key: str) -> int | None:
+        if self.lines is None:
+            self.lines = {}
+            line, last = 1, 0
+            for found in self._KEY.finditer(self.text):
+                line += self.text.count("\n", last, found.start())
+                last = found.start()
+                raw = found.group(1)
+                try:
+                    name = json.loads(f'"{raw}"') if "\\" in raw else raw
+                except ValueError:
+                    continue
+                self.lines.setdefault(name, line)
+        return self.lines.get(key)
 
 
 class _Duplicate(ValueError):
@@ -115,13 +163,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _line_of(text: str, key: str) -> int | None:
-    found = re.search(re.escape(json.dumps(key)) + r"\s*:", text)
-    return text.count("\n", 0, found.start()) + 1 if found else None
-
-
 def check_answers(
-    data: Any, lines: dict[str, int], shown: str, asked: list[Question], every: list[Question]
+    data: Any, lines: Lines, shown: str, asked: list[Question], every: list[Question]
 ) -> dict[str, int]:
     """Validate parsed answers; see :func:`read_answers`."""
     from mlcareer.yamlfile import short
@@ -134,19 +177,28 @@ def check_answers(
     wanted = {q.id for q in asked}
     problems: list[Problem] = []
     answers: dict[str, int] = {}
+    unlisted = 0
+    ordered = sorted(known)
     for key, value in data.items():
-        line = lines.get(key)
+        if key in known and _valid(value):
+            if key in wanted:  # else: a valid answer to a question not asked (the quick form)
+                answers[key] = value
+            continue
+        if len(problems) >= MAX_PROBLEMS:  # listed: the first ones; the rest only counted
+            unlisted += 1
+            continue
+        line = lines(key)
         if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
+            close = difflib.get_close_matches(key, ordered, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(Problem(shown, line, key, f"unknown question id{hint}"))
         elif value is None:
             problems.append(Problem(shown, line, key, "no answer given; answer 0-4"))
-        elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
+        else:
             message = f"answer must be a whole number 0-4, found {_shown(value)}"
             problems.append(Problem(shown, line, key, message))
-        elif key in wanted:
-            answers[key] = value
+    if unlisted:
+        problems.append(Problem.unlisted(unlisted))
     missing = [q.id for q in asked if q.id not in data]
     if 0 < len(missing) <= _LIST_MISSING:
         problems.extend(Problem(shown, None, q, "no answer (the question is missing)") for q in missing)
@@ -162,13 +214,18 @@ def check_answers(
     return answers
 
 
+def _valid(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4
+
+
 def _shown(value: Any) -> str:
     from mlcareer.yamlfile import short
 
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return repr(value)
+        text = repr(value)
+        return text if len(text) <= 20 else f"a number of {len(text)} characters"
     if isinstance(value, list | dict):
         return "a list" if isinstance(value, list) else "a mapping"
     return short(value)

@@ -1,17 +1,26 @@
 """A cache of validated catalogs, so later runs skip parsing YAML.
 
-One file per data directory in the user's cache directory, holding the key it was made
-for and the catalog as JSON. The key hashes every data file's bytes (and the versions
-that shape the model), so the cache is never stale. A corrupt, unreadable or
+One file per data directory (and user) in the user's cache directory, holding the key it
+was made for and the catalog as JSON. The key hashes every data file's bytes (and the
+versions that shape the model), so the cache is never stale. A corrupt, unreadable or
 unwritable cache only costs speed: it is ignored, and rebuilt where it can be.
+
+An entry is rebuilt without validation, so it must hold exactly what validation produced.
+Each entry carries an HMAC of its key and body, made with a random per-user secret kept
+beside the entries (a regular file of the user's own, mode 0600, never a link). Anyone who
+can write the cache directory but is not the user cannot make an entry that passes: an
+entry whose MAC does not check, a secret that is not the user's own, an entry that is not a
+regular file of the user's or is larger than it says, all mean "no cache", never trust.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -21,20 +30,32 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 ENV_CACHE_DIR = "MLCAREER_CACHE_DIR"
-FORMAT = 3  # 3: occupations (official figures) in the catalog
+FORMAT = 4  # 3: occupations (official figures) in the catalog; 4: entries carry their size and a MAC
 # Below this size, rebuilding a cached catalog object by object (no validators to build) is
 # the faster way; above it, validating the JSON is. Measured here: the shipped data (80 KB)
 # 5-8 ms against 31-37 ms; a 1,000-role pack (2 MB) 214-282 ms against 73-98 ms.
 TRUSTED_LIMIT = 512 * 1024
+SECRET_BYTES = 32
+MAX_HEAD = 4096
+MAX_BODY = 256 * 1024 * 1024
 
 
-def cache_dir() -> Path:
-    """$MLCAREER_CACHE_DIR, else $XDG_CACHE_HOME/mlcareer, else ~/.cache/mlcareer."""
+def cache_dir() -> Path | None:
+    """$MLCAREER_CACHE_DIR, else $XDG_CACHE_HOME/mlcareer, else ~/.cache/mlcareer; None: no cache.
+
+    A relative XDG_CACHE_HOME is ignored, as the XDG spec says; with no home directory there
+    is no cache (rather than a directory literally named ``~``).
+    """
     explicit = os.environ.get(ENV_CACHE_DIR)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mlcareer"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "mlcareer"
+    from mlcareer.files import user_home
+
+    home = user_home()
+    return None if home is None else home / ".cache" / "mlcareer"
 
 
 def key(extras: tuple[str, ...], files: dict[str, bytes | OSError | None]) -> str | None:
@@ -42,7 +63,7 @@ def key(extras: tuple[str, ...], files: dict[str, bytes | OSError | None]) -> st
     from mlcareer import __version__
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-    digest.update(("|".join(extras)).encode())
+    digest.update(os.fsencode("|".join(extras)))  # file names may be any bytes
     for name, raw in sorted(files.items()):
         if isinstance(raw, OSError):
             return None
@@ -51,23 +72,83 @@ def key(extras: tuple[str, ...], files: dict[str, bytes | OSError | None]) -> st
     return digest.hexdigest()
 
 
-def _entry(directory: Path) -> Path:
-    where = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:24]
-    return cache_dir() / f"catalog-{where}.json"
+def _entry(where: Path, directory: Path) -> Path:
+    name = hashlib.sha256(os.fsencode(directory.resolve())).hexdigest()[:24]
+    return where / f"catalog-{os.geteuid()}-{name}.json"
+
+
+def _own_regular(st: os.stat_result, private: bool) -> bool:
+    """A regular file of this user's, with one name; ``private``: no one else may read it."""
+    mine = stat.S_ISREG(st.st_mode) and st.st_uid == os.geteuid() and st.st_nlink == 1
+    return mine and not st.st_mode & (0o077 if private else 0o022)
+
+
+def _read_own(path: Path, limit: int, private: bool = False) -> bytes | None:
+    """A file of this user's, read without following a link or blocking, if it is at most ``limit``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not _own_regular(st, private) or st.st_size > limit:
+            return None
+        data = os.read(fd, st.st_size + 1)
+        while len(data) < st.st_size:
+            more = os.read(fd, st.st_size + 1 - len(data))
+            if not more:
+                break
+            data += more
+        return data if len(data) == st.st_size else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _secret(where: Path, create: bool) -> bytes | None:
+    """This user's secret for MACs: read, or made when ``create`` and there is none."""
+    path = where / f"secret-{os.geteuid()}"
+    secret = _read_own(path, SECRET_BYTES, private=True)
+    if secret is not None:
+        return secret if len(secret) == SECRET_BYTES else None
+    if not create or os.path.lexists(path):
+        return None
+    made = os.urandom(SECRET_BYTES)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return None
+    try:
+        if os.write(fd, made) != SECRET_BYTES:
+            return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return made
+
+
+def _mac(secret: bytes, made_from: str, body: bytes) -> str:
+    return hmac.new(secret, f"{FORMAT}\0{made_from}\0{len(body)}\0".encode() + body, "sha256").hexdigest()
 
 
 def get(directory: Path, wanted: str) -> Catalog | None:
-    """The cached catalog for this directory if it was made from exactly these files.
-
-    The entry carries a hash of its own body: a damaged entry is never trusted.
-    """
+    """The cached catalog for this directory if this user's cache made it from exactly these files."""
     try:
-        raw = _entry(directory).read_bytes()
-        head, _, body = raw.partition(b"\n")
-        meta = json.loads(head)
-        if meta.get("format") != FORMAT or meta.get("key") != wanted:
+        where = cache_dir()
+        if where is None:
             return None
-        if meta.get("body") != hashlib.sha256(body).hexdigest():
+        raw = _read_own(_entry(where, directory), MAX_HEAD + MAX_BODY)
+        if raw is None:
+            return None
+        head, _, body = raw[:MAX_HEAD].partition(b"\n")
+        meta = json.loads(head)
+        body = raw[len(head) + 1 :]
+        if meta.get("format") != FORMAT or meta.get("key") != wanted or meta.get("size") != len(body):
+            return None
+        secret = _secret(where, create=False)
+        if secret is None or not hmac.compare_digest(str(meta.get("mac")), _mac(secret, wanted, body)):
             return None
         from mlcareer.models import Catalog, from_trusted
 
@@ -84,16 +165,24 @@ def get(directory: Path, wanted: str) -> Catalog | None:
 
 def put(directory: Path, made_from: str, catalog: Catalog) -> None:
     """Store a catalog; any failure (read-only, full disk) is silently only a missed speed-up."""
-    target = _entry(directory)
+    where = cache_dir()
+    if where is None:
+        return
     from mlcareer.interrupts import critical
 
     with critical():
         body = catalog.model_dump_json().encode()
-    head = json.dumps({"format": FORMAT, "key": made_from, "body": hashlib.sha256(body).hexdigest()})
     tmp: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=target.parent)
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target = _entry(where, directory)
+        secret = _secret(where, create=True)
+        if secret is None:
+            return
+        head = json.dumps(
+            {"format": FORMAT, "key": made_from, "size": len(body), "mac": _mac(secret, made_from, body)}
+        )
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=where)
         with os.fdopen(fd, "wb") as fh:
             fh.write(head.encode() + b"\n" + body)
         os.replace(tmp, target)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.errors import DataError, Problem
+from mlcareer.errors import MAX_PROBLEMS, DataError, Problem, capped
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -89,11 +90,22 @@ class RawDirectory:
 
 
 def read_directory(directory: Path) -> RawDirectory | Problem:
-    """Read every data file's bytes (each at most MAX_BYTES + 1), or say why the directory can't be."""
+    """Read every data file's bytes (each at most MAX_BYTES + 1), or say why the directory can't be.
+
+    Only regular files are read: a FIFO, a device or a directory in a data file's place is
+    reported without being opened (a FIFO would block forever).
+    """
+    from mlcareer.files import read_regular
+
     shown = display_name(directory)
-    if not directory.is_dir():
-        what = "no such data directory" if not directory.exists() else "a file, not a data directory"
-        return Problem(shown, None, "", what)
+    try:
+        st = os.stat(directory)
+    except (FileNotFoundError, NotADirectoryError):
+        return Problem(shown, None, "", "no such data directory")
+    except OSError as exc:
+        return Problem(shown, None, "", f"cannot use as a data directory: {exc.strerror or exc}")
+    if not stat.S_ISDIR(st.st_mode):
+        return Problem(shown, None, "", "a file, not a data directory")
     known = {spec.name for spec in FILES}
     try:
         extras = tuple(
@@ -106,12 +118,11 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
     files: dict[str, bytes | OSError | None] = {}
     for spec in FILES:
         path = directory / spec.name
-        if not path.exists() and not path.is_symlink():
+        if not os.path.lexists(path):
             files[spec.name] = None
             continue
         try:
-            with path.open("rb") as fh:
-                files[spec.name] = fh.read(MAX_BYTES + 1)
+            files[spec.name] = read_regular(path, MAX_BYTES + 1)
         except OSError as exc:
             files[spec.name] = exc
     return RawDirectory(directory, extras, files)
@@ -179,7 +190,7 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
         # could be read is still checked against the schema, so one pass reports it all.
         problems += _section_problems(combined, docs, directory)
         problems.sort(key=lambda p: (p.file, p.line or 0))
-        return None, _dedupe(problems)
+        return None, capped(_dedupe(problems))
     from mlcareer.checks import check_references
 
     problems.extend(check_references(combined, _locator(docs)))
@@ -195,7 +206,7 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
     except ValidationError as exc:
         problems[:0] = _validation_problems(exc, docs, directory)
     problems.sort(key=lambda p: (p.file, p.line or 0))
-    return (None if problems else catalog), _dedupe(problems)
+    return (None if problems else catalog), capped(_dedupe(problems))
 
 
 def _parse(
@@ -223,14 +234,14 @@ def _parse(
         kind = "a list" if isinstance(doc.data, list) else f"a single value {short(doc.data)}"
         problems.append(Problem(shown, 1, "", f"expected a mapping with {expected}, found {kind}"))
         return None
-    bad = False
-    for key in doc.data:
-        if key not in spec.keys:
-            close = difflib.get_close_matches(key, spec.keys, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"expected {expected}"
-            problems.append(Problem(shown, doc.lines.get((key,)), key, f"unknown key; {hint}"))
-            bad = True
-    return None if bad else doc
+    unknown = [key for key in doc.data if key not in spec.keys]
+    for key in unknown[:MAX_PROBLEMS]:
+        close = difflib.get_close_matches(key, spec.keys, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"expected {expected}"
+        problems.append(Problem(shown, doc.lines.get((key,)), key, f"unknown key; {hint}"))
+    if len(unknown) > MAX_PROBLEMS:
+        problems.append(Problem.unlisted(len(unknown) - MAX_PROBLEMS))
+    return None if unknown else doc
 
 
 def _locator(docs: dict[str, tuple[str, Document]]) -> Any:
@@ -292,7 +303,10 @@ def _validation_problems(
 
     locate = _locator(docs)
     out: list[Problem] = []
-    for err in exc.errors(include_url=False, include_input=False, include_context=False):
+    errors = exc.errors(include_url=False, include_input=False, include_context=False)
+    if len(errors) > MAX_PROBLEMS:
+        out.append(Problem.unlisted(len(errors) - MAX_PROBLEMS))
+    for err in errors[:MAX_PROBLEMS]:
         loc = (*base, *err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":

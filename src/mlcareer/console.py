@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,12 +46,18 @@ def prepare_streams() -> None:
 def show(renderable: object) -> None:
     """Print one result on stdout; into a pipe or a file, without Rich's padding spaces."""
     console = out()
-    if console.is_terminal:
-        console.print(renderable)
-        return
-    with console.capture() as captured:
-        console.print(renderable)
-    console.file.write(_rstrip_lines(captured.get()))
+    try:
+        if console.is_terminal:
+            console.print(renderable)
+            return
+        with console.capture() as captured:
+            console.print(renderable)
+        console.file.write(_rstrip_lines(captured.get()))
+        console.file.flush()
+    except OSError as exc:
+        from mlcareer.files import stdout_failed
+
+        raise stdout_failed(exc) from None
 
 
 def _rstrip_lines(text: str) -> str:
@@ -58,20 +65,37 @@ def _rstrip_lines(text: str) -> str:
 
 
 def error(message: str, details: list[str] | None = None) -> None:
-    """'Error: message' on stderr, then any detail lines indented beneath it."""
+    """'Error: message' on stderr, then any detail lines indented beneath it.
+
+    Messages quote input (file names, keys, answers): control characters in them are shown
+    as visible escapes, as on stdout, so no ESC or NUL reaches the terminal.
+    """
     from rich.text import Text
 
+    from mlcareer.text import clean, clean_line
+
     console = err()
-    console.print(Text.assemble(("Error: ", "bold red"), message), soft_wrap=True)
-    for line in details or []:
-        console.print(Text("  " + line), soft_wrap=True)
+    with _quiet_stderr():
+        console.print(Text.assemble(("Error: ", "bold red"), clean(message)), soft_wrap=True)
+        for line in details or []:
+            console.print(Text("  " + clean_line(line)), soft_wrap=True)
 
 
 def notice(message: str, dim: bool = True) -> None:
     """A one-line notice on stderr, never mixed into results."""
     from rich.text import Text
 
-    err().print(Text(message, style="dim" if dim else ""), soft_wrap=True)
+    from mlcareer.text import clean
+
+    with _quiet_stderr():
+        err().print(Text(clean(message), style="dim" if dim else ""), soft_wrap=True)
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """A message that cannot be written (stderr closed or full) is lost, not a traceback."""
+    with contextlib.suppress(OSError, ValueError):
+        yield
 
 
 def plain_text(renderable: object, width: int = 100) -> str:

@@ -21,27 +21,54 @@ class MlcareerError(Exception):
     exit_code: ExitCode = ExitCode.ERROR
 
 
+#: At most this many problems are listed; the rest are counted.
+MAX_PROBLEMS = 100
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One problem in a data file: where it is and what is wrong."""
+    """One problem in a data file: where it is and what is wrong.
+
+    ``more`` > 0 marks an entry that stands for that many further problems, not listed.
+    """
 
     file: str
     line: int | None
     field: str
     message: str
+    more: int = 0
 
     def __str__(self) -> str:
+        if self.more:
+            return self.message
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
+    @classmethod
+    def unlisted(cls, count: int) -> Problem:
+        return cls("", None, "", f"... and {count:,} more problems, not listed", more=count)
+
+
+def capped(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """The first ``limit`` problems and, when there are more, one entry that counts the rest."""
+    listed = [p for p in problems if not p.more]
+    extra = sum(p.more for p in problems) + max(0, len(listed) - limit)
+    return [*listed[:limit], Problem.unlisted(extra)] if extra else listed
+
+
+def count(problems: list[Problem]) -> int:
+    """How many problems a list stands for, counting the unlisted ones."""
+    return sum(p.more or 1 for p in problems)
+
 
 class DataError(MlcareerError):
-    """A data directory that cannot be used; carries every problem found."""
+    """A data directory that cannot be used; carries every problem found (the first 100 listed)."""
 
     def __init__(self, problems: list[Problem], where: str = "the data") -> None:
-        self.problems = problems
+        self.total = count(problems)
+        self.problems = capped(problems)
         self.where = where
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class NotFoundError(MlcareerError):
@@ -66,6 +93,20 @@ class UsageError(MlcareerError):
     """Options that do not fit together, or a bad value the parser could not see."""
 
     exit_code = ExitCode.USAGE
+
+
+class OutputError(MlcareerError):
+    """Standard output cannot be written: closed, a full disk, a broken pipe."""
+
+    def __init__(self, message: str, quiet: bool = False) -> None:
+        self.quiet = quiet  # a reader that went away (EPIPE) needs no message
+        super().__init__(message)
+
+    @classmethod
+    def from_os(cls, exc: OSError) -> OutputError:
+        import errno
+
+        return cls(f"cannot write to standard output: {exc.strerror or exc}", exc.errno == errno.EPIPE)
 
 
 class NoRouteError(MlcareerError):

@@ -46,7 +46,7 @@ DATA_FILES = (
     "occupations.yaml",
 )
 MAX_BYTES = 16 * 1024 * 1024
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 # The command line as Typer builds it (a test derives this from the Click tree and compares):
 # per command, its arguments in order (what completes each: "role", "skill" or None), its
@@ -113,6 +113,8 @@ def write_index(directory: Path, key: str, catalog: Catalog) -> None:
     body = json.dumps({_ROLE: role_items(catalog), _SKILL: skill_items(catalog)}).encode()
     head = json.dumps({"format": INDEX_FORMAT, "key": key, "body": hashlib.sha256(body).hexdigest()})
     target = index_path(str(directory))
+    if target is None:
+        return
     tmp: str | None = None
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -132,19 +134,48 @@ def write_index(directory: Path, key: str, catalog: Catalog) -> None:
 # ---------------------------------------------------------------- reading it back, before Typer loads
 
 
-def cache_dir() -> str:
-    """As mlcareer.cache.cache_dir()."""
+def cache_dir() -> str | None:
+    """As mlcareer.cache.cache_dir(): a relative XDG_CACHE_HOME is ignored; no home, no cache."""
     explicit = os.environ.get("MLCAREER_CACHE_DIR")
     if explicit:
         return explicit
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "mlcareer")
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, "mlcareer")
+    home = os.path.expanduser("~")  # "~" itself when there is no home: never a relative path
+    return os.path.join(home, ".cache", "mlcareer") if os.path.isabs(home) else None
 
 
-def index_path(directory: str) -> str:
-    """The index file, named as the catalog cache entry for this directory is."""
-    where = hashlib.sha256(os.path.realpath(directory).encode()).hexdigest()[:24]
-    return os.path.join(cache_dir(), f"catalog-{where}.ids")
+def index_path(directory: str) -> str | None:
+    """The index file, named as the catalog cache entry for this directory is (None: no cache)."""
+    where = cache_dir()
+    if where is None:
+        return None
+    name = hashlib.sha256(os.fsencode(os.path.realpath(directory))).hexdigest()[:24]
+    return os.path.join(where, f"catalog-{os.geteuid()}-{name}.ids")
+
+
+def _read_regular(path: str, limit: int, own: bool = False) -> bytes | None:
+    """A regular file's bytes (``own``: only this user's, not writable by others), never
+    through a FIFO or a device, and never more than ``limit``; None otherwise."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (os.O_NOFOLLOW if own else 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        if own and (st.st_uid != os.geteuid() or st.st_mode & 0o022 or st.st_nlink != 1):
+            return None
+        with open(fd, "rb", closefd=False) as fh:
+            return fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def data_key(directory: str) -> str | None:
@@ -160,13 +191,14 @@ def data_key(directory: str) -> str | None:
         if os.path.splitext(name)[1] in (".yaml", ".yml") and name not in known
     )
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-    digest.update("|".join(extras).encode())
+    digest.update(os.fsencode("|".join(extras)))
     for name in sorted(DATA_FILES):
         path = os.path.join(directory, name)
         raw: bytes | None = None
         if os.path.lexists(path):
-            with open(path, "rb") as fh:  # an OSError: no key (the caller falls back)
-                raw = fh.read(MAX_BYTES + 1)
+            raw = _read_regular(path, MAX_BYTES + 1)  # a FIFO would block a Tab press forever
+            if raw is None:
+                return None  # the caller falls back to Typer, which reports it
         digest.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
         digest.update(raw or b"")
     return digest.hexdigest()
@@ -183,13 +215,15 @@ def shipped_data_dir() -> str:
 
 def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
     """The ids of this data directory, only if the index was made from exactly its files."""
-    try:
-        with open(index_path(directory), "rb") as fh:
-            raw = fh.read()
-    except OSError:
+    path = index_path(directory)
+    raw = None if path is None else _read_regular(path, MAX_BYTES, own=True)
+    if raw is None:
         return None
     head, _, body = raw.partition(b"\n")
-    meta = json.loads(head)
+    try:
+        meta = json.loads(head)
+    except ValueError:
+        return None
     if meta.get("format") != INDEX_FORMAT or meta.get("body") != hashlib.sha256(body).hexdigest():
         return None
     if meta.get("key") != data_key(directory):
@@ -380,6 +414,9 @@ def main() -> bool:
     if done is None:
         return False
     text, code = done
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, AttributeError, ValueError):  # stdout closed or full: nothing to answer into
+        raise SystemExit(1) from None
     raise SystemExit(code)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcareer.errors import MlcareerError
+from mlcareer.text import clean
 
 if TYPE_CHECKING:
     from mlcareer.quiz import QuizResult
@@ -63,13 +65,25 @@ class HistoryError(MlcareerError):
 
 
 def data_home() -> Path:
-    """The directory mlcareer keeps its data in."""
+    """The directory mlcareer keeps its data in; HistoryError when there is no home to put it in."""
+    from mlcareer.files import expand_user, user_home
+
     env = os.environ.get(ENV_HOME)
     if env:
-        return Path(env).expanduser()
+        expanded = expand_user(env)
+        if expanded is None:
+            raise HistoryError(f"{ENV_HOME} starts with ~, and there is no home directory to expand it to")
+        return expanded
     xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / "mlcareer"
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "mlcareer"
+    home = user_home()
+    if home is None:
+        raise HistoryError(
+            f"no home directory to keep the history in (HOME is not set and the user has no "
+            f"entry in the password database); set {ENV_HOME} to a directory"
+        )
+    return home / ".local" / "share" / "mlcareer"
 
 
 def database_path() -> Path:
@@ -126,26 +140,59 @@ class Store:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else database_path()
+        self.damaged: list[str] = []  # results the last load() left out, and why
 
     # -- opening ---------------------------------------------------------------
 
     def _problem(self, what: str) -> HistoryError:
         return HistoryError(f"history database {self.path}: {what}; it was left unchanged")
 
+    def _stat(self) -> os.stat_result | None:
+        """The file's status (None if there is none); HistoryError for anything but a regular file."""
+        try:
+            st = os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            if os.path.islink(self.path):
+                raise self._problem(
+                    f"is a symbolic link to {os.readlink(self.path)!r}, which does not exist"
+                ) from None
+            return None
+        except OSError as exc:
+            raise self._problem(exc.strerror or str(exc)) from None
+        if stat.S_ISDIR(st.st_mode):
+            raise self._problem("is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            from mlcareer.files import kind_of
+
+            raise self._problem(f"is {kind_of(st.st_mode)}, not a regular file")
+        return st
+
+    def _writable(self) -> bool:
+        """Whether SQLite can write here: the file, and its directory for the journal."""
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK | os.X_OK)
+
     @contextmanager
     def _open(self, write: bool) -> Iterator[sqlite3.Connection | None]:
-        """A connection, or None when there is no database yet and ``write`` is False."""
-        exists = self.path.exists() or self.path.is_symlink()
-        if not exists and not write:
+        """A connection, or None when there is no database yet and ``write`` is False.
+
+        Reading opens the file read-write whenever it can be written: a save cut short by a
+        crash leaves a "hot" journal that only a read-write connection rolls back, so a
+        read-only one would report the file as read-only forever.
+        """
+        st = self._stat()
+        if st is None and not write:
             yield None
             return
-        if exists:
-            if self.path.is_dir():
-                raise self._problem("is a directory")
+        if st is not None:
             access = os.R_OK | (os.W_OK if write else 0)
             if not os.access(self.path, access):
                 raise self._problem("permission denied")
-            mode = "rw" if write else "ro"
+            mode = "rw" if write or self._writable() else "ro"
+            if mode == "ro" and _hot_journal(self.path):
+                raise self._problem(
+                    "a save was cut short (a crash?) and its journal can only be rolled back with "
+                    f"permission to write the file and {self.path.parent}"
+                )
         else:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -180,8 +227,8 @@ class Store:
 
     def check(self) -> None:
         """Raise HistoryError unless the database is usable, or missing and can be created."""
-        if not (self.path.exists() or self.path.is_symlink()):
-            existing = next(p for p in self.path.parents if p.exists())
+        if self._stat() is None:
+            existing = next(p for p in self.path.parents if os.path.exists(p))
             if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
                 raise HistoryError(f"cannot create {self.path}: {existing} is not a writable directory")
             return
@@ -191,6 +238,8 @@ class Store:
                     con.execute("SELECT count(*) FROM results").fetchone()
                 if not os.access(self.path, os.W_OK):
                     raise self._problem("is read-only")
+                if not os.access(self.path.parent, os.W_OK | os.X_OK):
+                    raise self._problem(f"cannot be saved to: {self.path.parent} is read-only")
 
     def save(self, entry: Entry) -> int:
         """Add one result in one transaction; return its id."""
@@ -271,14 +320,18 @@ class Store:
                 "SELECT id, taken_at, role, role_title, readiness, level, quick, skills, answers"
                 " FROM results ORDER BY id DESC"
             ).fetchall()
-        try:
-            return [_entry(row) for row in rows]
-        except (ValueError, TypeError, KeyError) as exc:
-            raise self._problem(f"holds a result mlcareer cannot read ({exc})") from None
+        entries = []
+        self.damaged = []
+        for row in rows:
+            try:
+                entries.append(_entry(row))
+            except (ValueError, TypeError, KeyError, RecursionError, OverflowError) as exc:
+                self.damaged.append(f"result #{row[0]} cannot be read ({str(exc)[:200]})")
+        return entries
 
     def clear(self) -> int:
         """Delete every saved result (the file stays); return how many."""
-        if not self.path.exists():
+        if self._stat() is None:
             return 0
         with self._open(write=True) as con:
             assert con is not None
@@ -309,19 +362,72 @@ def _reason(exc: sqlite3.Error) -> str:
     return text
 
 
+def _hot_journal(path: Path) -> bool:
+    """Whether a rollback journal beside the database holds a transaction to roll back."""
+    try:
+        return os.stat(f"{path}-journal").st_size > 0
+    except OSError:
+        return False
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} is not text")
+    return clean(value)
+
+
+def _number(value: Any, what: str, low: int, high: int, optional: bool = True) -> int | None:
+    """A whole number in range, or None; a damaged row may hold text, floats, huge numbers."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"{what} is not a whole number from {low} to {high}")
+    return value
+
+
+def _answer(value: Any) -> int:
+    answer = _number(value, "an answer", 0, 4, optional=False)
+    assert answer is not None
+    return answer
+
+
 def _entry(row: tuple[Any, ...]) -> Entry:
-    skills = [SkillSnapshot(**item) for item in json.loads(row[7])]
-    answers = {str(k): int(v) for k, v in json.loads(row[8]).items()}
+    """One row as an Entry; anything a damaged row may hold is refused with ValueError or TypeError."""
+    taken_at = _text(row[1], "taken_at")
+    when = datetime.strptime(taken_at, "%Y-%m-%dT%H:%M:%SZ")
+    if not 2 <= when.year <= 9998:  # shown in local time: year 1 or 9999 cannot be shifted
+        raise ValueError(f"taken_at {taken_at} is out of range")
+    skills = []
+    items = json.loads(row[7])
+    if not isinstance(items, list):
+        raise TypeError("skills is not a list")
+    for item in items:
+        if not isinstance(item, dict) or set(item) != {"skill", "name", "you", "expected"}:
+            raise TypeError("a skill is not a mapping of skill, name, you, expected")
+        skills.append(
+            SkillSnapshot(
+                _text(item["skill"], "skill"),
+                _text(item["name"], "skill name"),
+                _number(item["you"], "an answer", 0, 4),
+                _number(item["expected"], "an expected level", 0, 4),
+            )
+        )
+    answers = json.loads(row[8])
+    if not isinstance(answers, dict):
+        raise TypeError("answers is not a mapping")
     return Entry(
         id=int(row[0]),
-        taken_at=str(row[1]),
-        role=str(row[2]),
-        role_title=str(row[3]),
-        readiness=None if row[4] is None else int(row[4]),
-        level=None if row[5] is None else str(row[5]),
-        quick=bool(row[6]),
+        taken_at=taken_at,
+        role=_text(row[2], "role"),
+        role_title=_text(row[3], "role_title"),
+        readiness=_number(row[4], "readiness", 0, 100),
+        level=None if row[5] is None else _text(row[5], "level"),
+        quick=bool(_number(row[6], "quick", 0, 1)),
         skills=skills,
-        answers=answers,
+        answers={
+            _text(k, "a question id"): int(_number(v, "an answer", 0, 4, False) or 0)
+            for k, v in answers.items()
+        },
     )
 
 

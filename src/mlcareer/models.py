@@ -19,6 +19,8 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(clean)]
 Proficiency = Annotated[int, Field(ge=0, le=4)]
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+# Pay in any currency and period: bounded, so no figure can overflow a float in a chart.
+Money = Annotated[int, Field(ge=0, le=10**9)]
 
 
 LevelField = Annotated[Level, Field(strict=False)]
@@ -165,10 +167,10 @@ class SalaryFigure(_Model):
     roles: list[Id] = Field(min_length=1)
     level: LevelField | None = None
     kind: Literal["range", "average"]
-    low: Annotated[int, Field(ge=0)] | None = None
-    high: Annotated[int, Field(ge=0)] | None = None
+    low: Money | None = None
+    high: Money | None = None
     open_ended: bool = False
-    amount: Annotated[int, Field(ge=0)] | None = None
+    amount: Money | None = None
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     period: Literal["year", "month", "hour"]
     region: Text | None = None

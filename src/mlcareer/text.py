@@ -26,3 +26,8 @@ def clean(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def clean_line(text: str) -> str:
+    """:func:`clean` for one line of a message: a newline is shown as ``\\n`` too."""
+    return clean(text).replace("\n", "\\n") if not text.isprintable() else text

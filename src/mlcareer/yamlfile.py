@@ -85,8 +85,10 @@ class Document:
 class YamlProblem(Exception):
     """A file that is not acceptable YAML; carries one Problem."""
 
-    def __init__(self, line: int | None, field: str, message: str) -> None:
+    def __init__(self, line: int | None, field: str | Path, message: str) -> None:
         self.line = line
+        if not isinstance(field, str):
+            field = format_path(field) if len(field) <= 8 else format_path(field[:8]) + "…"
         self.field = field
         self.message = message
         super().__init__(message)
@@ -130,6 +132,12 @@ def parse(raw: bytes) -> Document:
         at = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"
         raise YamlProblem(at, "", f"invalid YAML: {what}") from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (NUL, most controls): its line, and the character named.
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        found = text.find(chr(code))
+        at = text.count("\n", 0, found) + 1 if found >= 0 else None
+        raise YamlProblem(at, "", f"character U+{code:04X} is not allowed in YAML") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(None, "", f"invalid YAML: {str(exc)[:200]}") from None
     except RecursionError:
@@ -153,7 +161,7 @@ class _Walker:
 
     def value(self, node: Node, path: Path, depth: int) -> Any:
         line = self.lines.setdefault(path, node.start_mark.line + 1)
-        where = format_path(path) if len(path) <= 8 else format_path(path[:8]) + "…"
+        where = path  # made into text only for a message
         if id(node) in self.seen:
             raise YamlProblem(line, where, "aliases (*name) are not allowed in data files")
         self.seen.add(id(node))
@@ -189,11 +197,11 @@ class _Walker:
             return out
         raise YamlProblem(line, where, "unsupported YAML node")  # pragma: no cover
 
-    def check_tag(self, node: Node, kind: str, line: int, where: str) -> None:
+    def check_tag(self, node: Node, kind: str, line: int, where: Path) -> None:
         if node.tag != _TAG + kind:
             raise YamlProblem(line, where, f"tag {_show_tag(node.tag)} is not allowed")
 
-    def scalar(self, node: ScalarNode, line: int, where: str) -> Any:
+    def scalar(self, node: ScalarNode, line: int, where: Path) -> Any:
         tag, text = node.tag, node.value
         if tag == _TAG + "str":
             return text

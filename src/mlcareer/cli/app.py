@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from typer.core import TyperGroup
 
 from mlcareer import __version__
 from mlcareer.choices import LEVEL_CHOICES, Format, Level, level_help, parse_level
-from mlcareer.errors import DataError, MlcareerError, UsageError
+from mlcareer.errors import DataError, MlcareerError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
@@ -123,7 +122,9 @@ def catalog(ctx: typer.Context) -> Catalog:
 
 def print_json(data: Any) -> None:
     """JSON on stdout, never through Rich (which would wrap it)."""
-    sys.stdout.write(json_text(data))
+    from mlcareer.files import write_stdout
+
+    write_stdout(json_text(data))
 
 
 def show(renderable: object) -> None:
@@ -137,8 +138,10 @@ def report_error(exc: MlcareerError) -> None:
     """'Error: ...' on stderr; a data error lists each problem on its own line."""
     from mlcareer import console
 
-    if isinstance(exc, DataError) and len(exc.problems) > 1:
-        console.error(f"{len(exc.problems)} problems in {exc.where}:", [str(p) for p in exc.problems])
+    if isinstance(exc, OutputError) and exc.quiet:
+        return
+    if isinstance(exc, DataError) and exc.total > 1:
+        console.error(f"{exc.total:,} problems in {exc.where}:", [str(p) for p in exc.problems])
     else:
         console.error(str(exc))
 
@@ -206,7 +209,7 @@ FormatOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE instead of stdout.", show_default=False),
+    typer.Option("--output", "-o", help="Write to FILE instead of stdout (- is stdout).", show_default=False),
 ]
 
 
@@ -241,7 +244,7 @@ def emit(
         body = page(markdown())
     elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
-    elif output is None:
+    elif output is None or str(output) == "-":
         show(text())
         return
     else:
@@ -249,7 +252,9 @@ def emit(
 
         body = plain_text(text())
     if output is None:
-        sys.stdout.write(body)
+        from mlcareer.files import write_stdout
+
+        write_stdout(body)
     else:
         write_file(output, body)
 
@@ -264,44 +269,20 @@ def json_text(data: Any) -> str:
     return text + "\n"
 
 
-def check_writable(path: Path) -> Path:
-    """Raise MlcareerError unless ``path`` can be written; return the directory it goes in."""
-    import os
+def check_writable(path: Path) -> None:
+    """Raise MlcareerError unless ``path`` can be written (``-`` is stdout)."""
+    from mlcareer.files import destination
 
-    directory = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise MlcareerError(f"cannot write {path}: it is a directory")
-    if not directory.is_dir():
-        raise MlcareerError(f"cannot write {path}: {directory} is not a directory")
-    if not os.access(directory, os.W_OK | os.X_OK):
-        raise MlcareerError(f"cannot write {path}: no permission to write in {directory}")
-    return directory
+    destination(path)
 
 
 def write_file(path: Path, body: str) -> None:
-    """Write a file atomically: a temporary file beside it, renamed over it when complete."""
-    import os
-    import tempfile
+    """Write ``body`` to ``path``: whole or not at all for a regular file; see mlcareer.files."""
+    from mlcareer.files import shown, write
 
-    directory = check_writable(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    except OSError as exc:
-        raise MlcareerError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(body)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise MlcareerError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
-    notice(f"Wrote {path}")
+    where = write(path, body)
+    if where.how != "stdout":
+        notice(f"Wrote {shown(path)}")
 
 
 def notice(message: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -115,7 +114,9 @@ def quiz(
     if template:
         body = render.answers_template(questions, scale, interest_scale, skill_names)
         if output is None:
-            sys.stdout.write(body)
+            from mlcareer.files import write_stdout
+
+            write_stdout(body)
         else:
             write_file(output, body)
         return
@@ -125,11 +126,19 @@ def quiz(
         if destination is not None:
             check_writable(destination)
     store = None
+    unsaved: MlcareerError | None = None
     if not no_save:
         from mlcareer.history import Store as _Store
 
-        store = _Store()
-        store.check()  # before the questions: a broken history should not cost the answers
+        try:  # before the questions: a broken history should not cost the answers
+            store = _Store()
+            store.check()
+        except MlcareerError as exc:
+            if answers is None:
+                raise MlcareerError(f"{exc}. To take the quiz without saving, add --no-save") from None
+            # The answers are in a file: nothing to lose; score, show, and say it was not saved.
+            store, unsaved = None, exc
+            notice(f"This result will not be saved: {exc} (--no-save skips saving).")
     if answers is not None:
         from mlcareer.answers import read_answers
 
@@ -151,7 +160,7 @@ def quiz(
             _cancelled()
     result = score(data, target, given, quick=quick)
     saved: int | None = None
-    failed: MlcareerError | None = None
+    failed: MlcareerError | None = unsaved
     if store is not None:
         from mlcareer.history import entry_from
 
@@ -222,8 +231,12 @@ def history(
         raise UsageError("--yes goes with --clear")
     store = Store()
     entries = store.load()
+    for reason in store.damaged[:10]:
+        notice(f"Left out: {reason}; the history file was left as it was.")
+    if len(store.damaged) > 10:
+        notice(f"Left out: {len(store.damaged) - 10} more results that cannot be read.")
     if clear:
-        _clear(store, len(entries), yes, as_json)
+        _clear(store, len(entries) + len(store.damaged), yes, as_json)
         return
     if diff:
         change = diff_last(entries)

@@ -132,7 +132,7 @@ class SalaryTable:
         )
 
     def caption(self) -> Text | None:
-        return Text("; ".join(self.shared), style=MUTED) if self.shared else None
+        return literal("; ".join(self.shared), MUTED) if self.shared else None
 
     def _pay(self, figure: SalaryFigure, ascii_only: bool) -> str:
         amount = figure_amount(figure, ascii_only)

@@ -1,0 +1,281 @@
+"""The user's files, read and written safely.
+
+Reading: only regular files are read, checked before they are opened (a FIFO would block
+forever, a device could stream without end) and again on the open descriptor, and never
+more than a given number of bytes.
+
+Writing (``--output``, ``--report``): a regular file is replaced atomically, by a temporary
+file beside it renamed over it, keeping the mode and owner of the file it replaces; a
+character device, a FIFO or ``/dev/stdout`` is written in place, since renaming over it
+would replace the device or the link; ``-`` is stdout. A symbolic link is followed: the
+file it points to is written and the link stays. The temporary file is removed on any
+error and on SIGTERM, SIGHUP or Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from mlcareer.errors import MlcareerError, OutputError
+from mlcareer.text import clean_line
+
+# Paths through which a process reaches its own open files: written in place, never renamed over.
+_FD_DIRS = ("/proc/", "/dev/fd/")
+_STDOUT = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+
+
+def shown(path: Path | str) -> str:
+    """A path fit for a message: any byte, control character or newline made visible."""
+    return clean_line(os.fsdecode(path))
+
+
+def kind_of(mode: int) -> str:
+    """What a file is, in words, from its ``st_mode``."""
+    for test, name in (
+        (stat.S_ISREG, "a regular file"),
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"  # pragma: no cover
+
+
+class NotRegularFile(OSError):
+    """A path that exists but is not a regular file (and so is never opened for reading)."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(errno.EINVAL, f"is {kind_of(mode)}, not a regular file")
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file; raise OSError (NotRegularFile for a FIFO...)."""
+    before = os.stat(path)
+    if not stat.S_ISREG(before.st_mode):
+        raise NotRegularFile(before.st_mode)
+    # O_NONBLOCK: were it swapped for a FIFO since the stat, the open still returns at once.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        now = os.fstat(fd)
+        if not stat.S_ISREG(now.st_mode):
+            raise NotRegularFile(now.st_mode)
+        with open(fd, "rb", closefd=False) as fh:  # reads to ``limit`` or the end, in one buffer
+            return fh.read(limit)
+    finally:
+        os.close(fd)
+
+
+def user_home() -> Path | None:
+    """The user's home: an absolute $HOME, else the password database's entry; None if neither.
+
+    Never ``~`` itself, which ``os.path.expanduser`` returns when it finds no home, and which
+    would become a directory literally named ``~`` in the working directory.
+    """
+    home = os.environ.get("HOME")
+    if home and os.path.isabs(home):
+        return Path(home)
+    try:
+        import pwd
+
+        entry = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError):
+        return None
+    return Path(entry) if entry and os.path.isabs(entry) else None
+
+
+def expand_user(text: str) -> Path | None:
+    """``~/x`` with the user's home in front; None if it starts with ``~`` and there is none."""
+    if text == "~" or text.startswith("~/"):
+        home = user_home()
+        return None if home is None else home / text[2:]
+    if text.startswith("~"):
+        with contextlib.suppress(RuntimeError):  # ~name of an unknown user: kept as written
+            return Path(text).expanduser()
+    return Path(text)
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def write_stdout(text: str) -> None:
+    """Write to stdout and flush, so a full disk or a closed pipe is an error here, not at exit."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise stdout_failed(exc) from None
+
+
+def stdout_failed(exc: OSError) -> OutputError:
+    """The error for a failed write to stdout; what is still buffered is dropped, not retried at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return OutputError.from_os(exc)
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where an output file goes: stdout, a special file written in place, or a regular file."""
+
+    path: Path  # as given
+    how: str  # "stdout", "in place" or "replace"
+    target: Path  # the file written: for "replace", the link's target when ``path`` is a link
+    mode: int | None = None  # of the file replaced
+    owner: tuple[int, int] | None = None
+
+
+def _problem(path: Path, what: str) -> MlcareerError:
+    return MlcareerError(f"cannot write {shown(path)}: {what}")
+
+
+def _via_fd_dir(path: Path) -> bool:
+    """Whether ``path`` or a link on the way to its file lies in /proc or /dev/fd."""
+    current = os.path.abspath(path)
+    for _ in range(40):
+        if current.startswith(_FD_DIRS):
+            return True
+        try:
+            link = os.readlink(current)
+        except OSError:
+            return False
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+    return False
+
+
+def destination(path: Path) -> Destination:
+    """Decide how ``path`` is written, or raise MlcareerError saying why it cannot be."""
+    text = os.fsdecode(path)
+    if text == "-" or text in _STDOUT:
+        return Destination(path, "stdout", path)
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise _problem(path, exc.strerror or str(exc)) from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise _problem(path, "it is a directory")
+    if st is not None and (not stat.S_ISREG(st.st_mode) or _via_fd_dir(path)):
+        if not os.access(path, os.W_OK):
+            raise _problem(path, "permission denied")
+        return Destination(path, "in place", path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        is_dir = directory.is_dir()
+    except OSError as exc:
+        raise _problem(path, exc.strerror or str(exc)) from None
+    if not is_dir:
+        raise _problem(path, f"{shown(directory)} is not a directory")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise _problem(path, f"no permission to write in {shown(directory)}")
+    if st is None:
+        return Destination(path, "replace", target)
+    return Destination(path, "replace", target, stat.S_IMODE(st.st_mode), (st.st_uid, st.st_gid))
+
+
+def write(path: Path, body: str) -> Destination:
+    """Write ``body`` to ``path`` as :func:`destination` decides; return where it went."""
+    where = destination(path)
+    data = body.encode("utf-8", "surrogateescape")
+    if where.how == "stdout":
+        write_stdout(body)
+    elif where.how == "in place":
+        _write_in_place(where, data)
+    else:
+        _replace(where, data)
+    return where
+
+
+def _write_in_place(where: Destination, data: bytes) -> None:
+    try:
+        fd = os.open(where.target, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)
+    except OSError as exc:
+        raise _problem(where.path, exc.strerror or str(exc)) from None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise _problem(where.path, exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+
+
+class _Terminated(BaseException):
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signum)
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise, so ``finally`` clauses run; then they die as usual."""
+    previous: list[tuple[signal.Signals, Any]] = []
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise _Terminated(signum)
+
+    def restore() -> None:
+        while previous:
+            signal.signal(*previous.pop())
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            previous.append((sig, signal.signal(sig, handler)))
+    try:
+        yield
+    except _Terminated as exc:
+        restore()
+        signal.signal(exc.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), exc.signum)  # die of the signal, as without the handler
+        raise SystemExit(128 + exc.signum) from None  # pragma: no cover - only if the kill was blocked
+    finally:
+        restore()
+
+
+def _replace(where: Destination, data: bytes) -> None:
+    import tempfile
+
+    directory = where.target.parent if str(where.target.parent) else Path(".")
+    with _signals_raise():
+        try:
+            # A short name, whatever the length of the target's (which may be 255 bytes).
+            fd, tmp = tempfile.mkstemp(prefix=".mlcareer-", suffix=".tmp", dir=directory)
+        except OSError as exc:
+            raise _problem(where.path, exc.strerror or str(exc)) from None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                if where.owner is not None and where.owner != (os.geteuid(), os.getegid()):
+                    with contextlib.suppress(OSError):  # only root may give a file away
+                        os.fchown(fh.fileno(), *where.owner)
+                if where.mode is not None:
+                    mode = where.mode
+                else:
+                    umask = os.umask(0)
+                    os.umask(umask)
+                    mode = 0o666 & ~umask  # mkstemp makes 0600; a new report is an ordinary file
+                os.fchmod(fh.fileno(), mode)
+            os.replace(tmp, where.target)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise _problem(where.path, exc.strerror or str(exc)) from None
+            raise
