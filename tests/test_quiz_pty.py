@@ -23,6 +23,7 @@ def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_")}
     env.update(MLCAREER_HOME=str(home), NO_COLOR="1", TERM="xterm", COLUMNS="100", LINES="40")
     env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect does not answer cursor-position requests
+    env["MLCAREER_PAGER"] = "cat"  # these tests read the whole result; tests/test_pager.py pages it
     return env
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from contextvars import ContextVar
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -45,12 +46,61 @@ class _Group(TyperGroup):
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: rank.get(name, len(rank)))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
+
     def invoke(self, ctx: Any) -> Any:
+        token = _state.set(State())  # one run's options; a test's next run starts afresh
         try:
             return super().invoke(ctx)
         except MlcareerError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        finally:
+            _state.reset(token)
+
+
+# Options of the whole program that may also come after the command: `mlcareer roles --data-dir data`.
+GLOBAL_VALUE_OPTIONS = ("--data-dir",)
+GLOBAL_FLAGS = ("--no-pager",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options given after the command to before it, where the parser reads them.
+
+    Nothing after a `--` is touched.
+    """
+    start = 0
+    while start < len(args):  # find the command: the first word that is no option or its value
+        word = args[start]
+        if word == "--":
+            return args
+        if word in GLOBAL_VALUE_OPTIONS:
+            start += 2
+        elif word.startswith("-"):
+            start += 1
+        else:
+            break
+    if start >= len(args):
+        return args
+    moved: list[str] = []
+    rest: list[str] = []
+    i = start + 1
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            rest += args[i:]
+            break
+        if word in GLOBAL_VALUE_OPTIONS:
+            moved += args[i : i + 2]
+            i += 2
+            continue
+        if word in GLOBAL_FLAGS or word.startswith(tuple(f"{o}=" for o in GLOBAL_VALUE_OPTIONS)):
+            moved.append(word)
+        else:
+            rest.append(word)
+        i += 1
+    return [*moved, *args[: start + 1], *rest] if moved else args
 
 
 app = typer.Typer(
@@ -68,9 +118,18 @@ app = typer.Typer(
 
 @dataclass
 class State:
-    """Options given before the command."""
+    """The global options of this run."""
 
     data_dir: Path | None = None
+    pager: bool = True
+
+
+_state: ContextVar[State] = ContextVar("mlcareer_state")
+
+
+def state() -> State:
+    """The global options of the run in progress (defaults outside one)."""
+    return _state.get(State())
 
 
 def _version(value: bool) -> None:
@@ -87,11 +146,20 @@ def _main(
         Path | None,
         typer.Option(
             "--data-dir",
+            metavar="DIR",
             help="Read roles, skills and salaries from this directory instead of the shipped data "
-            "(also: MLCAREER_DATA_DIR).",
+            "(also: MLCAREER_DATA_DIR; before or after the command).",
             show_default=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long output directly instead of through a pager "
+            "($MLCAREER_PAGER, else $PAGER, else less -FRX; MLCAREER_PAGER=cat also turns it off).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -101,7 +169,10 @@ def _main(
 
     Every fact comes from named sources; where they are silent, mlcareer says "no data".
     """
-    ctx.obj = State(data_dir=data_dir)
+    current = state()
+    current.data_dir = data_dir
+    current.pager = not no_pager
+    ctx.obj = current
     if ctx.invoked_subcommand is None:
         from mlcareer.cli.overview import overview
 
@@ -115,8 +186,7 @@ def catalog(ctx: typer.Context) -> Catalog:
     """The validated data for this run."""
     from mlcareer.catalog import load_catalog, resolve_data_dir
 
-    state = ctx.find_object(State) or State()
-    return load_catalog(resolve_data_dir(state.data_dir))
+    return load_catalog(resolve_data_dir((ctx.find_object(State) or state()).data_dir))
 
 
 def print_json(data: Any) -> None:
@@ -203,7 +273,14 @@ FormatOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE instead of stdout.", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-' for stdout).",
+        show_default=False,
+        callback=lambda value: None if value is not None and str(value) == "-" else value,
+    ),
 ]
 
 
@@ -234,16 +311,29 @@ def emit(
     elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
     elif output is None:
-        show(text())
+        from mlcareer import console
+
+        console.show(text(), paged=paging())
         return
     else:
         from mlcareer.console import plain_text
 
         body = plain_text(text())
-    if output is None:
+    if output is None and fmt is not Format.json and paging():
+        from mlcareer.console import page_text
+
+        page_text(body)
+    elif output is None:
         sys.stdout.write(body)
     else:
         write_file(output, body)
+
+
+def paging() -> bool:
+    """Whether text results go through the pager: on a terminal, unless --no-pager."""
+    from mlcareer.console import wants_pager
+
+    return state().pager and wants_pager()
 
 
 def json_text(data: Any) -> str:
