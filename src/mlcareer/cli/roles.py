@@ -21,7 +21,7 @@ from mlcareer.cli.app import (
     emit,
 )
 from mlcareer.cli.complete import complete_role
-from mlcareer.errors import DataError, ExitCode
+from mlcareer.errors import DataError, ExitCode, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
@@ -51,11 +51,18 @@ def role(
             show_default=False,
         ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Show every section (by default, an overview that fits a screen)."),
+    ] = False,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
     """Explain a role: what it does, the skills it expects, pay, where it leads, and sources.
+
+    As text, an overview that fits a screen; --full shows every section, --section one of them.
+    Markdown and JSON are always complete.
 
     Example: mlcareer role ml-engineer --section skills
     """
@@ -66,11 +73,13 @@ def role(
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
     part = Section(section) if section else None
+    if full and part is not None:
+        raise UsageError("--full shows every section and --section one of them; give one")
     emit(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_role(view, part),
+        text=lambda: render.render_role(view, part) if full or part else render.render_overview(view),
         data=lambda: {"role": render.role_json(view, part)},
         markdown=lambda: role_md.role_markdown(view, part),
     )

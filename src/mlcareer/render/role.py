@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from rich.cells import cell_len
@@ -162,8 +162,10 @@ _BUILDERS: dict[Section, Callable[[RoleView], RenderableType]] = {
 }
 
 
-def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
-    """The whole role, or one section of it."""
+def render_role(
+    view: RoleView, only: Section | None = None, sections: Collection[Section] | None = None
+) -> RenderableType:
+    """The whole role, one section of it (``only``), or some sections (``sections``)."""
     role = view.role
     title = literal(role.title, "bold")
     kind = "kind of ML engineer" if role.kind == "specialisation" else "career ladder role"
@@ -174,9 +176,90 @@ def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
         parts.append(aliases)
     parts.append(Text(""))
     for key, build in _BUILDERS.items():
-        if only is None or only == key:
+        if key == only if only is not None else sections is None or key in sections:
             parts.append(section(SECTION_TITLES[key], build(view)))
     return Group(*parts)
+
+
+# ---------------------------------------------------------------- the overview (`role` without --full)
+# What `mlcareer role ROLE` shows by default, to fit a screen: these sections, each in a short
+# form; --full shows every section whole, --section one. Markdown and JSON are always complete.
+
+
+def _overview_responsibilities(view: RoleView) -> RenderableType:
+    groups = view.role.responsibilities
+    if not groups:
+        return no_data()
+    return bullets(literal(g.group).append(f"  ({len(g.items)})", style=MUTED) for g in groups)
+
+
+def _overview_skills(view: RoleView) -> RenderableType:
+    graded = [n for n in view.skills if n.proficiency is not None]
+    named = [n.skill.name for n in view.skills if n.proficiency is None]
+    parts: list[RenderableType] = [skills_table(graded, evidence=False)] if graded else []
+    if named:
+        parts.append(Text.assemble(("Named without a level: ", MUTED), literal(", ".join(named))))
+    if graded:
+        parts.append(Text(OVERVIEW_READING_NOTE, style=MUTED))
+    return Group(*parts) if parts else no_data()
+
+
+OVERVIEW_READING_NOTE = (
+    "Expects: mlcareer's reading of the sources' wording, on its own 0-4 scale; "
+    "--section skills quotes the wording."
+)
+
+
+def _overview_salary(view: RoleView) -> RenderableType:
+    own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
+    if not own:
+        return no_data()
+    figure = own[0]
+    source = view.figure_sources.get(figure.id)
+    where = f"{figure.level.value} level, " if figure.level else ""
+    cited = f"; {source.title}" if source else ""
+    return Text.assemble(
+        (f"{figure_amount(figure)} per {figure.period}", "bold"),
+        literal(f"  ({where}{figure.region or 'region not stated'}{cited})", MUTED),
+    )
+
+
+def _overview_related(view: RoleView) -> RenderableType:
+    rows = [("Leads to", view.leads_to), ("Specialises", [view.specialises] if view.specialises else [])]
+    parts: list[RenderableType] = [
+        Text.assemble((f"{label}: ", "bold"), literal(", ".join(r.title for r in roles)))
+        for label, roles in rows
+        if roles
+    ]
+    if view.specialisations:
+        parts.append(Text.assemble(("Specialisations: ", "bold"), f"{len(view.specialisations)} kinds"))
+    return Group(*parts) if parts else no_data()
+
+
+OVERVIEW: dict[Section, Callable[[RoleView], RenderableType]] = {
+    Section.summary: _BUILDERS[Section.summary],
+    Section.responsibilities: _overview_responsibilities,
+    Section.skills: _overview_skills,
+    Section.salary: _overview_salary,
+    Section.related: _overview_related,
+}
+
+
+def render_overview(view: RoleView) -> RenderableType:
+    """The overview of a role, ending with how to see the rest."""
+    full = render_role(view, sections=())
+    more = Text.assemble(
+        "More: ",
+        ("--full", "bold"),
+        " for every section, or ",
+        ("--section NAME", "bold"),
+        " for one of: ",
+        ", ".join(s.value for s in Section),
+        ".",
+        style=MUTED,
+    )
+    parts = [section(SECTION_TITLES[key], build(view)) for key, build in OVERVIEW.items()]
+    return Group(full, *parts, more)
 
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
