@@ -24,7 +24,9 @@ def test_role_overview_fits_a_screen_and_says_how_to_see_more(invoke: Invoke) ->
     assert "--full" in last and "--section NAME" in last and "certifications" in last
 
 
-@pytest.mark.parametrize("role", ["junior-ml-engineer", "computer-vision-engineer", "chief-technology-officer"])
+@pytest.mark.parametrize(
+    "role", ["junior-ml-engineer", "computer-vision-engineer", "chief-technology-officer"]
+)
 def test_every_overview_ends_with_the_way_to_more(invoke: Invoke, role: str) -> None:
     result = invoke("role", role)
     assert result.exit_code == 0, result.stderr

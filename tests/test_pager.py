@@ -21,7 +21,8 @@ needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is no
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_") and k not in ("PAGER", "LESS")}
+    dropped = ("PAGER", "LESS")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_") and k not in dropped}
     env.update(MLCAREER_HOME=str(home), NO_COLOR="1", TERM="xterm", COLUMNS="80", LINES="24")
     env.update(extra)
     return env

@@ -5,15 +5,15 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from contextvars import ContextVar
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from mlcareer import __version__
 from mlcareer.choices import LEVEL_CHOICES, Format, Level, level_help, parse_level
@@ -46,6 +46,13 @@ class _Group(TyperGroup):
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: rank.get(name, len(rank)))
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        for param in getattr(command, "params", ()):
+            if type(param) is TyperArgument:
+                param.__class__ = _WordArgument
+        return command
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(args))
 
@@ -58,6 +65,17 @@ class _Group(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         finally:
             _state.reset(token)
+
+
+class _WordArgument(TyperArgument):
+    """An argument shown in help as a word: `ROLE`, `[DIR]`; never `{ROLE}` or `ROLE <str>`."""
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
 
 
 # Options of the whole program that may also come after the command: `mlcareer roles --data-dir data`.
@@ -260,17 +278,44 @@ def complete_choice(enum: type[StrEnum]) -> Callable[[str], list[str]]:
     return lambda incomplete: [m.value for m in enum if m.value.startswith(incomplete.casefold())]
 
 
-FormatOption = Annotated[
-    str,
-    typer.Option(
+_FORMAT_HELP = {
+    Format.text: "text (for people)",
+    Format.json: "json (for programs)",
+    Format.markdown: "markdown (for documents)",
+    Format.mermaid: "mermaid (diagrams)",
+}
+
+
+def _formats(*offered: Format) -> Callable[[str | None], str | None]:
+    """Read --format in any case; a usage error names the formats this command has."""
+
+    def read(value: str | None) -> str | None:
+        if value is None:
+            return None
+        key = value.casefold()
+        if key not in [f.value for f in offered]:
+            names = ", ".join(f.value for f in offered)
+            raise typer.BadParameter(f"unknown format {value!r}; this command has: {names}")
+        return key
+
+    return read
+
+
+def format_option(*offered: Format) -> Any:
+    """The --format option of a command that has the ``offered`` formats (its help names only those)."""
+    return typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
-        help="text (for people), json (for programs), markdown (for documents); mermaid (diagrams) on path.",
-        callback=choice(Format, "format"),
-        autocompletion=complete_choice(Format),
-    ),
-]
+        help=", ".join(_FORMAT_HELP[f] for f in offered) + ".",
+        callback=_formats(*offered),
+        autocompletion=lambda incomplete: [f.value for f in offered if f.value.startswith(incomplete)],
+    )
+
+
+FormatOption = Annotated[str, format_option(Format.text, Format.json, Format.markdown)]
+TextJsonFormatOption = Annotated[str, format_option(Format.text, Format.json)]
+DiagramFormatOption = Annotated[str, format_option(Format.text, Format.json, Format.markdown, Format.mermaid)]
 OutputOption = Annotated[
     Path | None,
     typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
+from mlcareer.cli.app import DiagramFormatOption, JsonOption, OutputOption, app, catalog, emit
 from mlcareer.cli.complete import complete_role
 
 
@@ -35,7 +35,7 @@ def path(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.text,
+    fmt: DiagramFormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:

@@ -26,7 +26,7 @@ from mlcareer.cli.complete import complete_role
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.history import Store
+    from mlcareer.history import Entry, Store
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
 
@@ -190,9 +190,23 @@ def _cancelled() -> NoReturn:
 
 @app.command()
 def history(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="show N | A B",
+            help="show N: one saved result in full. With --diff, A B: the two results to compare.",
+            show_default=False,
+        ),
+    ] = None,
     *,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Show per skill what changed between the last two results.")
+        bool,
+        typer.Option(
+            "--diff",
+            help="Show per skill what changed between two results: A B, or by default the last two "
+            "for the same role and questions.",
+        ),
     ] = False,
     clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
@@ -203,24 +217,33 @@ def history(
     """Your saved quiz results, newest first: date, target role, readiness, level and trend.
 
     The trend is the change in readiness since your previous result for the same role.
+    `history show N` shows result N in full; `history --diff 3 5` compares results 3 and 5.
     Results live in a SQLite file in $MLCAREER_HOME, else $XDG_DATA_HOME/mlcareer or ~/.local/share/mlcareer.
 
-    Example: mlcareer history --diff
+    Example: mlcareer history show 1
     """
-    from mlcareer.history import Store, diff_last, trends
+    from mlcareer.history import Store, diff_chosen, trends
     from mlcareer.render import history as render
 
+    words = words or []
     if diff and clear:
         raise UsageError("--diff and --clear do not go together")
     if yes and not clear:
         raise UsageError("--yes goes with --clear")
+    shown = _shown(words, diff)
+    pair = _pair(words) if diff else None
+    if (shown is not None or pair) and clear:
+        raise UsageError("--clear deletes every result; it takes no result numbers")
     store = Store()
     entries = store.load()
     if clear:
         _clear(store, len(entries), yes, as_json)
         return
+    if shown is not None:
+        _show(ctx, entries, shown, fmt, as_json, output)
+        return
     if diff:
-        change = diff_last(entries)
+        change = diff_chosen(entries, *(pair or (None, None)))
         emit(
             fmt=fmt,
             as_json=as_json,
@@ -238,6 +261,65 @@ def history(
         text=lambda: render.render_history(found),
         data=lambda: render.history_json(found),
         markdown=lambda: render.history_markdown(found),
+    )
+
+
+def _number(word: str, what: str) -> int:
+    try:
+        value = int(word.lstrip("#"))
+    except ValueError:
+        raise UsageError(f"{what} is a result number from `mlcareer history`, not {word!r}") from None
+    if value < 1:
+        raise UsageError(f"{what} is a result number from `mlcareer history` (1 or more), not {word!r}")
+    return value
+
+
+def _shown(words: list[str], diff: bool) -> int | None:
+    """N from `history show N`; None when the words ask for something else."""
+    if not words or words[0] != "show":
+        if words and not diff:
+            raise UsageError(f"unexpected {' '.join(words)!r}; use `history show N` or `history --diff A B`")
+        return None
+    if diff:
+        raise UsageError("show N shows one result and --diff compares two; give one")
+    if len(words) != 2:
+        raise UsageError("show takes one result number: `mlcareer history show N`")
+    return _number(words[1], "N")
+
+
+def _pair(words: list[str]) -> tuple[int, int] | None:
+    if not words:
+        return None
+    if len(words) != 2:
+        raise UsageError("--diff takes two result numbers (`--diff 3 5`), or none for the last two")
+    return _number(words[0], "A"), _number(words[1], "B")
+
+
+def _show(
+    ctx: typer.Context, entries: list[Entry], number: int, fmt: str, as_json: bool, output: Path | None
+) -> None:
+    """One saved result in full: its answers scored again, with the date it was taken."""
+    from mlcareer.careers import find_role
+    from mlcareer.history import find_entry
+    from mlcareer.quiz import score
+    from mlcareer.render import history as render_history
+    from mlcareer.render import quiz as render
+
+    entry = find_entry(entries, number)
+    data = catalog(ctx)
+    result = score(data, find_role(data, entry.role), entry.answers, quick=entry.quick)
+    if result.readiness != entry.readiness:
+        notice(
+            f"Result #{entry.id} was saved with readiness {render_history.percent(entry.readiness)}; "
+            f"scored against the data in use now it is {render_history.percent(result.readiness)}."
+        )
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render_history.saved_result(entry, render.render_result(result)),
+        data=lambda: {**render_history.entry_json(entry), "result": render.result_json(result)},
+        markdown=lambda: render_history.saved_markdown(entry) + render.result_markdown(result),
     )
 
 

@@ -14,6 +14,7 @@ from mlcareer.cli.app import (
     LevelOption,
     OutputOption,
     State,
+    TextJsonFormatOption,
     app,
     catalog,
     choice,
@@ -92,7 +93,9 @@ def roles(
     level: LevelOption = None,
     search: Annotated[
         str | None,
-        typer.Option("--search", "-q", help="Only roles whose name, summary, tools or skills contain TEXT."),
+        typer.Option(
+            "--search", metavar="TEXT", help="Only roles whose name, summary, tools or skills contain TEXT."
+        ),
     ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
@@ -120,9 +123,12 @@ def roles(
 @app.command()
 def compare(
     ctx: typer.Context,
-    first: Annotated[str, typer.Argument(help="A role id, title or alias.", autocompletion=complete_role)],
+    first: Annotated[
+        str, typer.Argument(help="A role id, title or alias.", metavar="ROLE", autocompletion=complete_role)
+    ],
     second: Annotated[
-        str, typer.Argument(help="Another role id, title or alias.", autocompletion=complete_role)
+        str,
+        typer.Argument(help="Another role id, title or alias.", metavar="ROLE", autocompletion=complete_role),
     ],
     *,
     fmt: FormatOption = Format.text,
@@ -154,10 +160,12 @@ def validate(
     ctx: typer.Context,
     directory: Annotated[
         Path | None,
-        typer.Argument(help="The data directory to check (default: the one in use).", show_default=False),
+        typer.Argument(
+            help="The data directory to check (default: the one in use).", metavar="DIR", show_default=False
+        ),
     ] = None,
     *,
-    fmt: FormatOption = Format.text,
+    fmt: TextJsonFormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
