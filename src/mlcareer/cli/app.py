@@ -109,7 +109,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if word == "--":
             rest += args[i:]
             break
-        if word in GLOBAL_VALUE_OPTIONS:
+        if word in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
             moved += args[i : i + 2]
             i += 2
             continue

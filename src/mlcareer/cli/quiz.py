@@ -36,6 +36,10 @@ NO_TERMINAL = (
     "--answers FILE; `mlcareer quiz --template > answers.yaml` writes one to fill in."
 )
 CANCELLED = "quiz cancelled, nothing saved"
+NO_SAVE_HINT = (
+    "Add --no-save to take the quiz without keeping the result, "
+    "or set MLCAREER_HOME to keep your history in another directory."
+)
 
 
 def _report_kind(path: Path | None) -> str | None:
@@ -57,6 +61,7 @@ def quiz(
         typer.Option(
             "--role",
             "-r",
+            metavar="ROLE",
             help="The role to measure yourself against: an id, title or alias.",
             autocompletion=complete_role,
         ),
@@ -67,6 +72,7 @@ def quiz(
         typer.Option(
             "--answers",
             "-a",
+            metavar="FILE",
             help="Take the answers from a YAML or JSON file (question id: 0-4) instead of asking.",
             exists=True,
             dir_okay=False,
@@ -77,6 +83,7 @@ def quiz(
         Path | None,
         typer.Option(
             "--report",
+            metavar="FILE",
             help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
             show_default=False,
         ),
@@ -87,6 +94,9 @@ def quiz(
     template: Annotated[
         bool,
         typer.Option("--template", help="Print an answers file with every question to fill in, and exit."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --template -o FILE: overwrite FILE if it exists.")
     ] = False,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
@@ -116,9 +126,13 @@ def quiz(
         body = render.answers_template(questions, scale, interest_scale, skill_names)
         if output is None:
             sys.stdout.write(body)
-        else:
-            write_file(output, body)
+            return
+        if output.exists() and not force:  # it may hold answers already filled in
+            raise MlcareerError(f"{output} exists; --force overwrites it, or choose another FILE")
+        write_file(output, body)
         return
+    if force:
+        raise UsageError("--force goes with --template -o FILE")
     target = find_role(data, role)
     report_kind = _report_kind(report)
     for destination in (output, report):  # before the questions: a bad path should not cost the answers
@@ -129,7 +143,12 @@ def quiz(
         from mlcareer.history import Store as _Store
 
         store = _Store()
-        store.check()  # before the questions: a broken history should not cost the answers
+        try:
+            store.check()  # before the questions: a broken history should not cost the answers
+        except MlcareerError as exc:
+            raise MlcareerError(f"{exc}. {NO_SAVE_HINT}") from None
+        except OSError as exc:  # e.g. a home inside a directory this user cannot enter
+            raise MlcareerError(f"cannot use {store.path}: {exc.strerror or exc}. {NO_SAVE_HINT}") from None
     if answers is not None:
         from mlcareer.answers import read_answers
 
@@ -177,7 +196,7 @@ def quiz(
         if saved is not None:
             notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
     if failed is not None:
-        report_error(MlcareerError(f"the result was not saved: {failed}"))
+        report_error(MlcareerError(f"the result was not saved: {failed}. {NO_SAVE_HINT}"))
         raise typer.Exit(ExitCode.ERROR)
 
 
@@ -235,7 +254,10 @@ def history(
     if (shown is not None or pair) and clear:
         raise UsageError("--clear deletes every result; it takes no result numbers")
     store = Store()
-    entries = store.load()
+    try:
+        entries = store.load()
+    except OSError as exc:
+        raise MlcareerError(f"cannot read {store.path}: {exc.strerror or exc}") from None
     if clear:
         _clear(store, len(entries), yes, as_json)
         return
