@@ -307,3 +307,35 @@ def test_unknown_role_that_nothing_mentions_lists_the_way_to_the_roles(invoke: I
 
 def test_a_close_name_is_still_suggested_first(invoke: Invoke) -> None:
     assert "did you mean ml-engineer?" in invoke("role", "ml-enginer").stderr
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+def _last(text: str) -> str:
+    """The closing paragraph, joined onto one line."""
+    return " ".join(text.rstrip().split("\n\n")[-1].split())
+
+
+def test_quiz_result_ends_with_its_verdict(invoke: Invoke) -> None:
+    out = invoke("quiz", "--answers", ANSWERS, "--quick", "--no-save").stdout
+    assert _last(out) == (
+        "In short: 77% ready for Machine Learning Engineer; your answers fit entry level; "
+        "best-fitting kind: Computer Vision Engineer (85% match)."
+    )
+
+
+def test_route_ends_with_steps_and_total_pay_change(invoke: Invoke) -> None:
+    out = invoke("path", "--from", "junior-ml-engineer", "--to", "lead-ml-engineer").stdout
+    assert _last(out).startswith(
+        "In short: 2 steps from Junior Machine Learning Engineer to Lead Machine Learning Engineer; "
+        "total pay change: $80,000 - $110,000 -> $150,000 - $200,000+ per year (low end +$70,000"
+    )
+    no_pay = invoke("path", "--from", "junior-ml-engineer", "--to", "cto").stdout
+    assert _last(no_pay).endswith("pay: $80,000 - $110,000 per year -> no data.")
+    assert "In short" not in invoke("path").stdout  # the ladder is no result with a verdict
+
+
+def test_comparison_ends_with_its_verdict(invoke: Invoke) -> None:
+    out = invoke("compare", "ml-engineer", "data-scientist").stdout
+    assert _last(out).startswith("In short: ml-engineer is mid level, data-scientist entry; both list ")

@@ -141,7 +141,7 @@ def compare(
     """
     from mlcareer.careers import compare_roles, find_role
     from mlcareer.render import role as render
-    from mlcareer.render import role_md
+    from mlcareer.render import role_md, verdict
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
@@ -149,7 +149,7 @@ def compare(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_comparison(result),
+        text=lambda: verdict.ending(render.render_comparison(result), verdict.comparison_verdict(result)),
         data=lambda: render.comparison_json(result),
         markdown=lambda: role_md.comparison_markdown(result),
     )

@@ -15,6 +15,7 @@ from mlcareer.models import Credential, Question, ScaleStep
 from mlcareer.quiz import Gap, LevelFit, Match, QuizResult, SkillRow
 from mlcareer.render import markdown as md
 from mlcareer.render.common import MUTED, NO_DATA, Bar, bullets, literal, no_data, section
+from mlcareer.render.verdict import quiz_verdict
 from mlcareer.text import clean
 
 NO_EXPECTATION = "no expectation in the data"
@@ -218,6 +219,8 @@ def render_result(result: QuizResult) -> RenderableType:
         section("Largest gaps, and what to do", _gaps(result)),
         section("Kinds of ML engineer that fit you best", _matches(result)),
         Text(result.disclaimer, style="italic"),
+        Text(""),
+        quiz_verdict(result),  # last, so it is on screen when the output stops
     )
 
 
