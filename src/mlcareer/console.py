@@ -167,11 +167,11 @@ def error(message: str, details: list[str] | None = None) -> None:
         console.print(Text("  " + line), soft_wrap=True)
 
 
-def notice(message: str, dim: bool = True) -> None:
-    """A one-line notice on stderr, never mixed into results."""
+def notice(message: str, dim: bool = True, wrap: bool = False) -> None:
+    """A notice on stderr, never mixed into results; ``wrap``: at the terminal's width, between words."""
     from rich.text import Text
 
-    err().print(Text(message, style="dim" if dim else ""), soft_wrap=True)
+    err().print(Text(message, style="dim" if dim else ""), soft_wrap=not wrap)
 
 
 def plain_text(renderable: object, width: int = 100) -> str:

@@ -104,7 +104,8 @@ def quiz(
 ) -> None:
     """Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.
 
-    In a terminal: arrow keys and Enter answer, "back" returns to the previous question.
+    In a terminal: a number key 0-4 answers (or arrow keys and Enter); "back" returns to the
+    previous question.
     Esc or Ctrl-C cancels (exit 130, nothing saved).
     Without a terminal, give the answers in a file with --answers FILE (see --template).
     Results are kept for `mlcareer history` unless --no-save.
@@ -160,9 +161,12 @@ def quiz(
 
         if not prompts.stdin_is_terminal():
             raise UsageError(NO_TERMINAL)
-        notice(
+        from mlcareer import console
+
+        console.notice(  # wrapped at the terminal's width, never inside a word
             f"{len(questions)} questions about your skills and interests. "
-            "Arrow keys and Enter to answer; Esc or Ctrl-C cancels."
+            "A number key 0-4 answers, or arrow keys and Enter; Esc or Ctrl-C cancels.",
+            wrap=True,
         )
         try:
             given = prompts.ask(questions, scale, interest_scale, skill_names)
