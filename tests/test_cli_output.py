@@ -339,3 +339,28 @@ def test_route_ends_with_steps_and_total_pay_change(invoke: Invoke) -> None:
 def test_comparison_ends_with_its_verdict(invoke: Invoke) -> None:
     out = invoke("compare", "ml-engineer", "data-scientist").stdout
     assert _last(out).startswith("In short: ml-engineer is mid level, data-scientist entry; both list ")
+
+
+# ---------------------------------------------------------------- narrow terminals
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w'.,;:()\-/+$%]+", text))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "ml-engineer", "data-scientist"],
+        ["compare", "ml-engineer", "computer-vision-engineer"],
+        ["role", "ml-engineer"],
+        ["quiz", "--answers", ANSWERS, "--no-save"],
+    ],
+)
+def test_no_word_is_broken_inside_at_40_columns(invoke: Invoke, args: list[str]) -> None:
+    wide = invoke(*args, env={"COLUMNS": "300"}).stdout
+    narrow = invoke(*args, env={"COLUMNS": "40"})
+    assert narrow.exit_code == 0, narrow.stderr
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 40
+    broken = {w for w in _words(narrow.stdout) - _words(wide) if len(w) > 1}
+    assert not broken, sorted(broken)  # e.g. "entry-leve" + "l"

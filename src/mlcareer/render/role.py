@@ -393,13 +393,13 @@ def _need_text(need: SkillNeed | None, ascii_only: bool) -> Text:
     return Text.assemble(Bar(need.proficiency).text(ascii_only), " ", literal(name))
 
 
+# Below this width two roles side by side break words inside ("entry-leve|l"): stack them instead.
+_COMPARE_NARROW = 60
+
+
 def render_comparison(cmp: Comparison) -> RenderableType:
-    """Two roles side by side: facts, then skills."""
+    """Two roles side by side: facts, then skills; one above the other on a narrow terminal."""
     a, b = cmp.left, cmp.right
-    facts = Table(show_header=True, header_style="bold", show_lines=True, expand=True)
-    facts.add_column("", style="bold", min_width=9, overflow="fold")
-    facts.add_column(literal(a.role.title), ratio=3, overflow="fold")
-    facts.add_column(literal(b.role.title), ratio=3, overflow="fold")
 
     def money_lines(view: RoleView) -> Text:
         if not view.salary:
@@ -408,18 +408,37 @@ def render_comparison(cmp: Comparison) -> RenderableType:
             Text(f"{(f.level.value + ': ') if f.level else ''}{figure_amount(f)}") for f in view.salary
         )
 
-    facts.add_row("Level", a.role.level.value, b.role.level.value)
-    facts.add_row("Summary", literal(a.role.summary), literal(b.role.summary))
-    facts.add_row("Work", _group_names(a), _group_names(b))
-    facts.add_row("Tools", comma_list(a.role.tools), comma_list(b.role.tools))
-    facts.add_row("Salary", money_lines(a), money_lines(b))
-    facts.add_row(
-        "Leads to",
-        comma_list(r.id for r in a.leads_to),
-        comma_list(r.id for r in b.leads_to),
-    )
+    rows: list[tuple[str, RenderableType, RenderableType]] = [
+        ("Level", Text(a.role.level.value), Text(b.role.level.value)),
+        ("Summary", literal(a.role.summary), literal(b.role.summary)),
+        ("Work", _group_names(a), _group_names(b)),
+        ("Tools", comma_list(a.role.tools), comma_list(b.role.tools)),
+        ("Salary", money_lines(a), money_lines(b)),
+        ("Leads to", comma_list(r.id for r in a.leads_to), comma_list(r.id for r in b.leads_to)),
+    ]
 
-    def skills(_: int, ascii_only: bool) -> RenderableType:
+    def facts(width: int, _: bool) -> RenderableType:
+        if width < _COMPARE_NARROW:
+            return Group(*(_stacked(label, a.role.id, left, b.role.id, right) for label, left, right in rows))
+        table = Table(show_header=True, header_style="bold", show_lines=True, expand=True)
+        table.add_column("", style="bold", min_width=9, overflow="fold")
+        table.add_column(literal(a.role.title), ratio=3, overflow="fold")
+        table.add_column(literal(b.role.title), ratio=3, overflow="fold")
+        for label, left, right in rows:
+            table.add_row(label, left, right)
+        return table
+
+    def skills(width: int, ascii_only: bool) -> RenderableType:
+        if width < _COMPARE_NARROW:  # per skill: its name, then one short line per role
+            parts: list[RenderableType] = []
+            for row in cmp.skills:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(style=MUTED, no_wrap=True)
+                grid.add_column()
+                grid.add_row(literal(a.role.id), _need_text(row.left, ascii_only))
+                grid.add_row(literal(b.role.id), _need_text(row.right, ascii_only))
+                parts += [literal(row.skill.name, "bold"), Padding(grid, (0, 0, 0, 2))]
+            return Group(*parts)
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         table.add_column("Skill", ratio=2, overflow="fold")
         table.add_column(literal(a.role.id), ratio=2, overflow="fold")
@@ -432,10 +451,23 @@ def render_comparison(cmp: Comparison) -> RenderableType:
 
     sources = {s.id: s for s in (*a.sources, *b.sources)}
     return Group(
-        facts,
+        Fit(facts),
         Text(""),
         section("Skills", Fit(skills) if cmp.skills else no_data()),
         section("Sources", _sources(list(sources.values()))),
+    )
+
+
+def _stacked(
+    label: str, left_id: str, left: RenderableType, right_id: str, right: RenderableType
+) -> RenderableType:
+    """One fact of two roles: the label, then each role's id and, beneath it, its value."""
+    return Group(
+        literal(label, "bold"),
+        Padding(literal(left_id, MUTED), (0, 0, 0, 2)),
+        Padding(left, (0, 0, 0, 4)),
+        Padding(literal(right_id, MUTED), (0, 0, 0, 2)),
+        Padding(right, (0, 0, 0, 4)),
     )
 
 
