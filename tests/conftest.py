@@ -33,8 +33,10 @@ def _plain_terminal(
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("LINES", "50")
     monkeypatch.setenv("TERM", "xterm-256color")
-    for name in ("FORCE_COLOR", "PY_COLORS", "CLICOLOR_FORCE", "MLCAREER_DATA_DIR"):
+    for name in ("FORCE_COLOR", "PY_COLORS", "CLICOLOR_FORCE", "MLCAREER_DATA_DIR", "PAGER", "LESS"):
         monkeypatch.delenv(name, raising=False)
+    # A process a test starts in a pseudo-terminal would wait in less; tests/test_pager.py pages.
+    monkeypatch.setenv("MLCAREER_PAGER", "cat")
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MLCAREER_HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))

@@ -347,7 +347,7 @@ def test_mermaid_survives_hostile_data(invoke: Invoke, mini_dir: Path) -> None:
 def test_mermaid_is_only_for_path(invoke: Invoke) -> None:
     result = invoke("role", "ml-engineer", "--format", "mermaid")
     assert result.exit_code == 2
-    assert "no mermaid output; use --format text, json, markdown" in result.stderr
+    assert "unknown format 'mermaid'; this command has: text, json, markdown" in result.stderr
     assert result.stdout == ""
 
 

@@ -10,8 +10,45 @@ import pytest
 from tests.conftest import Invoke
 
 
-def test_role_ml_engineer_shows_every_part(invoke: Invoke) -> None:
+def test_role_overview_fits_a_screen_and_says_how_to_see_more(invoke: Invoke) -> None:
     result = invoke("role", "ml-engineer")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 64
+    for heading in ("Summary", "Responsibilities", "Skills", "Salary", "Career moves"):
+        assert heading in result.stdout
+    assert "Tools and frameworks" not in result.stdout and "\nSources\n" not in result.stdout
+    assert "$110,000 - $150,000 per year" in result.stdout  # pay in one line
+    assert "Advance to the next level: Lead Machine Learning Engineer" in result.stdout
+    last = " ".join(lines[-3:])
+    assert "--full" in last and "--section NAME" in last and "certifications" in last
+
+
+@pytest.mark.parametrize(
+    "role", ["junior-ml-engineer", "computer-vision-engineer", "chief-technology-officer"]
+)
+def test_every_overview_ends_with_the_way_to_more(invoke: Invoke, role: str) -> None:
+    result = invoke("role", role)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) <= 64
+    assert "--full" in result.stdout.rsplit("More:", 1)[1]
+
+
+def test_full_and_section_do_not_go_together(invoke: Invoke) -> None:
+    result = invoke("role", "ml-engineer", "--full", "--section", "skills")
+    assert result.exit_code == 2
+    assert "--full" in result.stderr
+
+
+def test_markdown_and_json_stay_complete_without_full(invoke: Invoke) -> None:
+    markdown = invoke("role", "ml-engineer", "--format", "markdown").stdout
+    assert "## Tools and frameworks" in markdown and "## Sources" in markdown
+    data = json.loads(invoke("role", "ml-engineer", "--json").stdout)["role"]
+    assert data["tools"] and data["sources"] and data["industries"]
+
+
+def test_role_ml_engineer_full_shows_every_part(invoke: Invoke) -> None:
+    result = invoke("role", "ml-engineer", "--full")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     for heading in ("Summary", "Responsibilities", "Skills", "Tools", "Education", "Salary", "Sources"):

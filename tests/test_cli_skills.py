@@ -84,7 +84,7 @@ def test_skills_search_deep_finds_deep_learning(invoke: Invoke) -> None:
     assert result.exit_code == 0
     assert "Deep learning and neural networks" in result.stdout
     assert "deep-learning" in result.stdout
-    ids = [s["id"] for s in json.loads(invoke("skills", "-q", "deep", "--json").stdout)["skills"]]
+    ids = [s["id"] for s in json.loads(invoke("skills", "--search", "deep", "--json").stdout)["skills"]]
     assert ids[:2] == ["machine-learning-algorithms", "deep-learning"]
     assert "communication" not in ids
     none = invoke("skills", "--search", "zzzz-nothing")

@@ -296,7 +296,12 @@ def test_narrow_terminal_and_no_colour(invoke: Invoke, args: list[str]) -> None:
 
 
 def test_role_names_the_nearest_occupation_and_says_it_is_not_its_own(invoke: Invoke) -> None:
-    out = " ".join(invoke("role", "ml-engineer").stdout.split())
+    overview = " ".join(invoke("role", "ml-engineer").stdout.split())
+    assert (
+        "BLS, not this role's own: Computer and Information Research Scientists, median $136,620 per year "
+        "(May 2022)" in overview
+    )
+    out = " ".join(invoke("role", "ml-engineer", "--full").stdout.split())
     assert "Official figures: the nearest occupation, not the role" in out
     assert MLE_LABEL in out and "Its figures are the occupation's, not the role's own." in out
     for text in (

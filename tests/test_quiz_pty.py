@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_")}
     env.update(MLCAREER_HOME=str(home), NO_COLOR="1", TERM="xterm", COLUMNS="100", LINES="40")
     env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect does not answer cursor-position requests
+    env["MLCAREER_PAGER"] = "cat"  # these tests read the whole result; tests/test_pager.py pages it
     return env
 
 
@@ -109,3 +111,24 @@ def test_prompts_stay_on_the_terminal_when_stdout_is_redirected(tmp_path: Path) 
     assert child.exitstatus == 0
     data = json.loads(out.read_text(encoding="utf-8"))  # the file holds the result alone
     assert set(data["answers"].values()) == {1}
+
+
+def test_number_keys_answer_and_a_long_answer_is_echoed_whole(tmp_path: Path) -> None:
+    child = _spawn(["quiz", "--quick"], tmp_path)
+    child.setwinsize(24, 60)  # narrow: answer 4 of the first question spans two lines
+    _question(child, 1)
+    child.send("4")  # a number key answers at once, no Enter
+    _question(child, 2)
+    echoed = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before or "")
+    assert "4  expert — I handle large or tricky codebases and help\r\r\n     others write code." in echoed
+    answers = [0, 1, 2, 3, 4, 3, 2, 1, 0, 1]  # questions 2 to 11 of the quick form
+    for n, key in zip(range(3, 12), answers, strict=False):
+        child.send(str(key))
+        _question(child, n)
+    child.send(str(answers[-1]))
+    child.expect("In short: ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (saved,) = Store(tmp_path / "history.sqlite3").load()
+    assert sorted(saved.answers.values()) == sorted([4, *answers])

@@ -59,7 +59,12 @@ def test_result_at_80_columns() -> None:
     assert "Skills are not all a level asks; the sources also say:" in out
     assert "Often required: some experience with machine learning through" in out
     assert "1. Computer Vision Engineer" in out
-    assert out.rstrip().endswith("This is a self-assessment for orientation, not a hiring test.")
+    assert "This is a self-assessment for orientation, not a hiring test." in out
+    # the verdict closes it, on screen when the output stops
+    assert " ".join(out.rstrip().splitlines()[-2:]) == (
+        "In short: 82% ready for Machine Learning Engineer; your answers fit entry level; "
+        "best-fitting kind: Computer Vision Engineer (85% match)."
+    )
     assert all(len(line) <= 80 for line in out.splitlines())
 
 

@@ -42,10 +42,11 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 def _in_pty(*args: str, **env: str) -> str:
     """Run in a pseudo-terminal 100 columns wide and return everything it printed."""
+    child_env = _env(COLUMNS="100", TERM="xterm-256color", **env)  # read before the child clears it
     pid, fd = pty.fork()
     if pid == 0:  # child
         os.environ.clear()
-        os.environ.update(_env(COLUMNS="100", TERM="xterm-256color", **env))
+        os.environ.update(child_env)
         os.execv(sys.executable, [sys.executable, "-m", "mlcareer", *args])
     chunks: list[bytes] = []
     deadline = time.monotonic() + 60
@@ -74,6 +75,11 @@ def test_colour_on_a_terminal() -> None:
     out = _in_pty("role", "ml-engineer", "--section", "skills")
     assert _colours(out)
     assert "Machine Learning Engineer" in out
+
+
+def test_colour_is_kept_through_a_pager() -> None:
+    out = _in_pty("role", "ml-engineer", "--section", "skills", MLCAREER_PAGER="cat -u")
+    assert _colours(out)
 
 
 def test_no_colour_with_no_color_even_on_a_terminal() -> None:

@@ -46,7 +46,7 @@ def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[st
 
 
 def test_wheel_ships_the_data(installed: Path, tmp_path: Path) -> None:
-    result = _run(installed, "role", "ml-engineer", cwd=tmp_path)
+    result = _run(installed, "role", "ml-engineer", "--full", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Machine Learning Engineer" in result.stdout
     assert "Sources" in result.stdout

@@ -47,7 +47,25 @@ def find_role(catalog: Catalog, name: str) -> Role:
     key = normalise(name)
     if key in names:
         return role_by_id(catalog, names[key])
-    raise NotFoundError("role", name, suggest(key, names), [r.id for r in catalog.roles])
+    suggestions = suggest(key, names)
+    found = [] if suggestions else mentioning(catalog, name)
+    raise NotFoundError("role", name, suggestions, [r.id for r in catalog.roles], mentions=found)
+
+
+def mentioning(catalog: Catalog, word: str) -> list[str]:
+    """Ids of the roles whose title, aliases, summary or responsibilities mention ``word``."""
+    word = word.strip()
+    if len(word) < 2:
+        return []
+    pattern = re.compile(rf"(?<![a-z0-9]){re.escape(word.casefold())}", re.IGNORECASE)
+
+    def texts(role: Role) -> Iterable[str]:
+        yield from (role.title, *role.aliases, role.summary)
+        for group in role.responsibilities:
+            yield group.group
+            yield from (item.text for item in group.items)
+
+    return [r.id for r in catalog.roles if any(pattern.search(t) for t in texts(r))]
 
 
 def suggest(key: str, names: dict[str, str], n: int = 3) -> list[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.pager import Pager
 
 
 def is_utf(stream: object) -> bool:
@@ -43,10 +44,18 @@ def prepare_streams() -> None:
                 reconfigure(errors="replace")
 
 
-def show(renderable: object) -> None:
-    """Print one result on stdout; into a pipe or a file, without Rich's padding spaces."""
+def show(renderable: object, paged: bool = False) -> None:
+    """Print one result on stdout; into a pipe or a file, without Rich's padding spaces.
+
+    With ``paged`` (the caller decided stdout is a terminal that may page), through the pager.
+    """
     console = out()
+    command = pager_command() if paged else None
     try:
+        if command is not None:
+            with console.pager(pager=_command_pager(command), styles=True):
+                console.print(renderable)
+            return
         if console.is_terminal:
             console.print(renderable)
             return
@@ -58,6 +67,99 @@ def show(renderable: object) -> None:
         from mlcareer.files import stdout_failed
 
         raise stdout_failed(exc) from None
+
+
+def page_text(body: str) -> None:
+    """Plain text (Markdown, Mermaid) on stdout, through the pager when there is one."""
+    command = pager_command()
+    if command is None or not run_pager(command, body):
+        from mlcareer.files import write_stdout
+
+        write_stdout(body)
+
+
+# ---------------------------------------------------------------- the pager
+
+DEFAULT_PAGER = "less -FRX"
+
+
+def wants_pager() -> bool:
+    """Whether stdout is a terminal that a pager can take over (not a pipe, a file or TERM=dumb)."""
+    import os
+
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return os.isatty(sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):  # a test's buffer, a closed stream
+        return False
+
+
+def pager_command() -> list[str] | None:
+    """The pager to run: $MLCAREER_PAGER, else $PAGER, else less -FRX; None for none (empty, cat)."""
+    import os
+    import shlex
+
+    value = os.environ.get("MLCAREER_PAGER")
+    if value is None:
+        value = os.environ.get("PAGER")
+    if value is None:
+        value = DEFAULT_PAGER
+    try:
+        argv = shlex.split(value)
+    except ValueError:  # unbalanced quotes: page nothing rather than guess
+        return None
+    if not argv or argv == ["cat"]:
+        return None
+    return argv
+
+
+def run_pager(argv: list[str], body: str) -> bool:
+    """Show ``body`` in the pager ``argv``; False when it could not start or failed (print it then).
+
+    Quitting the pager before the end is not a failure. Ctrl-C belongs to the pager while it
+    runs, as with git: less uses it to stop a search, and mlcareer must not die under it.
+    """
+    import os
+    import signal
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git does: colour, and no paging for what fits
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
+    try:
+        child = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+    except (OSError, ValueError):
+        return False
+    previous = None
+    with contextlib.suppress(ValueError):  # not the main thread: keep the handler
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        assert child.stdin is not None
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        with contextlib.suppress(BrokenPipeError):  # the pager was quit before it read everything
+            child.stdin.write(body.encode(encoding, errors="replace"))
+        with contextlib.suppress(BrokenPipeError):
+            child.stdin.close()
+        status = child.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    return status == 0
+
+
+def _command_pager(argv: list[str]) -> Pager:
+    """A Rich pager that runs ``argv``, and prints plainly if it cannot."""
+    from rich.pager import Pager
+
+    class CommandPager(Pager):
+        def show(self, content: str) -> None:
+            if not run_pager(argv, content):
+                sys.stdout.write(content)
+                sys.stdout.flush()
+
+    return CommandPager()
 
 
 def _rstrip_lines(text: str) -> str:
@@ -81,14 +183,14 @@ def error(message: str, details: list[str] | None = None) -> None:
             console.print(Text("  " + clean_line(line)), soft_wrap=True)
 
 
-def notice(message: str, dim: bool = True) -> None:
-    """A one-line notice on stderr, never mixed into results."""
+def notice(message: str, dim: bool = True, wrap: bool = False) -> None:
+    """A notice on stderr, never mixed into results; ``wrap``: at the terminal's width, between words."""
     from rich.text import Text
 
     from mlcareer.text import clean
 
     with _quiet_stderr():
-        err().print(Text(clean(message), style="dim" if dim else ""), soft_wrap=True)
+        err().print(Text(clean(message), style="dim" if dim else ""), soft_wrap=not wrap)
 
 
 @contextlib.contextmanager

@@ -71,19 +71,35 @@ class DataError(MlcareerError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+MENTIONS_SHOWN = 6
+
+
 class NotFoundError(MlcareerError):
     """A name that matches nothing in the data, with the closest ones."""
 
-    def __init__(self, kind: str, name: str, suggestions: list[str], known: list[str]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        name: str,
+        suggestions: list[str],
+        known: list[str],
+        mentions: list[str] | None = None,
+    ) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = suggestions
         self.known = known
+        self.mentions = mentions or []
         message = f"unknown {kind} {name!r}"
         if suggestions:
             message += f"; did you mean {suggestions[0]}?"
             if len(suggestions) > 1:
                 message += f" (also close: {', '.join(suggestions[1:])})"
+        elif self.mentions:
+            shown = self.mentions[:MENTIONS_SHOWN]
+            more = len(self.mentions) - len(shown)
+            message = f"no {kind} {name!r}; {kind}s that mention it: {', '.join(shown)}"
+            message += f" and {more} more" if more > 0 else ""
         else:
             message += f"; try `mlcareer {kind}s` to list them"
         super().__init__(message)

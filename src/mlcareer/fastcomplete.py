@@ -55,7 +55,7 @@ _ROLE, _SKILL = "role", "skill"
 _COMMON_VALUES: dict[str, str | None] = {"--format": None, "-f": None, "--output": None, "-o": None}
 _COMMON_FLAGS = frozenset(("--json", "--help", "-h"))
 GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]] = {
-    "role": ((_ROLE,), {"--section": None, "-s": None, **_COMMON_VALUES}, _COMMON_FLAGS),
+    "role": ((_ROLE,), {"--section": None, "-s": None, **_COMMON_VALUES}, _COMMON_FLAGS | {"--full"}),
     "compare": ((_ROLE, _ROLE), dict(_COMMON_VALUES), _COMMON_FLAGS),
     "skill": ((_SKILL,), dict(_COMMON_VALUES), _COMMON_FLAGS),
     "path": ((), {"--from": _ROLE, "--to": _ROLE, **_COMMON_VALUES}, _COMMON_FLAGS),
@@ -69,7 +69,7 @@ GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozense
     "quiz": (
         (),
         {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--report": None} | _COMMON_VALUES,
-        _COMMON_FLAGS | {"--quick", "--no-save", "--template"},
+        _COMMON_FLAGS | {"--quick", "--no-save", "--template", "--force"},
     ),
     "plan": (
         (),

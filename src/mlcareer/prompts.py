@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import questionary
 from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import Output, create_output
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
@@ -71,17 +72,47 @@ def _terminal_output() -> Iterator[Output | None]:
         yield create_output(stdout=tty)
 
 
-def _cancel_on_escape(question: questionary.Question) -> questionary.Question:
-    """Esc cancels like Ctrl-C (questionary binds only Ctrl-C)."""
+def _keys(question: questionary.Question, echoes: dict[int, str]) -> questionary.Question:
+    """Esc cancels like Ctrl-C (questionary binds only Ctrl-C); a number key 0-4 answers at once.
+
+    An answer is echoed with ``echoes[value]``: wrapped for the line it is echoed on, so an
+    answer longer than one line is shown whole rather than cut at the terminal's edge.
+    """
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
     extra = KeyBindings()
 
     @extra.add("escape", eager=True)
     def _escape(event: KeyPressEvent) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
-    app = question.application
+    control = next(
+        (w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)), None
+    )
+    if control is not None:
+        _answer_with(extra, control, None, Keys.ControlM, echoes)
+        for index, choice in enumerate(control.choices):
+            if isinstance(choice.value, int):
+                _answer_with(extra, control, index, str(choice.value), echoes)
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
     return question
+
+
+def _answer_with(
+    bindings: KeyBindings, control: Any, index: int | None, key: str, echoes: dict[int, str]
+) -> None:
+    """``key`` answers with choice ``index`` (None: the one pointed at), as Enter does."""
+
+    @bindings.add(key, eager=True)
+    def _choose(event: KeyPressEvent) -> None:
+        if index is not None:
+            control.pointed_at = index
+        choice = control.get_pointed_at()
+        if choice.value in echoes:
+            choice.title = echoes[choice.value]
+        control.is_answered = True  # so the question is echoed with this answer
+        event.app.exit(result=choice.value)
 
 
 #: Columns before a choice's text: the pointer (" » ") and the step ("0  ").
@@ -113,6 +144,17 @@ def _choices(
         questionary.Choice(title=f"{v}  " + _wrap(_plain(t), width, indent, indent), value=v)
         for v, t in enumerate(texts)
     ]
+
+
+def _echoes(choices: list[questionary.Choice], width: int) -> dict[int, str]:
+    """Each answer as echoed after its question: on a line of its own, wrapped, indented."""
+    echoes: dict[int, str] = {}
+    for choice in choices:
+        if isinstance(choice.value, int) and isinstance(choice.title, str):
+            text = " ".join(choice.title.split())  # undo the wrapping for the list
+            step, _, rest = text.partition(" ")
+            echoes[choice.value] = "\n  " + _wrap(f"{step}  {rest}", width, 2, 2 + _STEP)
+    return echoes
 
 
 def _plain(text: str) -> str:
@@ -172,10 +214,10 @@ def _ask(
                 default=default,
                 qmark="?",
                 pointer="»" if utf else ">",
-                instruction="\n  (arrow keys and Enter; Esc cancels)",
+                instruction="\n  (a number key, or arrow keys and Enter; Esc cancels)",
                 **kwargs,
             )
-            answer = _cancel_on_escape(prompt).unsafe_ask()
+            answer = _keys(prompt, _echoes(choices, width)).unsafe_ask()
             if answer is None:  # the application ended without an answer
                 raise Cancelled
             if answer == BACK:

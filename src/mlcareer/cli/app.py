@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from mlcareer import __version__
 from mlcareer.choices import LEVEL_CHOICES, Format, Level, level_help, parse_level
@@ -46,12 +47,83 @@ class _Group(TyperGroup):
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: rank.get(name, len(rank)))
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        for param in getattr(command, "params", ()):
+            if type(param) is TyperArgument:
+                param.__class__ = _WordArgument
+        return command
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
+
     def invoke(self, ctx: Any) -> Any:
+        token = _state.set(State())  # one run's options; a test's next run starts afresh
         try:
             return super().invoke(ctx)
         except MlcareerError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        finally:
+            _state.reset(token)
+
+
+class _WordArgument(TyperArgument):
+    """An argument shown in help as a word: `ROLE`, `[DIR]`; never `{ROLE}` or `ROLE <str>`."""
+
+    def _usage_display_name(self) -> str:
+        raw = getattr(self, "display_name_raw", None) or self.metavar or (self.name or "").upper()
+        name = raw if self.required else f"[{raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:  # typer 0.28 builds usage here
+        return [self._usage_display_name()]
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+# Options of the whole program that may also come after the command: `mlcareer roles --data-dir data`.
+GLOBAL_VALUE_OPTIONS = ("--data-dir",)
+GLOBAL_FLAGS = ("--no-pager",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options given after the command to before it, where the parser reads them.
+
+    Nothing after a `--` is touched.
+    """
+    start = 0
+    while start < len(args):  # find the command: the first word that is no option or its value
+        word = args[start]
+        if word == "--":
+            return args
+        if word in GLOBAL_VALUE_OPTIONS:
+            start += 2
+        elif word.startswith("-"):
+            start += 1
+        else:
+            break
+    if start >= len(args):
+        return args
+    moved: list[str] = []
+    rest: list[str] = []
+    i = start + 1
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            rest += args[i:]
+            break
+        if word in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+            moved += args[i : i + 2]
+            i += 2
+            continue
+        if word in GLOBAL_FLAGS or word.startswith(tuple(f"{o}=" for o in GLOBAL_VALUE_OPTIONS)):
+            moved.append(word)
+        else:
+            rest.append(word)
+        i += 1
+    return [*moved, *args[: start + 1], *rest] if moved else args
 
 
 app = typer.Typer(
@@ -69,9 +141,18 @@ app = typer.Typer(
 
 @dataclass
 class State:
-    """Options given before the command."""
+    """The global options of this run."""
 
     data_dir: Path | None = None
+    pager: bool = True
+
+
+_state: ContextVar[State] = ContextVar("mlcareer_state")
+
+
+def state() -> State:
+    """The global options of the run in progress (defaults outside one)."""
+    return _state.get(State())
 
 
 def _version(value: bool) -> None:
@@ -88,11 +169,20 @@ def _main(
         Path | None,
         typer.Option(
             "--data-dir",
+            metavar="DIR",
             help="Read roles, skills and salaries from this directory instead of the shipped data "
-            "(also: MLCAREER_DATA_DIR).",
+            "(also: MLCAREER_DATA_DIR; before or after the command).",
             show_default=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long output directly instead of through a pager "
+            "($MLCAREER_PAGER, else $PAGER, else less -FRX; MLCAREER_PAGER=cat also turns it off).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -102,7 +192,10 @@ def _main(
 
     Every fact comes from named sources; where they are silent, mlcareer says "no data".
     """
-    ctx.obj = State(data_dir=data_dir)
+    current = state()
+    current.data_dir = data_dir
+    current.pager = not no_pager
+    ctx.obj = current
     if ctx.invoked_subcommand is None:
         from mlcareer.cli.overview import overview
 
@@ -116,8 +209,7 @@ def catalog(ctx: typer.Context) -> Catalog:
     """The validated data for this run."""
     from mlcareer.catalog import load_catalog, resolve_data_dir
 
-    state = ctx.find_object(State) or State()
-    return load_catalog(resolve_data_dir(state.data_dir))
+    return load_catalog(resolve_data_dir((ctx.find_object(State) or state()).data_dir))
 
 
 def print_json(data: Any) -> None:
@@ -195,21 +287,58 @@ def complete_choice(enum: type[StrEnum]) -> Callable[[str], list[str]]:
     return lambda incomplete: [m.value for m in enum if m.value.startswith(incomplete.casefold())]
 
 
-FormatOption = Annotated[
-    str,
-    typer.Option(
+_FORMAT_HELP = {
+    Format.text: "text (for people)",
+    Format.json: "json (for programs)",
+    Format.markdown: "markdown (for documents)",
+    Format.html: "html (a handout page)",
+    Format.mermaid: "mermaid (diagrams)",
+}
+
+
+def _formats(*offered: Format) -> Callable[[str | None], str | None]:
+    """Read --format in any case; a usage error names the formats this command has."""
+
+    def read(value: str | None) -> str | None:
+        if value is None:
+            return None
+        key = value.casefold()
+        if key not in [f.value for f in offered]:
+            names = ", ".join(f.value for f in offered)
+            raise typer.BadParameter(f"unknown format {value!r}; this command has: {names}")
+        return key
+
+    return read
+
+
+def format_option(*offered: Format) -> Any:
+    """The --format option of a command that has the ``offered`` formats (its help names only those)."""
+    return typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
-        help="text (for people), json (for programs), markdown (for documents), html (a handout page); "
-        "mermaid (diagrams) on path.",
-        callback=choice(Format, "format"),
-        autocompletion=complete_choice(Format),
-    ),
+        help=", ".join(_FORMAT_HELP[f] for f in offered) + ".",
+        callback=_formats(*offered),
+        autocompletion=lambda incomplete: [f.value for f in offered if f.value.startswith(incomplete)],
+    )
+
+
+# every view with Markdown has an HTML handout made from it (render/html.py)
+FormatOption = Annotated[str, format_option(Format.text, Format.json, Format.markdown, Format.html)]
+TextJsonFormatOption = Annotated[str, format_option(Format.text, Format.json)]
+DiagramFormatOption = Annotated[
+    str, format_option(Format.text, Format.json, Format.markdown, Format.html, Format.mermaid)
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE instead of stdout (- is stdout).", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-' for stdout).",
+        show_default=False,
+        callback=lambda value: None if value is not None and str(value) == "-" else value,
+    ),
 ]
 
 
@@ -244,19 +373,32 @@ def emit(
         body = page(markdown())
     elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
-    elif output is None or str(output) == "-":
-        show(text())
+    elif output is None:
+        from mlcareer import console
+
+        console.show(text(), paged=paging())
         return
     else:
         from mlcareer.console import plain_text
 
         body = plain_text(text())
-    if output is None:
+    if output is None and fmt is not Format.json and paging():
+        from mlcareer.console import page_text
+
+        page_text(body)
+    elif output is None:
         from mlcareer.files import write_stdout
 
         write_stdout(body)
     else:
         write_file(output, body)
+
+
+def paging() -> bool:
+    """Whether text results go through the pager: on a terminal, unless --no-pager."""
+    from mlcareer.console import wants_pager
+
+    return state().pager and wants_pager()
 
 
 def json_text(data: Any) -> str:

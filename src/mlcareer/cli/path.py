@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
+from mlcareer.cli.app import DiagramFormatOption, JsonOption, OutputOption, app, catalog, emit
 from mlcareer.cli.complete import complete_role
+
+if TYPE_CHECKING:
+    from mlcareer.ladder import Ladder, Route
+    from mlcareer.models import Catalog
 
 
 @app.command()
@@ -35,7 +39,7 @@ def path(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.text,
+    fmt: DiagramFormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -61,8 +65,21 @@ def path(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_path(result),
+        text=lambda: _with_verdict(data, result),
         data=lambda: render.path_json(result),
         markdown=lambda: render.path_markdown(result),
         mermaid=lambda: render.path_mermaid(result),
     )
+
+
+def _with_verdict(data: Catalog, result: Ladder | Route) -> object:
+    """A route ends with its verdict: the steps, and the pay from the first role to the last."""
+    from mlcareer.ladder import Route, pay_change
+    from mlcareer.render import path as render
+    from mlcareer.render import verdict
+
+    page = render.render_path(result)
+    if not isinstance(result, Route) or not result.steps:
+        return page
+    total = pay_change(data, result.roles[0], result.roles[-1])
+    return verdict.ending(page, verdict.route_verdict(result, total, render.pay_text(total, "->")))

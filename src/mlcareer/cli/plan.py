@@ -30,6 +30,7 @@ def plan(
         typer.Option(
             "--role",
             "-r",
+            metavar="ROLE",
             help="The role to plan for (default: the role of your latest saved result, else ml-engineer).",
             autocompletion=complete_role,
             show_default=False,
@@ -40,6 +41,7 @@ def plan(
         typer.Option(
             "--answers",
             "-a",
+            metavar="FILE",
             help="Plan from an answers file (as for quiz) instead of your latest saved result; "
             "nothing is read from or written to your history.",
             exists=True,

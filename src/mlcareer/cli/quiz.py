@@ -25,7 +25,7 @@ from mlcareer.cli.complete import complete_role
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.history import Store
+    from mlcareer.history import Entry, Store
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
 
@@ -35,6 +35,19 @@ NO_TERMINAL = (
     "--answers FILE; `mlcareer quiz --template > answers.yaml` writes one to fill in."
 )
 CANCELLED = "quiz cancelled, nothing saved"
+NO_SAVE_HINT = (
+    "To take the quiz without saving, add --no-save; "
+    "or set MLCAREER_HOME to keep your history in another directory."
+)
+
+
+def _history_problem(exc: Exception) -> str:
+    """A history that cannot be used, in words (an OSError: e.g. a home this user cannot enter)."""
+    if isinstance(exc, OSError):
+        from mlcareer.history import database_path
+
+        return f"cannot use {database_path()}: {exc.strerror or exc}"
+    return str(exc)
 
 
 def _report_kind(path: Path | None) -> str | None:
@@ -56,6 +69,7 @@ def quiz(
         typer.Option(
             "--role",
             "-r",
+            metavar="ROLE",
             help="The role to measure yourself against: an id, title or alias.",
             autocompletion=complete_role,
         ),
@@ -66,6 +80,7 @@ def quiz(
         typer.Option(
             "--answers",
             "-a",
+            metavar="FILE",
             help="Take the answers from a YAML or JSON file (question id: 0-4) instead of asking.",
             exists=True,
             dir_okay=False,
@@ -76,6 +91,7 @@ def quiz(
         Path | None,
         typer.Option(
             "--report",
+            metavar="FILE",
             help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
             show_default=False,
         ),
@@ -87,13 +103,17 @@ def quiz(
         bool,
         typer.Option("--template", help="Print an answers file with every question to fill in, and exit."),
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --template -o FILE: overwrite FILE if it exists.")
+    ] = False,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
     """Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.
 
-    In a terminal: arrow keys and Enter answer, "back" returns to the previous question.
+    In a terminal: a number key 0-4 answers (or arrow keys and Enter); "back" returns to the
+    previous question.
     Esc or Ctrl-C cancels (exit 130, nothing saved).
     Without a terminal, give the answers in a file with --answers FILE (see --template).
     Results are kept for `mlcareer history` unless --no-save.
@@ -117,9 +137,13 @@ def quiz(
             from mlcareer.files import write_stdout
 
             write_stdout(body)
-        else:
-            write_file(output, body)
+            return
+        if output.exists() and not force:  # it may hold answers already filled in
+            raise MlcareerError(f"{output} exists; --force overwrites it, or choose another FILE")
+        write_file(output, body)
         return
+    if force:
+        raise UsageError("--force goes with --template -o FILE")
     target = find_role(data, role)
     report_kind = _report_kind(report)
     for destination in (output, report):  # before the questions: a bad path should not cost the answers
@@ -133,12 +157,13 @@ def quiz(
         try:  # before the questions: a broken history should not cost the answers
             store = _Store()
             store.check()
-        except MlcareerError as exc:
+        except (MlcareerError, OSError) as exc:
+            problem = _history_problem(exc)
             if answers is None:
-                raise MlcareerError(f"{exc}. To take the quiz without saving, add --no-save") from None
+                raise MlcareerError(f"{problem}. {NO_SAVE_HINT}") from None
             # The answers are in a file: nothing to lose; score, show, and say it was not saved.
-            store, unsaved = None, exc
-            notice(f"This result will not be saved: {exc} (--no-save skips saving).")
+            store, unsaved = None, MlcareerError(problem)
+            notice(f"This result will not be saved: {problem} (--no-save skips saving).")
     if answers is not None:
         from mlcareer.answers import read_answers
 
@@ -150,9 +175,12 @@ def quiz(
 
         if not prompts.stdin_is_terminal():
             raise UsageError(NO_TERMINAL)
-        notice(
+        from mlcareer import console
+
+        console.notice(  # wrapped at the terminal's width, never inside a word
             f"{len(questions)} questions about your skills and interests. "
-            "Arrow keys and Enter to answer; Esc or Ctrl-C cancels."
+            "A number key 0-4 answers, or arrow keys and Enter; Esc or Ctrl-C cancels.",
+            wrap=True,
         )
         try:
             given = prompts.ask(questions, scale, interest_scale, skill_names)
@@ -192,7 +220,7 @@ def quiz(
         if saved is not None:
             notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
     if failed is not None:
-        report_error(MlcareerError(f"the result was not saved: {failed}"))
+        report_error(MlcareerError(f"the result was not saved: {failed}. {NO_SAVE_HINT}"))
         raise typer.Exit(ExitCode.ERROR)
 
 
@@ -205,9 +233,23 @@ def _cancelled() -> NoReturn:
 
 @app.command()
 def history(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="show N | A B",
+            help="show N: one saved result in full. With --diff, A B: the two results to compare.",
+            show_default=False,
+        ),
+    ] = None,
     *,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Show per skill what changed between the last two results.")
+        bool,
+        typer.Option(
+            "--diff",
+            help="Show per skill what changed between two results: A B, or by default the last two "
+            "for the same role and questions.",
+        ),
     ] = False,
     clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
@@ -218,19 +260,28 @@ def history(
     """Your saved quiz results, newest first: date, target role, readiness, level and trend.
 
     The trend is the change in readiness since your previous result for the same role.
+    `history show N` shows result N in full; `history --diff 3 5` compares results 3 and 5.
     Results live in a SQLite file in $MLCAREER_HOME, else $XDG_DATA_HOME/mlcareer or ~/.local/share/mlcareer.
 
-    Example: mlcareer history --diff
+    Example: mlcareer history show 1
     """
-    from mlcareer.history import Store, diff_last, trends
+    from mlcareer.history import Store, diff_chosen, trends
     from mlcareer.render import history as render
 
+    words = words or []
     if diff and clear:
         raise UsageError("--diff and --clear do not go together")
     if yes and not clear:
         raise UsageError("--yes goes with --clear")
+    shown = _shown(words, diff)
+    pair = _pair(words) if diff else None
+    if (shown is not None or pair) and clear:
+        raise UsageError("--clear deletes every result; it takes no result numbers")
     store = Store()
-    entries = store.load()
+    try:
+        entries = store.load()
+    except OSError as exc:
+        raise MlcareerError(f"cannot read {store.path}: {exc.strerror or exc}") from None
     for reason in store.damaged[:10]:
         notice(f"Left out: {reason}; the history file was left as it was.")
     if len(store.damaged) > 10:
@@ -238,8 +289,11 @@ def history(
     if clear:
         _clear(store, len(entries) + len(store.damaged), yes, as_json)
         return
+    if shown is not None:
+        _show(ctx, entries, shown, fmt, as_json, output)
+        return
     if diff:
-        change = diff_last(entries)
+        change = diff_chosen(entries, *(pair or (None, None)))
         emit(
             fmt=fmt,
             as_json=as_json,
@@ -257,6 +311,65 @@ def history(
         text=lambda: render.render_history(found),
         data=lambda: render.history_json(found),
         markdown=lambda: render.history_markdown(found),
+    )
+
+
+def _number(word: str, what: str) -> int:
+    try:
+        value = int(word.lstrip("#"))
+    except ValueError:
+        raise UsageError(f"{what} is a result number from `mlcareer history`, not {word!r}") from None
+    if value < 1:
+        raise UsageError(f"{what} is a result number from `mlcareer history` (1 or more), not {word!r}")
+    return value
+
+
+def _shown(words: list[str], diff: bool) -> int | None:
+    """N from `history show N`; None when the words ask for something else."""
+    if not words or words[0] != "show":
+        if words and not diff:
+            raise UsageError(f"unexpected {' '.join(words)!r}; use `history show N` or `history --diff A B`")
+        return None
+    if diff:
+        raise UsageError("show N shows one result and --diff compares two; give one")
+    if len(words) != 2:
+        raise UsageError("show takes one result number: `mlcareer history show N`")
+    return _number(words[1], "N")
+
+
+def _pair(words: list[str]) -> tuple[int, int] | None:
+    if not words:
+        return None
+    if len(words) != 2:
+        raise UsageError("--diff takes two result numbers (`--diff 3 5`), or none for the last two")
+    return _number(words[0], "A"), _number(words[1], "B")
+
+
+def _show(
+    ctx: typer.Context, entries: list[Entry], number: int, fmt: str, as_json: bool, output: Path | None
+) -> None:
+    """One saved result in full: its answers scored again, with the date it was taken."""
+    from mlcareer.careers import find_role
+    from mlcareer.history import find_entry
+    from mlcareer.quiz import score
+    from mlcareer.render import history as render_history
+    from mlcareer.render import quiz as render
+
+    entry = find_entry(entries, number)
+    data = catalog(ctx)
+    result = score(data, find_role(data, entry.role), entry.answers, quick=entry.quick)
+    if result.readiness != entry.readiness:
+        notice(
+            f"Result #{entry.id} was saved with readiness {render_history.percent(entry.readiness)}; "
+            f"scored against the data in use now it is {render_history.percent(result.readiness)}."
+        )
+    emit(
+        fmt=fmt,
+        as_json=as_json,
+        output=output,
+        text=lambda: render_history.saved_result(entry, render.render_result(result)),
+        data=lambda: {**render_history.entry_json(entry), "result": render.result_json(result)},
+        markdown=lambda: render_history.saved_markdown(entry) + render.result_markdown(result),
     )
 
 

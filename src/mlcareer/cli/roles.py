@@ -14,6 +14,7 @@ from mlcareer.cli.app import (
     LevelOption,
     OutputOption,
     State,
+    TextJsonFormatOption,
     app,
     catalog,
     choice,
@@ -21,7 +22,7 @@ from mlcareer.cli.app import (
     emit,
 )
 from mlcareer.cli.complete import complete_role
-from mlcareer.errors import DataError, ExitCode
+from mlcareer.errors import DataError, ExitCode, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
@@ -51,11 +52,18 @@ def role(
             show_default=False,
         ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Show every section (by default, an overview that fits a screen)."),
+    ] = False,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
     """Explain a role: what it does, the skills it expects, pay, where it leads, and sources.
+
+    As text, an overview that fits a screen; --full shows every section, --section one of them.
+    Markdown and JSON are always complete.
 
     Example: mlcareer role ml-engineer --section skills
     """
@@ -66,11 +74,13 @@ def role(
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
     part = Section(section) if section else None
+    if full and part is not None:
+        raise UsageError("--full shows every section and --section one of them; give one")
     emit(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_role(view, part),
+        text=lambda: render.render_role(view, part) if full or part else render.render_overview(view),
         data=lambda: {"role": render.role_json(view, part)},
         markdown=lambda: role_md.role_markdown(view, part),
     )
@@ -83,7 +93,9 @@ def roles(
     level: LevelOption = None,
     search: Annotated[
         str | None,
-        typer.Option("--search", "-q", help="Only roles whose name, summary, tools or skills contain TEXT."),
+        typer.Option(
+            "--search", metavar="TEXT", help="Only roles whose name, summary, tools or skills contain TEXT."
+        ),
     ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
@@ -111,9 +123,12 @@ def roles(
 @app.command()
 def compare(
     ctx: typer.Context,
-    first: Annotated[str, typer.Argument(help="A role id, title or alias.", autocompletion=complete_role)],
+    first: Annotated[
+        str, typer.Argument(help="A role id, title or alias.", metavar="ROLE", autocompletion=complete_role)
+    ],
     second: Annotated[
-        str, typer.Argument(help="Another role id, title or alias.", autocompletion=complete_role)
+        str,
+        typer.Argument(help="Another role id, title or alias.", metavar="ROLE", autocompletion=complete_role),
     ],
     *,
     fmt: FormatOption = Format.text,
@@ -126,7 +141,7 @@ def compare(
     """
     from mlcareer.careers import compare_roles, find_role
     from mlcareer.render import role as render
-    from mlcareer.render import role_md
+    from mlcareer.render import role_md, verdict
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
@@ -134,7 +149,7 @@ def compare(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_comparison(result),
+        text=lambda: verdict.ending(render.render_comparison(result), verdict.comparison_verdict(result)),
         data=lambda: render.comparison_json(result),
         markdown=lambda: role_md.comparison_markdown(result),
     )
@@ -145,10 +160,12 @@ def validate(
     ctx: typer.Context,
     directory: Annotated[
         Path | None,
-        typer.Argument(help="The data directory to check (default: the one in use).", show_default=False),
+        typer.Argument(
+            help="The data directory to check (default: the one in use).", metavar="DIR", show_default=False
+        ),
     ] = None,
     *,
-    fmt: FormatOption = Format.text,
+    fmt: TextJsonFormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:

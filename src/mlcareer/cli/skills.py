@@ -19,7 +19,7 @@ def skills(
         str | None,
         typer.Option(
             "--search",
-            "-q",
+            metavar="TEXT",
             help="Only skills whose id, name, aliases, description or examples contain TEXT.",
         ),
     ] = None,

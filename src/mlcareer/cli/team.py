@@ -21,7 +21,7 @@ def team(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE...",
+            metavar="FILE",
             help="Answers files (as for quiz --answers; an optional name: key names the person), "
             "or directories of them.",
             show_default=False,
@@ -31,7 +31,11 @@ def team(
     role: Annotated[
         str,
         typer.Option(
-            "--role", "-r", help="The role to measure the group against.", autocompletion=complete_role
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="The role to measure the group against.",
+            autocompletion=complete_role,
         ),
     ] = "ml-engineer",
     quick: Annotated[bool, typer.Option("--quick", help="The files answer the quick form.")] = False,

@@ -25,7 +25,7 @@ def local_time(stamp: str) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _percent(value: int | None) -> str:
+def percent(value: int | None) -> str:
     return NO_DATA if value is None else f"{value}%"
 
 
@@ -58,7 +58,7 @@ class _HistoryTable:
             e = t.entry
             yield Text(f"#{e.id}  {local_time(e.taken_at)}  ", style="bold").append(_trend(t))
             yield Text("  ").append(_role(e))
-            yield Text(f"  readiness {_percent(e.readiness)}, level {e.level or NO_DATA}")
+            yield Text(f"  readiness {percent(e.readiness)}, level {e.level or NO_DATA}")
 
 
 def _role(e: Entry) -> Text:
@@ -79,7 +79,7 @@ def _table(found: list[Trend]) -> Table:
     for t in found:
         e = t.entry
         level = e.level or NO_DATA
-        table.add_row(str(e.id), local_time(e.taken_at), _role(e), _percent(e.readiness), level, _trend(t))
+        table.add_row(str(e.id), local_time(e.taken_at), _role(e), percent(e.readiness), level, _trend(t))
     return table
 
 
@@ -91,7 +91,7 @@ def render_history(found: list[Trend]) -> RenderableType:
     return Group(_HistoryTable(found), note)
 
 
-def _entry_json(e: Entry) -> dict[str, Any]:
+def entry_json(e: Entry) -> dict[str, Any]:
     return {
         "id": e.id,
         "taken_at": e.taken_at,
@@ -106,7 +106,7 @@ def _entry_json(e: Entry) -> dict[str, Any]:
 def history_json(found: list[Trend]) -> dict[str, Any]:
     return {
         "results": [
-            {**_entry_json(t.entry), "previous": t.previous.id if t.previous else None, "change": t.change}
+            {**entry_json(t.entry), "previous": t.previous.id if t.previous else None, "change": t.change}
             for t in found
         ]
     }
@@ -133,7 +133,7 @@ def render_diff(diff: Diff) -> RenderableType:
     head.add_row("After", Text(f"#{b.id}  {local_time(b.taken_at)}  ").append(literal(b.role_title)))
     head.add_row(
         "Readiness",
-        f"{_percent(a.readiness)} -> {_percent(b.readiness)}  ({_signed(diff.readiness_change, ' pts')})",
+        f"{percent(a.readiness)} -> {percent(b.readiness)}  ({_signed(diff.readiness_change, ' pts')})",
     )
     head.add_row("Level", f"{a.level or NO_DATA} -> {b.level or NO_DATA}")
     changed = [c for c in diff.skills if c.change]
@@ -143,7 +143,8 @@ def render_diff(diff: Diff) -> RenderableType:
     once = [c.name for c in diff.skills if c.change is None]
     if once:
         parts.append(literal("Answered in only one of the two: " + ", ".join(once), MUTED))
-    return Group(head, Text(""), section("Skills that changed", Group(*parts)))
+    warning = [Text(diff.not_comparable, style="yellow"), Text("")] if diff.not_comparable else []
+    return Group(*warning, head, Text(""), section("Skills that changed", Group(*parts)))
 
 
 class _ChangeTable:
@@ -170,8 +171,10 @@ class _ChangeTable:
 
 def diff_json(diff: Diff) -> dict[str, Any]:
     return {
-        "before": _entry_json(diff.before),
-        "after": _entry_json(diff.after),
+        "comparable": diff.not_comparable is None,
+        "not_comparable": diff.not_comparable,
+        "before": entry_json(diff.before),
+        "after": entry_json(diff.after),
         "readiness_change": diff.readiness_change,
         "skills": [
             {"skill": c.skill, "name": c.name, "before": c.before, "after": c.after, "change": c.change}
@@ -186,7 +189,7 @@ def history_markdown(found: list[Trend]) -> str:
             str(t.entry.id),
             local_time(t.entry.taken_at),
             t.entry.role_title + (" (quick)" if t.entry.quick else ""),
-            _percent(t.entry.readiness),
+            percent(t.entry.readiness),
             t.entry.level or NO_DATA,
             "first" if t.previous is None else _signed(t.change, " pts"),
         )
@@ -201,9 +204,24 @@ def diff_markdown(diff: Diff) -> str:
     head = (
         f"Result {a.id} ({md.md(local_time(a.taken_at))}, {md.md(a.role_title)}) to result {b.id} "
         f"({md.md(local_time(b.taken_at))}, {md.md(b.role_title)}): readiness "
-        f"{md.md(_percent(a.readiness))} to {md.md(_percent(b.readiness))}, level "
+        f"{md.md(percent(a.readiness))} to {md.md(percent(b.readiness))}, level "
         f"{md.md(a.level or NO_DATA)} to {md.md(b.level or NO_DATA)}.\n"
     )
     rows = [(c.name, _value(c.before), _value(c.after), _signed(c.change)) for c in diff.skills if c.change]
     table = md.table(["Skill", "Before", "After", "Change"], rows) if rows else "_No skill answer changed._\n"
-    return md.join(md.heading(1, "What changed"), head, table)
+    warning = f"**{md.md(diff.not_comparable)}**\n" if diff.not_comparable else ""
+    return md.join(md.heading(1, "What changed"), warning, head, table)
+
+
+def _saved_line(entry: Entry) -> str:
+    form = "quick form" if entry.quick else "full quiz"
+    return f"Saved result #{entry.id}, taken {local_time(entry.taken_at)} ({form})"
+
+
+def saved_result(entry: Entry, result: RenderableType) -> RenderableType:
+    """A saved result in full: when it was taken, then the result as the quiz showed it."""
+    return Group(Text(_saved_line(entry), style=MUTED), result)
+
+
+def saved_markdown(entry: Entry) -> str:
+    return f"_{md.md(_saved_line(entry))}_\n\n"

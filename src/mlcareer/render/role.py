@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from rich.cells import cell_len
@@ -75,7 +75,7 @@ class SkillsTable:
                     yield Padding(basis_text(exp), (0, 0, 0, 2))
             return
         table = Table(box=None, header_style="bold", pad_edge=False, show_lines=self.basis)
-        table.add_column("Skill", min_width=12, max_width=24)
+        table.add_column("Skill", min_width=12, max_width=24 if self.basis else 40)
         table.add_column("Expects", no_wrap=True)
         if self.basis:
             table.add_column("On what it rests", ratio=1)
@@ -236,8 +236,10 @@ _BUILDERS: dict[Section, Callable[[RoleView], RenderableType]] = {
 }
 
 
-def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
-    """The whole role, or one section of it."""
+def render_role(
+    view: RoleView, only: Section | None = None, sections: Collection[Section] | None = None
+) -> RenderableType:
+    """The whole role, one section of it (``only``), or some sections (``sections``)."""
     role = view.role
     title = literal(role.title, "bold")
     kind = "kind of ML engineer" if role.kind == "specialisation" else "career ladder role"
@@ -248,9 +250,120 @@ def render_role(view: RoleView, only: Section | None = None) -> RenderableType:
         parts.append(aliases)
     parts.append(Text(""))
     for key, build in _BUILDERS.items():
-        if only is None or only == key:
+        if key == only if only is not None else sections is None or key in sections:
             parts.append(section(SECTION_TITLES[key], build(view)))
     return Group(*parts)
+
+
+# ---------------------------------------------------------------- the overview (`role` without --full)
+# What `mlcareer role ROLE` shows by default, to fit a screen: these sections, each in a short
+# form; --full shows every section whole, --section one. Markdown and JSON are always complete.
+
+
+def _overview_responsibilities(view: RoleView) -> RenderableType:
+    groups = view.role.responsibilities
+    if not groups:
+        return no_data()
+    return literal("; ".join(f"{g.group} ({len(g.items)})" for g in groups))
+
+
+def _overview_skills(view: RoleView) -> RenderableType:
+    items = view.expectations.items
+    if not items:
+        return _skills(view)
+    graded = [e for e in items if e.state == "expected"]
+    named = [e.skill.name for e in items if e.state == "mentioned"]
+    parts: list[RenderableType] = [skills_table(graded, basis=False)] if graded else []
+    if len(named) > 3:  # a long list would push the rest off the screen: --section skills has it
+        how = "scored at the data pack's default" if view.expectations.default_reason else "not scored"
+        parts.append(Text(f"and {len(named)} skills named without a grade ({how})", style=MUTED))
+    elif named:
+        how = "scored at the data pack's default" if view.expectations.default_reason else "not scored"
+        parts.append(Text.assemble((f"Named without a grade ({how}): ", MUTED), literal(", ".join(named))))
+    parts.append(Text(OVERVIEW_READING_NOTE, style=MUTED))
+    return Group(*parts)
+
+
+OVERVIEW_READING_NOTE = (
+    "Expects: read from the sources' wording on mlcareer's 0-4 scale; "
+    "--section skills shows on what each grade rests."
+)
+
+
+def _overview_salary(view: RoleView) -> RenderableType:
+    from mlcareer.render.official import pay_text
+
+    own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
+    parts: list[RenderableType] = []
+    if own:
+        figure = own[0]
+        source = view.figure_sources.get(figure.id)
+        where = f"{figure.level.value} level, " if figure.level else ""
+        cited = f"; {source.title}" if source else ""
+        parts.append(
+            Text.assemble(
+                (f"{figure_amount(figure)} per {figure.period}", "bold"),
+                literal(f"  ({where}{figure.region or 'region not stated'}{cited})", MUTED),
+            )
+        )
+    for placed in view.official:
+        occupation = placed.occupation
+        if occupation.pay:
+            pay = occupation.pay[0]
+            line = f"{occupation.agency}, not this role's own: {occupation.title}, {pay_text(pay)}"
+            parts.append(literal(f"{line} ({pay.reference})", MUTED))
+    return Group(*parts) if parts else no_data()
+
+
+def _overview_related(view: RoleView) -> RenderableType:
+    up = [m.role for m in view.leads_to if m.kind == "advance"]
+    rows = [
+        ("Advance to the next level", up),
+        ("Specialises", [view.specialises] if view.specialises else []),
+    ]
+    parts: list[RenderableType] = [
+        Text.assemble((f"{label}: ", "bold"), literal(", ".join(r.title for r in roles)))
+        for label, roles in rows
+        if roles
+    ]
+    if view.specialisations:
+        parts.append(Text.assemble(("Specialise as: ", "bold"), f"{len(view.specialisations)} kinds"))
+    return Group(*parts) if parts else no_data()
+
+
+def _overview_level(view: RoleView) -> RenderableType:
+    info = view.level
+    line = Text.assemble(("Level: ", "bold"), literal(level_text(view.role)))
+    if info is None or not info.requirements:
+        return line
+    return Group(line, bullets(literal(q.text) for q in info.requirements))
+
+
+OVERVIEW: dict[Section, Callable[[RoleView], RenderableType]] = {
+    Section.summary: _BUILDERS[Section.summary],
+    Section.level: _overview_level,
+    Section.responsibilities: _overview_responsibilities,
+    Section.skills: _overview_skills,
+    Section.salary: _overview_salary,
+    Section.related: _overview_related,
+}
+
+
+def render_overview(view: RoleView) -> RenderableType:
+    """The overview of a role, ending with how to see the rest."""
+    full = render_role(view, sections=())
+    more = Text.assemble(
+        "More: ",
+        ("--full", "bold"),
+        " for every section, or ",
+        ("--section NAME", "bold"),
+        " for one of: ",
+        ", ".join(s.value for s in Section),
+        ".",
+        style=MUTED,
+    )
+    parts = [section(SECTION_TITLES[key], build(view)) for key, build in OVERVIEW.items()]
+    return Group(full, *parts, more)
 
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
@@ -371,13 +484,13 @@ def roles_json(roles: list[Role]) -> dict[str, Any]:
     }
 
 
+# Below this width two roles side by side break words inside ("entry-leve|l"): stack them instead.
+_COMPARE_NARROW = 60
+
+
 def render_comparison(cmp: Comparison) -> RenderableType:
-    """Two roles side by side: facts, then skills."""
+    """Two roles side by side: facts, then skills; one above the other on a narrow terminal."""
     a, b = cmp.left, cmp.right
-    facts = Table(show_header=True, header_style="bold", show_lines=True, expand=True)
-    facts.add_column("", style="bold", min_width=9, overflow="fold")
-    facts.add_column(literal(a.role.title), ratio=3, overflow="fold")
-    facts.add_column(literal(b.role.title), ratio=3, overflow="fold")
 
     def money_lines(view: RoleView) -> Text:
         if not view.salary:
@@ -386,18 +499,37 @@ def render_comparison(cmp: Comparison) -> RenderableType:
             Text(f"{(f.level.value + ': ') if f.level else ''}{figure_amount(f)}") for f in view.salary
         )
 
-    facts.add_row("Level", a.role.level.value, b.role.level.value)
-    facts.add_row("Summary", literal(a.role.summary), literal(b.role.summary))
-    facts.add_row("Work", _group_names(a), _group_names(b))
-    facts.add_row("Tools", comma_list(a.role.tools), comma_list(b.role.tools))
-    facts.add_row("Salary", money_lines(a), money_lines(b))
-    facts.add_row(
-        "Moves on",
-        comma_list(m.role.id for m in a.leads_to),
-        comma_list(m.role.id for m in b.leads_to),
-    )
+    rows: list[tuple[str, RenderableType, RenderableType]] = [
+        ("Level", Text(a.role.level.value), Text(b.role.level.value)),
+        ("Summary", literal(a.role.summary), literal(b.role.summary)),
+        ("Work", _group_names(a), _group_names(b)),
+        ("Tools", comma_list(a.role.tools), comma_list(b.role.tools)),
+        ("Salary", money_lines(a), money_lines(b)),
+        ("Moves on", comma_list(m.role.id for m in a.leads_to), comma_list(m.role.id for m in b.leads_to)),
+    ]
 
-    def skills(_: int, ascii_only: bool) -> RenderableType:
+    def facts(width: int, _: bool) -> RenderableType:
+        if width < _COMPARE_NARROW:
+            return Group(*(_stacked(label, a.role.id, left, b.role.id, right) for label, left, right in rows))
+        table = Table(show_header=True, header_style="bold", show_lines=True, expand=True)
+        table.add_column("", style="bold", min_width=9, overflow="fold")
+        table.add_column(literal(a.role.title), ratio=3, overflow="fold")
+        table.add_column(literal(b.role.title), ratio=3, overflow="fold")
+        for label, left, right in rows:
+            table.add_row(label, left, right)
+        return table
+
+    def skills(width: int, ascii_only: bool) -> RenderableType:
+        if width < _COMPARE_NARROW:  # per skill: its name, then one short line per role
+            parts: list[RenderableType] = []
+            for row in cmp.skills:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(style=MUTED, no_wrap=True)
+                grid.add_column()
+                grid.add_row(literal(a.role.id), grade_text(row.left, ascii_only))
+                grid.add_row(literal(b.role.id), grade_text(row.right, ascii_only))
+                parts += [literal(row.skill.name, "bold"), Padding(grid, (0, 0, 0, 2))]
+            return Group(*parts)
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         table.add_column("Skill", ratio=2, overflow="fold")
         table.add_column(literal(a.role.id), ratio=2, overflow="fold")
@@ -425,11 +557,24 @@ def render_comparison(cmp: Comparison) -> RenderableType:
         style=MUTED,
     )
     return Group(
-        facts,
+        Fit(facts),
         Text(""),
         *parts,
         section("Skills", Group(Fit(skills), note) if cmp.skills else no_data()),
         section("Sources", _sources(list(sources.values()))),
+    )
+
+
+def _stacked(
+    label: str, left_id: str, left: RenderableType, right_id: str, right: RenderableType
+) -> RenderableType:
+    """One fact of two roles: the label, then each role's id and, beneath it, its value."""
+    return Group(
+        literal(label, "bold"),
+        Padding(literal(left_id, MUTED), (0, 0, 0, 2)),
+        Padding(left, (0, 0, 0, 4)),
+        Padding(literal(right_id, MUTED), (0, 0, 0, 2)),
+        Padding(right, (0, 0, 0, 4)),
     )
 
 

@@ -1,0 +1,169 @@
+"""The pager, in a real pseudo-terminal of 80x24 as a person has it: less -FRX by default, as git does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mlcareer import console
+from tests.conftest import REPO, Invoke
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
+
+needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+
+
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    dropped = ("PAGER", "LESS")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_") and k not in dropped}
+    env.update(MLCAREER_HOME=str(home), NO_COLOR="1", TERM="xterm", COLUMNS="80", LINES="24")
+    env.update(extra)
+    return env
+
+
+def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "mlcareer", *args],
+        env=_env(home, **extra),
+        cwd=str(REPO),
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=30,
+        dimensions=(24, 80),
+    )
+
+
+def _waits(child: pexpect.spawn, seconds: float = 1.5) -> bool:
+    """Whether the program is still running, waiting in the pager, after ``seconds``."""
+    time.sleep(seconds)
+    return bool(child.isalive())
+
+
+@needs_less
+def test_role_opens_in_less_and_q_exits_0(tmp_path: Path) -> None:
+    child = _spawn(["role", "ml-engineer"], tmp_path)
+    child.expect("Machine Learning Engineer")
+    assert _waits(child), "a page longer than the screen waits in the pager"
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+
+
+@needs_less
+def test_quiz_result_opens_in_the_pager(tmp_path: Path) -> None:
+    args = ["quiz", "--answers", "examples/answers.yaml", "--quick", "--no-save"]
+    child = _spawn(args, tmp_path)
+    child.expect("Self-assessment against")
+    assert _waits(child)
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@needs_less
+def test_short_output_is_not_held_by_less(tmp_path: Path) -> None:
+    child = _spawn(["role", "ml-engineer", "--section", "summary"], tmp_path)
+    child.expect("Summary")
+    child.expect(pexpect.EOF)  # -F: what fits the screen is printed, and less exits
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "extra"),
+    [
+        (["--no-pager", "role", "ml-engineer", "--full"], {}),
+        (["role", "ml-engineer", "--full", "--no-pager"], {}),
+        (["role", "ml-engineer", "--full"], {"MLCAREER_PAGER": "cat"}),
+        (["role", "ml-engineer", "--full"], {"MLCAREER_PAGER": ""}),
+        (["role", "ml-engineer", "--full"], {"PAGER": "cat"}),
+        (["role", "ml-engineer", "--full", "--json"], {}),
+        (["role", "ml-engineer", "--full"], {"TERM": "dumb"}),
+    ],
+)
+def test_printed_directly(tmp_path: Path, args: list[str], extra: dict[str, str]) -> None:
+    child = _spawn(args, tmp_path, **extra)
+    child.expect("Sources|sources")
+    child.expect(pexpect.EOF)  # no pager waits for a key
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_piped_prints_without_a_pager(tmp_path: Path) -> None:
+    command = f'"{sys.executable}" -m mlcareer role ml-engineer --full | cat'
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=30
+    )
+    child.expect("Sources")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize("pager", ["no-such-pager-anywhere", "false", "'unbalanced"])
+def test_a_missing_or_failing_pager_falls_back_to_plain_output(tmp_path: Path, pager: str) -> None:
+    child = _spawn(["role", "ml-engineer", "--full"], tmp_path, MLCAREER_PAGER=pager)
+    child.expect("Sources")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+
+
+def test_mlcareer_pager_wins_over_pager(tmp_path: Path) -> None:
+    mark = tmp_path / "paged"
+    child = _spawn(
+        ["role", "ml-engineer"], tmp_path, MLCAREER_PAGER=f"tee {mark}", PAGER="no-such-pager-anywhere"
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Machine Learning Engineer" in mark.read_text(encoding="utf-8")
+
+
+def test_markdown_on_a_terminal_is_paged_too(tmp_path: Path) -> None:
+    mark = tmp_path / "paged"
+    child = _spawn(["role", "ml-engineer", "--format", "markdown"], tmp_path, MLCAREER_PAGER=f"tee {mark}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert mark.read_text(encoding="utf-8").startswith("# Machine Learning Engineer")
+
+
+def test_in_process_runs_never_page(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MLCAREER_PAGER", "no-such-pager-anywhere")
+    result = invoke("role", "ml-engineer", "--full")  # stdout is not a terminal
+    assert result.exit_code == 0 and "Sources" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("mlcareer_pager", "pager", "expected"),
+    [
+        (None, None, ["less", "-FRX"]),
+        (None, "more", ["more"]),
+        ("most -s", "more", ["most", "-s"]),
+        ("cat", "more", None),
+        ("", "more", None),
+        (None, "", None),
+    ],
+)
+def test_pager_command(
+    monkeypatch: pytest.MonkeyPatch, mlcareer_pager: str | None, pager: str | None, expected: list[str] | None
+) -> None:
+    for name, value in (("MLCAREER_PAGER", mlcareer_pager), ("PAGER", pager)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert console.pager_command() == expected
