@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -10,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mlcareer.careers import role_by_id
 from mlcareer.catalog import load_catalog, shipped_data_dir
@@ -26,7 +28,7 @@ from mlcareer.history import (
     trends,
 )
 from mlcareer.quiz import quiz_data, score
-from tests.conftest import REPO
+from tests.conftest import REPO, Invoke
 
 SHIPPED = load_catalog(shipped_data_dir())
 
@@ -234,3 +236,19 @@ def test_damaged_pages_are_reported_and_left_alone(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     _unchanged(path, store.load)
     _unchanged(path, lambda: store.save(_entry()))
+
+
+def test_results_that_answered_different_questions_do_not_compare(invoke: Invoke) -> None:
+    """A quiz that changed between two results (a question added) is said, not silently diffed."""
+    answers = yaml.safe_load((REPO / "examples" / "answers.yaml").read_text())
+    older = {k: v for k, v in answers.items() if k != "mathematics"}  # before the quiz asked it
+    store = Store()
+    catalog = load_catalog(shipped_data_dir())
+    role = role_by_id(catalog, "ml-engineer")
+    store.save(entry_from(score(catalog, role, older)))
+    store.save(entry_from(score(catalog, role, answers)))
+    result = invoke("history", "--diff", "1", "2", "--json")
+    data = json.loads(result.stdout)
+    assert (
+        data["comparable"] is False and "answered different questions (mathematics" in data["not_comparable"]
+    )

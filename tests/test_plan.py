@@ -201,3 +201,27 @@ def test_hostile_text_stays_literal(tmp_path: Path, invoke: Invoke, fmt: str) ->
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "[bold]Bad[/bold]" in result.stdout or "\\[bold\\]Bad\\[/bold\\]" in result.stdout
+
+
+def test_quiz_plan_asks_the_plan_again_and_compares_like_for_like(invoke: Invoke, tmp_path: Path) -> None:
+    assert invoke("quiz", "--answers", EXAMPLE).exit_code == 0
+    steps = [s for s in _plan(invoke)["steps"] if s["kind"] == "skill"]
+    retake = tmp_path / "retake.yaml"
+    retake.write_text("".join(f"{s['id']}: 4\n" for s in steps), encoding="utf-8")  # only the plan's skills
+    result = invoke("quiz", "--plan", "--answers", str(retake), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert f"Asking again the {len(steps)} skills of your plan" in " ".join(result.stderr.split())
+    assert "kept from result #1" in result.stderr
+    answers = json.loads(result.stdout)["answers"]
+    original = yaml.safe_load(Path(EXAMPLE).read_text())
+    assert set(answers) == set(original)  # the same question set as the result the plan came from
+    assert all(answers[s["id"]] == 4 for s in steps)
+    diff = json.loads(invoke("history", "--diff", "--json").stdout)
+    assert diff["comparable"] is True and diff["not_comparable"] is None
+    assert [s for s in _plan(invoke)["steps"] if s["kind"] == "skill"] == []  # every gap closed
+
+
+def test_quiz_plan_needs_a_saved_result(invoke: Invoke) -> None:
+    result = invoke("quiz", "--plan", "--answers", EXAMPLE)
+    assert result.exit_code == 1 and "`mlcareer quiz" in result.stderr
+    assert invoke("quiz", "--plan", "--quick", "--answers", EXAMPLE).exit_code == 2

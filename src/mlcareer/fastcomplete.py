@@ -69,7 +69,7 @@ GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozense
     "quiz": (
         (),
         {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--report": None} | _COMMON_VALUES,
-        _COMMON_FLAGS | {"--quick", "--no-save", "--template", "--force"},
+        _COMMON_FLAGS | {"--quick", "--no-save", "--template", "--force", "--plan"},
     ),
     "plan": (
         (),

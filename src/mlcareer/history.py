@@ -516,7 +516,7 @@ def find_entry(entries: list[Entry], result_id: int) -> Entry:
 
 def same_questions(a: Entry, b: Entry) -> bool:
     """Whether two results answered the same question set for the same role, so a diff means something."""
-    return a.role == b.role and a.quick == b.quick
+    return not_comparable(a, b) is None
 
 
 def not_comparable(before: Entry, after: Entry) -> str | None:
@@ -526,6 +526,10 @@ def not_comparable(before: Entry, after: Entry) -> str | None:
         reasons.append(f"they measure different roles ({before.role}, {after.role})")
     if before.quick != after.quick:
         reasons.append("one answered the quick form and the other the full quiz")
+    elif set(before.answers) != set(after.answers):  # the quiz changed between them
+        only = sorted(set(before.answers) ^ set(after.answers))
+        shown = ", ".join(only[:3]) + (", ..." if len(only) > 3 else "")
+        reasons.append(f"they answered different questions ({shown} in only one)")
     if not reasons:
         return None
     return f"#{before.id} and #{after.id} are not comparable: " + " and ".join(reasons)

@@ -16,7 +16,7 @@ from mlcareer.choices import Level
 from mlcareer.errors import NoRouteError
 from mlcareer.expectations import Expectation, expectations, family_role
 from mlcareer.ladder import route
-from mlcareer.models import Catalog, Credential, Quoted, Role, ScaleStep, Skill
+from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill
 from mlcareer.quiz import QuizResult, score
 
 ORDER_RULE = (
@@ -206,3 +206,10 @@ def _requirements(catalog: Catalog, level: Level, done: Set[str]) -> list[PlanSt
         ident = f"{level.value}-requirement-{i}"
         steps.append(PlanStep(ident, "requirement", level, req.text, ident in done, requirement=req))
     return steps
+
+
+def retake_questions(catalog: Catalog, plan: Plan) -> list[Question]:
+    """The skill questions of the plan's skill steps, in quiz order: what `quiz --plan` asks again."""
+    skills = {s.skill.id for s in plan.steps if s.skill is not None}
+    questions = catalog.quiz.questions if catalog.quiz is not None else []
+    return [q for q in questions if q.kind == "skill" and q.skill in skills]

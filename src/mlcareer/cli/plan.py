@@ -97,7 +97,7 @@ def plan(
         from mlcareer.history import Store
 
         store = Store()
-        target, entry_id, given, quick = _latest(data, store, role)
+        target, entry_id, given, quick = latest_result(data, store, role)
         origin = {"kind": "history", "result": entry_id}
         progress = store.progress(target.id)
     result = make_plan(data, target, given, quick=quick, done=set(progress))
@@ -123,7 +123,7 @@ def plan(
     )
 
 
-def _latest(data: Catalog, store: Any, role: str | None) -> tuple[Role, int, dict[str, int], bool]:
+def latest_result(data: Catalog, store: Any, role: str | None) -> tuple[Role, int, dict[str, int], bool]:
     """The role and the answers of the latest saved result (for ``role``, when given)."""
     from mlcareer.careers import find_role
 

@@ -26,6 +26,7 @@ from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.history import Entry, Store
+    from mlcareer.models import Catalog, Question, Role
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
 
@@ -106,6 +107,14 @@ def quiz(
     force: Annotated[
         bool, typer.Option("--force", help="With --template -o FILE: overwrite FILE if it exists.")
     ] = False,
+    plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="Ask again only the skills of your plan for the role (`mlcareer plan`); your other "
+            "answers are kept from the result the plan came from, so the two compare like for like.",
+        ),
+    ] = False,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
@@ -144,7 +153,12 @@ def quiz(
         return
     if force:
         raise UsageError("--force goes with --template -o FILE")
+    if plan and quick:
+        raise UsageError("--plan asks the questions of your plan; it does not go with --quick")
     target = find_role(data, role)
+    kept: dict[str, int] = {}
+    if plan:
+        kept, quick, questions = _plan_retake(data, target)
     report_kind = _report_kind(report)
     for destination in (output, report):  # before the questions: a bad path should not cost the answers
         if destination is not None:
@@ -186,7 +200,7 @@ def quiz(
             given = prompts.ask(questions, scale, interest_scale, skill_names)
         except prompts.Cancelled:
             _cancelled()
-    result = score(data, target, given, quick=quick)
+    result = score(data, target, {**kept, **given}, quick=quick)
     saved: int | None = None
     failed: MlcareerError | None = unsaved
     if store is not None:
@@ -222,6 +236,23 @@ def quiz(
     if failed is not None:
         report_error(MlcareerError(f"the result was not saved: {failed}. {NO_SAVE_HINT}"))
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _plan_retake(data: Catalog, target: Role) -> tuple[dict[str, int], bool, list[Question]]:
+    """The answers kept from the result the plan comes from, its form, and the questions to ask again."""
+    from mlcareer.cli.plan import latest_result
+    from mlcareer.history import Store
+    from mlcareer.plan import make_plan, retake_questions
+
+    role, entry_id, answers, quick = latest_result(data, Store(), target.id)
+    questions = retake_questions(data, make_plan(data, role, answers, quick=quick))
+    if not questions:
+        raise MlcareerError(f"the plan for {role.id} has no skill to ask again: its skill steps are all met")
+    notice(
+        f"Asking again the {len(questions)} skills of your plan; your other answers are kept from "
+        f"result #{entry_id}, so the two results compare like for like."
+    )
+    return answers, quick, questions
 
 
 def _cancelled() -> NoReturn:
