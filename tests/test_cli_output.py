@@ -373,3 +373,26 @@ def test_no_word_is_broken_inside_at_40_columns(invoke: Invoke, args: list[str])
     assert max(len(line) for line in narrow.stdout.splitlines()) <= 40
     broken = {w for w in _words(narrow.stdout) - _words(wide) if len(w) > 1}
     assert not broken, sorted(broken)  # e.g. "entry-leve" + "l"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("role", "ml-engineer"),
+        ("roles",),
+        ("compare", "ml-engineer", "data-scientist"),
+        ("skills",),
+        ("skill", "python"),
+        ("salary",),
+        ("path",),
+        ("validate",),
+        ("history",),
+        ("plan", "--answers", ANSWERS),
+        ("quiz", "--answers", ANSWERS, "--no-save"),
+    ],
+)
+def test_every_json_document_names_its_schema_version(invoke: Invoke, args: tuple[str, ...]) -> None:
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert next(iter(data)) == "schema_version" and data["schema_version"] == 1

@@ -256,7 +256,7 @@ def test_clear_asks_and_refuses_without_a_terminal(invoke: Invoke, monkeypatch: 
 def test_clear_with_yes(invoke: Invoke) -> None:
     invoke("quiz", "-a", SAMPLE)
     result = invoke("history", "--clear", "--yes", "--json")
-    assert result.exit_code == 0 and json.loads(result.stdout) == {"deleted": 1}
+    assert result.exit_code == 0 and json.loads(result.stdout) == {"schema_version": 1, "deleted": 1}
     assert invoke("history", "--yes").exit_code == 2
 
 

@@ -401,10 +401,16 @@ def paging() -> bool:
     return state().pager and wants_pager()
 
 
+#: The version of every JSON document mlcareer prints: raised when a key changes meaning or goes.
+JSON_SCHEMA_VERSION = 1
+
+
 def json_text(data: Any) -> str:
-    """Indented JSON; ASCII-escaped unless stdout takes UTF-8."""
+    """Indented JSON, led by ``schema_version``; ASCII-escaped unless stdout takes UTF-8."""
     from mlcareer.console import is_utf
 
+    if isinstance(data, dict):
+        data = {"schema_version": JSON_SCHEMA_VERSION, **data}
     text = json.dumps(data, indent=2, ensure_ascii=not is_utf(sys.stdout))
     if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
         text = "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
