@@ -58,7 +58,7 @@ def make_pack(target: Path, roles: int = 1000) -> Path:
             f"  - id: role-{i}\n    title: Synthetic role {i}\n    aliases: [SR{i}]\n"
             f"    level: {LEVELS[level]}\n    kind: ladder\n    summary: {_q(FILLER)}\n"
             "    responsibilities:\n      - group: Synthetic work\n        items:\n"
-            + "".join(f"          - text: {_q(FILLER)}\n            sources: [synthetic]\n" for _ in range(6))
+            + "".join(f"          - text: {_q(FILLER)}\n            sources: [synthetic]\n" for _ in range(4))
             + "    skills:\n"
             + "".join(
                 f"      - skill: skill-{(i + k) % SKILLS}\n"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from mlcareer.choices import Level
 from mlcareer.errors import NotFoundError
 from mlcareer.expectations import Expectation, RoleExpectations, expectations
-from mlcareer.ladder import EdgeKind, edges
+from mlcareer.ladder import EdgeKind, moves_from, moves_to
 from mlcareer.models import Catalog, Contrast, Credential, LevelInfo, Role, SalaryFigure, Skill, Source
 from mlcareer.official import Placement, placements
 from mlcareer.salaries import salary_for_role  # lives with the other salary queries
@@ -157,7 +157,6 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
     sources = sources_by_id(catalog)
     figures = salary_for_role(catalog, role)
     by_id = {r.id: r for r in catalog.roles}
-    moves = edges(catalog)
     return RoleView(
         role=role,
         level=next((lv for lv in catalog.levels if lv.id == role.level), None),
@@ -166,8 +165,8 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
         certifications=[creds[c] for c in role.certifications if c in creds],
         salary=figures,
         related=[by_id[r] for r in role.related if r in by_id],
-        leads_to=[Move(by_id[e.target], e.kind) for e in moves if e.source == role.id],
-        leads_from=[Move(by_id[e.source], e.kind) for e in moves if e.target == role.id],
+        leads_to=[Move(by_id[e.target], e.kind) for e in moves_from(catalog, role)],
+        leads_from=[Move(by_id[e.source], e.kind) for e in moves_to(catalog, role)],
         specialises=by_id.get(role.specialises) if role.specialises else None,
         specialisations=[r for r in catalog.roles if r.specialises == role.id],
         contrasts=contrasts(catalog, role),

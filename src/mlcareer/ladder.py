@@ -165,6 +165,31 @@ def edges(catalog: Catalog) -> list[Edge]:
     return out
 
 
+def moves_from(catalog: Catalog, role: Role) -> list[Edge]:
+    """The moves on from one role, in the order :func:`edges` gives them (without building them all)."""
+    nxt = _next_level(role.level)
+    out = [
+        Edge(role.id, t.id, "advance")
+        for t in (_preferred(catalog) if nxt is not None else [])
+        if t.kind == "ladder" and t.level == nxt
+    ]
+    return out + [
+        Edge(role.id, r.id, "specialisation") for r in catalog.roles if r.specialises == role.id != r.id
+    ]
+
+
+def moves_to(catalog: Catalog, role: Role) -> list[Edge]:
+    """The moves into one role, in the order :func:`edges` gives them."""
+    out = []
+    if role.kind == "ladder":
+        out = [Edge(r.id, role.id, "advance") for r in catalog.roles if _next_level(r.level) == role.level]
+    ids = {r.id for r in catalog.roles}
+    if role.specialises in ids and role.specialises != role.id:
+        assert role.specialises is not None
+        out.append(Edge(role.specialises, role.id, "specialisation"))
+    return out
+
+
 def _successors(catalog: Catalog) -> dict[str, list[Edge]]:
     out: dict[str, list[Edge]] = {r.id: [] for r in catalog.roles}
     for edge in edges(catalog):

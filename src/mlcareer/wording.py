@@ -6,6 +6,7 @@ reads as the same grade everywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -28,8 +29,15 @@ def grades_in(quote: str, wording: dict[str, int]) -> list[tuple[str, int]]:
     with") is the same reading; a phrase is not found inside a longer word ("strong" in
     "stronger").
     """
-    found: list[tuple[str, int]] = []
-    for phrase, grade in wording.items():
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", quote, flags=re.IGNORECASE):
-            found.append((phrase, grade))
-    return found
+    return [
+        (p, g)
+        for (p, g), pattern in zip(wording.items(), _patterns(tuple(wording)), strict=True)
+        if pattern.search(quote)
+    ]
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(phrases: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """Each phrase as a whole-word, case-blind pattern, compiled once per map (a big pack has
+    tens of thousands of quotes)."""
+    return [re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags=re.IGNORECASE) for phrase in phrases]
