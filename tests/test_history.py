@@ -15,18 +15,9 @@ import yaml
 
 from mlcareer.careers import role_by_id
 from mlcareer.catalog import load_catalog, shipped_data_dir
-from mlcareer.history import (
-    SCHEMA_VERSION,
-    Entry,
-    HistoryError,
-    SkillSnapshot,
-    Store,
-    data_home,
-    database_path,
-    diff_last,
-    entry_from,
-    trends,
-)
+from mlcareer.history import SCHEMA_VERSION, HistoryError, Store, data_home, database_path
+from mlcareer.history_diff import diff_last, trends
+from mlcareer.history_entry import Entry, SkillSnapshot, entry_from
 from mlcareer.quiz import quiz_data, score
 from tests.conftest import REPO, Invoke
 

@@ -8,7 +8,8 @@ from rich.console import Console, RenderableType
 
 from mlcareer.careers import role_by_id
 from mlcareer.catalog import load_catalog, shipped_data_dir
-from mlcareer.history import Entry, SkillSnapshot, diff_last, trends
+from mlcareer.history_diff import diff_last, trends
+from mlcareer.history_entry import Entry, SkillSnapshot
 from mlcareer.models import Catalog, Skill, Statement
 from mlcareer.quiz import QuizResult, quiz_data, score
 from mlcareer.render.history import render_diff, render_history

@@ -13,7 +13,8 @@ from mlcareer.careers import compare_roles, describe_role, find_role, list_roles
 from mlcareer.catalog import load_catalog
 from mlcareer.choices import Section
 from mlcareer.models import Catalog
-from mlcareer.render.role import render_comparison, render_role, render_roles
+from mlcareer.render.compare import render_comparison
+from mlcareer.render.role import render_role, render_roles
 from mlcareer.text import clean
 from tests.conftest import MINI
 

@@ -14,8 +14,9 @@ from mlcareer.catalog import load_catalog, shipped_data_dir
 from mlcareer.choices import Level, Section
 from mlcareer.models import Catalog
 from mlcareer.render.role import render_role
-from mlcareer.render.salary import render_salary, salary_markdown
+from mlcareer.render.salary import render_salary
 from mlcareer.render.salary_chart import compact
+from mlcareer.render.salary_md import salary_markdown
 from mlcareer.salaries import salary_report
 from tests.conftest import FIXTURES, MINI
 

@@ -221,6 +221,9 @@ def _parse(
     if isinstance(raw, OSError):
         problems.append(Problem(shown, None, "", f"cannot read: {raw.strerror or raw}"))
         return None
+    if len(raw) > MAX_BYTES:
+        problems.append(Problem(shown, None, "", f"file is larger than {MAX_BYTES // (1024 * 1024)} MB"))
+        return None
     try:
         doc = parse(raw)
     except YamlProblem as exc:

@@ -1,4 +1,4 @@
-"""The SQLite store of finished quizzes, and the trend and diff computed from it.
+"""The SQLite store of finished quizzes (trends and diffs are in history_diff).
 
 The database lives in the user's data directory: ``$MLCAREER_HOME``, else
 ``$XDG_DATA_HOME/mlcareer``, else ``~/.local/share/mlcareer``. Its schema version is
@@ -19,16 +19,15 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mlcareer.errors import MlcareerError
-from mlcareer.text import clean
 
 if TYPE_CHECKING:
-    from mlcareer.quiz import QuizResult
+    pass
+from mlcareer.history_entry import Entry, _entry
 
 ENV_HOME = "MLCAREER_HOME"
 FILE_NAME = "history.sqlite3"
@@ -88,51 +87,6 @@ def data_home() -> Path:
 
 def database_path() -> Path:
     return data_home() / FILE_NAME
-
-
-@dataclass(frozen=True)
-class SkillSnapshot:
-    """One skill in a saved result: your answer and what the target role expected."""
-
-    skill: str
-    name: str
-    you: int | None
-    expected: int | None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One saved quiz result (``id`` 0 until saved)."""
-
-    id: int
-    taken_at: str  # ISO 8601, UTC
-    role: str
-    role_title: str
-    readiness: int | None
-    level: str | None
-    quick: bool
-    skills: list[SkillSnapshot]
-    answers: dict[str, int]
-
-
-def entry_from(result: QuizResult, when: datetime | None = None) -> Entry:
-    """What is kept of a result: the scores, and every skill answered or expected."""
-    when = (when or datetime.now(UTC)).astimezone(UTC)
-    listed = {row.skill.id for row in result.skills}
-    skills = [SkillSnapshot(r.skill.id, r.skill.name, r.you, r.expected) for r in result.skills]
-    # and the skills answered that the role does not list, so a diff sees every answer
-    skills += [SkillSnapshot(s.id, s.name, you, None) for s, you in result.answered if s.id not in listed]
-    return Entry(
-        id=0,
-        taken_at=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        role=result.role.id,
-        role_title=result.role.title,
-        readiness=result.readiness,
-        level=result.level.level.value if result.level.level else None,
-        quick=result.quick,
-        skills=skills,
-        answers=dict(result.answers),
-    )
 
 
 class Store:
@@ -368,202 +322,3 @@ def _hot_journal(path: Path) -> bool:
         return os.stat(f"{path}-journal").st_size > 0
     except OSError:
         return False
-
-
-def _text(value: Any, what: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{what} is not text")
-    return clean(value)
-
-
-def _number(value: Any, what: str, low: int, high: int, optional: bool = True) -> int | None:
-    """A whole number in range, or None; a damaged row may hold text, floats, huge numbers."""
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValueError(f"{what} is not a whole number from {low} to {high}")
-    return value
-
-
-def _answer(value: Any) -> int:
-    answer = _number(value, "an answer", 0, 4, optional=False)
-    assert answer is not None
-    return answer
-
-
-def _entry(row: tuple[Any, ...]) -> Entry:
-    """One row as an Entry; anything a damaged row may hold is refused with ValueError or TypeError."""
-    taken_at = _text(row[1], "taken_at")
-    when = datetime.strptime(taken_at, "%Y-%m-%dT%H:%M:%SZ")
-    if not 2 <= when.year <= 9998:  # shown in local time: year 1 or 9999 cannot be shifted
-        raise ValueError(f"taken_at {taken_at} is out of range")
-    skills = []
-    items = json.loads(row[7])
-    if not isinstance(items, list):
-        raise TypeError("skills is not a list")
-    for item in items:
-        if not isinstance(item, dict) or set(item) != {"skill", "name", "you", "expected"}:
-            raise TypeError("a skill is not a mapping of skill, name, you, expected")
-        skills.append(
-            SkillSnapshot(
-                _text(item["skill"], "skill"),
-                _text(item["name"], "skill name"),
-                _number(item["you"], "an answer", 0, 4),
-                _number(item["expected"], "an expected level", 0, 4),
-            )
-        )
-    answers = json.loads(row[8])
-    if not isinstance(answers, dict):
-        raise TypeError("answers is not a mapping")
-    return Entry(
-        id=int(row[0]),
-        taken_at=taken_at,
-        role=_text(row[2], "role"),
-        role_title=_text(row[3], "role_title"),
-        readiness=_number(row[4], "readiness", 0, 100),
-        level=None if row[5] is None else _text(row[5], "level"),
-        quick=bool(_number(row[6], "quick", 0, 1)),
-        skills=skills,
-        answers={
-            _text(k, "a question id"): int(_number(v, "an answer", 0, 4, False) or 0)
-            for k, v in answers.items()
-        },
-    )
-
-
-# -- pure views of the history ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Trend:
-    """A result and its change in readiness since the previous result for the same role."""
-
-    entry: Entry
-    previous: Entry | None
-    change: int | None  # None: first result for the role, or readiness has no data
-
-
-def trends(entries: list[Entry]) -> list[Trend]:
-    """Each entry (newest first) with its change against the previous one for the same role."""
-    out: list[Trend] = []
-    for i, entry in enumerate(entries):
-        previous = next((e for e in entries[i + 1 :] if e.role == entry.role), None)
-        change = None
-        if previous is not None and entry.readiness is not None and previous.readiness is not None:
-            change = entry.readiness - previous.readiness
-        out.append(Trend(entry, previous, change))
-    return out
-
-
-@dataclass(frozen=True)
-class SkillChange:
-    """One skill between two results."""
-
-    skill: str
-    name: str
-    before: int | None
-    after: int | None
-
-    @property
-    def change(self) -> int | None:
-        if self.before is None or self.after is None:
-            return None
-        return self.after - self.before
-
-
-@dataclass(frozen=True)
-class Diff:
-    """What changed between two results: scores and each skill answered in either."""
-
-    before: Entry
-    after: Entry
-    skills: list[SkillChange]
-    not_comparable: str | None = None  # why the two do not compare like for like
-
-    @property
-    def readiness_change(self) -> int | None:
-        if self.before.readiness is None or self.after.readiness is None:
-            return None
-        return self.after.readiness - self.before.readiness
-
-
-def diff_last(entries: list[Entry]) -> Diff:
-    """The change between the two newest results; an error with fewer than two."""
-    if len(entries) < 2:
-        found = "there are none yet" if not entries else "there is only one"
-        raise MlcareerError(f"--diff compares the last two saved results, and {found}")
-    return diff_entries(entries[1], entries[0])
-
-
-# -- choosing results: `history show N`, `history --diff [A B]` ----------------------------
-
-
-def find_entry(entries: list[Entry], result_id: int) -> Entry:
-    """The saved result numbered ``result_id``; an error naming the numbers there are."""
-    for entry in entries:
-        if entry.id == result_id:
-            return entry
-    if not entries:
-        raise MlcareerError(
-            f"no saved result #{result_id}: there are none yet; take the quiz with `mlcareer quiz`"
-        )
-    ids = sorted(e.id for e in entries)
-    shown = f"#{ids[0]}" if len(ids) == 1 else f"#{ids[0]} to #{ids[-1]}"
-    raise MlcareerError(
-        f"no saved result #{result_id}; the saved results are {shown} (see `mlcareer history`)"
-    )
-
-
-def same_questions(a: Entry, b: Entry) -> bool:
-    """Whether two results answered the same question set for the same role, so a diff means something."""
-    return not_comparable(a, b) is None
-
-
-def not_comparable(before: Entry, after: Entry) -> str | None:
-    """Why two results do not compare like for like, or None when they do."""
-    reasons = []
-    if before.role != after.role:
-        reasons.append(f"they measure different roles ({before.role}, {after.role})")
-    if before.quick != after.quick:
-        reasons.append("one answered the quick form and the other the full quiz")
-    elif set(before.answers) != set(after.answers):  # the quiz changed between them
-        only = sorted(set(before.answers) ^ set(after.answers))
-        shown = ", ".join(only[:3]) + (", ..." if len(only) > 3 else "")
-        reasons.append(f"they answered different questions ({shown} in only one)")
-    if not reasons:
-        return None
-    return f"#{before.id} and #{after.id} are not comparable: " + " and ".join(reasons)
-
-
-def diff_entries(before: Entry, after: Entry) -> Diff:
-    """The change from ``before`` to ``after``, each skill answered in either."""
-    old = {s.skill: s for s in before.skills}
-    new = {s.skill: s for s in after.skills}
-    changes = [
-        SkillChange(s.skill, s.name, old[s.skill].you if s.skill in old else None, s.you)
-        for s in after.skills
-    ]
-    changes += [SkillChange(s.skill, s.name, s.you, None) for s in before.skills if s.skill not in new]
-    kept = [c for c in changes if c.before is not None or c.after is not None]
-    return Diff(before, after, kept, not_comparable(before, after))
-
-
-def diff_chosen(entries: list[Entry], first: int | None = None, second: int | None = None) -> Diff:
-    """Two chosen results (older first), or by default the last two for the same role and questions."""
-    if first is not None and second is not None:
-        a, b = find_entry(entries, first), find_entry(entries, second)
-        if a.id == b.id:
-            raise MlcareerError(f"--diff needs two different results; #{a.id} was given twice")
-        before, after = (a, b) if a.id < b.id else (b, a)
-        return diff_entries(before, after)
-    if len(entries) < 2:
-        found = "there are none yet" if not entries else "there is only one"
-        raise MlcareerError(f"--diff compares two saved results, and {found}")
-    for i, newer in enumerate(entries):  # newest first
-        older = next((e for e in entries[i + 1 :] if same_questions(e, newer)), None)
-        if older is not None:
-            return diff_entries(older, newer)
-    raise MlcareerError(
-        "no two saved results measure the same role with the same questions; "
-        "choose two with `mlcareer history --diff A B` (see `mlcareer history` for the numbers)"
-    )

@@ -16,7 +16,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from mlcareer.catalog import MAX_BYTES
 from mlcareer.errors import Problem
 
 Path = tuple[str | int, ...]
@@ -116,9 +115,10 @@ def short(value: object, limit: int = 40) -> str:
 
 
 def parse(raw: bytes) -> Document:
-    """Parse one YAML file's bytes; raise YamlProblem for anything unacceptable."""
-    if len(raw) > MAX_BYTES:
-        raise YamlProblem(None, "", f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    """Parse one YAML file's bytes; raise YamlProblem for anything unacceptable.
+
+    The size limit is the caller's: whoever reads the file caps what it reads and refuses more.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

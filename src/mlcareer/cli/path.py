@@ -54,6 +54,7 @@ def path(
     from mlcareer.careers import find_role
     from mlcareer.ladder import explore
     from mlcareer.render import path as render
+    from mlcareer.render import path_md
 
     data = catalog(ctx)
     result = explore(
@@ -67,8 +68,8 @@ def path(
         output=output,
         text=lambda: _with_verdict(data, result),
         data=lambda: render.path_json(result),
-        markdown=lambda: render.path_markdown(result),
-        mermaid=lambda: render.path_mermaid(result),
+        markdown=lambda: path_md.path_markdown(result),
+        mermaid=lambda: path_md.path_mermaid(result),
     )
 
 

@@ -25,7 +25,8 @@ from mlcareer.cli.complete import complete_role
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.history import Entry, Store
+    from mlcareer.history import Store
+    from mlcareer.history_entry import Entry
     from mlcareer.models import Catalog, Question, Role
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
@@ -204,7 +205,7 @@ def quiz(
     saved: int | None = None
     failed: MlcareerError | None = unsaved
     if store is not None:
-        from mlcareer.history import entry_from
+        from mlcareer.history_entry import entry_from
 
         try:
             saved = store.save(entry_from(result))
@@ -296,7 +297,8 @@ def history(
 
     Example: mlcareer history show 1
     """
-    from mlcareer.history import Store, diff_chosen, trends
+    from mlcareer.history import Store
+    from mlcareer.history_diff import diff_chosen, trends
     from mlcareer.render import history as render
 
     words = words or []
@@ -381,7 +383,7 @@ def _show(
 ) -> None:
     """One saved result in full: its answers scored again, with the date it was taken."""
     from mlcareer.careers import find_role
-    from mlcareer.history import find_entry
+    from mlcareer.history_diff import find_entry
     from mlcareer.quiz import score
     from mlcareer.render import history as render_history
     from mlcareer.render import quiz as render

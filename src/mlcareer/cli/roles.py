@@ -69,7 +69,7 @@ def role(
     """
     from mlcareer.careers import describe_role, find_role
     from mlcareer.render import role as render
-    from mlcareer.render import role_md
+    from mlcareer.render import role_md, role_overview
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
@@ -80,7 +80,7 @@ def role(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_role(view, part) if full or part else render.render_overview(view),
+        text=lambda: render.render_role(view, part) if full or part else role_overview.render_overview(view),
         data=lambda: {"role": render.role_json(view, part)},
         markdown=lambda: role_md.role_markdown(view, part),
     )
@@ -140,7 +140,7 @@ def compare(
     Example: mlcareer compare ml-engineer data-scientist
     """
     from mlcareer.careers import compare_roles, find_role
-    from mlcareer.render import role as render
+    from mlcareer.render import compare as render
     from mlcareer.render import role_md, verdict
 
     data = catalog(ctx)

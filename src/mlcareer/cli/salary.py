@@ -85,6 +85,7 @@ def salary(
     from mlcareer.careers import find_role
     from mlcareer.choices import Level
     from mlcareer.render import salary as render
+    from mlcareer.render import salary_md
     from mlcareer.salaries import salary_report
 
     data = catalog(ctx)
@@ -102,5 +103,5 @@ def salary(
         output=output,
         text=lambda: render.render_salary(report),
         data=lambda: render.salary_json(report),
-        markdown=lambda: render.salary_markdown(report),
+        markdown=lambda: salary_md.salary_markdown(report),
     )

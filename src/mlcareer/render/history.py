@@ -9,7 +9,8 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from mlcareer.history import Diff, Entry, SkillChange, Trend
+from mlcareer.history_diff import Diff, SkillChange, Trend
+from mlcareer.history_entry import Entry
 from mlcareer.render import markdown as md
 from mlcareer.render.common import MUTED, NO_DATA, literal, section
 

@@ -1,4 +1,4 @@
-"""Rendering of one role (`mlcareer role`), the role list and a comparison."""
+"""Rendering of one role's full page (`mlcareer role`) and the role list."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from mlcareer.careers import Comparison, Move, RoleView
+from mlcareer.careers import Move, RoleView
 from mlcareer.choices import SECTION_TITLES, Level, Section
 from mlcareer.expectations import Expectation
 from mlcareer.models import Credential, Quoted, Role, Source
@@ -23,7 +23,6 @@ from mlcareer.render.common import (
     bullets,
     comma_list,
     dot,
-    figure_amount,
     literal,
     no_data,
     section,
@@ -260,112 +259,6 @@ def render_role(
 # form; --full shows every section whole, --section one. Markdown and JSON are always complete.
 
 
-def _overview_responsibilities(view: RoleView) -> RenderableType:
-    groups = view.role.responsibilities
-    if not groups:
-        return no_data()
-    return literal("; ".join(f"{g.group} ({len(g.items)})" for g in groups))
-
-
-def _overview_skills(view: RoleView) -> RenderableType:
-    items = view.expectations.items
-    if not items:
-        return _skills(view)
-    graded = [e for e in items if e.state == "expected"]
-    named = [e.skill.name for e in items if e.state == "mentioned"]
-    parts: list[RenderableType] = [skills_table(graded, basis=False)] if graded else []
-    if len(named) > 3:  # a long list would push the rest off the screen: --section skills has it
-        how = "scored at the data pack's default" if view.expectations.default_reason else "not scored"
-        parts.append(Text(f"and {len(named)} skills named without a grade ({how})", style=MUTED))
-    elif named:
-        how = "scored at the data pack's default" if view.expectations.default_reason else "not scored"
-        parts.append(Text.assemble((f"Named without a grade ({how}): ", MUTED), literal(", ".join(named))))
-    parts.append(Text(OVERVIEW_READING_NOTE, style=MUTED))
-    return Group(*parts)
-
-
-OVERVIEW_READING_NOTE = (
-    "Expects: read from the sources' wording on mlcareer's 0-4 scale; "
-    "--section skills shows on what each grade rests."
-)
-
-
-def _overview_salary(view: RoleView) -> RenderableType:
-    from mlcareer.render.official import pay_text
-
-    own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
-    parts: list[RenderableType] = []
-    if own:
-        figure = own[0]
-        source = view.figure_sources.get(figure.id)
-        where = f"{figure.level.value} level, " if figure.level else ""
-        cited = f"; {source.title}" if source else ""
-        parts.append(
-            Text.assemble(
-                (f"{figure_amount(figure)} per {figure.period}", "bold"),
-                literal(f"  ({where}{figure.region or 'region not stated'}{cited})", MUTED),
-            )
-        )
-    for placed in view.official:
-        occupation = placed.occupation
-        if occupation.pay:
-            pay = occupation.pay[0]
-            line = f"{occupation.agency}, not this role's own: {occupation.title}, {pay_text(pay)}"
-            parts.append(literal(f"{line} ({pay.reference})", MUTED))
-    return Group(*parts) if parts else no_data()
-
-
-def _overview_related(view: RoleView) -> RenderableType:
-    up = [m.role for m in view.leads_to if m.kind == "advance"]
-    rows = [
-        ("Advance to the next level", up),
-        ("Specialises", [view.specialises] if view.specialises else []),
-    ]
-    parts: list[RenderableType] = [
-        Text.assemble((f"{label}: ", "bold"), literal(", ".join(r.title for r in roles)))
-        for label, roles in rows
-        if roles
-    ]
-    if view.specialisations:
-        parts.append(Text.assemble(("Specialise as: ", "bold"), f"{len(view.specialisations)} kinds"))
-    return Group(*parts) if parts else no_data()
-
-
-def _overview_level(view: RoleView) -> RenderableType:
-    info = view.level
-    line = Text.assemble(("Level: ", "bold"), literal(level_text(view.role)))
-    if info is None or not info.requirements:
-        return line
-    return Group(line, bullets(literal(q.text) for q in info.requirements))
-
-
-OVERVIEW: dict[Section, Callable[[RoleView], RenderableType]] = {
-    Section.summary: _BUILDERS[Section.summary],
-    Section.level: _overview_level,
-    Section.responsibilities: _overview_responsibilities,
-    Section.skills: _overview_skills,
-    Section.salary: _overview_salary,
-    Section.related: _overview_related,
-}
-
-
-def render_overview(view: RoleView) -> RenderableType:
-    """The overview of a role, ending with how to see the rest."""
-    full = render_role(view, sections=())
-    more = Text.assemble(
-        "More: ",
-        ("--full", "bold"),
-        " for every section, or ",
-        ("--section NAME", "bold"),
-        " for one of: ",
-        ", ".join(s.value for s in Section),
-        ".",
-        style=MUTED,
-    )
-    parts = [section(SECTION_TITLES[key], build(view)) for key, build in OVERVIEW.items()]
-    return Group(full, *parts, more)
-
-
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {
     Section.summary: ("summary",),
@@ -481,128 +374,4 @@ def roles_json(roles: list[Role]) -> dict[str, Any]:
             }
             for r in roles
         ]
-    }
-
-
-# Below this width two roles side by side break words inside ("entry-leve|l"): stack them instead.
-_COMPARE_NARROW = 60
-
-
-def render_comparison(cmp: Comparison) -> RenderableType:
-    """Two roles side by side: facts, then skills; one above the other on a narrow terminal."""
-    a, b = cmp.left, cmp.right
-
-    def money_lines(view: RoleView) -> Text:
-        if not view.salary:
-            return no_data()
-        return Text("\n").join(
-            Text(f"{(f.level.value + ': ') if f.level else ''}{figure_amount(f)}") for f in view.salary
-        )
-
-    rows: list[tuple[str, RenderableType, RenderableType]] = [
-        ("Level", Text(a.role.level.value), Text(b.role.level.value)),
-        ("Summary", literal(a.role.summary), literal(b.role.summary)),
-        ("Work", _group_names(a), _group_names(b)),
-        ("Tools", comma_list(a.role.tools), comma_list(b.role.tools)),
-        ("Salary", money_lines(a), money_lines(b)),
-        ("Moves on", comma_list(m.role.id for m in a.leads_to), comma_list(m.role.id for m in b.leads_to)),
-    ]
-
-    def facts(width: int, _: bool) -> RenderableType:
-        if width < _COMPARE_NARROW:
-            return Group(*(_stacked(label, a.role.id, left, b.role.id, right) for label, left, right in rows))
-        table = Table(show_header=True, header_style="bold", show_lines=True, expand=True)
-        table.add_column("", style="bold", min_width=9, overflow="fold")
-        table.add_column(literal(a.role.title), ratio=3, overflow="fold")
-        table.add_column(literal(b.role.title), ratio=3, overflow="fold")
-        for label, left, right in rows:
-            table.add_row(label, left, right)
-        return table
-
-    def skills(width: int, ascii_only: bool) -> RenderableType:
-        if width < _COMPARE_NARROW:  # per skill: its name, then one short line per role
-            parts: list[RenderableType] = []
-            for row in cmp.skills:
-                grid = Table.grid(padding=(0, 1))
-                grid.add_column(style=MUTED, no_wrap=True)
-                grid.add_column()
-                grid.add_row(literal(a.role.id), grade_text(row.left, ascii_only))
-                grid.add_row(literal(b.role.id), grade_text(row.right, ascii_only))
-                parts += [literal(row.skill.name, "bold"), Padding(grid, (0, 0, 0, 2))]
-            return Group(*parts)
-        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        table.add_column("Skill", ratio=2, overflow="fold")
-        table.add_column(literal(a.role.id), ratio=2, overflow="fold")
-        table.add_column(literal(b.role.id), ratio=2, overflow="fold")
-        for row in cmp.skills:
-            table.add_row(
-                literal(row.skill.name), grade_text(row.left, ascii_only), grade_text(row.right, ascii_only)
-            )
-        return table
-
-    sources = {s.id: s for s in (*a.sources, *b.sources)}
-    parts: list[RenderableType] = []
-    if cmp.contrasts:
-        parts.append(
-            section(
-                "How they differ, in the sources' words",
-                bullets(
-                    literal(c.text).append(f'  ("{c.quote}" [{c.source}])', MUTED) for c, _ in cmp.contrasts
-                ),
-            )
-        )
-    note = Text(
-        '"the sources do not say": no source states the skill for that role, which is not the '
-        "same as not needed. (default): named without a grade, scored against the data pack's default.",
-        style=MUTED,
-    )
-    return Group(
-        Fit(facts),
-        Text(""),
-        *parts,
-        section("Skills", Group(Fit(skills), note) if cmp.skills else no_data()),
-        section("Sources", _sources(list(sources.values()))),
-    )
-
-
-def _stacked(
-    label: str, left_id: str, left: RenderableType, right_id: str, right: RenderableType
-) -> RenderableType:
-    """One fact of two roles: the label, then each role's id and, beneath it, its value."""
-    return Group(
-        literal(label, "bold"),
-        Padding(literal(left_id, MUTED), (0, 0, 0, 2)),
-        Padding(left, (0, 0, 0, 4)),
-        Padding(literal(right_id, MUTED), (0, 0, 0, 2)),
-        Padding(right, (0, 0, 0, 4)),
-    )
-
-
-def _group_names(view: RoleView) -> Text:
-    groups = view.role.responsibilities
-    if not groups:
-        return no_data()
-    return Text("\n").join(literal(f"{g.group} ({len(g.items)})") for g in groups)
-
-
-def comparison_json(cmp: Comparison) -> dict[str, Any]:
-    def need(n: Expectation | None) -> dict[str, Any]:
-        return {"state": "not stated"} if n is None else expectation_json(n)
-
-    return {
-        "left": role_json(cmp.left),
-        "right": role_json(cmp.right),
-        "contrasts": [
-            {"role": other.id, "text": c.text, "quote": c.quote, "source": c.source}
-            for c, other in cmp.contrasts
-        ],
-        "skills": [
-            {
-                "skill": row.skill.id,
-                "name": row.skill.name,
-                "left": need(row.left),
-                "right": need(row.right),
-            }
-            for row in cmp.skills
-        ],
     }
