@@ -324,7 +324,7 @@ def test_role_official_section_in_json_and_markdown(invoke: Invoke) -> None:
     assert figures["growth"]["period"] == "2022-32" and figures["growth"]["quote"]
     assert figures["openings"]["url"] == figures["url"]
     md = invoke("role", "software-engineer", "--section", "official", "--format", "markdown").stdout
-    assert "**BLS has no 'software engineer' occupation; nearest: Software Developers" in md
+    assert "### BLS has no 'software engineer' occupation; nearest: Software Developers" in md
     assert "Openings: not recorded in the data" in md
 
 

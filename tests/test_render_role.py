@@ -13,8 +13,10 @@ from mlcareer.careers import compare_roles, describe_role, find_role, list_roles
 from mlcareer.catalog import load_catalog
 from mlcareer.choices import Section
 from mlcareer.models import Catalog
-from mlcareer.render.compare import render_comparison
-from mlcareer.render.role import render_role, render_roles
+from mlcareer.render.compare import comparison_page
+from mlcareer.render.role import render_roles
+from mlcareer.render.role_page import role_page
+from mlcareer.render.to_text import page
 from mlcareer.text import clean
 from tests.conftest import MINI
 
@@ -31,7 +33,7 @@ def mini() -> Catalog:
 
 
 def test_role_page_at_80_columns(mini: Catalog) -> None:
-    out = _text(render_role(describe_role(mini, find_role(mini, "engineer"))))
+    out = _text(page(role_page(describe_role(mini, find_role(mini, "engineer")))))
     lines = out.splitlines()
     assert lines[0] == "Engineer"
     assert lines[1] == "engineer · mid level · career ladder role"
@@ -51,14 +53,14 @@ def test_role_page_at_80_columns(mini: Catalog) -> None:
 
 
 def test_role_page_at_40_columns_wraps_without_cutting_words(mini: Catalog) -> None:
-    out = _text(render_role(describe_role(mini, find_role(mini, "engineer"))), width=40)
+    out = _text(page(role_page(describe_role(mini, find_role(mini, "engineer")))), width=40)
     assert all(len(line) <= 40 for line in out.splitlines())
     assert "…" not in out
     assert "Programming  ●●●○ proficient" in out
 
 
 def test_one_section(mini: Catalog) -> None:
-    out = _text(render_role(describe_role(mini, find_role(mini, "engineer")), Section.tools))
+    out = _text(page(role_page(describe_role(mini, find_role(mini, "engineer")), Section.tools)))
     assert "Tools and frameworks\n  Python" in out
     assert "Summary" not in out
 
@@ -70,7 +72,7 @@ def test_roles_table_groups_by_level(mini: Catalog) -> None:
 
 def test_comparison_lists_skills_of_both(mini: Catalog) -> None:
     cmp = compare_roles(mini, find_role(mini, "engineer"), find_role(mini, "junior-engineer"))
-    out = _text(render_comparison(cmp))
+    out = _text(page(comparison_page(cmp)))
     assert "Programming" in out and "not listed" not in out
     assert "Statistics     ●●●● expert          the sources do not say" in out
     assert "Communication  mentioned, no grade  the sources do not say" in out
@@ -89,7 +91,7 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
     roles = roles.replace("title: Engineer\n", f'title: "{escaped}"\n', 1)
     (data / "roles.yaml").write_text(roles)
     catalog = load_catalog(data)
-    out = _text(render_role(describe_role(catalog, find_role(catalog, "engineer"))))
+    out = _text(page(role_page(describe_role(catalog, find_role(catalog, "engineer")))))
     assert "\x1b" not in out and "\x07" not in out
     assert "[bold]loud[/bold] [/red]" in out
     assert "\\x1b[2J" in out

@@ -13,10 +13,11 @@ from mlcareer.careers import describe_role, find_role
 from mlcareer.catalog import load_catalog, shipped_data_dir
 from mlcareer.choices import Level, Section
 from mlcareer.models import Catalog
-from mlcareer.render.role import render_role
+from mlcareer.render.role_page import role_page
 from mlcareer.render.salary import render_salary
 from mlcareer.render.salary_chart import compact
 from mlcareer.render.salary_md import salary_markdown
+from mlcareer.render.to_text import page
 from mlcareer.salaries import salary_report
 from tests.conftest import FIXTURES, MINI
 
@@ -70,14 +71,14 @@ def test_ascii_fallback(tmp_path: Path) -> None:
 
 def test_role_page_at_40_columns_keeps_its_chart_inside(shipped: Catalog) -> None:
     view = describe_role(shipped, find_role(shipped, "ml-engineer"))
-    out = _text(render_role(view, Section.salary), 40)
+    out = _text(page(role_page(view, Section.salary)), 40)
     assert max(len(line) for line in out.splitlines()) <= 40
     assert "USD per year, on one scale" in out and "◆ $160,471" in out
 
 
 def test_role_page_with_one_figure_has_no_chart(shipped: Catalog) -> None:
     view = describe_role(shipped, find_role(shipped, "junior-ml-engineer"))
-    out = _text(render_role(view, Section.salary))
+    out = _text(page(role_page(view, Section.salary)))
     assert "entry: $80,000 - $110,000 per year" in out
     assert "on one scale" not in out
 

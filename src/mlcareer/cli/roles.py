@@ -69,7 +69,8 @@ def role(
     """
     from mlcareer.careers import describe_role, find_role
     from mlcareer.render import role as render
-    from mlcareer.render import role_md, role_overview
+    from mlcareer.render import to_markdown, to_text
+    from mlcareer.render.role_page import overview_page, role_page
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
@@ -80,9 +81,9 @@ def role(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_role(view, part) if full or part else role_overview.render_overview(view),
+        text=lambda: to_text.page(role_page(view, part) if full or part else overview_page(view)),
         data=lambda: {"role": render.role_json(view, part)},
-        markdown=lambda: role_md.role_markdown(view, part),
+        markdown=lambda: to_markdown.page(role_page(view, part)),
     )
 
 
@@ -107,7 +108,6 @@ def roles(
     """
     from mlcareer.careers import list_roles
     from mlcareer.render import role as render
-    from mlcareer.render import role_md
 
     found = list_roles(catalog(ctx), Level(level) if level else None, search)  # read by LevelOption
     emit(
@@ -116,7 +116,7 @@ def roles(
         output=output,
         text=lambda: render.render_roles(found),
         data=lambda: render.roles_json(found),
-        markdown=lambda: role_md.roles_markdown(found),
+        markdown=lambda: render.roles_markdown(found),
     )
 
 
@@ -141,7 +141,7 @@ def compare(
     """
     from mlcareer.careers import compare_roles, find_role
     from mlcareer.render import compare as render
-    from mlcareer.render import role_md, verdict
+    from mlcareer.render import to_markdown, to_text
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
@@ -149,9 +149,9 @@ def compare(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: verdict.ending(render.render_comparison(result), verdict.comparison_verdict(result)),
+        text=lambda: to_text.page(render.comparison_page(result)),
         data=lambda: render.comparison_json(result),
-        markdown=lambda: role_md.comparison_markdown(result),
+        markdown=lambda: to_markdown.page(render.comparison_page(result)),
     )
 
 

@@ -17,7 +17,7 @@ from mlcareer.quiz import Gap, LevelFit, Match, QuizResult, SkillRow
 from mlcareer.render import markdown as md
 from mlcareer.render.common import MUTED, NO_DATA, Bar, bullets, literal, no_data, section
 from mlcareer.render.expect import expectation_json
-from mlcareer.render.verdict import quiz_verdict
+from mlcareer.render.verdict import ending, quiz_verdict
 from mlcareer.text import clean
 
 NO_EXPECTATION = "named without a grade, and this data pack sets no default"
@@ -251,9 +251,7 @@ def render_result(result: QuizResult) -> RenderableType:
         ),
         section("Largest gaps, and what to do", _gaps(result)),
         section("Kinds of ML engineer that fit you best", _matches(result)),
-        Text(result.disclaimer, style="italic"),
-        Text(""),
-        quiz_verdict(result),  # last, so it is on screen when the output stops
+        ending(Text(result.disclaimer, style="italic"), quiz_verdict(result)),  # on screen when it stops
     )
 
 

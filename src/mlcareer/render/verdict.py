@@ -1,6 +1,8 @@
 """The one-line verdict a result ends with, so it is on screen when the output stops.
 
-Each is built from the domain result alone; the commands add it as the last line of the text.
+Each is built from the domain result alone, as a paragraph of the view model: the last block
+of the result's page (in every format), or, for results not yet described as a page, the last
+line of the text (``ending``).
 """
 
 from __future__ import annotations
@@ -11,24 +13,22 @@ from rich.text import Text
 from mlcareer.careers import Comparison
 from mlcareer.ladder import PayChange, Route
 from mlcareer.quiz import QuizResult
-from mlcareer.render.common import NO_DATA, literal
+from mlcareer.render import view as v
+from mlcareer.render.common import NO_DATA
 
 
-def ending(body: RenderableType, verdict: Text) -> RenderableType:
+def ending(body: RenderableType, verdict: v.Para) -> RenderableType:
     """``body`` then, after a blank line, the verdict."""
-    return Group(body, Text(""), verdict)
+    from mlcareer.render.to_text import block
+
+    return Group(body, Text(""), block(verdict))
 
 
-def _line(*parts: str | Text) -> Text:
-    out = Text("In short: ", style="bold")
-    for i, part in enumerate(parts):
-        if i:
-            out.append("; ")
-        out.append(literal(part) if isinstance(part, str) else part)
-    return out.append(".")
+def _line(*parts: str) -> v.Para:
+    return v.para(v.strong("In short: "), "; ".join(parts) + ".")
 
 
-def quiz_verdict(result: QuizResult) -> Text:
+def quiz_verdict(result: QuizResult) -> v.Para:
     """'In short: 77% ready for Machine Learning Engineer; your answers fit entry level; ...'."""
     ready = (
         f"{result.readiness}% ready for {result.role.title}"
@@ -42,7 +42,7 @@ def quiz_verdict(result: QuizResult) -> Text:
     return _line(ready, level, f"best-fitting kind: {fit}")
 
 
-def route_verdict(route: Route, total: PayChange, pay: str) -> Text:
+def route_verdict(route: Route, total: PayChange, pay: str) -> v.Para:
     """'In short: 3 steps from A to B; pay $80,000 - $110,000 -> no data'. ``pay`` is ``total`` as text."""
     count = len(route.steps)
     steps = f"{count} step{'' if count == 1 else 's'} from {route.roles[0].title} to {route.goal.title}"
@@ -52,7 +52,7 @@ def route_verdict(route: Route, total: PayChange, pay: str) -> Text:
     return _line(steps, f"{label}: {pay}")
 
 
-def comparison_verdict(cmp: Comparison) -> Text:
+def comparison_verdict(cmp: Comparison) -> v.Para:
     """Levels, the skills both list, and where each expects more."""
     a, b = cmp.left.role, cmp.right.role
     both = [r for r in cmp.skills if r.left is not None and r.right is not None]

@@ -1,0 +1,95 @@
+"""The Markdown renderer of a view model: a Page becomes one Markdown document.
+
+Headings, lists and pipe tables that render on common Markdown hosts; data text goes
+through ``md()`` so it shows literally. HTML handouts are made from this (``render.html``).
+"""
+
+from __future__ import annotations
+
+from mlcareer.render import view as v
+from mlcareer.render.common import figure_amount
+from mlcareer.render.markdown import bullets, heading, join, md, table
+
+_WRAP = {"": "{}", "strong": "**{}**", "muted": "{}", "em": "_{}_", "code": "`{}`"}
+
+
+def line_markdown(row: v.Line) -> str:
+    """One line of a view as Markdown: runs of one style share their markup (**a $1 b**)."""
+    runs: list[tuple[str, str]] = []  # (style, text)
+    for piece in row:
+        if isinstance(piece, v.Span) and piece.style == "code" and "`" not in piece.text:
+            runs.append(("raw", f"`{piece.text}`"))  # code spans take text literally
+        elif isinstance(piece, v.Span):
+            runs.append((piece.style, piece.text))
+        elif isinstance(piece, v.Amount):
+            runs.append((piece.style, figure_amount(piece.figure)))
+        elif isinstance(piece, v.Dots):
+            runs.append(("", f"{piece.value}/{piece.maximum}"))
+        else:
+            runs.append(("", "; "))
+    merged: list[tuple[str, str]] = []
+    for style, text in runs:
+        if merged and merged[-1][0] == style != "raw":
+            merged[-1] = (style, merged[-1][1] + text)
+        else:
+            merged.append((style, text))
+    out = []
+    for style, text in merged:
+        if style == "raw":
+            out.append(text)
+        elif text.strip():
+            lead, body, trail = _split_space(text)
+            lead = lead and " "  # "text  [source]" on a terminal; one space is enough here
+            out.append(lead + _WRAP[style].format(md(body)) + trail)
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    """Markup must hug its words: '**a**', never '** a **'."""
+    body = text.strip()
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return lead, body, trail
+
+
+def _cell(cell: v.Cell) -> str:
+    return "<br>".join(line_markdown(row) for row in cell)
+
+
+def block(item: v.Block, level: int = 2) -> str:
+    """One block as Markdown; sections nest as deeper headings."""
+    if isinstance(item, v.Section):
+        inner = [block(i, level + 1) for i in item.blocks] or ["_no data_\n"]
+        return join(heading(level, item.title), *inner)
+    if isinstance(item, v.Label):
+        return heading(min(level, 6), item.text)
+    if isinstance(item, v.Para):
+        text = line_markdown(item.line)
+        return f"_{text}_\n" if item.note and text else text + "\n"
+    if isinstance(item, v.Bullets) and item.label:
+        return join(heading(min(level, 6), item.label), block(v.Bullets(item.items, item.empty), level))
+    if isinstance(item, v.Bullets):
+        if not item.items:
+            return f"_{md(item.empty)}_\n" if item.empty else ""
+        return bullets((line_markdown(i) for i in item.items), escaped=True)
+    if isinstance(item, v.Table):
+        if not item.rows:
+            return f"_{md(item.empty)}_\n"
+        return table(list(item.header), [[_cell(c) for c in row] for row in item.rows], escaped=True)
+    return _chart(item)
+
+
+def _chart(chart: v.Chart) -> str:
+    from mlcareer.render.salary_chart import chart_text
+    from mlcareer.salaries import charts
+
+    return f"```text\n{chart_text(charts(list(chart.figures))).rstrip()}\n```\n"
+
+
+def page(view: v.Page) -> str:
+    """The page: a level-one heading, the metadata lines, then the blocks."""
+    meta = [line_markdown(row) + "  \n" for row in view.meta]
+    parts = [heading(1, view.title), "".join(meta)]
+    return join(*parts, *(block(i) for i in view.blocks))

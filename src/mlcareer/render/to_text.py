@@ -1,0 +1,148 @@
+"""The terminal renderer of a view model: a Page becomes one Rich renderable.
+
+It fits the terminal at hand when it is drawn: the width (a table stacks when narrow) and
+whether the terminal takes only ASCII (dots, separators and currency signs fall back).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from mlcareer.render import view as v
+from mlcareer.render.common import MUTED, Bar, bullets, dot, figure_amount, literal, no_data, section
+
+_STYLES: dict[str, str] = {"": "", "strong": "bold", "muted": MUTED, "em": "italic", "code": "cyan"}
+
+
+def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
+    """One line of a view as Rich text; data text stays literal."""
+    out = Text(style=style)
+    for piece in row:
+        if isinstance(piece, v.Span):
+            out.append(literal(piece.text, _STYLES[piece.style]))
+        elif isinstance(piece, v.Dots):
+            out.append(Bar(piece.value, piece.maximum).text(ascii_only))
+        elif isinstance(piece, v.Amount):
+            out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
+        else:
+            out.append(dot(ascii_only))
+    return out
+
+
+class _Fitted:
+    """A block drawn for the terminal at hand."""
+
+    def __init__(self, block: v.Para | v.Bullets | v.Table) -> None:
+        self.block = block
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        block, ascii_only = self.block, options.ascii_only
+        if isinstance(block, v.Para):
+            yield line_text(block.line, ascii_only, MUTED if block.note else "")
+        elif isinstance(block, v.Bullets) and block.inline:
+            out = Text(f"{block.label}: ", style="bold") if block.label else Text()
+            items = [line_text(i, ascii_only) for i in block.items]
+            yield out.append(Text(", ").join(items)) if items else out.append(no_data())
+        elif isinstance(block, v.Bullets) and block.items:
+            yield bullets(line_text(i, ascii_only) for i in block.items)
+        elif isinstance(block, v.Bullets):
+            yield _empty(block.empty)
+        else:
+            yield from _table(block, options.max_width, ascii_only)
+
+
+def _empty(words: str) -> RenderableType:
+    if not words:
+        return Group()  # an empty list that needs no words: nothing at all
+    return no_data() if words == "no data" else Text(words, style=MUTED)
+
+
+def _cell(cell: v.Cell, ascii_only: bool, style: str = "") -> Text:
+    out = Text(style=style)
+    for n, row in enumerate(cell):
+        if n:
+            out.append("\n")
+        out.append(line_text(row, ascii_only))
+    return out
+
+
+def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
+    if not table.rows:
+        yield _empty(table.empty)
+        return
+    if table.stacked == "always" or (table.stacked == "narrow" and width < table.min_width):
+        for row in table.rows:
+            if table.side_by_side:  # the label, then each column's header and, beneath it, its value
+                yield _cell(row[0], ascii_only, "bold")
+                for name, cell in zip(table.header[1:], row[1:], strict=True):
+                    yield Padding(literal(name, MUTED), (0, 0, 0, 2))
+                    yield Padding(_cell(cell, ascii_only), (0, 0, 0, 4))
+                continue
+            head = _cell(row[0], ascii_only, "bold")
+            if len(row) > 1:
+                head.append("  ").append(_cell(row[1], ascii_only))
+            yield head
+            for cell in row[2:]:
+                yield Padding(_cell(cell, ascii_only), (0, 0, 0, 2))
+        return
+    if table.side_by_side:
+        grid = RichTable(header_style="bold", show_lines=True, expand=True)
+        grid.add_column(table.header[0], style="bold", min_width=9, overflow="fold")
+        for name in table.header[1:]:
+            grid.add_column(literal(name), ratio=3, overflow="fold")
+        for row in table.rows:
+            grid.add_row(*(_cell(cell, ascii_only) for cell in row))
+        yield grid
+        return
+    grid = RichTable(box=None, header_style="bold", pad_edge=False)
+    for n, name in enumerate(table.header):
+        dots = any(isinstance(p, v.Dots) for row in table.rows for ln in row[n] for p in ln)
+        # a grade's dots and name stay on one line; a first column of names takes at most half
+        grid.add_column(name, no_wrap=dots, max_width=None if n else max(width // 2, 12))
+    for row in table.rows:
+        grid.add_row(*(_cell(cell, ascii_only) for cell in row))
+    yield grid
+
+
+def _chart(chart: v.Chart) -> RenderableType:
+    from mlcareer.render.salary_chart import chart_block
+    from mlcareer.salaries import charts
+
+    return chart_block(charts(list(chart.figures)))
+
+
+def block(item: v.Block) -> RenderableType:
+    """One block as a renderable."""
+    if isinstance(item, v.Section):
+        return section(item.title, blocks(item.blocks))
+    if isinstance(item, v.Label):
+        return literal(item.text, "bold")
+    if isinstance(item, v.Chart):
+        return _chart(item)
+    return _Fitted(item)
+
+
+def blocks(items: v.Blocks) -> RenderableType:
+    return Group(*(block(i) for i in items)) if items else no_data()
+
+
+class _Meta:
+    def __init__(self, rows: tuple[v.Line, ...]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for row in self.rows:
+            yield line_text(row, options.ascii_only, MUTED)
+
+
+def page(view: v.Page) -> RenderableType:
+    """The page: its title in bold, the metadata dim under it, a blank line, the blocks."""
+    parts: list[RenderableType] = [literal(view.title, "bold")]
+    if view.meta:
+        parts.append(_Meta(view.meta))
+    parts.append(Text(""))
+    parts += [block(i) for i in view.blocks]
+    return Group(*parts)

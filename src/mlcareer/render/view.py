@@ -1,0 +1,182 @@
+"""A view model: what a result shows, described once, with no format in it.
+
+A view builder turns a domain result into a ``Page`` of blocks (sections, paragraphs, lists,
+tables, a grade's dots, a salary chart). The renderers turn a page into a format:
+``render.to_text`` into Rich renderables for the terminal, ``render.to_markdown`` into
+Markdown, and HTML is made from that Markdown (``render.html``). So a new format is one new
+renderer of these few blocks, not a new function per view, and text and Markdown can no
+longer drift apart.
+
+Text in a block is data text, shown literally by every renderer (never read as markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from mlcareer.models import SalaryFigure
+
+#: How a span is shown: strong (bold), muted (dim; plain in Markdown), em (italic),
+#: code (an id or a command: `code` in Markdown), heading (a label that leads a line).
+Style = Literal["", "strong", "muted", "em", "code"]
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    style: Style = ""
+
+
+@dataclass(frozen=True)
+class Dots:
+    """A proficiency on the 0-4 scale: ●●●○ on a terminal, #### in ASCII, '3/4' in documents."""
+
+    value: int
+    maximum: int = 4
+
+
+@dataclass(frozen=True)
+class Sep:
+    """The separator of a metadata line: ' · ' on a terminal, ' - ' in ASCII, '; ' in documents."""
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A salary figure's amount: '$80,000 - $110,000'; a currency's code where its symbol can't show."""
+
+    figure: SalaryFigure
+    style: Style = ""
+
+
+Piece = Span | Dots | Sep | Amount
+Line = tuple[Piece, ...]
+
+
+def line(*parts: str | Piece) -> Line:
+    """A line from strings (plain spans) and pieces."""
+    return tuple(Span(p) if isinstance(p, str) else p for p in parts if p != "")
+
+
+def muted(text: str) -> Span:
+    return Span(text, "muted")
+
+
+def strong(text: str) -> Span:
+    return Span(text, "strong")
+
+
+def plain(row: Line) -> str:
+    """A line's words without styling: for search, tests and plain output."""
+    words = []
+    for piece in row:
+        if isinstance(piece, Span):
+            words.append(piece.text)
+        elif isinstance(piece, Dots):
+            words.append(f"{piece.value}/{piece.maximum}")
+        elif isinstance(piece, Amount):
+            from mlcareer.render.common import figure_amount
+
+            words.append(figure_amount(piece.figure))
+        else:
+            words.append("; ")
+    return "".join(words)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; ``note`` marks a remark about the content (dim on a terminal, italic in documents)."""
+
+    line: Line
+    note: bool = False
+
+
+@dataclass(frozen=True)
+class Label:
+    """A short label over the block that follows it (bold; a small heading in documents)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list; ``empty`` is said when it has no items.
+
+    An ``inline`` list of short items is one comma-separated line on a terminal, led by its
+    ``label`` ("Industries: a, b"); documents always get a list (under the label as a heading).
+    """
+
+    items: tuple[Line, ...]
+    empty: str = "no data"
+    inline: bool = False
+    label: str = ""
+
+
+Cell = tuple[Line, ...]  # a table cell: one or more lines
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows under a header.
+
+    ``stacked`` says how a terminal shows it: ``always`` as a list (the first cell bold, the
+    second beside it, the rest indented under it), ``narrow`` so below ``min_width`` columns,
+    ``never`` as a table whatever the width. Documents always get a table; a terminal table
+    keeps a column of grades on one line and gives a first column of names at most half.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    stacked: Literal["always", "narrow", "never"] = "narrow"
+    min_width: int = 72
+    empty: str = "no data"
+    #: Columns side by side (two roles): ruled and full width as a table; stacked, each row
+    #: lists every column under its header instead of running the cells together.
+    side_by_side: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Salary ranges drawn on one scale (a terminal chart; a document lists the figures beside it)."""
+
+    figures: tuple[SalaryFigure, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a page; sections nest."""
+
+    title: str
+    blocks: Blocks
+
+
+Block = Para | Label | Bullets | Table | Chart | Section
+Blocks = tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One result: a title, metadata lines under it, then its blocks."""
+
+    title: str
+    meta: tuple[Line, ...] = ()
+    blocks: Blocks = field(default_factory=tuple)
+
+
+def bullets(items: Iterable[str | Line], empty: str = "no data") -> Bullets:
+    return Bullets(tuple(line(i) if isinstance(i, str) else i for i in items), empty)
+
+
+def short_list(items: Iterable[str], label: str = "") -> Bullets:
+    """Short items, one line on a terminal: tools, industries."""
+    return Bullets(tuple(line(i) for i in items), inline=True, label=label)
+
+
+def note(text: str) -> Para:
+    return Para(line(text), note=True)
+
+
+def para(*parts: str | Piece) -> Para:
+    return Para(line(*parts))
