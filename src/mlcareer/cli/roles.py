@@ -68,6 +68,7 @@ def role(
     Example: mlcareer role ml-engineer --section skills
     """
     from mlcareer.careers import describe_role, find_role
+    from mlcareer.jsondoc import role as jsondoc
     from mlcareer.render import role as render
     from mlcareer.render import role_md, role_overview
 
@@ -81,7 +82,7 @@ def role(
         as_json=as_json,
         output=output,
         text=lambda: render.render_role(view, part) if full or part else role_overview.render_overview(view),
-        data=lambda: {"role": render.role_json(view, part)},
+        data=lambda: {"role": jsondoc.role_json(view, part)},
         markdown=lambda: role_md.role_markdown(view, part),
     )
 
@@ -106,6 +107,7 @@ def roles(
     Example: mlcareer roles --level senior
     """
     from mlcareer.careers import list_roles
+    from mlcareer.jsondoc import role as jsondoc
     from mlcareer.render import role as render
     from mlcareer.render import role_md
 
@@ -115,7 +117,7 @@ def roles(
         as_json=as_json,
         output=output,
         text=lambda: render.render_roles(found),
-        data=lambda: render.roles_json(found),
+        data=lambda: jsondoc.roles_json(found),
         markdown=lambda: role_md.roles_markdown(found),
     )
 
@@ -140,6 +142,7 @@ def compare(
     Example: mlcareer compare ml-engineer data-scientist
     """
     from mlcareer.careers import compare_roles, find_role
+    from mlcareer.jsondoc import compare as jsondoc
     from mlcareer.render import compare as render
     from mlcareer.render import role_md, verdict
 
@@ -150,7 +153,7 @@ def compare(
         as_json=as_json,
         output=output,
         text=lambda: verdict.ending(render.render_comparison(result), verdict.comparison_verdict(result)),
-        data=lambda: render.comparison_json(result),
+        data=lambda: jsondoc.comparison_json(result),
         markdown=lambda: role_md.comparison_markdown(result),
     )
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from mlcareer.careers import Comparison, RoleView
-from mlcareer.expectations import Expectation
 from mlcareer.render.common import (
     MUTED,
     Fit,
@@ -22,10 +19,9 @@ from mlcareer.render.common import (
     section,
 )
 from mlcareer.render.expect import (
-    expectation_json,
     grade_text,
 )
-from mlcareer.render.role import _sources, role_json
+from mlcareer.render.role import _sources
 
 # Below this width two roles side by side break words inside ("entry-leve|l"): stack them instead.
 _COMPARE_NARROW = 60
@@ -126,26 +122,3 @@ def _group_names(view: RoleView) -> Text:
     if not groups:
         return no_data()
     return Text("\n").join(literal(f"{g.group} ({len(g.items)})") for g in groups)
-
-
-def comparison_json(cmp: Comparison) -> dict[str, Any]:
-    def need(n: Expectation | None) -> dict[str, Any]:
-        return {"state": "not stated"} if n is None else expectation_json(n)
-
-    return {
-        "left": role_json(cmp.left),
-        "right": role_json(cmp.right),
-        "contrasts": [
-            {"role": other.id, "text": c.text, "quote": c.quote, "source": c.source}
-            for c, other in cmp.contrasts
-        ],
-        "skills": [
-            {
-                "skill": row.skill.id,
-                "name": row.skill.name,
-                "left": need(row.left),
-                "right": need(row.right),
-            }
-            for row in cmp.skills
-        ],
-    }
