@@ -131,3 +131,13 @@ def percentiles(pay: OfficialPay) -> list[tuple[str, int]]:
     """('10th', v), ('median', v), ('90th', v) for the percentiles the source gives, in order."""
     named = (("10th", pay.p10), ("median", pay.median), ("90th", pay.p90))
     return [(name, value) for name, value in named if value is not None]
+
+
+def missing_note(rows: list[OfficialRow]) -> str | None:
+    """Say which percentiles the data does not record, rather than leave them out silently."""
+    have = {name for row in rows for name, _ in percentiles(row.pay)}
+    absent = [n for n in ("10th", "90th") if n not in have]
+    if not absent:
+        return None
+    verb = "percentiles are" if len(absent) > 1 else "percentile is"
+    return f"The {' and '.join(absent)} {verb} not recorded in the data."

@@ -71,6 +71,11 @@ class Plan:
     def done(self) -> int:
         return sum(1 for s in self.steps if s.done)
 
+    @property
+    def percent(self) -> int | None:
+        """The share of steps done, in percent; None for a plan with no steps."""
+        return round(100 * self.done / len(self.steps)) if self.steps else None
+
 
 def make_plan(
     catalog: Catalog,

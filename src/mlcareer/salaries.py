@@ -300,3 +300,8 @@ def _nice_step(raw: float) -> int:
         if step >= raw and step == int(step):
             return int(step)
     return int(10 * magnitude)  # pragma: no cover - 10 * magnitude always qualifies
+
+
+def no_role_data(role: Role) -> str:
+    """The words for a role the salary figures do not cover, alike in every format."""
+    return f"no salary data for {role.id}"

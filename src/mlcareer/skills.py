@@ -117,3 +117,8 @@ def describe_skill(catalog: Catalog, skill: Skill) -> SkillView:
         sources=[sources[s] for s in skill.sources if s in sources],
         total=len(catalog.roles),
     )
+
+
+def category_from(skill: Skill) -> str:
+    """Who grouped the skill: 'sources', or 'data pack' (the JSON word for both commands)."""
+    return skill.category_from or "data pack"

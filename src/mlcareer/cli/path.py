@@ -52,8 +52,8 @@ def path(
     Example: mlcareer path --from junior-ml-engineer --to chief-technology-officer
     """
     from mlcareer.careers import find_role
+    from mlcareer.jsondoc import path as jsondoc
     from mlcareer.ladder import explore
-    from mlcareer.render import path as render
     from mlcareer.render import path_md
 
     data = catalog(ctx)
@@ -67,7 +67,7 @@ def path(
         as_json=as_json,
         output=output,
         text=lambda: _with_verdict(data, result),
-        data=lambda: render.path_json(result),
+        data=lambda: jsondoc.path_json(result),
         markdown=lambda: path_md.path_markdown(result),
         mermaid=lambda: path_md.path_mermaid(result),
     )

@@ -72,6 +72,7 @@ def plan(
     Example: mlcareer plan --role computer-vision-engineer
     """
     from mlcareer.careers import find_role
+    from mlcareer.jsondoc import plan as jsondoc
     from mlcareer.plan import make_plan
     from mlcareer.render import plan as render
 
@@ -118,7 +119,7 @@ def plan(
         as_json=as_json,
         output=output,
         text=lambda: render.render_plan(result),
-        data=lambda: render.plan_json(result, origin),
+        data=lambda: jsondoc.plan_json(result, origin),
         markdown=lambda: render.plan_markdown(result),
     )
 

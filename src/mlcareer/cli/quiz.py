@@ -132,6 +132,7 @@ def quiz(
     Example: mlcareer quiz --quick
     """
     from mlcareer.careers import find_role
+    from mlcareer.jsondoc import quiz as jsondoc
     from mlcareer.quiz import quiz_data, score, select_questions
     from mlcareer.render import quiz as render
 
@@ -217,7 +218,7 @@ def quiz(
             as_json=as_json,
             output=output,
             text=lambda: render.render_result(result),
-            data=lambda: render.result_json(result),
+            data=lambda: jsondoc.result_json(result),
             markdown=lambda: render.result_markdown(result),
         )
         if report is not None:
@@ -299,6 +300,7 @@ def history(
     """
     from mlcareer.history import Store
     from mlcareer.history_diff import diff_chosen, trends
+    from mlcareer.jsondoc import history as jsondoc
     from mlcareer.render import history as render
 
     words = words or []
@@ -332,7 +334,7 @@ def history(
             as_json=as_json,
             output=output,
             text=lambda: render.render_diff(change),
-            data=lambda: render.diff_json(change),
+            data=lambda: jsondoc.diff_json(change),
             markdown=lambda: render.diff_markdown(change),
         )
         return
@@ -342,7 +344,7 @@ def history(
         as_json=as_json,
         output=output,
         text=lambda: render.render_history(found),
-        data=lambda: render.history_json(found),
+        data=lambda: jsondoc.history_json(found),
         markdown=lambda: render.history_markdown(found),
     )
 
@@ -384,6 +386,8 @@ def _show(
     """One saved result in full: its answers scored again, with the date it was taken."""
     from mlcareer.careers import find_role
     from mlcareer.history_diff import find_entry
+    from mlcareer.jsondoc import history as jsondoc_history
+    from mlcareer.jsondoc import quiz as jsondoc
     from mlcareer.quiz import score
     from mlcareer.render import history as render_history
     from mlcareer.render import quiz as render
@@ -401,7 +405,7 @@ def _show(
         as_json=as_json,
         output=output,
         text=lambda: render_history.saved_result(entry, render.render_result(result)),
-        data=lambda: {**render_history.entry_json(entry), "result": render.result_json(result)},
+        data=lambda: {**jsondoc_history.entry_json(entry), "result": jsondoc.result_json(result)},
         markdown=lambda: render_history.saved_markdown(entry) + render.result_markdown(result),
     )
 

@@ -68,7 +68,7 @@ def role(
     Example: mlcareer role ml-engineer --section skills
     """
     from mlcareer.careers import describe_role, find_role
-    from mlcareer.render import role as render
+    from mlcareer.jsondoc import role as jsondoc
     from mlcareer.render import to_markdown, to_text
     from mlcareer.render.role_page import overview_page, role_page
 
@@ -82,7 +82,7 @@ def role(
         as_json=as_json,
         output=output,
         text=lambda: to_text.page(role_page(view, part) if full or part else overview_page(view)),
-        data=lambda: {"role": render.role_json(view, part)},
+        data=lambda: {"role": jsondoc.role_json(view, part)},
         markdown=lambda: to_markdown.page(role_page(view, part)),
     )
 
@@ -107,6 +107,7 @@ def roles(
     Example: mlcareer roles --level senior
     """
     from mlcareer.careers import list_roles
+    from mlcareer.jsondoc import role as jsondoc
     from mlcareer.render import role as render
 
     found = list_roles(catalog(ctx), Level(level) if level else None, search)  # read by LevelOption
@@ -115,7 +116,7 @@ def roles(
         as_json=as_json,
         output=output,
         text=lambda: render.render_roles(found),
-        data=lambda: render.roles_json(found),
+        data=lambda: jsondoc.roles_json(found),
         markdown=lambda: render.roles_markdown(found),
     )
 
@@ -140,6 +141,7 @@ def compare(
     Example: mlcareer compare ml-engineer data-scientist
     """
     from mlcareer.careers import compare_roles, find_role
+    from mlcareer.jsondoc import compare as jsondoc
     from mlcareer.render import compare as render
     from mlcareer.render import to_markdown, to_text
 
@@ -150,7 +152,7 @@ def compare(
         as_json=as_json,
         output=output,
         text=lambda: to_text.page(render.comparison_page(result)),
-        data=lambda: render.comparison_json(result),
+        data=lambda: jsondoc.comparison_json(result),
         markdown=lambda: to_markdown.page(render.comparison_page(result)),
     )
 

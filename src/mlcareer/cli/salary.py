@@ -84,6 +84,7 @@ def salary(
     """
     from mlcareer.careers import find_role
     from mlcareer.choices import Level
+    from mlcareer.jsondoc import salary as jsondoc
     from mlcareer.render import salary as render
     from mlcareer.render import salary_md
     from mlcareer.salaries import salary_report
@@ -102,6 +103,6 @@ def salary(
         as_json=as_json,
         output=output,
         text=lambda: render.render_salary(report),
-        data=lambda: render.salary_json(report),
+        data=lambda: jsondoc.salary_json(report),
         markdown=lambda: salary_md.salary_markdown(report),
     )

@@ -31,6 +31,7 @@ def skills(
 
     Example: mlcareer skills --search deep
     """
+    from mlcareer.jsondoc import skill as jsondoc
     from mlcareer.render import skill as render
     from mlcareer.skills import list_skills
 
@@ -42,7 +43,7 @@ def skills(
         as_json=as_json,
         output=output,
         text=lambda: render.render_skills(found, total),
-        data=lambda: render.skills_json(found, total),
+        data=lambda: jsondoc.skills_json(found, total),
         markdown=lambda: render.skills_markdown(found, total),
     )
 
@@ -67,6 +68,7 @@ def skill(
 
     Example: mlcareer skill python
     """
+    from mlcareer.jsondoc import skill as jsondoc
     from mlcareer.render import skill as render
     from mlcareer.skills import describe_skill, find_skill
 
@@ -77,6 +79,6 @@ def skill(
         as_json=as_json,
         output=output,
         text=lambda: render.render_skill(view),
-        data=lambda: render.skill_json(view),
+        data=lambda: jsondoc.skill_json(view),
         markdown=lambda: render.skill_markdown(view),
     )

@@ -62,6 +62,7 @@ def team(
     """
     from mlcareer.answers import read_named_answers
     from mlcareer.careers import find_role
+    from mlcareer.jsondoc import team as jsondoc
     from mlcareer.quiz import quiz_data, select_questions
     from mlcareer.render import team as render
     from mlcareer.team import calibrate as pair
@@ -99,7 +100,7 @@ def team(
             as_json=as_json,
             output=output,
             text=lambda: render.render_calibration(cal),
-            data=lambda: render.calibration_json(cal),
+            data=lambda: jsondoc.calibration_json(cal),
             markdown=lambda: render.calibration_markdown(cal),
         )
     elif people and not calibrate:
@@ -109,7 +110,7 @@ def team(
             as_json=as_json,
             output=output,
             text=lambda: render.render_team(found_team),
-            data=lambda: render.team_json(found_team, problems),
+            data=lambda: jsondoc.team_json(found_team, problems),
             markdown=lambda: render.team_markdown(found_team),
         )
     if problems:

@@ -1,4 +1,4 @@
-"""Renderers: turn domain results into Rich renderables, JSON-ready dicts or Markdown.
+"""Renderers: turn domain results into Rich renderables or Markdown (JSON is in mlcareer.jsondoc).
 
 Renderers compute nothing and print nothing; cli.py prints what they return.
 """

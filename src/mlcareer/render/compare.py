@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mlcareer.careers import Comparison, RoleView
-from mlcareer.expectations import Expectation
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
-from mlcareer.render.expect import expectation_json
-from mlcareer.render.role import role_json
 from mlcareer.render.role_page import grade_line
 from mlcareer.render.verdict import comparison_verdict
 
@@ -78,26 +73,3 @@ def comparison_page(cmp: Comparison) -> v.Page:
         comparison_verdict(cmp),
     ]
     return v.Page(f"{a.role.title} vs {b.role.title}", (), tuple(blocks))
-
-
-def comparison_json(cmp: Comparison) -> dict[str, Any]:
-    def need(n: Expectation | None) -> dict[str, Any]:
-        return {"state": "not stated"} if n is None else expectation_json(n)
-
-    return {
-        "left": role_json(cmp.left),
-        "right": role_json(cmp.right),
-        "contrasts": [
-            {"role": other.id, "text": c.text, "quote": c.quote, "source": c.source}
-            for c, other in cmp.contrasts
-        ],
-        "skills": [
-            {
-                "skill": row.skill.id,
-                "name": row.skill.name,
-                "left": need(row.left),
-                "right": need(row.right),
-            }
-            for row in cmp.skills
-        ],
-    }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
@@ -92,27 +91,6 @@ def render_history(found: list[Trend]) -> RenderableType:
     return Group(_HistoryTable(found), note)
 
 
-def entry_json(e: Entry) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "taken_at": e.taken_at,
-        "role": e.role,
-        "role_title": e.role_title,
-        "readiness": e.readiness,
-        "level": e.level,
-        "quick": e.quick,
-    }
-
-
-def history_json(found: list[Trend]) -> dict[str, Any]:
-    return {
-        "results": [
-            {**entry_json(t.entry), "previous": t.previous.id if t.previous else None, "change": t.change}
-            for t in found
-        ]
-    }
-
-
 def _value(value: int | None) -> str:
     return "not asked" if value is None else str(value)
 
@@ -168,20 +146,6 @@ class _ChangeTable:
         for c in self.changed:
             table.add_row(literal(c.name), _value(c.before), _value(c.after), _change(c))
         yield table
-
-
-def diff_json(diff: Diff) -> dict[str, Any]:
-    return {
-        "comparable": diff.not_comparable is None,
-        "not_comparable": diff.not_comparable,
-        "before": entry_json(diff.before),
-        "after": entry_json(diff.after),
-        "readiness_change": diff.readiness_change,
-        "skills": [
-            {"skill": c.skill, "name": c.name, "before": c.before, "after": c.after, "change": c.change}
-            for c in diff.skills
-        ],
-    }
 
 
 def history_markdown(found: list[Trend]) -> str:

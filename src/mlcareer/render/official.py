@@ -15,8 +15,8 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.padding import Padding
 from rich.text import Text
 
-from mlcareer.models import OfficialOccupation, OfficialPay, Source
-from mlcareer.official import OfficialRow, Placement, percentiles
+from mlcareer.models import OfficialOccupation, OfficialPay
+from mlcareer.official import OfficialRow, Placement, missing_note, percentiles
 from mlcareer.render import markdown as mdown
 from mlcareer.render.common import MUTED, bullets, literal, money, no_data, source_label
 from mlcareer.salaries import OfficialSection
@@ -35,15 +35,6 @@ def _given(rows: list[OfficialRow]) -> list[str]:
     """The percentiles any row gives, in order: the table's columns."""
     have = {name for row in rows for name, _ in percentiles(row.pay)}
     return [name for name in NAMES if name in have]
-
-
-def missing_note(rows: list[OfficialRow]) -> str | None:
-    """Say which percentiles the data does not record, rather than leave them out silently."""
-    absent = [n for n in ("10th", "90th") if n not in _given(rows)]
-    if not absent:
-        return None
-    verb = "percentiles are" if len(absent) > 1 else "percentile is"
-    return f"The {' and '.join(absent)} {verb} not recorded in the data."
 
 
 def occupation_line(occupation: OfficialOccupation) -> str:
@@ -158,114 +149,6 @@ def _by_page(section: OfficialSection, source_id: str) -> dict[str, list[Officia
     return pages
 
 
-# ---------------------------------------------------------------- JSON
-
-
-def pay_json(row: OfficialRow) -> dict[str, Any]:
-    """One official pay figure with everything needed to check it: occupation, edition, date, URL, quote."""
-    occupation, pay = row.occupation, row.pay
-    return {
-        "key": row.key,
-        "kind": "official",
-        "occupation": occupation.title,
-        "occupation_id": occupation.id,
-        "of": pay.of,
-        "soc": occupation.soc,
-        "soc_note": occupation.soc_note,
-        "agency": occupation.agency,
-        "edition": occupation.edition,
-        "reference": pay.reference,
-        "region": occupation.region,
-        "p10": pay.p10,
-        "median": pay.median,
-        "p90": pay.p90,
-        "currency": pay.currency,
-        "period": pay.period,
-        "url": occupation.url,
-        "quote": pay.quote,
-        "source": _source_json(row.source, occupation.source),
-    }
-
-
-def _source_json(source: Source | None, source_id: str) -> dict[str, Any]:
-    return {
-        "id": source_id,
-        "title": source.title if source else None,
-        "publisher": source.publisher if source else None,
-        "published": source.published if source else None,
-        "edition": source.edition if source else None,
-        "url": source.url if source else None,
-    }
-
-
-def _figure(occupation: OfficialOccupation, name: str) -> dict[str, Any] | None:
-    """A non-pay figure of an occupation as JSON, with its occupation, edition, URL and quote."""
-    value = getattr(occupation, name)
-    if value is None:
-        return None
-    out: dict[str, Any] = value.model_dump(mode="json")
-    out.update(
-        occupation=occupation.title, soc=occupation.soc, edition=occupation.edition, url=occupation.url
-    )
-    return out
-
-
-def occupation_json(occupation: OfficialOccupation, source: Source | None) -> dict[str, Any]:
-    """Every figure of an occupation, each carrying its occupation, edition, date, URL and quote."""
-    pays = [pay_json(OfficialRow(f"{occupation.agency}", occupation, p, source)) for p in occupation.pay]
-    for pay in pays:
-        pay.pop("key")
-    return {
-        "id": occupation.id,
-        "title": occupation.title,
-        "agency": occupation.agency,
-        "soc": occupation.soc,
-        "soc_note": occupation.soc_note,
-        "edition": occupation.edition,
-        "url": occupation.url,
-        "region": occupation.region,
-        "retrieved": occupation.retrieved,
-        "retrieved_note": occupation.retrieved_note,
-        "pay": pays,
-        "jobs": _figure(occupation, "jobs"),
-        "growth": _figure(occupation, "growth"),
-        "change": _figure(occupation, "change"),
-        "openings": _figure(occupation, "openings"),
-        "education": _figure(occupation, "education"),
-        "note": occupation.note,
-        "source": _source_json(source, occupation.source),
-    }
-
-
-def section_json(section: OfficialSection) -> dict[str, Any]:
-    """The official part of `mlcareer salary --json`."""
-    return {
-        "figures": [pay_json(row) for row in section.rows],
-        "occupations": [
-            {
-                "id": occupation.id,
-                "title": occupation.title,
-                "beside": [
-                    {"roles": [r.id for r in g.roles], "match": g.match, "label": g.label} for g in groups
-                ],
-            }
-            for occupation, groups in section.occupations
-        ],
-        "placements": [_placement_json(p) for p in section.placements],
-        "note": section.note,
-        "missing": missing_note(section.rows),
-    }
-
-
-def _placement_json(placement: Placement) -> dict[str, Any]:
-    return {
-        "role": placement.role.id,
-        "occupation": placement.occupation.id,
-        "match": placement.match,
-        "label": placement.label,
-    }
-
-
 # ---------------------------------------------------------------- Markdown
 
 
@@ -363,10 +246,6 @@ def role_official(placements: list[Placement]) -> RenderableType:
         for quote in _quotes(occupation):
             parts.append(Padding(literal(f'"{quote}"', MUTED), (0, 0, 0, 2)))
     return Group(*parts)
-
-
-def role_official_json(placements: list[Placement]) -> list[dict[str, Any]]:
-    return [{**_placement_json(p), "figures": occupation_json(p.occupation, p.source)} for p in placements]
 
 
 def role_official_markdown(placements: list[Placement]) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
@@ -11,14 +9,14 @@ from rich.text import Text
 from mlcareer.plan import Plan, PlanStep
 from mlcareer.render import markdown as md
 from mlcareer.render.common import MUTED, bullets, literal, section
-from mlcareer.render.expect import expectation_json, grade_words, short_basis
+from mlcareer.render.expect import grade_words, short_basis
 from mlcareer.render.quiz import PercentBar
 
 DONE_HINT = "Mark a step done: mlcareer plan --done ID (undo: --undo ID)."
 
 
 def _percent(plan: Plan) -> int | None:
-    return round(100 * plan.done / len(plan.steps)) if plan.steps else None
+    return plan.percent
 
 
 def _route_words(plan: Plan) -> str | None:
@@ -107,54 +105,6 @@ def render_plan(plan: Plan) -> RenderableType:
     parts.append(Text(plan.rule, style=MUTED))
     parts.append(Text(DONE_HINT, style=MUTED))
     return Group(*parts)
-
-
-def _step_json(step: PlanStep) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": step.id,
-        "kind": step.kind,
-        "level": step.level.value,
-        "title": step.title,
-        "done": step.done,
-    }
-    if step.kind == "skill" and step.skill is not None and step.expectation is not None:
-        out.update(
-            {
-                "skill": step.skill.id,
-                "you": step.you,
-                "expected": step.expectation.grade,
-                "gap": step.gap,
-                "expectation": expectation_json(step.expectation),
-                "covers": step.skill.description,
-                "next_grades": [
-                    {"grade": g.value, "name": g.name, "description": g.description} for g in step.next_grades
-                ],
-                "builds_on": list(step.builds_on),
-                "credentials": [
-                    {"id": c.id, "name": c.name, "kind": c.kind, "description": c.description}
-                    for c in step.credentials
-                ],
-            }
-        )
-    if step.requirement is not None:
-        out["requirement"] = step.requirement.model_dump(mode="json")
-    return out
-
-
-def plan_json(plan: Plan, origin: dict[str, Any]) -> dict[str, Any]:
-    """The plan as stable JSON: steps in order with ids, grades, scope and done state."""
-    return {
-        "role": {"id": plan.role.id, "title": plan.role.title, "level": plan.role.level.value},
-        "from": origin,
-        "level": plan.result.level.level.value if plan.result.level.level else None,
-        "route": [r.id for r in plan.roles] if plan.start is not None else None,
-        "start": plan.start.id if plan.start else None,
-        "rule": plan.rule,
-        "progress": {"done": plan.done, "total": len(plan.steps), "percent": _percent(plan)},
-        "steps": [_step_json(s) for s in plan.steps],
-        "not_asked": [s.id for s in plan.not_asked],
-        "education": [{"id": c.id, "name": c.name, "description": c.description} for c in plan.education],
-    }
 
 
 def plan_markdown(plan: Plan) -> str:

@@ -19,12 +19,11 @@ from mlcareer.render.salary import (
     _refs,
     _role_names,
     _title,
-    no_role_data,
     official_heading,
 )
 from mlcareer.render.salary_chart import chart_text, period_text
 from mlcareer.render.salary_table import Row, as_of_text, region_text, report_rows
-from mlcareer.salaries import SalaryReport
+from mlcareer.salaries import SalaryReport, no_role_data
 
 
 def salary_markdown(report: SalaryReport) -> str:

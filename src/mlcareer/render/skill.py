@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -23,7 +21,7 @@ from mlcareer.render.common import (
     section,
     source_label,
 )
-from mlcareer.render.expect import basis_text, expectation_json, grade_text, grade_words
+from mlcareer.render.expect import basis_text, grade_text, grade_words
 from mlcareer.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
 
 NARROW = 60
@@ -39,11 +37,6 @@ def _category(skill: Skill) -> str:
 
 def _name(skill: Skill) -> str:
     return skill.name + ("" if skill.category_from == "sources" else f" {PACK_GROUPING}")
-
-
-def category_from(skill: Skill) -> str:
-    """Who grouped the skill: 'sources', or 'data pack' (the JSON word for both commands)."""
-    return skill.category_from or "data pack"
 
 
 def counts_note(total_roles: int) -> str:
@@ -109,28 +102,6 @@ def _count(row: SkillSummary) -> str:
 
 
 SCALE_NOTE = "The scale is mlcareer's own rubric, not a claim of the sources."
-
-
-def skills_json(found: list[SkillSummary], total_roles: int) -> dict[str, Any]:
-    return {
-        "total_roles": total_roles,
-        "skills": [
-            {
-                "id": s.skill.id,
-                "name": s.skill.name,
-                "category": s.skill.category,
-                "category_from": category_from(s.skill),
-                "keywords": list(s.skill.keywords),
-                "roles": {
-                    "expected": s.expected,
-                    "mentioned": s.mentioned,
-                    "not_stated": s.total - len(s.roles),
-                },
-                "role_ids": [n.role.id for n in s.roles],
-            }
-            for s in found
-        ],
-    }
 
 
 def skills_markdown(found: list[SkillSummary], total_roles: int) -> str:
@@ -235,30 +206,6 @@ def _needs(needs: list[RoleNeed], width: int, ascii_only: bool) -> RenderableTyp
             for n in needs
         )
     )
-
-
-def skill_json(view: SkillView) -> dict[str, Any]:
-    """The skill as stable JSON: the data file's fields, with references resolved."""
-    return {
-        "skill": {
-            **view.skill.model_dump(mode="json"),
-            "category_from": category_from(view.skill),
-            "scale": [s.model_dump(mode="json") for s in view.scale],
-            "roles": [
-                {
-                    "id": n.role.id,
-                    "title": n.role.title,
-                    "level": n.role.level.value,
-                    "kind": n.role.kind,
-                    "expectation": expectation_json(n.expectation),
-                }
-                for n in view.roles
-            ],
-            "not_stated_by": view.total - len(view.roles),
-            "credentials": [c.model_dump(mode="json") for c in view.credentials],
-            "sources": [s.model_dump(mode="json") for s in view.sources],
-        }
-    }
 
 
 def skill_markdown(view: SkillView) -> str:

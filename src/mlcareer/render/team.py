@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -11,7 +9,7 @@ from rich.text import Text
 
 from mlcareer.render import markdown as md
 from mlcareer.render.common import MUTED, Fit, bullets, literal, section
-from mlcareer.render.expect import expectation_json, grade_words
+from mlcareer.render.expect import grade_words
 from mlcareer.team import TALK_ABOUT, Calibration, CalibrationLine, SkillLine, Team
 
 BELOW = "*"
@@ -116,40 +114,6 @@ def render_team(team: Team) -> RenderableType:
     )
 
 
-def team_json(team: Team, problems: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "role": {"id": team.role.id, "title": team.role.title},
-        "people": [
-            {
-                "name": m.name,
-                "file": m.file,
-                "readiness": m.result.readiness,
-                "level": m.result.level.level.value if m.result.level.level else None,
-                "answers": dict(sorted(m.result.answers.items())),
-            }
-            for m in team.members
-        ],
-        "skills": [
-            {
-                "skill": line.skill.id,
-                "name": line.skill.name,
-                "expected": line.expectation.grade,
-                "expectation": expectation_json(line.expectation),
-                "answered": line.answered,
-                "met": line.met,
-                "below": line.below,
-                "answers": list(line.answers),
-            }
-            for line in team.skills
-        ],
-        "shared_gaps": [line.skill.id for line in team.shared_gaps],
-        "leanings": [
-            {"role": lean.role.id, "score": lean.score, "top_for": lean.top_for} for lean in team.leanings
-        ],
-        "problems": problems,
-    }
-
-
 def team_markdown(team: Team) -> str:
     names = [md.md(m.name) for m in team.members]
     rows = [
@@ -241,26 +205,6 @@ def render_calibration(cal: Calibration) -> RenderableType:
             MUTED,
         ),
     )
-
-
-def calibration_json(cal: Calibration) -> dict[str, Any]:
-    return {
-        "first": {"name": cal.first.name, "file": cal.first.file},
-        "second": {"name": cal.second.name, "file": cal.second.file},
-        "talk_about_from": TALK_ABOUT,
-        "skills": [
-            {
-                "skill": line.skill.id,
-                "name": line.skill.name,
-                "first": line.first,
-                "second": line.second,
-                "difference": line.difference,
-                "talk_about": line.talk_about,
-            }
-            for line in cal.lines
-        ],
-        "topics": [line.skill.id for line in cal.topics],
-    }
 
 
 def calibration_markdown(cal: Calibration) -> str:
