@@ -66,21 +66,24 @@ def path(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: _with_verdict(data, result),
+        text=lambda: _text(data, result),
         data=lambda: jsondoc.path_json(result),
         markdown=lambda: path_md.path_markdown(result),
         mermaid=lambda: path_md.path_mermaid(result),
     )
 
 
-def _with_verdict(data: Catalog, result: Ladder | Route) -> object:
-    """A route ends with its verdict: the steps, and the pay from the first role to the last."""
+def _text(data: Catalog, result: Ladder | Route) -> object:
+    """The ladder's tree; a route's page, ending with its verdict (the pay from first role to last)."""
     from mlcareer.ladder import Route, pay_change
     from mlcareer.render import path as render
-    from mlcareer.render import verdict
+    from mlcareer.render import to_text, verdict
 
-    page = render.render_path(result)
-    if not isinstance(result, Route) or not result.steps:
-        return page
+    if not isinstance(result, Route):
+        return render.render_ladder(result)
+    if not result.steps:
+        return to_text.page(render.route_page(result))
     total = pay_change(data, result.roles[0], result.roles[-1])
-    return verdict.ending(page, verdict.route_verdict(result, total, render.pay_text(total, "->")))
+    return to_text.page(
+        render.route_page(result, verdict.route_verdict(result, total, render.pay_text(total, "->")))
+    )

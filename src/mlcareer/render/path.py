@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
 from mlcareer.models import SalaryFigure
+from mlcareer.render import view as v
 from mlcareer.render.common import HEADING, MUTED, NO_DATA, bullets, figure_amount, literal, money, no_data
-from mlcareer.render.expect import COMPACT_NOTE, grade_text
+from mlcareer.render.expect import COMPACT_NOTE
+from mlcareer.render.role_page import grade_line
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"
@@ -137,14 +138,6 @@ class LadderTree:
 # ---------------------------------------------------------------- a route
 
 
-def _now_text(growth: SkillGrowth, ascii_only: bool) -> Text:
-    return grade_text(growth.now, ascii_only, compact=True)
-
-
-def _then_text(growth: SkillGrowth, ascii_only: bool) -> Text:
-    return grade_text(growth.then, ascii_only, compact=True)
-
-
 def change_label(growth: SkillGrowth) -> str:
     """'+2', 'none', or '' when a grade is not scored for both roles (never 'new skill')."""
     change = growth.change
@@ -153,103 +146,76 @@ def change_label(growth: SkillGrowth) -> str:
     return ""
 
 
-class SkillGrowthTable:
+def pay_line(pay: PayChange) -> v.Line:
+    """``pay_text`` with its arrow drawn for the format at hand."""
+    parts: list[str | v.Piece] = []
+    for n, part in enumerate(pay_text(pay, "\0").split(" \0 ")):
+        parts += [v.Arrow(), part] if n else [part]
+    return v.line(*parts)
+
+
+def _growth(skills: list[SkillGrowth]) -> v.Table:
     """Each skill the next role expects, now and then: a table when wide, stacked when narrow."""
-
-    def __init__(self, skills: list[SkillGrowth]) -> None:
-        self.skills = skills
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        ascii_only = options.ascii_only
-        if not self.skills:
-            yield no_data()
-            return
-        if options.max_width < 64:
-            for g in self.skills:
-                name = Text()
-                name.append(literal(g.skill.name, "bold"))
-                label = change_label(g)
-                if label:
-                    name.append(f" ({label})", style=MUTED)
-                yield name
-                yield Padding(Text.assemble(("now: ", MUTED), _now_text(g, ascii_only)), (0, 0, 0, 2))
-                yield Padding(Text.assemble(("expects: ", MUTED), _then_text(g, ascii_only)), (0, 0, 0, 2))
-            return
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column("Skill", ratio=1, min_width=12)
-        table.add_column("Now", no_wrap=True)
-        table.add_column("Expects", no_wrap=True)
-        table.add_column("Change", no_wrap=True, style=MUTED)
-        for g in self.skills:
-            table.add_row(
-                literal(g.skill.name), _now_text(g, ascii_only), _then_text(g, ascii_only), change_label(g)
-            )
-        yield table
-
-
-class RouteView:
-    """A route: the roles in order, then each step with its skills and pay."""
-
-    def __init__(self, route: Route) -> None:
-        self.route = route
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        route = self.route
-        arrow = _arrow(options.ascii_only)
-        first = route.roles[0]
-        yield Text.assemble(
-            ("Route from ", HEADING),
-            literal(first.title, HEADING),
-            (" to ", HEADING),
-            literal(route.goal.title, HEADING),
+    rows = tuple(
+        (
+            (v.line(g.skill.name),),
+            (grade_line(g.now, compact=True),),
+            (grade_line(g.then, compact=True),),
+            (v.line(v.muted(change_label(g))),),
         )
-        if len(route.origins) > 1:
-            yield Text(f"Starting from {first.id}: no entry role has a shorter route.", style=MUTED)
-        count = len(route.steps)
-        yield literal(f" {arrow} ".join(r.id for r in route.roles)).append(
-            f"  ({_steps(count)})", style=MUTED
-        )
-        if not route.steps:
-            yield Text.assemble(literal(route.goal.id), " is where the route starts: no steps to take.")
-        elif any(s.kind == "advance" for s in route.steps):
-            yield Text(route.note, style=MUTED)
-        for number, step in enumerate(route.steps, 1):
-            yield Text("")
-            yield self._step(number, count, step, arrow)
+        for g in skills
+    )
+    return v.Table(("Skill", "Now", "Expects", "Change"), rows, min_width=64, labelled=True)
 
-    def _step(self, number: int, count: int, step: Step, arrow: str) -> RenderableType:
-        title = Text(f"Step {number} of {count}: ", style="bold")
-        title.append(literal(step.source.title, "bold"))
-        title.append(f" {arrow} ")
-        title.append(literal(step.target.title, "bold"))
-        parts: list[RenderableType] = []
-        if step.kind == "specialisation":
-            parts.append(Text(f"Specialise: {SPECIALISE_NOTE}.", style=MUTED))
-        else:
-            parts.append(
-                Text(
-                    f"Advance to the next level: {step.source.level.value} {arrow} {step.target.level.value}",
-                    MUTED,
-                )
-            )
-            if step.basis is not None:
-                parts.append(Text.assemble(("Rests on: ", MUTED), literal(f'"{step.basis.quote}"', MUTED)))
-        if step.requirements:
-            parts.append(Text("What the new level asks beyond skills", style="bold"))
-            parts.append(bullets(literal(r.text) for r in step.requirements))
-        parts += [
-            Text("Skills the next role expects", style="bold"),
-            SkillGrowthTable(step.skills),
-            Text(COMPACT_NOTE, style=MUTED),
-            Text.assemble(("Pay: ", "bold"), literal(pay_text(step.pay, arrow))),
+
+def _step(number: int, count: int, step: Step) -> v.Section:
+    blocks: list[v.Block] = []
+    if step.kind == "specialisation":
+        blocks.append(v.note(f"Specialise: {SPECIALISE_NOTE}."))
+    else:
+        levels = v.line(
+            f"Advance to the next level: {step.source.level.value}", v.Arrow(), step.target.level.value
+        )
+        blocks.append(v.Para(levels, note=True))
+        if step.basis is not None:
+            blocks.append(v.note(f'Rests on: "{step.basis.quote}"'))
+    if step.requirements:
+        blocks += [
+            v.Label("What the new level asks beyond skills"),
+            v.bullets(r.text for r in step.requirements),
         ]
-        body = Group(*parts)
-        return Group(title, Padding(body, (0, 0, 0, 2), expand=False))
+    blocks += [
+        v.Label("Skills the next role expects"),
+        _growth(step.skills),
+        v.note(COMPACT_NOTE),
+        v.para(v.strong("Pay: "), *pay_line(step.pay)),
+    ]
+    return v.Section(f"Step {number} of {count}: {step.source.title} to {step.target.title}", tuple(blocks))
 
 
-def render_path(result: Ladder | Route) -> RenderableType:
-    """The tree for a ladder, the steps for a route."""
-    return RouteView(result) if isinstance(result, Route) else LadderTree(result)
+def route_page(route: Route, verdict: v.Para | None = None) -> v.Page:
+    """A route: the roles in order, then each step with its skills and pay, then the verdict."""
+    first, count = route.roles[0], len(route.steps)
+    ids: list[str | v.Piece] = []
+    for n, role in enumerate(route.roles):
+        ids += [v.Arrow(), v.Span(role.id, "code")] if n else [v.Span(role.id, "code")]
+    meta = [v.line(*ids, v.muted(f"  ({_steps(count)})"))]
+    if len(route.origins) > 1:
+        meta.insert(0, v.line(f"Starting from {first.id}: no entry role has a shorter route."))
+    blocks: list[v.Block] = []
+    if not route.steps:
+        blocks.append(v.para(v.Span(route.goal.id, "code"), " is where the route starts: no steps to take."))
+    elif any(s.kind == "advance" for s in route.steps):
+        blocks.append(v.note(route.note))
+    blocks += [_step(n, count, step) for n, step in enumerate(route.steps, 1)]
+    if verdict is not None:
+        blocks.append(verdict)
+    return v.Page(f"Route from {first.title} to {route.goal.title}", tuple(meta), tuple(blocks))
+
+
+def render_ladder(ladder: Ladder) -> RenderableType:
+    """The ladder as a tree."""
+    return LadderTree(ladder)
 
 
 # ---------------------------------------------------------------- Markdown

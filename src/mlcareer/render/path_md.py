@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Node, Route, Step
+from mlcareer.ladder import Ladder, Node, Route
 from mlcareer.models import Role
 from mlcareer.render import markdown as mdown
-from mlcareer.render.expect import grade_words
-from mlcareer.render.path import _band, _steps, change_label, pay_text
+from mlcareer.render.path import _band
 
 
 def _md_role(node: Node, ladder: Ladder) -> str:
@@ -30,43 +29,13 @@ def _md_tree(node: Node, ladder: Ladder, depth: int) -> list[str]:
     return lines
 
 
-def _md_step(number: int, step: Step) -> str:
-    rows = [
-        [
-            mdown.md(g.skill.name),
-            mdown.md(grade_words(g.now)),
-            mdown.md(grade_words(g.then)),
-            change_label(g),
-        ]
-        for g in step.skills
-    ]
-    skills = mdown.table(["Skill", "Now", "Expects", "Change"], rows, escaped=True) if rows else "_no data_\n"
-    if step.kind == "specialisation":
-        move = f"Specialise: {mdown.md(SPECIALISE_NOTE)}."
-    else:
-        move = f"Advance to the next level: from {step.source.level.value} to {step.target.level.value}."
-        if step.basis is not None:
-            move += f' Rests on: "{mdown.md(step.basis.quote)}"'
-    needs = mdown.bullets(r.text for r in step.requirements) if step.requirements else ""
-    return mdown.join(
-        f"## Step {number}: {mdown.md(step.source.title)} to {mdown.md(step.target.title)}\n",
-        move + "\n",
-        *(["What the new level asks beyond skills:\n", needs] if needs else []),
-        skills,
-        f"Pay: {mdown.md(pay_text(step.pay, 'to'))}\n",
-    )
-
-
 def path_markdown(result: Ladder | Route) -> str:
     """The ladder as nested lists by level, or a route with a skills table per step."""
     if isinstance(result, Route):
-        first = result.roles[0]
-        parts = [
-            f"# Route from {mdown.md(first.title)} to {mdown.md(result.goal.title)}\n",
-            " to ".join(f"`{r.id}`" for r in result.roles) + f" ({_steps(len(result.steps))})\n",
-        ]
-        parts += [_md_step(i, s) for i, s in enumerate(result.steps, 1)]
-        return mdown.join(*parts)
+        from mlcareer.render.path import route_page
+        from mlcareer.render.to_markdown import page
+
+        return page(route_page(result))
     ladder = result
     title = "Career ladder" if ladder.start is None else f"Reachable from {ladder.start.title}"
     parts = [f"# {mdown.md(title)}\n"]

@@ -14,8 +14,10 @@ from mlcareer.models import Credential, Quoted, Role
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import (
+    DEFAULT_MARK,
     MENTIONED,
     NOT_STATED,
+    NOT_STATED_SHORT,
     basis_counts,
     basis_lines,
     reading_words,
@@ -32,16 +34,16 @@ def level_text(role: Role) -> str:
     return f"{role.level.value} level"
 
 
-def grade_line(exp: Expectation | None) -> v.Line:
-    """The grade as dots and its name, or the state in words."""
+def grade_line(exp: Expectation | None, compact: bool = False) -> v.Line:
+    """The grade as dots and its name, or the state in words; ``compact`` for narrow tables
+    (explained by COMPACT_NOTE)."""
     if exp is None:
-        return (v.muted(NOT_STATED),)
+        return (v.muted(NOT_STATED_SHORT if compact else NOT_STATED),)
     if exp.grade is None:
         return (v.muted(MENTIONED),)
     name = exp.step.name if exp.step else ""
-    return v.line(
-        v.Dots(exp.grade), f" {name}".rstrip(), v.muted(" (default)") if exp.basis == "default" else ""
-    )
+    default = (DEFAULT_MARK if compact else " (default)") if exp.basis == "default" else ""
+    return v.line(v.Dots(exp.grade), f" {name}".rstrip(), v.muted(default))
 
 
 def skills_table(items: list[Expectation], basis: bool = True) -> v.Table:

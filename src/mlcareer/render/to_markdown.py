@@ -25,6 +25,8 @@ def line_markdown(row: v.Line) -> str:
             runs.append((piece.style, figure_amount(piece.figure)))
         elif isinstance(piece, v.Dots):
             runs.append(("", f"{piece.value}/{piece.maximum}"))
+        elif isinstance(piece, v.Arrow):
+            runs.append(("", " to "))
         else:
             runs.append(("", "; "))
     merged: list[tuple[str, str]] = []
@@ -90,6 +92,6 @@ def _chart(chart: v.Chart) -> str:
 
 def page(view: v.Page) -> str:
     """The page: a level-one heading, the metadata lines, then the blocks."""
-    meta = [line_markdown(row) + "  \n" for row in view.meta]
-    parts = [heading(1, view.title), "".join(meta)]
+    meta = "  \n".join(line_markdown(row) for row in view.meta)  # a hard break between lines
+    parts = [heading(1, view.title), meta + "\n" if meta else ""]
     return join(*parts, *(block(i) for i in view.blocks))

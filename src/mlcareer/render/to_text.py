@@ -27,6 +27,8 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
             out.append(Bar(piece.value, piece.maximum).text(ascii_only))
         elif isinstance(piece, v.Amount):
             out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
+        elif isinstance(piece, v.Arrow):
+            out.append(" -> " if ascii_only else " → ")
         else:
             out.append(dot(ascii_only))
     return out
@@ -80,6 +82,13 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
                 for name, cell in zip(table.header[1:], row[1:], strict=True):
                     yield Padding(literal(name, MUTED), (0, 0, 0, 2))
                     yield Padding(_cell(cell, ascii_only), (0, 0, 0, 4))
+                continue
+            if table.labelled:
+                yield _cell(row[0], ascii_only, "bold")
+                for name, cell in zip(table.header[1:], row[1:], strict=True):
+                    if any(ln for ln in cell if v.plain(ln)):
+                        label = Text(f"{name.lower()}: ", style=MUTED)
+                        yield Padding(label.append(_cell(cell, ascii_only)), (0, 0, 0, 2))
                 continue
             head = _cell(row[0], ascii_only, "bold")
             if len(row) > 1:
@@ -144,5 +153,8 @@ def page(view: v.Page) -> RenderableType:
     if view.meta:
         parts.append(_Meta(view.meta))
     parts.append(Text(""))
-    parts += [block(i) for i in view.blocks]
+    for n, item in enumerate(view.blocks):
+        if n and isinstance(item, v.Section) and not isinstance(view.blocks[n - 1], v.Section):
+            parts.append(Text(""))  # a section stands apart from the paragraph before it
+        parts.append(block(item))
     return Group(*parts)

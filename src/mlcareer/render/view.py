@@ -51,7 +51,12 @@ class Amount:
     style: Style = ""
 
 
-Piece = Span | Dots | Sep | Amount
+@dataclass(frozen=True)
+class Arrow:
+    """A move from one thing to the next: '→' on a terminal, '->' in ASCII, 'to' in documents."""
+
+
+Piece = Span | Dots | Sep | Amount | Arrow
 Line = tuple[Piece, ...]
 
 
@@ -80,6 +85,8 @@ def plain(row: Line) -> str:
             from mlcareer.render.common import figure_amount
 
             words.append(figure_amount(piece.figure))
+        elif isinstance(piece, Arrow):
+            words.append(" to ")
         else:
             words.append("; ")
     return "".join(words)
@@ -135,6 +142,8 @@ class Table:
     #: Columns side by side (two roles): ruled and full width as a table; stacked, each row
     #: lists every column under its header instead of running the cells together.
     side_by_side: bool = False
+    #: Stacked, each cell after the first shows under it as 'header: value'.
+    labelled: bool = False
 
 
 @dataclass(frozen=True)
