@@ -240,9 +240,9 @@ def test_markdown_ladder_and_route(invoke: Invoke) -> None:
     assert "| Machine learning algorithms | 2/4 working knowledge\\* | 3/4 proficient | \\+1 |" in out
     assert "| Statistics | not stated | 2/4 working knowledge |  |" in out
     assert '"not stated": the sources do not say, which is not the same as not needed.' in out
-    assert 'Advance to the next level: from entry to mid. Rests on: "With several years' in out
-    assert "What the new level asks beyond skills:\n\n- Several years of experience" in out
-    pay = "Pay: \\$80,000 - \\$110,000 to \\$110,000 - \\$150,000 per year"
+    assert '_Advance to the next level: entry to mid_\n\n_Rests on: "With several years' in out
+    assert "### What the new level asks beyond skills\n\n- Several years of experience" in out
+    pay = "**Pay:** \\$80,000 - \\$110,000 to \\$110,000 - \\$150,000 per year"
     assert pay + " (low end +\\$30,000, high end +\\$40,000)\n" in out
     assert out.isascii()
 
