@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.cli.app import write_file
+from mlcareer.cli.output import write_file
 from tests.conftest import REPO, Invoke
 
 

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import DiagramFormatOption, JsonOption, OutputOption, app, catalog, emit
+from mlcareer.cli.app import app, catalog
 from mlcareer.cli.complete import complete_role
+from mlcareer.cli.options import DiagramFormatOption, JsonOption, OutputOption
+from mlcareer.cli.output import emit
 
 if TYPE_CHECKING:
     from mlcareer.ladder import Ladder, Route

@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit, notice
-from mlcareer.cli.complete import complete_role
+from mlcareer.cli.app import app, catalog
+from mlcareer.cli.options import (
+    FormatOption,
+    JsonOption,
+    OutputOption,
+    answers_option,
+    quick_option,
+    role_option,
+)
+from mlcareer.cli.output import emit, notice
 from mlcareer.errors import MlcareerError, UsageError
 
 if TYPE_CHECKING:
@@ -27,31 +35,19 @@ def plan(
     *,
     role: Annotated[
         str | None,
-        typer.Option(
-            "--role",
-            "-r",
-            metavar="ROLE",
-            help="The role to plan for (default: the role of your latest saved result, else ml-engineer).",
-            autocompletion=complete_role,
+        role_option(
+            "The role to plan for (default: the role of your latest saved result, else ml-engineer).",
             show_default=False,
         ),
     ] = None,
     answers: Annotated[
         Path | None,
-        typer.Option(
-            "--answers",
-            "-a",
-            metavar="FILE",
-            help="Plan from an answers file (as for quiz) instead of your latest saved result; "
-            "nothing is read from or written to your history.",
-            exists=True,
-            dir_okay=False,
-            show_default=False,
+        answers_option(
+            "Plan from an answers file (as for quiz) instead of your latest saved result; "
+            "nothing is read from or written to your history."
         ),
     ] = None,
-    quick: Annotated[
-        bool, typer.Option("--quick", help="With --answers: the file answers the quick form.")
-    ] = False,
+    quick: Annotated[bool, quick_option("With --answers: the file answers the quick form.")] = False,
     done: Annotated[
         str | None, typer.Option("--done", metavar="STEP", help="Mark the step STEP of the plan done.")
     ] = None,

@@ -8,20 +8,16 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import (
+from mlcareer.cli.app import app, catalog
+from mlcareer.cli.options import (
     FormatOption,
     JsonOption,
     OutputOption,
-    app,
-    catalog,
-    check_writable,
-    emit,
-    notice,
-    print_json,
-    report_error,
-    write_file,
+    answers_option,
+    quick_option,
+    role_option,
 )
-from mlcareer.cli.complete import complete_role
+from mlcareer.cli.output import check_writable, emit, notice, print_json, report_error, write_file
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
@@ -67,27 +63,12 @@ def quiz(
     ctx: typer.Context,
     *,
     role: Annotated[
-        str,
-        typer.Option(
-            "--role",
-            "-r",
-            metavar="ROLE",
-            help="The role to measure yourself against: an id, title or alias.",
-            autocompletion=complete_role,
-        ),
+        str, role_option("The role to measure yourself against: an id, title or alias.")
     ] = "ml-engineer",
-    quick: Annotated[bool, typer.Option("--quick", help="The short form: about ten questions.")] = False,
+    quick: Annotated[bool, quick_option("The short form: about ten questions.")] = False,
     answers: Annotated[
         Path | None,
-        typer.Option(
-            "--answers",
-            "-a",
-            metavar="FILE",
-            help="Take the answers from a YAML or JSON file (question id: 0-4) instead of asking.",
-            exists=True,
-            dir_okay=False,
-            show_default=False,
-        ),
+        answers_option("Take the answers from a YAML or JSON file (question id: 0-4) instead of asking."),
     ] = None,
     report: Annotated[
         Path | None,

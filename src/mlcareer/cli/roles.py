@@ -8,20 +8,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlcareer.choices import Format, Level, Section
-from mlcareer.cli.app import (
+from mlcareer.cli.app import app, catalog
+from mlcareer.cli.complete import complete_role
+from mlcareer.cli.options import (
     FormatOption,
     JsonOption,
     LevelOption,
     OutputOption,
     State,
     TextJsonFormatOption,
-    app,
-    catalog,
     choice,
     complete_choice,
-    emit,
 )
-from mlcareer.cli.complete import complete_role
+from mlcareer.cli.output import emit, problem_rows
 from mlcareer.errors import DataError, ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -197,9 +196,7 @@ def validate(
         data=lambda: {
             "directory": shown,
             "ok": not problems,
-            "problems": [
-                {"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems
-            ],
+            "problems": problem_rows(problems),
             "counts": _counts(found),
         },
     )

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, parse_source_family, source_help
-from mlcareer.cli.app import FormatOption, JsonOption, LevelOption, OutputOption, app, catalog, emit
-from mlcareer.cli.complete import complete_role
+from mlcareer.cli.app import app, catalog
+from mlcareer.cli.options import FormatOption, JsonOption, LevelOption, OutputOption, role_option
+from mlcareer.cli.output import emit
 
 
 def _source(value: str | None) -> SourceFamily | None:
@@ -32,15 +33,7 @@ def salary(
     *,
     level: LevelOption = None,
     role: Annotated[
-        str | None,
-        typer.Option(
-            "--role",
-            "-r",
-            autocompletion=complete_role,
-            metavar="ROLE",
-            help="Only the figures for this role (id, title or alias).",
-            show_default=False,
-        ),
+        str | None, role_option("Only the figures for this role (id, title or alias).", show_default=False)
     ] = None,
     region: Annotated[
         str | None,

@@ -7,8 +7,10 @@ from typing import Annotated
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit
+from mlcareer.cli.app import app, catalog
 from mlcareer.cli.complete import complete_skill
+from mlcareer.cli.options import FormatOption, JsonOption, OutputOption
+from mlcareer.cli.output import emit
 
 
 @app.command()

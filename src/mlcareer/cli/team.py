@@ -8,9 +8,10 @@ from typing import Annotated, Any
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import FormatOption, JsonOption, OutputOption, app, catalog, emit, report_error
-from mlcareer.cli.complete import complete_role
-from mlcareer.errors import DataError, ExitCode, MlcareerError, UsageError
+from mlcareer.cli.app import app, catalog
+from mlcareer.cli.options import FormatOption, JsonOption, OutputOption, quick_option, role_option
+from mlcareer.cli.output import emit, error_rows, report_error
+from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -28,17 +29,8 @@ def team(
         ),
     ],
     *,
-    role: Annotated[
-        str,
-        typer.Option(
-            "--role",
-            "-r",
-            metavar="ROLE",
-            help="The role to measure the group against.",
-            autocompletion=complete_role,
-        ),
-    ] = "ml-engineer",
-    quick: Annotated[bool, typer.Option("--quick", help="The files answer the quick form.")] = False,
+    role: Annotated[str, role_option("The role to measure the group against.")] = "ml-engineer",
+    quick: Annotated[bool, quick_option("The files answer the quick form.")] = False,
     calibrate: Annotated[
         bool,
         typer.Option(
@@ -84,12 +76,7 @@ def team(
             name, answers = read_named_answers(path, asked, quiz.questions)
         except MlcareerError as exc:
             report_error(exc)
-            found = exc.problems if isinstance(exc, DataError) else []
-            problems += [
-                {"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in found
-            ]
-            if not found:
-                problems.append({"file": str(path), "line": None, "field": "", "message": str(exc)})
+            problems += error_rows(exc, str(path))
             continue
         people.append((name or path.stem, str(path), answers))
     if calibrate and len(people) == 2:

@@ -1,0 +1,169 @@
+"""The option types every command shares, their callbacks, and the global options' state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mlcareer.choices import LEVEL_CHOICES, Format, Level, level_help, parse_level
+from mlcareer.cli.complete import complete_role
+
+
+@dataclass
+class State:
+    """The global options of this run."""
+
+    data_dir: Path | None = None
+    pager: bool = True
+
+
+_state: ContextVar[State] = ContextVar("mlcareer_state")
+
+
+def state() -> State:
+    """The global options of the run in progress (defaults outside one)."""
+    return _state.get(State())
+
+
+@contextmanager
+def fresh_state() -> Iterator[State]:
+    """One run's options; a test's next run starts afresh."""
+    token = _state.set(State())
+    try:
+        yield _state.get()
+    finally:
+        _state.reset(token)
+
+
+def _level(value: str | None) -> Level | None:
+    """Accept a level in any case, or an alias (junior); a usage error names the valid ones."""
+    if value is None:
+        return None
+    try:
+        return parse_level(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _complete_level(incomplete: str) -> list[str]:
+    return [c for c in LEVEL_CHOICES if c.startswith(incomplete.casefold())]
+
+
+# One --level for every command: entry, mid, senior, executive, and junior for entry.
+LevelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        "-l",
+        metavar="LEVEL",
+        help=f"Only this level: {level_help()}.",
+        callback=_level,
+        autocompletion=_complete_level,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text.")]
+
+
+def choice(enum: type[StrEnum], what: str) -> Callable[[str | None], StrEnum | None]:
+    """A callback that reads an enum member in any case and names the choices when it can't."""
+
+    def read(value: str | None) -> StrEnum | None:
+        if value is None:
+            return None
+        try:
+            return enum(value.casefold())
+        except ValueError:
+            names = ", ".join(member.value for member in enum)
+            raise typer.BadParameter(f"unknown {what} {value!r}; choose one of: {names}") from None
+
+    return read
+
+
+def complete_choice(enum: type[StrEnum]) -> Callable[[str], list[str]]:
+    return lambda incomplete: [m.value for m in enum if m.value.startswith(incomplete.casefold())]
+
+
+_FORMAT_HELP = {
+    Format.text: "text (for people)",
+    Format.json: "json (for programs)",
+    Format.markdown: "markdown (for documents)",
+    Format.html: "html (a handout page)",
+    Format.mermaid: "mermaid (diagrams)",
+}
+
+
+def _formats(*offered: Format) -> Callable[[str | None], str | None]:
+    """Read --format in any case; a usage error names the formats this command has."""
+
+    def read(value: str | None) -> str | None:
+        if value is None:
+            return None
+        key = value.casefold()
+        if key not in [f.value for f in offered]:
+            names = ", ".join(f.value for f in offered)
+            raise typer.BadParameter(f"unknown format {value!r}; this command has: {names}")
+        return key
+
+    return read
+
+
+def format_option(*offered: Format) -> Any:
+    """The --format option of a command that has the ``offered`` formats (its help names only those)."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=", ".join(_FORMAT_HELP[f] for f in offered) + ".",
+        callback=_formats(*offered),
+        autocompletion=lambda incomplete: [f.value for f in offered if f.value.startswith(incomplete)],
+    )
+
+
+# every view with Markdown has an HTML handout made from it (render/html.py)
+FormatOption = Annotated[str, format_option(Format.text, Format.json, Format.markdown, Format.html)]
+TextJsonFormatOption = Annotated[str, format_option(Format.text, Format.json)]
+DiagramFormatOption = Annotated[
+    str, format_option(Format.text, Format.json, Format.markdown, Format.html, Format.mermaid)
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-' for stdout).",
+        show_default=False,
+        callback=lambda value: None if value is not None and str(value) == "-" else value,
+    ),
+]
+
+
+# ---------------------------------------------------------------- the self-assessment's options
+# quiz, plan, team (and salary's --role) take the same options; each command words its own help.
+
+
+def role_option(help: str, *, show_default: bool = True) -> Any:
+    """--role ROLE: an id, title or alias, completed from the data in use."""
+    return typer.Option(
+        "--role", "-r", metavar="ROLE", help=help, autocompletion=complete_role, show_default=show_default
+    )
+
+
+def answers_option(help: str) -> Any:
+    """--answers FILE: an answers file (YAML or JSON) that must exist."""
+    return typer.Option(
+        "--answers", "-a", metavar="FILE", help=help, exists=True, dir_okay=False, show_default=False
+    )
+
+
+def quick_option(help: str) -> Any:
+    """--quick: the quick form of the quiz."""
+    return typer.Option("--quick", help=help)

@@ -1,0 +1,148 @@
+"""Output of every command: one result in its format, JSON, files written whole, errors and notices."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from mlcareer.choices import Format
+from mlcareer.cli.options import state
+from mlcareer.errors import DataError, MlcareerError, OutputError, Problem, UsageError
+
+
+def emit(
+    *,
+    fmt: str,
+    as_json: bool = False,
+    output: Path | None = None,
+    text: Callable[[], object],
+    data: Callable[[], Any],
+    markdown: Callable[[], str] | None = None,
+    mermaid: Callable[[], str] | None = None,
+) -> None:
+    """Print (or write to ``output``) one result in the chosen format.
+
+    Only the builder for that format runs. A file is written whole or not at all.
+    """
+    # every view with Markdown has an HTML handout made from it (render/html.py)
+    offered = ["text", "json"] + ["markdown", "html"] * bool(markdown) + ["mermaid"] * bool(mermaid)
+    if as_json and Format(fmt) not in (Format.text, Format.json):
+        raise UsageError(f"--json and --format {Format(fmt).value} ask for two formats; give one")
+    fmt = Format.json if as_json else Format(fmt)
+    if fmt.value not in offered:
+        raise UsageError(f"this command has no {fmt.value} output; use --format {', '.join(offered)}")
+    if fmt is Format.json:
+        body = json_text(data())
+    elif fmt is Format.markdown and markdown is not None:
+        body = markdown()
+    elif fmt is Format.html and markdown is not None:
+        from mlcareer.render.html import page
+
+        body = page(markdown())
+    elif fmt is Format.mermaid and mermaid is not None:
+        body = mermaid()
+    elif output is None:
+        from mlcareer import console
+
+        console.show(text(), paged=paging())
+        return
+    else:
+        from mlcareer.console import plain_text
+
+        body = plain_text(text())
+    if output is None and fmt is not Format.json and paging():
+        from mlcareer.console import page_text
+
+        page_text(body)
+    elif output is None:
+        from mlcareer.files import write_stdout
+
+        write_stdout(body)
+    else:
+        write_file(output, body)
+
+
+def paging() -> bool:
+    """Whether text results go through the pager: on a terminal, unless --no-pager."""
+    from mlcareer.console import wants_pager
+
+    return state().pager and wants_pager()
+
+
+#: The version of every JSON document mlcareer prints: raised when a key changes meaning or goes.
+JSON_SCHEMA_VERSION = 1
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON, led by ``schema_version``; ASCII-escaped unless stdout takes UTF-8."""
+    from mlcareer.console import is_utf
+
+    if isinstance(data, dict):
+        data = {"schema_version": JSON_SCHEMA_VERSION, **data}
+    text = json.dumps(data, indent=2, ensure_ascii=not is_utf(sys.stdout))
+    if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
+        text = "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
+    return text + "\n"
+
+
+def check_writable(path: Path) -> None:
+    """Raise MlcareerError unless ``path`` can be written (``-`` is stdout)."""
+    from mlcareer.files import destination
+
+    destination(path)
+
+
+def write_file(path: Path, body: str) -> None:
+    """Write ``body`` to ``path``: whole or not at all for a regular file; see mlcareer.files."""
+    from mlcareer.files import shown, write
+
+    where = write(path, body)
+    if where.how != "stdout":
+        notice(f"Wrote {shown(path)}")
+
+
+def notice(message: str) -> None:
+    """A one-line notice on stderr (never mixed into results)."""
+    from mlcareer import console
+
+    console.notice(message)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout, never through Rich (which would wrap it)."""
+    from mlcareer.files import write_stdout
+
+    write_stdout(json_text(data))
+
+
+def show(renderable: object) -> None:
+    """Print one renderable on stdout."""
+    from mlcareer import console
+
+    console.show(renderable)
+
+
+def report_error(exc: MlcareerError) -> None:
+    """'Error: ...' on stderr; a data error lists each problem on its own line."""
+    from mlcareer import console
+
+    if isinstance(exc, OutputError) and exc.quiet:
+        return
+    if isinstance(exc, DataError) and exc.total > 1:
+        console.error(f"{exc.total:,} problems in {exc.where}:", [str(p) for p in exc.problems])
+    else:
+        console.error(str(exc))
+
+
+def problem_rows(problems: Iterable[Problem]) -> list[dict[str, Any]]:
+    """Problems as rows of a JSON report: file, line, field, message."""
+    return [{"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems]
+
+
+def error_rows(exc: MlcareerError, file: str) -> list[dict[str, Any]]:
+    """An error reading ``file`` as rows: one per problem of a data error, else one for the error."""
+    found = exc.problems if isinstance(exc, DataError) else []
+    return problem_rows(found) or [{"file": file, "line": None, "field": "", "message": str(exc)}]
