@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -48,8 +49,8 @@ def test_path_shows_every_ladder_role_by_level(invoke: Invoke) -> None:
     # no role-to-role moves: each level says how one advances to it, quoting the source
     assert "leads to:" not in out
     flat = " ".join(out.split())
-    assert "→ With several years of experience, machine learning engineers can advance to mid-level" in flat
-    assert "→ Highly experienced machine learning engineers can advance to senior-level positions." in flat
+    assert "With several years of experience, machine learning engineers can advance to mid-level" in flat
+    assert "Highly experienced machine learning engineers can advance to senior-level positions." in flat
     assert "(the source names no role-to-role move)" in flat
     assert result.stderr == ""
 
@@ -221,12 +222,12 @@ def test_markdown_ladder_and_route(invoke: Invoke) -> None:
     assert tree.stdout.startswith("# Career ladder\n")
     assert "## Executive level" in tree.stdout
     junior = (
-        "- **Junior Machine Learning Engineer** (`junior-ml-engineer`): pay \\$80,000 - \\$110,000 per year"
+        "- **Junior Machine Learning Engineer** (`junior-ml-engineer`); pay: \\$80,000 - \\$110,000 per year"
     )
-    assert junior + "\n" in tree.stdout
+    assert "_roles (3)_\n\n" + junior + "\n" in tree.stdout  # a caption, so no list runs into another
     assert "leads to" not in tree.stdout
     assert (
-        "  - Specialise as:\n    - **Research Machine Learning Engineer** (`research-ml-engineer`)"
+        "  - specialise as (12)\n    - **Research Machine Learning Engineer** (`research-ml-engineer`)"
         in tree.stdout
     )
     assert "**Natural Language Processing (NLP) Engineer**" in tree.stdout
@@ -428,7 +429,11 @@ def test_forty_columns(args: tuple[str, ...]) -> None:
 def test_tree_renders_at_fixed_widths() -> None:
     from mlcareer.catalog import load_catalog, shipped_data_dir
     from mlcareer.ladder import ladder
-    from mlcareer.render.path import render_ladder as render_path
+    from mlcareer.render.path import ladder_page
+    from mlcareer.render.to_text import page
+
+    def render_path(result: Any) -> object:
+        return page(ladder_page(result))
 
     whole = ladder(load_catalog(shipped_data_dir()))
     for width in (40, 80, 120):
@@ -491,7 +496,11 @@ def test_highlight_stays_on_the_role_title() -> None:
     from mlcareer.careers import role_by_id
     from mlcareer.catalog import load_catalog, shipped_data_dir
     from mlcareer.ladder import ladder
-    from mlcareer.render.path import render_ladder as render_path
+    from mlcareer.render.path import ladder_page
+    from mlcareer.render.to_text import page
+
+    def render_path(result: Any) -> object:
+        return page(ladder_page(result))
 
     catalog = load_catalog(shipped_data_dir())
     buffer = io.StringIO()

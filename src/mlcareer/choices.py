@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from mlcareer.render.formats import Format as Format  # the formats live with their renderers
+
 
 class Level(StrEnum):
     """A rung of the career ladder, in order."""
@@ -106,13 +108,3 @@ SECTION_TITLES: dict[Section, str] = {
     Section.related: "Career moves and related roles",
     Section.sources: "Sources",
 }
-
-
-class Format(StrEnum):
-    """How a command prints its result."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    mermaid = "mermaid"

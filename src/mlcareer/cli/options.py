@@ -12,8 +12,9 @@ from typing import Annotated, Any
 
 import typer
 
-from mlcareer.choices import LEVEL_CHOICES, Format, Level, level_help, parse_level
+from mlcareer.choices import LEVEL_CHOICES, Level, level_help, parse_level
 from mlcareer.cli.complete import complete_role
+from mlcareer.render.formats import HELP, VIEW_FORMATS, Format
 
 
 @dataclass
@@ -91,15 +92,6 @@ def complete_choice(enum: type[StrEnum]) -> Callable[[str], list[str]]:
     return lambda incomplete: [m.value for m in enum if m.value.startswith(incomplete.casefold())]
 
 
-_FORMAT_HELP = {
-    Format.text: "text (for people)",
-    Format.json: "json (for programs)",
-    Format.markdown: "markdown (for documents)",
-    Format.html: "html (a handout page)",
-    Format.mermaid: "mermaid (diagrams)",
-}
-
-
 def _formats(*offered: Format) -> Callable[[str | None], str | None]:
     """Read --format in any case; a usage error names the formats this command has."""
 
@@ -121,18 +113,16 @@ def format_option(*offered: Format) -> Any:
         "--format",
         "-f",
         metavar="FORMAT",
-        help=", ".join(_FORMAT_HELP[f] for f in offered) + ".",
+        help=", ".join(HELP[f] for f in offered) + ".",
         callback=_formats(*offered),
         autocompletion=lambda incomplete: [f.value for f in offered if f.value.startswith(incomplete)],
     )
 
 
-# every view with Markdown has an HTML handout made from it (render/html.py)
-FormatOption = Annotated[str, format_option(Format.text, Format.json, Format.markdown, Format.html)]
+# every view has the formats of a page (render/formats.py); the path adds a diagram
+FormatOption = Annotated[str, format_option(*VIEW_FORMATS)]
 TextJsonFormatOption = Annotated[str, format_option(Format.text, Format.json)]
-DiagramFormatOption = Annotated[
-    str, format_option(Format.text, Format.json, Format.markdown, Format.html, Format.mermaid)
-]
+DiagramFormatOption = Annotated[str, format_option(*VIEW_FORMATS, Format.mermaid)]
 OutputOption = Annotated[
     Path | None,
     typer.Option(

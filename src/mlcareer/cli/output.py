@@ -6,11 +6,14 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcareer.choices import Format
 from mlcareer.cli.options import state
 from mlcareer.errors import DataError, MlcareerError, OutputError, Problem, UsageError
+
+if TYPE_CHECKING:
+    from mlcareer.render.view import Page
 
 
 def emit(
@@ -18,41 +21,46 @@ def emit(
     fmt: str,
     as_json: bool = False,
     output: Path | None = None,
-    text: Callable[[], object],
     data: Callable[[], Any],
+    page: Callable[[], Page] | None = None,
+    text: Callable[[], object] | None = None,
     markdown: Callable[[], str] | None = None,
     mermaid: Callable[[], str] | None = None,
 ) -> None:
     """Print (or write to ``output``) one result in the chosen format.
 
-    Only the builder for that format runs. A file is written whole or not at all.
+    A view described as a ``page`` has every format of a page (render/formats.py); ``text``
+    draws a terminal-only form instead of the page's text (an overview, a tree). Views not yet
+    described as a page give ``text`` and ``markdown``. Only the builder for the format asked
+    runs. A file is written whole or not at all.
     """
-    # every view with Markdown has an HTML handout made from it (render/html.py)
-    offered = ["text", "json"] + ["markdown", "html"] * bool(markdown) + ["mermaid"] * bool(mermaid)
+    from mlcareer.render.formats import DOCUMENTS
+
+    offered = [Format.text, Format.json]
+    offered += list(DOCUMENTS) if page or markdown else []
+    offered += [Format.mermaid] if mermaid else []
     if as_json and Format(fmt) not in (Format.text, Format.json):
         raise UsageError(f"--json and --format {Format(fmt).value} ask for two formats; give one")
     fmt = Format.json if as_json else Format(fmt)
-    if fmt.value not in offered:
-        raise UsageError(f"this command has no {fmt.value} output; use --format {', '.join(offered)}")
+    if fmt not in offered:
+        names = ", ".join(f.value for f in offered)
+        raise UsageError(f"this command has no {fmt.value} output; use --format {names}")
     if fmt is Format.json:
         body = json_text(data())
-    elif fmt is Format.markdown and markdown is not None:
-        body = markdown()
-    elif fmt is Format.html and markdown is not None:
-        from mlcareer.render.html import page
-
-        body = page(markdown())
+    elif fmt in DOCUMENTS:
+        body = _document(fmt, page, markdown)
     elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
-    elif output is None:
-        from mlcareer import console
-
-        console.show(text(), paged=paging())
-        return
     else:
+        shown = _terminal(page, text)
+        if output is None:
+            from mlcareer import console
+
+            console.show(shown, paged=paging())
+            return
         from mlcareer.console import plain_text
 
-        body = plain_text(text())
+        body = plain_text(shown)
     if output is None and fmt is not Format.json and paging():
         from mlcareer.console import page_text
 
@@ -63,6 +71,28 @@ def emit(
         write_stdout(body)
     else:
         write_file(output, body)
+
+
+def _document(fmt: Format, page: Callable[[], Page] | None, markdown: Callable[[], str] | None) -> str:
+    from mlcareer.render.formats import DOCUMENTS
+
+    if page is not None:
+        return DOCUMENTS[fmt](page())
+    assert markdown is not None  # offered only with one of the two
+    if fmt is Format.markdown:
+        return markdown()
+    from mlcareer.render.html import page as html_page
+
+    return html_page(markdown())
+
+
+def _terminal(page: Callable[[], Page] | None, text: Callable[[], object] | None) -> object:
+    if text is not None:
+        return text()
+    assert page is not None
+    from mlcareer.render import to_text
+
+    return to_text.page(page())
 
 
 def paging() -> bool:

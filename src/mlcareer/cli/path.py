@@ -15,6 +15,7 @@ from mlcareer.cli.output import emit
 if TYPE_CHECKING:
     from mlcareer.ladder import Ladder, Route
     from mlcareer.models import Catalog
+    from mlcareer.render.view import Page
 
 
 @app.command()
@@ -68,24 +69,21 @@ def path(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: _text(data, result),
         data=lambda: jsondoc.path_json(result),
-        markdown=lambda: path_md.path_markdown(result),
+        page=lambda: _page(data, result),
         mermaid=lambda: path_md.path_mermaid(result),
     )
 
 
-def _text(data: Catalog, result: Ladder | Route) -> object:
-    """The ladder's tree; a route's page, ending with its verdict (the pay from first role to last)."""
+def _page(data: Catalog, result: Ladder | Route) -> Page:
+    """The ladder's page, or a route's, ending with its verdict (the pay from first role to last)."""
     from mlcareer.ladder import Route, pay_change
     from mlcareer.render import path as render
-    from mlcareer.render import to_text, verdict
+    from mlcareer.render import verdict
 
     if not isinstance(result, Route):
-        return render.render_ladder(result)
+        return render.ladder_page(result)
     if not result.steps:
-        return to_text.page(render.route_page(result))
+        return render.route_page(result)
     total = pay_change(data, result.roles[0], result.roles[-1])
-    return to_text.page(
-        render.route_page(result, verdict.route_verdict(result, total, render.pay_text(total, "->")))
-    )
+    return render.route_page(result, verdict.route_verdict(result, total, render.pay_text(total, "->")))

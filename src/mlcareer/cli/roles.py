@@ -68,7 +68,7 @@ def role(
     """
     from mlcareer.careers import describe_role, find_role
     from mlcareer.jsondoc import role as jsondoc
-    from mlcareer.render import to_markdown, to_text
+    from mlcareer.render import to_text
     from mlcareer.render.role_page import overview_page, role_page
 
     data = catalog(ctx)
@@ -80,9 +80,9 @@ def role(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: to_text.page(role_page(view, part) if full or part else overview_page(view)),
         data=lambda: {"role": jsondoc.role_json(view, part)},
-        markdown=lambda: to_markdown.page(role_page(view, part)),
+        page=lambda: role_page(view, part),
+        text=None if full or part else lambda: to_text.page(overview_page(view)),
     )
 
 
@@ -142,7 +142,6 @@ def compare(
     from mlcareer.careers import compare_roles, find_role
     from mlcareer.jsondoc import compare as jsondoc
     from mlcareer.render import compare as render
-    from mlcareer.render import to_markdown, to_text
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
@@ -150,9 +149,8 @@ def compare(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: to_text.page(render.comparison_page(result)),
         data=lambda: jsondoc.comparison_json(result),
-        markdown=lambda: to_markdown.page(render.comparison_page(result)),
+        page=lambda: render.comparison_page(result),
     )
 
 

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.text import Text
-from rich.tree import Tree
-
 from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
 from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
-from mlcareer.render.common import HEADING, MUTED, NO_DATA, bullets, figure_amount, literal, money, no_data
+from mlcareer.render.common import NO_DATA, figure_amount, money
 from mlcareer.render.expect import COMPACT_NOTE
 from mlcareer.render.role_page import grade_line
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"
-
-
-def _arrow(ascii_only: bool) -> str:
-    return "->" if ascii_only else "→"
-
-
-def _back_arrow(ascii_only: bool) -> str:
-    return "<-" if ascii_only else "←"
 
 
 def _steps(count: int) -> str:
@@ -65,74 +52,59 @@ def pay_text(pay: PayChange, arrow: str) -> str:
 # ---------------------------------------------------------------- the tree
 
 
-class LadderTree:
-    """The ladder by level, specialisations under the role they specialise; ASCII guides when needed.
-
-    Below 60 columns ids go on their own line and specialisations hang straight from
-    their role, so that even the longest id fits 40 columns.
-    """
-
-    def __init__(self, ladder: Ladder) -> None:
-        self.ladder = ladder
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        ladder = self.ladder
-        start = ladder.start
-        narrow = options.max_width < 60
-        if start is None:
-            yield Text("Career ladder", style=HEADING)
-        else:
-            yield Text.assemble(("Reachable from ", HEADING), literal(start.title, HEADING))
-        tree = Tree(Text(""), guide_style=MUTED, hide_root=True)
-        for level, name in ladder.levels:
-            parts: list[RenderableType] = [literal(name, LEVEL_STYLE)]
-            info = ladder.info.get(level)
-            if info is not None and info.advance is not None:
-                advance = Text(f"{_arrow(options.ascii_only)} ", style=MUTED).append(
-                    literal(info.advance.text, MUTED)
-                )
-                parts.append(Padding(advance, (0, 0, 0, 2)))
-            if info is not None and info.requirements:
-                asks = bullets(literal(req.text, MUTED) for req in info.requirements)
-                parts.append(Padding(asks, (0, 0, 0, 2)))
-            branch = tree.add(Group(*parts))
-            for node in ladder.top(level):
-                self._add(branch, node, options.ascii_only, narrow)
-        yield tree
-        yield Text(
-            "Roles are those each level may include; moving up is advancing to the next level "
-            "(the source names no role-to-role move). " + SPECIALISE_NOTE + ".",
-            style=MUTED,
+def _role_branch(ladder: Ladder, node: Node) -> v.Branch:
+    role = node.role
+    here = ladder.start is not None and ladder.start.id == role.id
+    lines = [
+        v.line(
+            v.Span(role.title, "mark" if here else "strong"),
+            v.muted(" ("),
+            v.Span(role.id, "code"),
+            v.muted(")"),
+            *((v.Arrow(back=True), v.Span("you are here", "mark")) if here else ()),
         )
-        if start is not None and len(ladder.nodes) == 1:
-            yield Text.assemble(
-                literal(start.id), " is at the top of the ladder: the sources name no level above it."
+    ]
+    if role.kind == "ladder" or node.pay:
+        lines.append(v.line(v.muted("pay: "), _band(node.pay) if node.pay else v.muted(NO_DATA)))
+    children = ladder.children(role.id)
+    if not children:
+        return v.Branch(tuple(lines))
+    kinds = v.Branch(
+        (v.line(v.muted(f"specialise as ({len(children)})")),),
+        tuple(_role_branch(ladder, child) for child in children),
+        group=True,
+    )
+    return v.Branch(tuple(lines), (kinds,))
+
+
+def ladder_page(ladder: Ladder) -> v.Page:
+    """The ladder by level: what each level asks, its roles, specialisations under their role."""
+    start = ladder.start
+    blocks: list[v.Block] = []
+    for level, name in ladder.levels:
+        info = ladder.info.get(level)
+        inner: list[v.Block] = []
+        if info is not None and info.advance is not None:
+            inner.append(v.note(info.advance.text))
+        if info is not None and info.requirements:
+            inner.append(v.bullets(v.line(v.muted(req.text)) for req in info.requirements))
+        roles = tuple(_role_branch(ladder, node) for node in ladder.top(level))
+        inner.append(v.Tree((v.Branch((v.line(v.muted(f"roles ({len(roles)})")),), roles, group=True),)))
+        blocks.append(v.Section(name, tuple(inner)))
+    blocks.append(
+        v.note(
+            "Roles are those each level may include; moving up is advancing to the next level "
+            "(the source names no role-to-role move). " + SPECIALISE_NOTE + "."
+        )
+    )
+    if start is not None and len(ladder.nodes) == 1:
+        blocks.append(
+            v.para(
+                v.Span(start.id, "code"), " is at the top of the ladder: the sources name no level above it."
             )
-
-    def _add(self, branch: Tree, node: Node, ascii_only: bool, narrow: bool) -> None:
-        children = self.ladder.children(node.role.id)
-        label = self._label(node, ascii_only, narrow)
-        if children and narrow:
-            label.append(f"\nspecialisations ({len(children)}):", style=MUTED)
-        here = branch.add(label)
-        if children:
-            title = f"specialise as ({len(children)})"
-            kinds = here if narrow else here.add(Text(title, style=MUTED))
-            for child in children:
-                self._add(kinds, child, ascii_only, narrow)
-
-    def _label(self, node: Node, ascii_only: bool, narrow: bool) -> Text:
-        role = node.role
-        is_start = self.ladder.start is not None and self.ladder.start.id == role.id
-        label = Text()
-        label.append(literal(role.title, HIGHLIGHT if is_start else "bold"))
-        label.append(f"\n{role.id}" if narrow else f" ({role.id})", style=MUTED)
-        if is_start:
-            label.append(f" {_back_arrow(ascii_only)} you are here", style=HIGHLIGHT)
-        if role.kind == "ladder" or node.pay:
-            label.append("\npay: ", style=MUTED)
-            label.append(literal(_band(node.pay)) if node.pay else no_data())
-        return label
+        )
+    title = "Career ladder" if start is None else f"Reachable from {start.title}"
+    return v.Page(title, (), tuple(blocks))
 
 
 # ---------------------------------------------------------------- a route
@@ -211,11 +183,6 @@ def route_page(route: Route, verdict: v.Para | None = None) -> v.Page:
     if verdict is not None:
         blocks.append(verdict)
     return v.Page(f"Route from {first.title} to {route.goal.title}", tuple(meta), tuple(blocks))
-
-
-def render_ladder(ladder: Ladder) -> RenderableType:
-    """The ladder as a tree."""
-    return LadderTree(ladder)
 
 
 # ---------------------------------------------------------------- Markdown

@@ -2,48 +2,8 @@
 
 from __future__ import annotations
 
-from mlcareer.ladder import Ladder, Node, Route
+from mlcareer.ladder import Ladder, Route
 from mlcareer.models import Role
-from mlcareer.render import markdown as mdown
-from mlcareer.render.path import _band
-
-
-def _md_role(node: Node, ladder: Ladder) -> str:
-    role = node.role
-    line = f"**{mdown.md(role.title)}** (`{role.id}`)"
-    if ladder.start is not None and ladder.start.id == role.id:
-        line += " (you are here)"
-    if role.kind == "ladder" or node.pay:
-        line += f": pay {mdown.md(_band(node.pay)) if node.pay else '_no data_'}"
-    return line
-
-
-def _md_tree(node: Node, ladder: Ladder, depth: int) -> list[str]:
-    pad = "  " * depth
-    lines = [f"{pad}- {_md_role(node, ladder)}"]
-    children = ladder.children(node.role.id)
-    if children:
-        lines.append(f"{pad}  - Specialise as:")
-        for child in children:
-            lines += _md_tree(child, ladder, depth + 2)
-    return lines
-
-
-def path_markdown(result: Ladder | Route) -> str:
-    """The ladder as nested lists by level, or a route with a skills table per step."""
-    if isinstance(result, Route):
-        from mlcareer.render.path import route_page
-        from mlcareer.render.to_markdown import page
-
-        return page(route_page(result))
-    ladder = result
-    title = "Career ladder" if ladder.start is None else f"Reachable from {ladder.start.title}"
-    parts = [f"# {mdown.md(title)}\n"]
-    for level, name in ladder.levels:
-        lines = [line for node in ladder.top(level) for line in _md_tree(node, ladder, 0)]
-        parts.append(f"## {mdown.md(name)}\n\n" + "\n".join(lines) + "\n")
-    return mdown.join(*parts)
-
 
 _MERMAID_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_/:'?+$")
 

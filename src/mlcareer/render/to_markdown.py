@@ -10,7 +10,7 @@ from mlcareer.render import view as v
 from mlcareer.render.common import figure_amount
 from mlcareer.render.markdown import bullets, heading, join, md, table
 
-_WRAP = {"": "{}", "strong": "**{}**", "muted": "{}", "em": "_{}_", "code": "`{}`"}
+_WRAP = {"": "{}", "strong": "**{}**", "muted": "{}", "em": "_{}_", "code": "`{}`", "mark": "**{}**"}
 
 
 def line_markdown(row: v.Line) -> str:
@@ -26,7 +26,7 @@ def line_markdown(row: v.Line) -> str:
         elif isinstance(piece, v.Dots):
             runs.append(("", f"{piece.value}/{piece.maximum}"))
         elif isinstance(piece, v.Arrow):
-            runs.append(("", " to "))
+            runs.append(("", ": " if piece.back else " to "))
         else:
             runs.append(("", "; "))
     merged: list[tuple[str, str]] = []
@@ -80,7 +80,22 @@ def block(item: v.Block, level: int = 2) -> str:
         if not item.rows:
             return f"_{md(item.empty)}_\n"
         return table(list(item.header), [[_cell(c) for c in row] for row in item.rows], escaped=True)
+    if isinstance(item, v.Tree):  # a group at the top is a caption over its list
+        parts = []
+        for b in item.branches:
+            if b.group:
+                caption = "; ".join(line_markdown(row) for row in b.lines)
+                parts += [f"_{caption}_\n", "\n".join(_branch(c, 0) for c in b.children) + "\n"]
+            else:
+                parts.append(_branch(b, 0) + "\n")
+        return join(*parts)
     return _chart(item)
+
+
+def _branch(branch: v.Branch, depth: int) -> str:
+    """A tree's entry as a list item (its lines joined), its children nested under it."""
+    lines = [f"{'  ' * depth}- {'; '.join(line_markdown(row) for row in branch.lines)}"]
+    return "\n".join([*lines, *(_branch(child, depth + 1) for child in branch.children)])
 
 
 def _chart(chart: v.Chart) -> str:

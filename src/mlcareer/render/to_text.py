@@ -10,11 +10,22 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
+from rich.tree import Tree as RichTree
 
 from mlcareer.render import view as v
 from mlcareer.render.common import MUTED, Bar, bullets, dot, figure_amount, literal, no_data, section
 
-_STYLES: dict[str, str] = {"": "", "strong": "bold", "muted": MUTED, "em": "italic", "code": "cyan"}
+_STYLES: dict[str, str] = {
+    "": "",
+    "strong": "bold",
+    "muted": MUTED,
+    "em": "italic",
+    "code": "cyan",
+    "mark": "bold yellow",
+}
+
+
+_ARROWS = {(False, False): " → ", (False, True): " -> ", (True, False): " ← ", (True, True): " <- "}
 
 
 def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
@@ -28,7 +39,7 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
         elif isinstance(piece, v.Amount):
             out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
-            out.append(" -> " if ascii_only else " → ")
+            out.append(_ARROWS[piece.back, ascii_only])
         else:
             out.append(dot(ascii_only))
     return out
@@ -123,6 +134,35 @@ def _chart(chart: v.Chart) -> RenderableType:
     return chart_block(charts(list(chart.figures)))
 
 
+_NARROW_TREE = 60  # below this, a tree drops its group entries (the longest id fits 40 columns)
+
+
+class _Tree:
+    def __init__(self, tree: v.Tree) -> None:
+        self.tree = tree
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        root = RichTree(Text(""), guide_style=MUTED, hide_root=True)  # ASCII guides where needed
+        narrow = options.max_width < _NARROW_TREE
+
+        def add(parent: RichTree, branch: v.Branch) -> None:
+            lines, children = list(branch.lines), list(branch.children)
+            if narrow:  # a group's entries hang straight from this one
+                lines += [row for child in children if child.group for row in child.lines]
+                children = [c for child in children for c in (child.children if child.group else (child,))]
+            node = parent.add(Text("\n").join(line_text(row, options.ascii_only) for row in lines))
+            for child in children:
+                add(node, child)
+
+        for branch in self.tree.branches:
+            if narrow and branch.group:
+                for child in branch.children:
+                    add(root, child)
+            else:
+                add(root, branch)
+        yield root
+
+
 def block(item: v.Block) -> RenderableType:
     """One block as a renderable."""
     if isinstance(item, v.Section):
@@ -131,6 +171,8 @@ def block(item: v.Block) -> RenderableType:
         return literal(item.text, "bold")
     if isinstance(item, v.Chart):
         return _chart(item)
+    if isinstance(item, v.Tree):
+        return _Tree(item)
     return _Fitted(item)
 
 

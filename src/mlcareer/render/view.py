@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from mlcareer.models import SalaryFigure
 
 #: How a span is shown: strong (bold), muted (dim; plain in Markdown), em (italic),
-#: code (an id or a command: `code` in Markdown), heading (a label that leads a line).
-Style = Literal["", "strong", "muted", "em", "code"]
+#: code (an id or a command: `code` in Markdown), mark (where the reader is: highlighted).
+Style = Literal["", "strong", "muted", "em", "code", "mark"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,10 @@ class Amount:
 
 @dataclass(frozen=True)
 class Arrow:
-    """A move from one thing to the next: '→' on a terminal, '->' in ASCII, 'to' in documents."""
+    """A move from one thing to the next: '→' on a terminal, '->' in ASCII, 'to' in documents;
+    ``back`` points at what is beside it ('←', '<-', ':')."""
+
+    back: bool = False
 
 
 Piece = Span | Dots | Sep | Amount | Arrow
@@ -86,7 +89,7 @@ def plain(row: Line) -> str:
 
             words.append(figure_amount(piece.figure))
         elif isinstance(piece, Arrow):
-            words.append(" to ")
+            words.append(": " if piece.back else " to ")
         else:
             words.append("; ")
     return "".join(words)
@@ -161,7 +164,27 @@ class Section:
     blocks: Blocks
 
 
-Block = Para | Label | Bullets | Table | Chart | Section
+@dataclass(frozen=True)
+class Branch:
+    """One entry of a tree: its lines, and the entries that hang from it.
+
+    A ``group`` entry only names the entries under it ("specialise as (12)"): on a narrow
+    terminal they hang straight from the entry above, to leave room for long names.
+    """
+
+    lines: tuple[Line, ...]
+    children: tuple[Branch, ...] = ()
+    group: bool = False
+
+
+@dataclass(frozen=True)
+class Tree:
+    """Entries hanging from each other (the ladder): guides on a terminal, nested lists in documents."""
+
+    branches: tuple[Branch, ...]
+
+
+Block = Para | Label | Bullets | Table | Chart | Tree | Section
 Blocks = tuple[Block, ...]
 
 
