@@ -381,13 +381,14 @@ def test_a_secret_that_is_not_the_users_own_is_not_used(cached: Path, mini_dir: 
 def test_hostile_scope_is_cleaned_at_render_time() -> None:
     from mlcareer.catalog import shipped_data_dir
     from mlcareer.console import plain_text
-    from mlcareer.render.salary import render_salary
+    from mlcareer.render.salary import salary_page
+    from mlcareer.render.to_text import page
     from mlcareer.salaries import salary_report
 
     data = load_catalog(shipped_data_dir())
     figures = [f.model_copy(update={"scope": "\x1b]0;X\x07 scope"}) for f in data.salaries.figures]
     hostile = data.model_copy(update={"salaries": data.salaries.model_copy(update={"figures": figures})})
-    assert _clean(plain_text(render_salary(salary_report(hostile))))
+    assert _clean(plain_text(page(salary_page(salary_report(hostile)))))
 
 
 # -- 7. FIFOs are refused before they are opened ------------------------------------------------

@@ -231,7 +231,7 @@ def test_salary_markdown_labels_both_families(invoke: Invoke) -> None:
     out = invoke("salary", "--format", "markdown").stdout
     assert "## From the articles" in out
     assert "## Official figures (BLS): occupations, not roles" in out
-    assert "| BLS 1 | computer and information research scientists | \\$136,620 | May 2022 |" in out
+    assert "| BLS 1 | computer and information research scientists | \\$136,620 | May 2022 | \\[4\\] |" in out
     assert '"The median annual wage for software developers was \\$127,260 in May 2022."' in out
 
 

@@ -14,9 +14,9 @@ from mlcareer.catalog import load_catalog, shipped_data_dir
 from mlcareer.choices import Level, Section
 from mlcareer.models import Catalog
 from mlcareer.render.role_page import role_page
-from mlcareer.render.salary import render_salary
+from mlcareer.render.salary import salary_page
 from mlcareer.render.salary_chart import compact
-from mlcareer.render.salary_md import salary_markdown
+from mlcareer.render.to_markdown import page as markdown_page
 from mlcareer.render.to_text import page
 from mlcareer.salaries import salary_report
 from tests.conftest import FIXTURES, MINI
@@ -49,12 +49,12 @@ def shipped() -> Catalog:
 def test_every_width_fits(shipped: Catalog, tmp_path: Path, width: int) -> None:
     for catalog in (shipped, _regions(tmp_path)):
         for level in (None, Level.senior, Level.executive):
-            out = _text(render_salary(salary_report(catalog, level=level)), width)
+            out = _text(page(salary_page(salary_report(catalog, level=level))), width)
             assert max(len(line) for line in out.splitlines()) <= width, (width, level)
 
 
 def test_table_columns_at_80(shipped: Catalog) -> None:
-    out = _text(render_salary(salary_report(shipped)))
+    out = _text(page(salary_page(salary_report(shipped))))
     assert "Level      Pay                   Source  As of" in out
     assert "senior     $150,000 - $200,000+  [1]     undated" in out
     assert "average    $160,471 (average)    [2]     2023-10" in out
@@ -63,7 +63,7 @@ def test_table_columns_at_80(shipped: Catalog) -> None:
 
 
 def test_ascii_fallback(tmp_path: Path) -> None:
-    out = _text(render_salary(salary_report(_regions(tmp_path))), 80, encoding="ascii")
+    out = _text(page(salary_page(salary_report(_regions(tmp_path)))), 80, encoding="ascii")
     assert "mid: EUR 60,000 - EUR 75,000 per year" in out
     assert "+-----" in out and "####" in out and "* EUR 70,000" in out
     assert "- Example premium (test data)" in out
@@ -89,10 +89,10 @@ HOSTILE = "Region \\e[2J [bold]loud[/bold] [/red]"
 def test_data_text_stays_literal(tmp_path: Path) -> None:
     catalog = _regions(tmp_path, ('region: "Example region (test data)"', f'region: "{HOSTILE}"'))
     for width in (80, 40):
-        out = _text(render_salary(salary_report(catalog)), width)
+        out = _text(page(salary_page(salary_report(catalog))), width)
         assert "\x1b" not in out
         assert "[bold]loud[/bold]" in out.replace("\n", " ").replace("  ", " ")
-    markdown = salary_markdown(salary_report(catalog))
+    markdown = markdown_page(salary_page(salary_report(catalog)))
     assert "\\[bold\\]loud\\[/bold\\]" in markdown and "\x1b" not in markdown
 
 

@@ -79,7 +79,6 @@ def salary(
     from mlcareer.choices import Level
     from mlcareer.jsondoc import salary as jsondoc
     from mlcareer.render import salary as render
-    from mlcareer.render import salary_md
     from mlcareer.salaries import salary_report
 
     data = catalog(ctx)
@@ -95,7 +94,6 @@ def salary(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_salary(report),
         data=lambda: jsondoc.salary_json(report),
-        markdown=lambda: salary_md.salary_markdown(report),
+        page=lambda: render.salary_page(report),
     )

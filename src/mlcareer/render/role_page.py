@@ -23,6 +23,7 @@ from mlcareer.render.expect import (
     reading_words,
     wording_note,
 )
+from mlcareer.render.official import pay_text, role_official
 
 NOT_SAID = "The sources do not say."
 
@@ -128,8 +129,8 @@ def _becoming(view: RoleView) -> v.Blocks:
 
 def figure_line(view: RoleView, figure_id: str) -> v.Line:
     """'mid: $110,000 - $150,000 per year  (scope, region; source; as of date)'."""
+    from mlcareer.render.salary import as_of_text, region_text
     from mlcareer.render.salary_chart import period_text
-    from mlcareer.render.salary_table import as_of_text, region_text
 
     fig = next(f for f in view.salary if f.id == figure_id)
     source = view.figure_sources.get(fig.id)
@@ -148,29 +149,9 @@ def _salary(view: RoleView) -> v.Blocks:
     if not view.salary:
         return (v.bullets(()),)
     listed = v.bullets(figure_line(view, f.id) for f in view.salary)
-    return (listed, v.Chart(tuple(view.salary))) if len(view.salary) > 1 else (listed,)
+    from mlcareer.salaries import charts
 
-
-def _official(view: RoleView) -> v.Blocks:
-    from mlcareer.render.official import _outlook_lines, _quotes, _source_line, occupation_line, pay_text
-
-    if not view.official:
-        return (v.note("no data: this data pack sets no official occupation beside this role"),)
-    blocks: list[v.Block] = []
-    for placement in view.official:
-        occupation = placement.occupation
-        pay = [
-            v.line(v.strong("Pay: "), f"{p.of}: ", v.strong(pay_text(p)), f" ({p.reference})")
-            for p in occupation.pay
-        ] or [v.line(v.muted("Pay: no data"))]
-        blocks += [
-            v.Label(placement.label),
-            v.note(occupation_line(occupation)),
-            v.bullets([*pay, *(v.line(x) for x in _outlook_lines(occupation))]),
-            v.note(_source_line(placement)),
-            v.bullets((v.line(v.muted(f'"{q}"')) for q in _quotes(occupation)), empty=""),
-        ]
-    return tuple(blocks)
+    return (listed, v.Chart(tuple(charts(view.salary)))) if len(view.salary) > 1 else (listed,)
 
 
 MOVE_LABELS = {
@@ -226,7 +207,7 @@ SECTIONS: dict[Section, Callable[[RoleView], v.Blocks]] = {
     Section.outlook: lambda view: (v.bullets(view.role.outlook),),
     Section.becoming: _becoming,
     Section.salary: _salary,
-    Section.official: _official,
+    Section.official: lambda view: role_official(view.official),
     Section.related: _related,
     Section.sources: lambda view: (v.bullets(source_label(s) for s in view.sources),),
 }
@@ -295,8 +276,6 @@ def _overview_skills(view: RoleView) -> v.Blocks:
 
 
 def _overview_salary(view: RoleView) -> v.Blocks:
-    from mlcareer.render.official import pay_text
-
     own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
     blocks: list[v.Block] = []
     if own:

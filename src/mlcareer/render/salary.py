@@ -1,42 +1,23 @@
-"""Rendering of pay (`mlcareer salary`, and the salary part of `mlcareer role`).
-
-A table of figures by level, a horizontal range chart on one scale per currency, the
-notes on what changes pay, and the sources with their own wording. Every piece reads at
-40 columns and falls back to ASCII where the terminal cannot show more.
+"""The view of pay (`mlcareer salary`): figures by level, the official figures beside them,
+a range chart on one scale per currency, the notes on what changes pay, and the sources with
+their own wording. Described once as a page; every format renders it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.text import Text
-
 from mlcareer.models import Role, SalaryFigure, SalaryNote, Source
 from mlcareer.official import SourceFamily
 from mlcareer.render import official as off
-from mlcareer.render.common import (
-    MUTED,
-    bullets,
-    heading,
-    literal,
-    no_data,
-    section,
-    source_label,
-)
-from mlcareer.render.salary_chart import chart_block
-from mlcareer.render.salary_table import NO_REGION, FigureList, SalaryTable, _Hanging, report_rows
-from mlcareer.salaries import SalaryReport, charts, no_role_data
+from mlcareer.render import view as v
+from mlcareer.render.common import source_label
+from mlcareer.render.salary_chart import period_text
+from mlcareer.salaries import SalaryReport, no_role_data
 
 # ---------------------------------------------------------------- small pieces
 
 
-def _role_names(roles: Iterable[Role]) -> str:
-    return ", ".join(f"{r.title} ({r.id})" for r in roles) or "none"
-
-
 def _available(report: SalaryReport) -> str:
+    """What the data holds, for a query that matched nothing."""
     regions = ", ".join(r or NO_REGION for r in report.regions) or "none"
     return f"In the data: regions: {regions}; currencies: {', '.join(report.currencies) or 'none'}."
 
@@ -48,25 +29,92 @@ def _refs(sources: dict[str, Source]) -> dict[str, int]:
 
 # ---------------------------------------------------------------- the table
 
-
-# ---------------------------------------------------------------- `mlcareer role`
-
-
-def role_salary(figures: list[SalaryFigure], figure_sources: dict[str, Source]) -> RenderableType:
-    """The salary part of a role page: its figures, then (for two or more) a chart on one scale.
-
-    ``figure_sources`` maps each figure's id to its source, as RoleView holds them.
-    """
-    if not figures:
-        return no_data()
-    sources = {f.source: figure_sources[f.id] for f in figures if f.id in figure_sources}
-    listed = FigureList(figures, sources)
-    if len(figures) < 2:
-        return listed
-    return Group(listed, Text(""), chart_block(charts(figures)))
+NO_REGION = "region not stated"
 
 
-# ---------------------------------------------------------------- `mlcareer salary`
+def region_text(figure: SalaryFigure) -> str:
+    return figure.region or NO_REGION
+
+
+def as_of_text(figure: SalaryFigure, source: Source | None) -> str:
+    """The figure's own date, else when its source was published, else 'undated'."""
+    if figure.as_of:
+        return figure.as_of
+    if source is not None and source.published:
+        return f"published {source.published}"
+    return "undated"
+
+
+def _uniform(figures: list[SalaryFigure]) -> tuple[list[str], bool, bool, bool]:
+    """What every figure shares (said once, above the table), and which columns vary."""
+    scopes = {f.scope for f in figures}
+    regions = {f.region for f in figures}
+    currencies = {f.currency for f in figures}
+    periods = {f.period for f in figures}
+    shared = []
+    if len(scopes) == 1:
+        shared.append(next(iter(scopes)))
+    if len(regions) == 1:
+        shared.append(region_text(figures[0]))
+    money = [*(currencies if len(currencies) == 1 else [])]
+    money += [period_text(p) for p in periods] if len(periods) == 1 else []
+    if money:
+        shared.append(" ".join(money))
+    return shared, len(scopes) > 1, len(regions) > 1, len(periods) > 1
+
+
+def _table(report: SalaryReport, refs: dict[str, int]) -> v.Blocks:
+    """Level, pay, source and date, a row per figure; what all figures share is said once above."""
+    figures = report.figures
+    shared, by_scope, by_region, by_period = _uniform(figures) if figures else ([], True, True, True)
+    header = ["Level", "Pay", *(["Scope"] * by_scope), *(["Region"] * by_region), "Source", "As of"]
+    rows: list[tuple[v.Cell, ...]] = []
+
+    def add(label: str, fig: SalaryFigure) -> None:
+        source = report.sources.get(fig.source)
+        pay = v.line(v.Amount(fig, "strong"), v.strong(f" {period_text(fig.period)}") if by_period else "")
+        cells = [pay, *([v.line(fig.scope)] * by_scope), *([v.line(region_text(fig))] * by_region)]
+        ref = f"[{refs[fig.source]}]" if fig.source in refs else fig.source
+        cells += [v.line(v.muted(ref)), v.line(as_of_text(fig, source))]
+        rows.append(((v.line(label),), *((c,) for c in cells)))
+
+    missing = []  # levels without a figure, and why: said under the table
+    for band in report.bands:
+        for fig in band.figures:
+            add(band.level.value, fig)
+        if not band.figures:
+            rows.append(
+                ((v.line(band.level.value),), (v.line(v.muted("no data")),), *(((),) * (len(header) - 2)))
+            )
+            missing.append(v.note(f"{band.level.value}: no data: {band.no_data or 'no figure'}"))
+    for fig in report.averages:  # an average of all levels, as sourced
+        add("average", fig)
+    table = v.Table(tuple(header), tuple(rows), min_width=64, labelled=True, lead=2, brief=True)
+    return (*([v.note("; ".join(shared))] if shared else []), table, *missing)
+
+
+def _notes(notes: list[SalaryNote], refs: dict[str, int]) -> v.Bullets:
+    def cited(note: SalaryNote) -> str:
+        return " ".join(f"[{refs[s]}]" for s in note.sources if s in refs)
+
+    return v.bullets(
+        v.line(v.strong(n.title), f": {n.text}", v.muted(f" {cited(n)}".rstrip())) for n in notes
+    )
+
+
+def _sources(report: SalaryReport, refs: dict[str, int]) -> v.Tree:
+    """Each source, numbered as cited, with the words of each figure taken from it."""
+    branches = []
+    for sid, source in report.sources.items():
+        said = [f.quote for f in report.figures if f.source == sid and f.quote]
+        quotes = [v.Branch((v.line(v.muted(f'"{quote}"')),)) for quote in said]
+        quotes += off.official_sources(report.official, sid)
+        branches.append(v.Branch((v.line(f"[{refs[sid]}] {source_label(source)}"),), tuple(quotes)))
+    return v.Tree(tuple(branches))
+
+
+def _ref_role(role: Role) -> v.Line:
+    return v.line(role.title, v.muted(" ("), v.Span(role.id, "code"), v.muted(")"))
 
 
 def _title(report: SalaryReport) -> str:
@@ -80,73 +128,46 @@ def _title(report: SalaryReport) -> str:
     return "Salary bands by level"
 
 
-def _note_lines(notes: list[SalaryNote], refs: dict[str, int]) -> list[Text]:
-    lines = []
-    for note in notes:
-        cited = " ".join(f"[{refs[s]}]" for s in note.sources if s in refs)
-        line = literal(note.title, "bold").append(": ").append(literal(note.text))
-        if cited:
-            line.append(f" {cited}", style=MUTED)
-        lines.append(line)
-    return lines
-
-
-def _source_list(report: SalaryReport, refs: dict[str, int]) -> RenderableType:
-    parts: list[RenderableType] = []
-    for sid, source in report.sources.items():
-        parts.append(_Hanging(Text(f"[{refs[sid]}] ").append(literal(source_label(source))), 4))
-        for figure in report.figures:
-            if figure.source == sid and figure.quote:
-                parts.append(Padding(literal(f'"{figure.quote}"', MUTED), (0, 0, 0, 4)))
-        parts += off.official_sources(report.official, sid)
-    return Group(*parts)
-
-
-def render_salary(report: SalaryReport) -> RenderableType:
+def salary_page(report: SalaryReport) -> v.Page:
     """The whole `mlcareer salary` page for one query."""
-    title = Text(_title(report), style="bold")
+    title = _title(report)
     if report.role is not None and not report.role_has_data:
-        return Group(
-            title,
-            Text(""),
-            Text(no_role_data(report.role)),
-            Text(""),
-            section("Roles with salary figures", bullets(_ref_role(r) for r in report.roles_with_data)),
-        )
-    parts: list[RenderableType] = [title]
-    rows = report_rows(report)
+        listed = v.bullets(_ref_role(r) for r in report.roles_with_data)
+        others = v.Section("Roles with salary figures", (listed,))
+        return v.Page(title, (), (v.para(no_role_data(report.role)), others))
     refs = _refs(report.sources)
     official = report.official
-    if not rows and not official.rows:
-        parts += [Text(""), Text("No salary figure matches these filters."), literal(_available(report))]
+    if not report.bands and not report.averages and not official.rows:
+        blocks: list[v.Block] = [v.para("No salary figure matches these filters.")]
+        blocks.append(v.para(_available(report)))
         if official.note and report.source is not SourceFamily.articles:
-            parts.append(literal(f"Official figures: {official.note}.", MUTED))
-        return Group(*parts)
-    parts.append(Text(""))
+            blocks.append(v.note(f"Official figures: {official.note}."))
+        return v.Page(title, (), tuple(blocks))
+    blocks = []
     if _articles_silent(report) and report.role is not None:
-        parts.append(section(ARTICLES_HEADING, Text(no_role_data(report.role) + " in the articles")))
-    if rows:
-        parts += [section(ARTICLES_HEADING, Group(SalaryTable(rows, report.sources, refs)))]
+        blocks.append(v.Section(ARTICLES_HEADING, (v.para(no_role_data(report.role) + " in the articles"),)))
+    if report.bands or report.averages:
+        table = _table(report, refs)
         if not report.figures and (report.region or report.currency):
-            parts += [literal(_available(report)), Text("")]
+            table = (*table, v.para(_available(report)))
+        blocks.append(v.Section(ARTICLES_HEADING, table))
     if report.source is not SourceFamily.articles and (official.rows or official.note):
-        parts.append(section(official_heading(report), off.official_block(official, refs)))
+        blocks.append(v.Section(official_heading(report), off.official_blocks(official, refs)))
     if report.charts:
-        parts.append(chart_block(report.charts))
-        parts.append(Text(""))
+        blocks.append(v.Chart(tuple(report.charts)))
     if report.level is not None and report.bands:
         band = report.bands[0]
         if band.covered:
-            parts.append(section(COVERED, bullets(_ref_role(r) for r in band.covered)))
+            blocks.append(v.Section(COVERED, (v.bullets(_ref_role(r) for r in band.covered),)))
         if band.uncovered:
-            parts.append(section(UNCOVERED, bullets(_ref_role(r) for r in band.uncovered)))
+            blocks.append(v.Section(UNCOVERED, (v.bullets(_ref_role(r) for r in band.uncovered),)))
     if report.premiums:
-        parts.append(section("Premiums the sources name", bullets(_note_lines(report.premiums, refs))))
+        blocks.append(v.Section("Premiums the sources name", (_notes(report.premiums, refs),)))
     if report.factors:
-        parts.append(section("What changes pay", bullets(_note_lines(report.factors, refs))))
+        blocks.append(v.Section("What changes pay", (_notes(report.factors, refs),)))
     if report.sources:
-        parts.append(Group(heading("Sources"), Padding(_source_list(report, refs), (0, 0, 0, 2))))
-    return Group(*parts)
+        blocks.append(v.Section("Sources", (_sources(report, refs),)))
+    return v.Page(title, (), tuple(blocks))
 
 
 ARTICLES_HEADING = "From the articles"
@@ -165,10 +186,3 @@ def official_heading(report: SalaryReport) -> str:
 
 COVERED = "Roles the figures' sentences cover"
 UNCOVERED = "The level's other roles: no figure in the sources"
-
-
-def _ref_role(role: Role) -> Text:
-    return literal(role.title).append(literal(f" ({role.id})", MUTED))
-
-
-# ---------------------------------------------------------------- Markdown

@@ -13,16 +13,19 @@ from mlcareer.render.markdown import bullets, heading, join, md, table
 _WRAP = {"": "{}", "strong": "**{}**", "muted": "{}", "em": "_{}_", "code": "`{}`", "mark": "**{}**"}
 
 
-def line_markdown(row: v.Line) -> str:
-    """One line of a view as Markdown: runs of one style share their markup (**a $1 b**)."""
+def line_markdown(row: v.Line, in_table: bool = False) -> str:
+    """One line of a view as Markdown: runs of one style share their markup (**a $1 b**).
+
+    In a table cell, bold is dropped: the table's structure already sets the cell apart.
+    """
     runs: list[tuple[str, str]] = []  # (style, text)
     for piece in row:
         if isinstance(piece, v.Span) and piece.style == "code" and "`" not in piece.text:
             runs.append(("raw", f"`{piece.text}`"))  # code spans take text literally
         elif isinstance(piece, v.Span):
-            runs.append((piece.style, piece.text))
+            runs.append(("" if in_table and piece.style == "strong" else piece.style, piece.text))
         elif isinstance(piece, v.Amount):
-            runs.append((piece.style, figure_amount(piece.figure)))
+            runs.append(("" if in_table else piece.style, figure_amount(piece.figure)))
         elif isinstance(piece, v.Dots):
             runs.append(("", f"{piece.value}/{piece.maximum}"))
         elif isinstance(piece, v.Arrow):
@@ -57,7 +60,7 @@ def _split_space(text: str) -> tuple[str, str, str]:
 
 
 def _cell(cell: v.Cell) -> str:
-    return "<br>".join(line_markdown(row) for row in cell)
+    return "<br>".join(line_markdown(row, in_table=True) for row in cell)
 
 
 def block(item: v.Block, level: int = 2) -> str:
@@ -81,11 +84,13 @@ def block(item: v.Block, level: int = 2) -> str:
             return f"_{md(item.empty)}_\n"
         return table(list(item.header), [[_cell(c) for c in row] for row in item.rows], escaped=True)
     if isinstance(item, v.Tree):  # a group at the top is a caption over its list
-        parts = []
-        for b in item.branches:
+        parts: list[str] = []
+        for n, b in enumerate(item.branches):
             if b.group:
                 caption = "; ".join(line_markdown(row) for row in b.lines)
                 parts += [f"_{caption}_\n", "\n".join(_branch(c, 0) for c in b.children) + "\n"]
+            elif n and not item.branches[n - 1].group:
+                parts[-1] += _branch(b, 0) + "\n"  # one list: no blank line between its items
             else:
                 parts.append(_branch(b, 0) + "\n")
         return join(*parts)
@@ -100,9 +105,8 @@ def _branch(branch: v.Branch, depth: int) -> str:
 
 def _chart(chart: v.Chart) -> str:
     from mlcareer.render.salary_chart import chart_text
-    from mlcareer.salaries import charts
 
-    return f"```text\n{chart_text(charts(list(chart.figures))).rstrip()}\n```\n"
+    return f"```text\n{chart_text(list(chart.charts)).rstrip()}\n```\n"
 
 
 def page(view: v.Page) -> str:

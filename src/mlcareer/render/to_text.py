@@ -82,11 +82,44 @@ def _cell(cell: v.Cell, ascii_only: bool, style: str = "") -> Text:
     return out
 
 
+def _labelled(table: v.Table, row: tuple[v.Cell, ...], ascii_only: bool) -> RenderResult:
+    """A stacked row: its lead cells on a line ('mid: $80,000'), then 'header: value' under it."""
+    head = _cell(row[0], ascii_only, "bold")
+    for cell in row[1 : table.lead]:
+        head.append(": ").append(_cell(cell, ascii_only))
+    yield head
+    rest = [
+        Text(f"{name.lower()}: " if name else "", style=MUTED).append(_cell(cell, ascii_only))
+        for name, cell in zip(table.header[table.lead :], row[table.lead :], strict=True)
+        if any(v.plain(ln) for ln in cell)
+    ]
+    for line in [Text("; ").join(rest)] if table.brief and rest else rest:
+        yield Padding(line, (0, 0, 0, 2))
+
+
+_MIN_COLUMN = 10  # a table whose wrapping columns would get less than this is stacked instead
+
+
+def _rigid(table: v.Table, column: int) -> bool:
+    """A column of grades or amounts, kept on one line."""
+    return any(isinstance(p, v.Dots | v.Amount) for row in table.rows for ln in row[column] for p in ln)
+
+
+def _needs(table: v.Table, rigid: list[bool], ascii_only: bool) -> int:
+    """The width a table needs: its rigid columns whole, the others at least _MIN_COLUMN."""
+    widths = []
+    for n, name in enumerate(table.header):
+        longest = max(len(name), *(_cell(row[n], ascii_only).cell_len for row in table.rows))
+        widths.append(longest if rigid[n] else min(longest, _MIN_COLUMN))
+    return max(table.min_width, sum(widths) + 2 * (len(widths) - 1))
+
+
 def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     if not table.rows:
         yield _empty(table.empty)
         return
-    if table.stacked == "always" or (table.stacked == "narrow" and width < table.min_width):
+    rigid = [_rigid(table, n) for n in range(len(table.header))]
+    if table.stacked == "always" or (table.stacked == "narrow" and width < _needs(table, rigid, ascii_only)):
         for row in table.rows:
             if table.side_by_side:  # the label, then each column's header and, beneath it, its value
                 yield _cell(row[0], ascii_only, "bold")
@@ -95,11 +128,7 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
                     yield Padding(_cell(cell, ascii_only), (0, 0, 0, 4))
                 continue
             if table.labelled:
-                yield _cell(row[0], ascii_only, "bold")
-                for name, cell in zip(table.header[1:], row[1:], strict=True):
-                    if any(ln for ln in cell if v.plain(ln)):
-                        label = Text(f"{name.lower()}: ", style=MUTED)
-                        yield Padding(label.append(_cell(cell, ascii_only)), (0, 0, 0, 2))
+                yield from _labelled(table, row, ascii_only)
                 continue
             head = _cell(row[0], ascii_only, "bold")
             if len(row) > 1:
@@ -119,9 +148,8 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         return
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
     for n, name in enumerate(table.header):
-        dots = any(isinstance(p, v.Dots) for row in table.rows for ln in row[n] for p in ln)
-        # a grade's dots and name stay on one line; a first column of names takes at most half
-        grid.add_column(name, no_wrap=dots, max_width=None if n else max(width // 2, 12))
+        # a grade or an amount stays on one line; a first column of names takes at most half
+        grid.add_column(name, no_wrap=rigid[n], max_width=None if n else max(width // 2, 12))
     for row in table.rows:
         grid.add_row(*(_cell(cell, ascii_only) for cell in row))
     yield grid
@@ -129,9 +157,8 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
 
 def _chart(chart: v.Chart) -> RenderableType:
     from mlcareer.render.salary_chart import chart_block
-    from mlcareer.salaries import charts
 
-    return chart_block(charts(list(chart.figures)))
+    return chart_block(list(chart.charts))
 
 
 _NARROW_TREE = 60  # below this, a tree drops its group entries (the longest id fits 40 columns)

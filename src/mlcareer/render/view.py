@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from mlcareer.models import SalaryFigure
+    from mlcareer.salaries import Chart as SalaryChart
 
 #: How a span is shown: strong (bold), muted (dim; plain in Markdown), em (italic),
 #: code (an id or a command: `code` in Markdown), mark (where the reader is: highlighted).
@@ -145,23 +146,18 @@ class Table:
     #: Columns side by side (two roles): ruled and full width as a table; stacked, each row
     #: lists every column under its header instead of running the cells together.
     side_by_side: bool = False
-    #: Stacked, each cell after the first shows under it as 'header: value'.
+    #: Stacked, each row leads with its first ``lead`` cells ('mid: $80,000'); the others show
+    #: under it as 'header: value', each on a line, or all on one line when ``brief``.
     labelled: bool = False
+    lead: int = 1
+    brief: bool = False
 
 
 @dataclass(frozen=True)
 class Chart:
-    """Salary ranges drawn on one scale (a terminal chart; a document lists the figures beside it)."""
+    """Salary ranges drawn on one scale per chart: bars on a terminal, a text figure in documents."""
 
-    figures: tuple[SalaryFigure, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of a page; sections nest."""
-
-    title: str
-    blocks: Blocks
+    charts: tuple[SalaryChart, ...]
 
 
 @dataclass(frozen=True)
@@ -182,6 +178,14 @@ class Tree:
     """Entries hanging from each other (the ladder): guides on a terminal, nested lists in documents."""
 
     branches: tuple[Branch, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a page; sections nest."""
+
+    title: str
+    blocks: Blocks
 
 
 Block = Para | Label | Bullets | Table | Chart | Tree | Section
