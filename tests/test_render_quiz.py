@@ -12,8 +12,9 @@ from mlcareer.history_diff import diff_last, trends
 from mlcareer.history_entry import Entry, SkillSnapshot
 from mlcareer.models import Catalog, Skill, Statement
 from mlcareer.quiz import QuizResult, quiz_data, score
+from mlcareer.render import to_markdown, to_text
 from mlcareer.render.history import render_diff, render_history
-from mlcareer.render.quiz import answers_template, render_result, result_markdown
+from mlcareer.render.quiz import answers_template, result_page
 from mlcareer.yamlfile import parse
 
 SHIPPED = load_catalog(shipped_data_dir())
@@ -36,6 +37,14 @@ class _Ascii(io.StringIO):
     encoding = "ascii"
 
 
+def _page(result: QuizResult) -> object:
+    return to_text.page(result_page(result))
+
+
+def _markdown(result: QuizResult) -> str:
+    return to_markdown.page(result_page(result))
+
+
 def _text(renderable: RenderableType, width: int = 80, ascii_only: bool = False) -> str:
     buffer: io.StringIO = _Ascii() if ascii_only else io.StringIO()
     Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False).print(renderable)
@@ -48,19 +57,20 @@ def _result(role: str = "ml-engineer", value: int = 2, **answers: int) -> QuizRe
 
 
 def test_result_at_80_columns() -> None:
-    out = _text(render_result(_result(**{"interest-vision": 4})))
-    assert "Readiness  " in out and "███" in out
+    out = _text(_page(_result(**{"interest-vision": 4})))
+    assert "Readiness: 82% ███" in out
     # what readiness is measured over, by the basis of each expectation
-    assert "over the role's 27 expectations (1 its level's, 10 profession-wide," in out
-    assert "16 named without a grade, at the data pack's default)" in out
+    flat = " ".join(out.split())
+    assert "over the role's 27 expectations (1 its level's, 10 profession-wide," in flat
+    assert "16 named without a grade, at the data pack's default)" in flat
     algorithms = next(line for line in out.splitlines() if line.startswith("  Machine learning algorithms"))
     assert algorithms.split()[-4:] == ["●●○○", "●●●○", "gap", "1"]
     assert "gap 2" in out
     # skills alone are not all a level asks: its requirements are quoted beside the verdict
     assert "Skills are not all a level asks; the sources also say:" in out
-    assert "Often required: some experience with machine learning through" in out
+    assert "Often required: some experience with machine learning through" in flat
     assert "1. Computer Vision Engineer" in out
-    assert "This is a self-assessment for orientation, not a hiring test." in out
+    assert "This is a self-assessment for orientation, not a hiring test." in flat
     # the verdict closes it, on screen when the output stops
     assert " ".join(out.rstrip().splitlines()[-2:]) == (
         "In short: 82% ready for Machine Learning Engineer; your answers fit entry level; "
@@ -70,17 +80,17 @@ def test_result_at_80_columns() -> None:
 
 
 def test_result_at_40_columns_in_ascii() -> None:
-    out = _text(render_result(_result()), width=40, ascii_only=True)
+    out = _text(_page(_result()), width=40, ascii_only=True)
     assert all(len(line) <= 40 for line in out.splitlines())
     assert out.isascii()
-    assert "you ##--  expects ####  gap 2" in out
+    assert "you ##--; the role expects ####; gap 2" in " ".join(out.split())
     assert "#####" in out  # the readiness bar
 
 
 def test_no_data_is_said_not_guessed() -> None:
     catalog = _mini_naming_without_grades()
-    out = _text(render_result(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
-    assert "Readiness  no data" in out
+    out = _text(_page(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
+    assert "Readiness: no data" in out
     assert "%" not in out.split("Readiness", 1)[1].split("Level", 1)[0]
     assert "Communication  ●●●●" in out  # answered, shown, and not scored
     assert "Largest gaps, and what to do\n  no data" in out
@@ -88,21 +98,21 @@ def test_no_data_is_said_not_guessed() -> None:
 
 def test_a_pack_without_a_default_grade_is_described_truly() -> None:
     catalog = _mini_naming_without_grades()
-    junior = _text(render_result(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
+    junior = _text(_page(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
     assert "the sources name no skill for this role" not in junior  # they name communication
-    engineer = _text(render_result(score(catalog, role_by_id(catalog, "engineer"), MINI_ANSWERS)))
+    engineer = _text(_page(score(catalog, role_by_id(catalog, "engineer"), MINI_ANSWERS)))
     assert "over the role's 2 expectations (2 the role's own)" in engineer
     assert "at the data pack's default" not in engineer  # mini sets none
     assert "lists with named without" not in " ".join(engineer.split())
 
 
 def test_no_match_and_no_gaps() -> None:
-    out = _text(render_result(_result(value=0)))
+    out = _text(_page(_result(value=0)))
     assert "no match" in out
-    top = _text(render_result(_result(value=4)))
+    top = _text(_page(_result(value=4)))
     assert "No gaps: your answers meet every proficiency the role states." in top
-    assert "Level      senior" in top
-    assert "meets every expectation of the senior-level Lead Machine Learning" in top
+    assert "Level: senior" in top
+    assert "meets every expectation of the senior-level Lead Machine Learning" in " ".join(top.split())
 
 
 def test_data_text_is_never_markup() -> None:
@@ -111,14 +121,14 @@ def test_data_text_is_never_markup() -> None:
     evil = Skill.model_validate({**skill.model_dump(), "name": "[bold]x[/red] \x1b[31m"})
     rows = [type(result.skills[0])(evil, 1, result.skills[0].expectation), *result.skills[1:]]
     hacked = QuizResult(**{**result.__dict__, "skills": rows})
-    out = _text(render_result(hacked))
+    out = _text(_page(hacked))
     assert "[bold]x[/red] \\x1b[31m" in out
-    md = result_markdown(hacked)
+    md = _markdown(hacked)
     assert "\\[bold\\]x\\[/red\\]" in md
 
 
 def test_markdown_result() -> None:
-    md = result_markdown(_result())
+    md = _markdown(_result())
     assert md.startswith("# Self-assessment against Machine Learning Engineer\n")
     assert "**Readiness:** " in md and "## Largest gaps, and what to do" in md
     assert "_This is a self-assessment for orientation, not a hiring test._" in md

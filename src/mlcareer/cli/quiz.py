@@ -116,6 +116,7 @@ def quiz(
     from mlcareer.jsondoc import quiz as jsondoc
     from mlcareer.quiz import quiz_data, score, select_questions
     from mlcareer.render import quiz as render
+    from mlcareer.render import to_markdown, to_text
 
     data = catalog(ctx)
     questions_data = quiz_data(data)
@@ -198,21 +199,21 @@ def quiz(
             fmt=fmt,
             as_json=as_json,
             output=output,
-            text=lambda: render.render_result(result),
             data=lambda: jsondoc.result_json(result),
-            markdown=lambda: render.result_markdown(result),
+            page=lambda: render.result_page(result),
         )
         if report is not None:
             if report_kind == "markdown":
-                write_file(report, render.result_markdown(result))
+                write_file(report, to_markdown.page(render.result_page(result)))
             elif report_kind == "svg":
                 from mlcareer.render.html import offline_svg
 
-                write_file(report, offline_svg(render.recorded(render.render_result(result), "svg")))
+                svg = render.recorded(to_text.page(render.result_page(result)), "svg")
+                write_file(report, offline_svg(svg))
             else:
                 from mlcareer.render.html import page
 
-                write_file(report, page(render.result_markdown(result)))
+                write_file(report, page(to_markdown.page(render.result_page(result))))
     finally:  # said last, where it is seen, and even if a report could not be written
         if saved is not None:
             notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
@@ -372,6 +373,7 @@ def _show(
     from mlcareer.quiz import score
     from mlcareer.render import history as render_history
     from mlcareer.render import quiz as render
+    from mlcareer.render import to_markdown, to_text
 
     entry = find_entry(entries, number)
     data = catalog(ctx)
@@ -385,9 +387,9 @@ def _show(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render_history.saved_result(entry, render.render_result(result)),
+        text=lambda: render_history.saved_result(entry, to_text.page(render.result_page(result))),
         data=lambda: {**jsondoc_history.entry_json(entry), "result": jsondoc.result_json(result)},
-        markdown=lambda: render_history.saved_markdown(entry) + render.result_markdown(result),
+        markdown=lambda: render_history.saved_markdown(entry) + to_markdown.page(render.result_page(result)),
     )
 
 

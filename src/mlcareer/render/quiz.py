@@ -1,20 +1,19 @@
-"""Rendering of a quiz result (text, JSON, Markdown, HTML, SVG) and of an answers template."""
+"""The view of a quiz result (every format renders it; the SVG report records its text), and
+the answers template."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
 from mlcareer.models import Credential, Question, Quoted, ScaleStep
-from mlcareer.quiz import Gap, LevelFit, Match, QuizResult, SkillRow
-from mlcareer.render import markdown as md
-from mlcareer.render.common import MUTED, NO_DATA, Bar, bullets, literal, no_data, section
-from mlcareer.render.verdict import ending, quiz_verdict
+from mlcareer.quiz import LevelFit, Match, QuizResult, SkillRow
+from mlcareer.render import view as v
+from mlcareer.render.common import MUTED, NO_DATA, no_data
+from mlcareer.render.verdict import quiz_verdict
 from mlcareer.text import clean
 
 NO_EXPECTATION = "named without a grade, and this data pack sets no default"
@@ -51,64 +50,26 @@ def _step(scale: dict[int, ScaleStep], value: int | None) -> str:
     return f"{value} ({step.name})" if step else str(value)
 
 
-class SkillBars:
-    """Per skill: your answer against the role's expectation; a table, stacked when narrow.
+def _skills(rows: list[SkillRow], expected: bool = True) -> v.Table:
+    """Per skill: your answer against the role's expectation (or alone: skills named without a grade)."""
 
-    Skills the role lists without a proficiency show your answer alone.
-    """
+    def you(row: SkillRow) -> v.Line:
+        return v.line(v.Dots(row.you, yours=True)) if row.you is not None else v.line(v.muted(NOT_ASKED))
 
-    def __init__(self, rows: list[SkillRow], expected: bool = True) -> None:
-        self.rows = rows
-        self.expected = expected
+    def expects(row: SkillRow) -> v.Line:
+        return v.line(v.Dots(row.expected)) if row.expected is not None else v.line(v.muted(NO_EXPECTATION))
 
-    @staticmethod
-    def _you(row: SkillRow, ascii_only: bool) -> Text:
-        if row.you is None:
-            return Text(NOT_ASKED, style=MUTED)
-        return Bar(row.you, style="cyan").text(ascii_only)
-
-    @staticmethod
-    def _expects(row: SkillRow, ascii_only: bool) -> Text:
-        if row.expected is None:
-            return Text(NO_EXPECTATION, style=MUTED)
-        return Bar(row.expected).text(ascii_only)
-
-    @staticmethod
-    def _status(row: SkillRow) -> Text:
+    def status(row: SkillRow) -> v.Line:
         if row.status == "gap" and row.you is not None and row.expected is not None:
-            return Text(f"gap {row.expected - row.you}", style="yellow")
-        if row.status == "met":
-            return Text("met", style="green")
-        return Text("")
+            return v.line(v.Span(f"gap {row.expected - row.you}", "warn"))
+        return v.line(v.Span("met", "good")) if row.status == "met" else ()
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if not self.rows:
-            yield no_data()
-            return
-        ascii_only = options.ascii_only
-        if options.max_width < _NARROW:
-            for row in self.rows:
-                yield literal(row.skill.name, "bold")
-                line = Text("  you ").append(self._you(row, ascii_only))
-                if self.expected:
-                    line.append("  expects ").append(self._expects(row, ascii_only))
-                    status = self._status(row)
-                    if status.plain:
-                        line.append("  ").append(status)
-                yield line
-            return
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column("Skill", ratio=1)
-        table.add_column("You", no_wrap=True)
-        if self.expected:
-            table.add_column("The role expects", no_wrap=True)
-            table.add_column("", no_wrap=True)
-        for row in self.rows:
-            cells = [literal(row.skill.name), self._you(row, ascii_only)]
-            if self.expected:
-                cells += [self._expects(row, ascii_only), self._status(row)]
-            table.add_row(*cells)
-        yield table
+    header = ("Skill", "You", "The role expects", "") if expected else ("Skill", "You")
+    cells = [
+        ((v.line(r.skill.name),), (you(r),), *(((expects(r),), (status(r),)) if expected else ()))
+        for r in rows
+    ]
+    return v.Table(header, tuple(cells), min_width=_NARROW, labelled=True, brief=True)
 
 
 def _readiness_note(result: QuizResult) -> str:
@@ -135,11 +96,6 @@ BASIS_WORDS = {
 }
 
 
-def _level_text(fit: LevelFit) -> Text:
-    name = fit.level.value if fit.level else NO_DATA
-    return Text(name, style="bold" if fit.level else MUTED)
-
-
 def level_requirements(fit: LevelFit) -> list[Quoted]:
     """What the fitted level asks beyond skills (hedges kept): skills alone cannot show it."""
     return next((list(c.requirements) for c in fit.checks if c.level == fit.level), [])
@@ -152,33 +108,35 @@ def _names(creds: Sequence[Credential]) -> str:
     return "; ".join(c.name for c in creds)
 
 
-def _gap(index: int, gap: Gap, scale: dict[int, ScaleStep]) -> RenderableType:
-    head = Text(f"{index}. ", style="bold").append(literal(gap.skill.name, "bold"))
-    parts: list[RenderableType] = [head]
-    body: list[RenderableType] = [
-        Text(f"you {_step(scale, gap.you)}; the role expects {_step(scale, gap.expected)}", style="yellow"),
-        Text.assemble(("What it covers: ", MUTED), literal(gap.skill.description)),
-    ]
-    if gap.credentials:
-        body.append(Text.assemble(("Credentials: ", MUTED), literal(_names(gap.credentials))))
-    parts.append(Padding(Group(*body), (0, 0, 0, 3)))
-    return Group(*parts)
-
-
-def _gaps(result: QuizResult) -> RenderableType:
-    parts: list[RenderableType] = []
+def _gaps(result: QuizResult) -> v.Blocks:
+    blocks: list[v.Block] = []
     if result.gaps:
-        parts += [_gap(i, g, result.scale) for i, g in enumerate(result.gaps, 1)]
+        gaps = []
+        for i, gap in enumerate(result.gaps, 1):
+            you, then = _step(result.scale, gap.you), _step(result.scale, gap.expected)
+            said = f"you {you}; the role expects {then}"
+            details = [
+                v.line(v.Span(said, "warn")),
+                v.line(v.muted("What it covers: "), gap.skill.description),
+            ]
+            if gap.credentials:
+                details.append(v.line(v.muted("Credentials: "), _names(gap.credentials)))
+            gaps.append(v.Branch((v.line(v.strong(f"{i}. {gap.skill.name}")),), _leaves(details)))
+        blocks.append(v.Tree(tuple(gaps)))
     elif result.graded:
-        parts.append(Text("No gaps: your answers meet every proficiency the role states."))
+        blocks.append(v.para("No gaps: your answers meet every proficiency the role states."))
     else:
-        parts.append(no_data())
+        blocks.append(v.bullets(()))
     if result.education:
-        parts.append(Text.assemble(("Education the role lists: ", MUTED), literal(_names(result.education))))
+        blocks.append(v.Para(v.line(v.muted("Education the role lists: "), _names(result.education))))
     if result.certifications:
         certs = _names(result.certifications)
-        parts.append(Text.assemble(("Certifications the role lists: ", MUTED), literal(certs)))
-    return Group(*parts)
+        blocks.append(v.Para(v.line(v.muted("Certifications the role lists: "), certs)))
+    return tuple(blocks)
+
+
+def _leaves(lines: list[v.Line]) -> tuple[v.Branch, ...]:
+    return tuple(v.Branch((line,)) for line in lines)
 
 
 def _reasons(match: Match, result: QuizResult) -> list[str]:
@@ -199,111 +157,51 @@ def _reasons(match: Match, result: QuizResult) -> list[str]:
     return reasons
 
 
-def _matches(result: QuizResult) -> RenderableType:
+def _matches(result: QuizResult) -> v.Blocks:
     if not result.matches:
-        return Text("no match: your answers show no interest in or skills for any kind", style=MUTED)
-    parts: list[RenderableType] = []
+        return (v.note("no match: your answers show no interest in or skills for any kind"),)
+    kinds = []
     for i, match in enumerate(result.matches, 1):
-        head = Text(f"{i}. ", style="bold").append(literal(match.role.title, "bold"))
-        score = Text(f"{match.score}% match", style="cyan").append(f"  {match.role.id}", style=MUTED)
-        parts.append(head)
-        parts.append(Padding(Group(score, bullets(_reasons(match, result))), (0, 0, 0, 3)))
-    return Group(*parts)
+        score = v.line(v.Span(f"{match.score}% match", "code"), v.muted(f"  {match.role.id}"))
+        reasons = [v.line(r) for r in _reasons(match, result)]
+        kinds.append(v.Branch((v.line(v.strong(f"{i}. {match.role.title}")), score), _leaves(reasons)))
+    return (v.Tree(tuple(kinds)),)
 
 
-def render_result(result: QuizResult) -> RenderableType:
-    """The whole result, for the terminal."""
+def result_page(result: QuizResult) -> v.Page:
+    """The whole result: readiness and level, each skill against the role, gaps, fitting kinds.
+
+    Ends with the verdict, so it is on screen when the output stops.
+    """
     role = result.role
-    title = Text("Self-assessment against ", style="bold").append(literal(role.title, "bold"))
-    title.append(f"  ({role.id}, {role.level.value} level)", style=MUTED)
-    meta = Text(
-        f"{'quick form, ' if result.quick else ''}{len(result.answers)} questions answered", style=MUTED
+    meta = (
+        v.line(v.Span(role.id, "code"), v.Sep(), f"{role.level.value} level"),
+        v.line(f"{'quick form, ' if result.quick else ''}{len(result.answers)} questions answered"),
     )
+    fitted = result.level.level
+    ready = v.Percent(result.readiness) if result.readiness is not None else v.muted(NO_DATA)
+    blocks: list[v.Block] = [
+        v.para(v.strong("Readiness: "), ready),
+        v.note(_readiness_note(result)),
+        v.para(v.strong("Level: "), v.strong(fitted.value) if fitted else v.muted(NO_DATA)),
+        v.note(result.level.basis),
+    ]
+    needs = level_requirements(result.level)
+    if needs:
+        blocks += [v.note(REQUIREMENTS_NOTE), v.bullets(q.text for q in needs)]
     graded = [r for r in result.skills if r.expected is not None]
     ungraded = [r for r in result.skills if r.expected is None and r.you is not None]
-    summary = Table.grid(padding=(0, 2))
-    summary.add_column(style="bold", no_wrap=True)
-    summary.add_column()
-    summary.add_row("Readiness", Group(PercentBar(result.readiness), Text(_readiness_note(result), MUTED)))
-    level_parts: list[RenderableType] = [_level_text(result.level), literal(result.level.basis, MUTED)]
-    needs = level_requirements(result.level)
-    if needs:
-        level_parts += [Text(REQUIREMENTS_NOTE, MUTED), bullets(literal(q.text) for q in needs)]
-    summary.add_row("Level", Group(*level_parts))
-    return Group(
-        title,
-        meta,
-        Text(""),
-        summary,
-        Text(""),
-        section("You and what the role expects (0-4)", SkillBars(graded)),
-        *(
-            [
-                section(
-                    "Skills the role names without a grade (not scored)", SkillBars(ungraded, expected=False)
-                )
-            ]
-            if ungraded
-            else []
-        ),
-        section("Largest gaps, and what to do", _gaps(result)),
-        section("Kinds of ML engineer that fit you best", _matches(result)),
-        ending(Text(result.disclaimer, style="italic"), quiz_verdict(result)),  # on screen when it stops
-    )
-
-
-def _md_value(scale: dict[int, ScaleStep], value: int | None, empty: str) -> str:
-    if value is None:
-        return f"_{empty}_"
-    return md.md(_step(scale, value))
-
-
-def result_markdown(result: QuizResult) -> str:
-    """The result as a Markdown document."""
-    role = result.role
-    percent = f"{result.readiness}%" if result.readiness is not None else f"_{NO_DATA}_"
-    level = md.md(result.level.level.value) if result.level.level else f"_{NO_DATA}_"
-    head = md.heading(1, f"Self-assessment against {role.title}") + (
-        f"\n**Readiness:** {percent} ({md.md(_readiness_note(result))})  \n"
-        f"**Level:** {level} ({md.md(result.level.basis)})\n"
-    )
-    needs = level_requirements(result.level)
-    if needs:
-        head += f"\n{md.md(REQUIREMENTS_NOTE)}\n\n" + md.bullets(q.text for q in needs)
-    rows = [
-        (
-            md.md(r.skill.name),
-            _md_value(result.scale, r.you, NOT_ASKED),
-            _md_value(result.scale, r.expected, NO_EXPECTATION),
-        )
-        for r in result.skills
+    blocks.append(v.Section("You and what the role expects (0-4)", (_skills(graded),)))
+    if ungraded:
+        title = "Skills the role names without a grade (not scored)"
+        blocks.append(v.Section(title, (_skills(ungraded, expected=False),)))
+    blocks += [
+        v.Section("Largest gaps, and what to do", _gaps(result)),
+        v.Section("Kinds of ML engineer that fit you best", _matches(result)),
+        v.para(v.Span(result.disclaimer, "em")),
+        quiz_verdict(result),
     ]
-    skills = md.heading(2, "You and what the role expects") + "\n"
-    skills += md.table(["Skill", "You", "The role expects"], rows, escaped=True) if rows else "_no data_\n"
-    gaps = md.heading(2, "Largest gaps, and what to do") + "\n"
-    if result.gaps:
-        for i, g in enumerate(result.gaps, 1):
-            gaps += (
-                f"{i}. **{md.md(g.skill.name)}**: you {md.md(_step(result.scale, g.you))}, "
-                f"the role expects {md.md(_step(result.scale, g.expected))}. {md.md(g.skill.description)}"
-            )
-            if g.credentials:
-                gaps += f" Credentials: {md.md(_names(g.credentials))}."
-            gaps += "\n"
-    else:
-        gaps += "_no gaps_\n" if result.graded else "_no data_\n"
-    if result.education:
-        gaps += f"\nEducation the role lists: {md.md(_names(result.education))}\n"
-    if result.certifications:
-        gaps += f"\nCertifications the role lists: {md.md(_names(result.certifications))}\n"
-    kinds = md.heading(2, "Kinds of ML engineer that fit you best") + "\n"
-    if result.matches:
-        for i, m in enumerate(result.matches, 1):
-            kinds += f"{i}. **{md.md(m.role.title)}** ({m.score}% match)\n"
-            kinds += "".join(f"   - {md.md(r)}\n" for r in _reasons(m, result))
-    else:
-        kinds += "_no match_\n"
-    return md.join(head, skills, gaps, kinds, f"_{md.md(result.disclaimer)}_\n")
+    return v.Page(f"Self-assessment against {role.title}", meta, tuple(blocks))
 
 
 def recorded(renderable: RenderableType, kind: str, width: int = 100) -> str:

@@ -10,7 +10,16 @@ from mlcareer.render import view as v
 from mlcareer.render.common import figure_amount
 from mlcareer.render.markdown import bullets, heading, join, md, table
 
-_WRAP = {"": "{}", "strong": "**{}**", "muted": "{}", "em": "_{}_", "code": "`{}`", "mark": "**{}**"}
+_WRAP = {
+    "": "{}",
+    "strong": "**{}**",
+    "muted": "{}",
+    "em": "_{}_",
+    "code": "`{}`",
+    "mark": "**{}**",
+    "good": "{}",
+    "warn": "{}",
+}
 
 
 def line_markdown(row: v.Line, in_table: bool = False) -> str:
@@ -30,6 +39,8 @@ def line_markdown(row: v.Line, in_table: bool = False) -> str:
             runs.append(("", f"{piece.value}/{piece.maximum}"))
         elif isinstance(piece, v.Arrow):
             runs.append(("", ": " if piece.back else " to "))
+        elif isinstance(piece, v.Percent):
+            runs.append(("", f"{piece.value}%"))
         else:
             runs.append(("", "; "))
     merged: list[tuple[str, str]] = []

@@ -22,7 +22,10 @@ _STYLES: dict[str, str] = {
     "em": "italic",
     "code": "cyan",
     "mark": "bold yellow",
+    "good": "green",
+    "warn": "yellow",
 }
+_PERCENT_CELLS = 20
 
 
 _ARROWS = {(False, False): " → ", (False, True): " -> ", (True, False): " ← ", (True, True): " <- "}
@@ -35,7 +38,12 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
         if isinstance(piece, v.Span):
             out.append(literal(piece.text, _STYLES[piece.style]))
         elif isinstance(piece, v.Dots):
-            out.append(Bar(piece.value, piece.maximum).text(ascii_only))
+            out.append(Bar(piece.value, piece.maximum, "cyan" if piece.yours else "green").text(ascii_only))
+        elif isinstance(piece, v.Percent):
+            full, empty = ("#", "-") if ascii_only else ("█", "░")
+            filled = round(_PERCENT_CELLS * piece.value / 100)
+            out.append(f"{piece.value}% ", style="bold").append(full * filled, style="green")
+            out.append(empty * (_PERCENT_CELLS - filled), style=MUTED)
         elif isinstance(piece, v.Amount):
             out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
@@ -83,13 +91,13 @@ def _cell(cell: v.Cell, ascii_only: bool, style: str = "") -> Text:
 
 
 def _labelled(table: v.Table, row: tuple[v.Cell, ...], ascii_only: bool) -> RenderResult:
-    """A stacked row: its lead cells on a line ('mid: $80,000'), then 'header: value' under it."""
+    """A stacked row: its lead cells on a line ('mid: $80,000'), then 'header value' under it."""
     head = _cell(row[0], ascii_only, "bold")
     for cell in row[1 : table.lead]:
         head.append(": ").append(_cell(cell, ascii_only))
     yield head
     rest = [
-        Text(f"{name.lower()}: " if name else "", style=MUTED).append(_cell(cell, ascii_only))
+        Text(f"{name.lower()} " if name else "", style=MUTED).append(_cell(cell, ascii_only))
         for name, cell in zip(table.header[table.lead :], row[table.lead :], strict=True)
         if any(v.plain(ln) for ln in cell)
     ]
@@ -223,7 +231,8 @@ def page(view: v.Page) -> RenderableType:
         parts.append(_Meta(view.meta))
     parts.append(Text(""))
     for n, item in enumerate(view.blocks):
-        if n and isinstance(item, v.Section) and not isinstance(view.blocks[n - 1], v.Section):
-            parts.append(Text(""))  # a section stands apart from the paragraph before it
+        after_text = n and not isinstance(view.blocks[n - 1], v.Section)
+        if after_text and (isinstance(item, v.Section) or (isinstance(item, v.Para) and item.apart)):
+            parts.append(Text(""))  # a section, or a verdict, stands apart from the text before it
         parts.append(block(item))
     return Group(*parts)

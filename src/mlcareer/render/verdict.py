@@ -1,14 +1,10 @@
 """The one-line verdict a result ends with, so it is on screen when the output stops.
 
 Each is built from the domain result alone, as a paragraph of the view model: the last block
-of the result's page (in every format), or, for results not yet described as a page, the last
-line of the text (``ending``).
+of the result's page, in every format.
 """
 
 from __future__ import annotations
-
-from rich.console import Group, RenderableType
-from rich.text import Text
 
 from mlcareer.careers import Comparison
 from mlcareer.ladder import PayChange, Route
@@ -17,15 +13,8 @@ from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
 
 
-def ending(body: RenderableType, verdict: v.Para) -> RenderableType:
-    """``body`` then, after a blank line, the verdict."""
-    from mlcareer.render.to_text import block
-
-    return Group(body, Text(""), block(verdict))
-
-
 def _line(*parts: str) -> v.Para:
-    return v.para(v.strong("In short: "), "; ".join(parts) + ".")
+    return v.Para(v.line(v.strong("In short: "), "; ".join(parts) + "."), apart=True)
 
 
 def quiz_verdict(result: QuizResult) -> v.Para:

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from mlcareer.salaries import Chart as SalaryChart
 
 #: How a span is shown: strong (bold), muted (dim; plain in Markdown), em (italic),
-#: code (an id or a command: `code` in Markdown), mark (where the reader is: highlighted).
-Style = Literal["", "strong", "muted", "em", "code", "mark"]
+#: code (an id or a command: `code` in Markdown), mark (where the reader is: highlighted),
+#: good and warn (a skill met, a gap: green and yellow on a terminal, plain in documents).
+Style = Literal["", "strong", "muted", "em", "code", "mark", "good", "warn"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ class Dots:
 
     value: int
     maximum: int = 4
+    yours: bool = False  # the reader's own answer, drawn apart from what a role expects
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A share from 0 to 100: '77% █████░░░' on a terminal, '77%' in documents."""
+
+    value: int
 
 
 @dataclass(frozen=True)
@@ -60,7 +69,7 @@ class Arrow:
     back: bool = False
 
 
-Piece = Span | Dots | Sep | Amount | Arrow
+Piece = Span | Dots | Sep | Amount | Arrow | Percent
 Line = tuple[Piece, ...]
 
 
@@ -91,6 +100,8 @@ def plain(row: Line) -> str:
             words.append(figure_amount(piece.figure))
         elif isinstance(piece, Arrow):
             words.append(": " if piece.back else " to ")
+        elif isinstance(piece, Percent):
+            words.append(f"{piece.value}%")
         else:
             words.append("; ")
     return "".join(words)
@@ -102,6 +113,7 @@ class Para:
 
     line: Line
     note: bool = False
+    apart: bool = False  # set apart from the text before it (a verdict)
 
 
 @dataclass(frozen=True)
@@ -147,7 +159,7 @@ class Table:
     #: lists every column under its header instead of running the cells together.
     side_by_side: bool = False
     #: Stacked, each row leads with its first ``lead`` cells ('mid: $80,000'); the others show
-    #: under it as 'header: value', each on a line, or all on one line when ``brief``.
+    #: under it as 'header value', each on a line, or all on one line when ``brief``.
     labelled: bool = False
     lead: int = 1
     brief: bool = False
