@@ -50,7 +50,7 @@ class Labels:
 def labels(catalog: Catalog) -> Labels:
     """The labels the quiz shows its questions with (in prompts and in the answers template)."""
     return Labels(
-        {s.value: s for s in catalog.scale},
+        dict(catalog.lookup.scale),
         {s.value: s for s in quiz_data(catalog).interest_scale},
         {s.id: s.name for s in catalog.skills},
     )

@@ -1,13 +1,17 @@
-"""The catalog: everything in a data directory; its rebuilding from trusted data; its field names."""
+"""The catalog: everything in a data directory, its lookups by id, its rebuilding from trusted data."""
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 from types import UnionType
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field
 
+from mlcareer.choices import Level
 from mlcareer.models.base import _Model
 from mlcareer.models.content import Credential, LevelInfo, Role, ScaleStep, Skill, Source
 from mlcareer.models.pay import OfficialOccupation, Salaries
@@ -28,6 +32,54 @@ class Catalog(_Model):
     expectations: ExpectationRules = Field(default_factory=ExpectationRules)
     plan: PlanRules = Field(default_factory=PlanRules)
     occupations: list[OfficialOccupation] = []
+
+    @property
+    def lookup(self) -> Lookups:
+        """Roles, skills, sources, credentials, levels and grades by id, built once per catalog."""
+        return _lookups(self)
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """A catalog's collections by id (levels by level, the scale by value), and their data order."""
+
+    roles: Mapping[str, Role]
+    skills: Mapping[str, Skill]
+    sources: Mapping[str, Source]
+    credentials: Mapping[str, Credential]
+    levels: Mapping[Level, LevelInfo]
+    scale: Mapping[int, ScaleStep]
+    role_order: Mapping[str, int]  # a role's place in roles.yaml
+    skill_order: Mapping[str, int]  # a skill's place in skills.yaml
+
+
+# A frozen model cannot hold a cache of its own (and a private attribute would take part in
+# ==), so lookups live here, keyed by id() and dropped when their catalog is collected.
+_LOOKUPS: dict[int, tuple[weakref.ref[Catalog], Lookups]] = {}
+
+
+def _lookups(catalog: Catalog) -> Lookups:
+    key = id(catalog)
+    held = _LOOKUPS.get(key)
+    if held is not None and held[0]() is catalog:
+        return held[1]
+    built = Lookups(
+        roles={r.id: r for r in catalog.roles},
+        skills={s.id: s for s in catalog.skills},
+        sources={s.id: s for s in catalog.sources},
+        credentials={c.id: c for c in catalog.credentials},
+        levels={info.id: info for info in catalog.levels},
+        scale={s.value: s for s in catalog.scale},
+        role_order={r.id: i for i, r in enumerate(catalog.roles)},
+        skill_order={s.id: i for i, s in enumerate(catalog.skills)},
+    )
+
+    def forget(ref: weakref.ref[Catalog]) -> None:
+        if _LOOKUPS.get(key, (None,))[0] is ref:
+            del _LOOKUPS[key]
+
+    _LOOKUPS[key] = (weakref.ref(catalog, forget), built)
+    return built
 
 
 _M = TypeVar("_M", bound=BaseModel)
