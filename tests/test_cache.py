@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ def test_read_only_cache_directory_only_costs_speed(mini_dir: Path, monkeypatch:
     def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)  # the atomic write is files.replace_file
     assert load_catalog(mini_dir).roles
     assert _entries() == []
 

@@ -15,14 +15,12 @@ regular file of the user's or is larger than it says, all mean "no cache", never
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,7 +170,8 @@ def put(directory: Path, made_from: str, catalog: Catalog) -> None:
 
     with critical():
         body = catalog.model_dump_json().encode()
-    tmp: str | None = None
+    from mlcareer.files import replace_file
+
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = _entry(where, directory)
@@ -182,14 +181,6 @@ def put(directory: Path, made_from: str, catalog: Catalog) -> None:
         head = json.dumps(
             {"format": FORMAT, "key": made_from, "size": len(body), "mac": _mac(secret, made_from, body)}
         )
-        fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=where)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(head.encode() + b"\n" + body)
-        os.replace(tmp, target)
-        tmp = None
+        replace_file(target, head.encode() + b"\n" + body, prefix=".catalog-")  # private: 0600
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

@@ -92,7 +92,7 @@ def list_roles(catalog: Catalog, level: Level | None = None, search: str | None 
     roles = [r for r in catalog.roles if level is None or r.level == level]
     if search:
         needle = search.casefold()
-        skills = {s.id: s for s in catalog.skills}
+        skills = catalog.lookup.skills
 
         def hit(role: Role) -> bool:
             texts = [role.id, role.title, role.summary, *role.aliases, *role.tools]
@@ -100,7 +100,7 @@ def list_roles(catalog: Catalog, level: Level | None = None, search: str | None 
             return any(needle in t.casefold() for t in texts)
 
         roles = [r for r in roles if hit(r)]
-    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    order = catalog.lookup.role_order
     return sorted(roles, key=lambda r: (r.level.rank, r.kind != "ladder", order[r.id]))
 
 
@@ -133,13 +133,9 @@ class RoleView:
     official: list[Placement] = field(default_factory=list)  # occupations beside the role
 
 
-def sources_by_id(catalog: Catalog) -> dict[str, Source]:
-    return {s.id: s for s in catalog.sources}
-
-
 def contrasts(catalog: Catalog, role: Role, other: Role | None = None) -> list[tuple[Contrast, Role]]:
     """What the sources say of how ``role`` differs from another (from ``other`` only, if given)."""
-    by_id = {r.id: r for r in catalog.roles}
+    by_id = catalog.lookup.roles
     found = [(c, by_id[c.role]) for c in role.contrasts if c.role in by_id]
     if other is not None:
         found = [(c, r) for c, r in found if r.id == other.id]
@@ -153,13 +149,13 @@ def contrasts(catalog: Catalog, role: Role, other: Role | None = None) -> list[t
 
 def describe_role(catalog: Catalog, role: Role) -> RoleView:
     """Resolve every reference of a role into the view `mlcareer role` renders."""
-    creds = {c.id: c for c in catalog.credentials}
-    sources = sources_by_id(catalog)
+    creds = catalog.lookup.credentials
+    sources = catalog.lookup.sources
     figures = salary_for_role(catalog, role)
-    by_id = {r.id: r for r in catalog.roles}
+    by_id = catalog.lookup.roles
     return RoleView(
         role=role,
-        level=next((lv for lv in catalog.levels if lv.id == role.level), None),
+        level=catalog.lookup.levels.get(role.level),
         expectations=expectations(catalog, role),
         education=[creds[c] for c in role.education if c in creds],
         certifications=[creds[c] for c in role.certifications if c in creds],
@@ -200,7 +196,7 @@ def compare_roles(catalog: Catalog, left: Role, right: Role) -> Comparison:
     a, b = describe_role(catalog, left), describe_role(catalog, right)
     a_needs = {e.skill.id: e for e in a.expectations.items}
     b_needs = {e.skill.id: e for e in b.expectations.items}
-    order = {s.id: i for i, s in enumerate(catalog.skills)}
+    order = catalog.lookup.skill_order
     ids = sorted(
         set(a_needs) | set(b_needs),
         key=lambda i: (not (i in a_needs and i in b_needs), i not in a_needs, order[i]),

@@ -9,6 +9,7 @@ plan) asks this module.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -164,8 +165,8 @@ def _memo(catalog: Catalog) -> dict[str, RoleExpectations]:
 def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> RoleExpectations:
     rules = catalog.expectations
     wording = phrases(rules.wording)
-    skills = {s.id: s for s in catalog.skills}
-    steps = {s.value: s for s in catalog.scale}
+    skills = catalog.lookup.skills
+    steps = catalog.lookup.scale
     default = rules.default_grade.grade if rules.default_grade else None
     reason = rules.default_grade.reason if rules.default_grade else None
 
@@ -176,7 +177,7 @@ def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> R
 
     own = [read(s, "role", role.title) for s in role.skills if s.skill in skills]
     parent = _parent(catalog, role)
-    order = {s.id: i for i, s in enumerate(catalog.skills)}
+    order = catalog.lookup.skill_order
     items: list[Expectation] = []
     if parent is not None:
         base = memo.get(parent.id) or expectations(catalog, parent)
@@ -221,7 +222,7 @@ def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> R
 
 
 def _combine(
-    skill: Skill, readings: list[Reading], steps: dict[int, ScaleStep], default: int | None
+    skill: Skill, readings: list[Reading], steps: Mapping[int, ScaleStep], default: int | None
 ) -> Expectation:
     """One skill's readings (any scope) -> the expectation, by RULE."""
     readings = sorted(readings, key=lambda r: _SCOPES.index(r.scope))

@@ -20,7 +20,7 @@ import os
 import signal
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -249,33 +249,48 @@ def _signals_raise() -> Iterator[None]:
         restore()
 
 
-def _replace(where: Destination, data: bytes) -> None:
+def replace_file(
+    target: Path, data: bytes, prefix: str = ".mlcareer-", prepare: Callable[[int], None] | None = None
+) -> None:
+    """Write ``data`` to a new file beside ``target``, then rename it over ``target``: whole or not at all.
+
+    ``prepare`` gets the new file's descriptor before the rename (to set its owner and mode;
+    it is made 0600). Raises OSError; the temporary file never outlives a failure. Regular
+    files only: :func:`destination` decides (the catalog cache and the completion index also
+    write this way, into their own directory).
+    """
     import tempfile
 
-    directory = where.target.parent if str(where.target.parent) else Path(".")
+    directory = target.parent if str(target.parent) else Path(".")
+    # A short name, whatever the length of the target's (which may be 255 bytes).
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if prepare is not None:
+                prepare(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _replace(where: Destination, data: bytes) -> None:
+    def prepare(fd: int) -> None:
+        if where.owner is not None and where.owner != (os.geteuid(), os.getegid()):
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.fchown(fd, *where.owner)
+        if where.mode is not None:
+            mode = where.mode
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # mkstemp makes 0600; a new report is an ordinary file
+        os.fchmod(fd, mode)
+
     with _signals_raise():
         try:
-            # A short name, whatever the length of the target's (which may be 255 bytes).
-            fd, tmp = tempfile.mkstemp(prefix=".mlcareer-", suffix=".tmp", dir=directory)
+            replace_file(where.target, data, prepare=prepare)
         except OSError as exc:
             raise _problem(where.path, exc.strerror or str(exc)) from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                if where.owner is not None and where.owner != (os.geteuid(), os.getegid()):
-                    with contextlib.suppress(OSError):  # only root may give a file away
-                        os.fchown(fh.fileno(), *where.owner)
-                if where.mode is not None:
-                    mode = where.mode
-                else:
-                    umask = os.umask(0)
-                    os.umask(umask)
-                    mode = 0o666 & ~umask  # mkstemp makes 0600; a new report is an ordinary file
-                os.fchmod(fh.fileno(), mode)
-            os.replace(tmp, where.target)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(exc, OSError):
-                raise _problem(where.path, exc.strerror or str(exc)) from None
-            raise

@@ -134,10 +134,6 @@ def level_names(catalog: Catalog) -> dict[Level, str]:
     return names
 
 
-def level_info(catalog: Catalog) -> dict[Level, LevelInfo]:
-    return {info.id: info for info in catalog.levels}
-
-
 def _next_level(level: Level) -> Level | None:
     later = [lv for lv in Level if lv.rank == level.rank + 1]
     return later[0] if later else None
@@ -158,7 +154,7 @@ def edges(catalog: Catalog) -> list[Edge]:
         for target in roles:
             if nxt is not None and target.kind == "ladder" and target.level == nxt:
                 out.append(Edge(role.id, target.id, "advance"))
-    ids = {r.id for r in catalog.roles}
+    ids = catalog.lookup.roles.keys()
     for role in catalog.roles:
         if role.specialises in ids and role.specialises != role.id:
             out.append(Edge(role.specialises, role.id, "specialisation"))
@@ -183,7 +179,7 @@ def moves_to(catalog: Catalog, role: Role) -> list[Edge]:
     out = []
     if role.kind == "ladder":
         out = [Edge(r.id, role.id, "advance") for r in catalog.roles if _next_level(r.level) == role.level]
-    ids = {r.id for r in catalog.roles}
+    ids = catalog.lookup.roles.keys()
     if role.specialises in ids and role.specialises != role.id:
         assert role.specialises is not None
         out.append(Edge(role.specialises, role.id, "specialisation"))
@@ -200,7 +196,7 @@ def _successors(catalog: Catalog) -> dict[str, list[Edge]]:
 def reachable(catalog: Catalog, start: Role) -> list[Role]:
     """``start`` and every role reachable from it, breadth first."""
     succ = _successors(catalog)
-    by_id = {r.id: r for r in catalog.roles}
+    by_id = catalog.lookup.roles
     seen = [start.id]
     queue = deque(seen)
     while queue:
@@ -220,7 +216,7 @@ def ladder(catalog: Catalog, start: Role | None = None) -> Ladder:
     """The whole ladder, or what is reachable from ``start``; ordered by level, then data order."""
     roles = reachable(catalog, start) if start is not None else list(catalog.roles)
     shown = {r.id for r in roles}
-    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    order = catalog.lookup.role_order
     roles.sort(key=lambda r: (r.level.rank, r.kind != "ladder", order[r.id]))
     nodes = [
         Node(
@@ -233,7 +229,7 @@ def ladder(catalog: Catalog, start: Role | None = None) -> Ladder:
     names = level_names(catalog)
     levels = [(level, names[level]) for level in Level if any(r.level == level for r in roles)]
     graph = [e for e in edges(catalog) if e.source in shown and e.target in shown]
-    info = {lv: i for lv, i in level_info(catalog).items() if any(lv == level for level, _ in levels)}
+    info = {lv: i for lv, i in catalog.lookup.levels.items() if any(lv == level for level, _ in levels)}
     return Ladder(levels=levels, info=info, nodes=nodes, edges=graph, start=start)
 
 
@@ -249,7 +245,7 @@ def route(catalog: Catalog, goal: Role, start: Role | None = None) -> Route:
     """
     origins = [start] if start is not None else entry_roles(catalog)
     succ = _successors(catalog)
-    by_id = {r.id: r for r in catalog.roles}
+    by_id = catalog.lookup.roles
     came_from: dict[str, Edge | None] = {o.id: None for o in origins}
     queue = deque(o.id for o in origins)
     while queue and goal.id not in came_from:
@@ -297,7 +293,7 @@ def step(catalog: Catalog, source: Role, target: Role, kind: EdgeKind) -> Step:
     and, for an advance, the sentence it rests on and the new level's requirements."""
     now = expectations(catalog, source)
     growth = [SkillGrowth(e.skill, now.get(e.skill.id), e) for e in expectations(catalog, target).items]
-    info = level_info(catalog).get(target.level)
+    info = catalog.lookup.levels.get(target.level)
     basis = info.advance if info is not None and kind == "advance" else None
     needs = list(info.requirements) if info is not None and target.level != source.level else []
     return Step(source, target, kind, growth, pay_change(catalog, source, target), basis, needs)

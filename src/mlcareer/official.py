@@ -78,7 +78,7 @@ class OfficialRow:
 
 def placements(catalog: Catalog, role: Role) -> list[Placement]:
     """The occupations this data pack shows beside ``role``, in data order."""
-    sources = {s.id: s for s in catalog.sources}
+    sources = catalog.lookup.sources
     out = []
     for occupation in catalog.occupations:
         for entry in occupation.beside:
@@ -90,7 +90,7 @@ def placements(catalog: Catalog, role: Role) -> list[Placement]:
 
 def groupings(catalog: Catalog, occupation: OfficialOccupation) -> list[Grouping]:
     """The roles an occupation stands beside, each set with its sentence."""
-    by_id = {r.id: r for r in catalog.roles}
+    by_id = catalog.lookup.roles
     out = []
     for entry in occupation.beside:
         roles = [by_id[r] for r in entry.roles if r in by_id]
@@ -111,7 +111,7 @@ def official_rows(
     currency: str | None = None,
 ) -> list[OfficialRow]:
     """Official pay figures that pass the filters: with a role, those of the occupations beside it."""
-    sources = {s.id: s for s in catalog.sources}
+    sources = catalog.lookup.sources
     wanted = {p.occupation.id for p in placements(catalog, role)} if role is not None else None
     rows: list[OfficialRow] = []
     for occupation in catalog.occupations:

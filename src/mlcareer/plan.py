@@ -114,7 +114,7 @@ def make_plan(
         final += [s for s in ordered if s.level == level]
         final += _requirements(catalog, level, done)
     final += [s for s in ordered if s.level not in levels]
-    creds = {c.id: c for c in catalog.credentials}
+    creds = catalog.lookup.credentials
     return Plan(
         role=role,
         result=result,
@@ -175,7 +175,7 @@ def _ancestors(catalog: Catalog) -> dict[str, set[str]]:
 def _order(catalog: Catalog, steps: list[PlanStep]) -> list[PlanStep]:
     """Skill steps by level, then foundations first (builds_on), then larger gaps, then catalogue order."""
     ancestors = _ancestors(catalog)
-    order = {s.id: i for i, s in enumerate(catalog.skills)}
+    order = catalog.lookup.skill_order
     ids = {s.id for s in steps}
     # a foundation comes no later than the earliest step that builds on it
     earliest = {

@@ -186,8 +186,8 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
     exps = expectations(catalog, role)
     expected = exps.scored
     rows = [SkillRow(e.skill, you.get(e.skill.id), e) for e in exps.items]
-    order = {s.id: i for i, s in enumerate(catalog.skills)}
-    creds = {c.id: c for c in catalog.credentials}
+    order = catalog.lookup.skill_order
+    creds = catalog.lookup.credentials
     own = [*role.education, *role.certifications]
     gaps = [
         Gap(row.skill, row.you, row.expected, _credentials_for(catalog, row.skill.id, own))
@@ -210,7 +210,7 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
         matches=match_kinds(catalog, answers),
         education=[creds[c] for c in role.education if c in creds],
         certifications=[creds[c] for c in role.certifications if c in creds],
-        scale={s.value: s for s in catalog.scale},
+        scale=dict(catalog.lookup.scale),
         interest_scale={s.value: s for s in quiz.interest_scale},
     )
 
@@ -288,7 +288,7 @@ def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) 
     """
     quiz = quiz_data(catalog)
     you = skill_answers(quiz, answers)
-    skills = {s.id: s for s in catalog.skills}
+    skills = catalog.lookup.skills
     found: list[Match] = []
     for role in catalog.roles:
         if role.kind != "specialisation":
@@ -310,6 +310,6 @@ def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) 
                 skills=[(s, a) for s, a in own if a >= STRONG],
             )
         )
-    order = {r.id: i for i, r in enumerate(catalog.roles)}
+    order = catalog.lookup.role_order
     found.sort(key=lambda m: (-m.score, order[m.role.id]))
     return found[:n]

@@ -152,7 +152,7 @@ def salary_report(
     articles = source is not SourceFamily.official
     pool = (salary_for_role(catalog, role) if role else every) if articles else []
     shown = [f for f in pool if matches(f, region=region, currency=currency)]
-    infos = {info.id: info for info in catalog.levels}
+    infos = catalog.lookup.levels
     if not articles:
         levels = []
     elif level is not None:
@@ -173,7 +173,7 @@ def salary_report(
         bands.append(Band(lv, infos.get(lv), figures, ladder_roles(catalog, lv), reason))
     averages = [f for f in shown if f.level is None] if level is None else []
     figures = [f for band in bands for f in band.figures] + averages
-    by_id = {s.id: s for s in catalog.sources}
+    by_id = catalog.lookup.sources
     notes = catalog.salaries
     cited = [f.source for f in figures]
     if figures:

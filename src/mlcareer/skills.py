@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlcareer.careers import name_index, sources_by_id, suggest
+from mlcareer.careers import name_index, suggest
 from mlcareer.careers import normalise as norm  # one way of folding names for roles and skills
 from mlcareer.errors import NotFoundError
 from mlcareer.expectations import Expectation, expectations
@@ -22,7 +22,7 @@ def find_skill(catalog: Catalog, name: str) -> Skill:
     """The skill matching ``name`` by id, name or alias, ignoring case; else NotFoundError."""
     names = skill_names(catalog)
     key = norm(name)
-    by_id = {s.id: s for s in catalog.skills}
+    by_id = catalog.lookup.skills
     if key in names:
         return by_id[names[key]]
     raise NotFoundError("skill", name, suggest(key, names), list(by_id))
@@ -108,7 +108,7 @@ class SkillView:
 
 def describe_skill(catalog: Catalog, skill: Skill) -> SkillView:
     """Resolve what the data says about a skill: scale, roles, credentials, sources."""
-    sources = sources_by_id(catalog)
+    sources = catalog.lookup.sources
     return SkillView(
         skill=skill,
         scale=sorted(catalog.scale, key=lambda s: s.value),

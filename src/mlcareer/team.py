@@ -149,7 +149,7 @@ class Calibration:
 
 def calibrate(catalog: Catalog, first: Member, second: Member) -> Calibration:
     """Every skill either file answers, in catalogue order, with both grades and their descriptions."""
-    steps = {s.value: s for s in catalog.scale}
+    steps = catalog.lookup.scale
     a = dict((s.id, v) for s, v in first.result.answered)
     b = dict((s.id, v) for s, v in second.result.answered)
     lines = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -18,15 +18,7 @@ from mlcareer.cli.options import (
     role_option,
 )
 from mlcareer.cli.output import emit, notice
-from mlcareer.errors import MlcareerError, UsageError
-
-if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Role
-
-NO_RESULT = (
-    "no saved quiz result{what}, so there is no plan to make yet: run `mlcareer quiz{role}` first, "
-    "or give your answers with --answers FILE"
-)
+from mlcareer.errors import UsageError
 
 
 @app.command()
@@ -67,9 +59,8 @@ def plan(
 
     Example: mlcareer plan --role computer-vision-engineer
     """
-    from mlcareer.careers import find_role
+    from mlcareer.assessment import learning_plan
     from mlcareer.jsondoc import plan as jsondoc
-    from mlcareer.plan import make_plan
     from mlcareer.render import plan as render
 
     if done is not None and undo is not None:
@@ -78,38 +69,8 @@ def plan(
         raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
     if quick and answers is None:
         raise UsageError("--quick goes with --answers; a saved result knows its own form")
-    data = catalog(ctx)
-    origin: dict[str, Any]
-    progress: dict[str, str] = {}
-    store = None
-    if answers is not None:
-        from mlcareer.answers import read_answers
-        from mlcareer.quiz import quiz_data, select_questions
-
-        target = find_role(data, role or "ml-engineer")
-        questions = quiz_data(data)
-        given = read_answers(answers, select_questions(questions, quick), questions.questions)
-        origin = {"kind": "answers", "file": str(answers)}
-    else:
-        from mlcareer.history import Store
-
-        store = Store()
-        target, entry_id, given, quick = latest_result(data, store, role)
-        origin = {"kind": "history", "result": entry_id}
-        progress = store.progress(target.id)
-    result = make_plan(data, target, given, quick=quick, done=set(progress))
-    if store is not None and (done is not None or undo is not None):
-        step = done if done is not None else undo
-        assert step is not None
-        ids = [s.id for s in result.steps]
-        if step not in ids:
-            raise MlcareerError(
-                f"no step {step!r} in the plan for {target.id}; its steps are: {', '.join(ids) or 'none'}"
-            )
-        changed = store.mark(target.id, step, done is not None)
-        word = "done" if done is not None else "not done"
-        notice(f"Marked {step} {word}." if changed else f"{step} was already {word}.")
-        result = make_plan(data, target, given, quick=quick, done=set(store.progress(target.id)))
+    mark = (done, True) if done is not None else (undo, False) if undo is not None else None
+    result, origin = learning_plan(catalog(ctx), role, answers=answers, quick=quick, mark=mark, notice=notice)
     emit(
         fmt=fmt,
         as_json=as_json,
@@ -118,17 +79,3 @@ def plan(
         data=lambda: jsondoc.plan_json(result, origin),
         markdown=lambda: render.plan_markdown(result),
     )
-
-
-def latest_result(data: Catalog, store: Any, role: str | None) -> tuple[Role, int, dict[str, int], bool]:
-    """The role and the answers of the latest saved result (for ``role``, when given)."""
-    from mlcareer.careers import find_role
-
-    wanted = find_role(data, role) if role is not None else None
-    for entry in store.load():
-        if wanted is None or entry.role == wanted.id:
-            target = wanted or find_role(data, entry.role)
-            return target, entry.id, dict(entry.answers), entry.quick
-    what = f" for {wanted.id}" if wanted is not None else ""
-    hint = f" --role {wanted.id}" if wanted is not None else ""
-    raise MlcareerError(NO_RESULT.format(what=what, role=hint))

@@ -21,9 +21,12 @@ from mlcareer.cli.output import check_writable, emit, notice, print_json, report
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mlcareer.history import Store
     from mlcareer.history_entry import Entry
-    from mlcareer.models import Catalog, Question, Role
+    from mlcareer.models import Catalog, Question, ScaleStep
+    from mlcareer.quiz import QuizResult
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
 
@@ -33,19 +36,6 @@ NO_TERMINAL = (
     "--answers FILE; `mlcareer quiz --template > answers.yaml` writes one to fill in."
 )
 CANCELLED = "quiz cancelled, nothing saved"
-NO_SAVE_HINT = (
-    "To take the quiz without saving, add --no-save; "
-    "or set MLCAREER_HOME to keep your history in another directory."
-)
-
-
-def _history_problem(exc: Exception) -> str:
-    """A history that cannot be used, in words (an OSError: e.g. a home this user cannot enter)."""
-    if isinstance(exc, OSError):
-        from mlcareer.history import database_path
-
-        return f"cannot use {database_path()}: {exc.strerror or exc}"
-    return str(exc)
 
 
 def _report_kind(path: Path | None) -> str | None:
@@ -65,7 +55,9 @@ def quiz(
     role: Annotated[
         str, role_option("The role to measure yourself against: an id, title or alias.")
     ] = "ml-engineer",
-    quick: Annotated[bool, quick_option("The short form: about ten questions.")] = False,
+    quick: Annotated[
+        bool, quick_option("The short form: a core subset of the questions (the quiz says how many).")
+    ] = False,
     answers: Annotated[
         Path | None,
         answers_option("Take the answers from a YAML or JSON file (question id: 0-4) instead of asking."),
@@ -112,88 +104,30 @@ def quiz(
 
     Example: mlcareer quiz --quick
     """
+    from mlcareer.assessment import assess
     from mlcareer.careers import find_role
     from mlcareer.jsondoc import quiz as jsondoc
-    from mlcareer.quiz import quiz_data, score, select_questions
+    from mlcareer.quiz import quiz_data
     from mlcareer.render import quiz as render
-    from mlcareer.render import to_markdown, to_text
 
     data = catalog(ctx)
-    questions_data = quiz_data(data)
-    questions = select_questions(questions_data, quick)
-    scale = {s.value: s for s in data.scale}
-    interest_scale = {s.value: s for s in questions_data.interest_scale}
-    skill_names = {s.id: s.name for s in data.skills}
+    quiz_data(data)  # a data directory without a quiz says so before anything else
     if template:
-        body = render.answers_template(questions, scale, interest_scale, skill_names)
-        if output is None:
-            from mlcareer.files import write_stdout
-
-            write_stdout(body)
-            return
-        if output.exists() and not force:  # it may hold answers already filled in
-            raise MlcareerError(f"{output} exists; --force overwrites it, or choose another FILE")
-        write_file(output, body)
+        _template(data, quick, output, force)
         return
     if force:
         raise UsageError("--force goes with --template -o FILE")
     if plan and quick:
         raise UsageError("--plan asks the questions of your plan; it does not go with --quick")
     target = find_role(data, role)
-    kept: dict[str, int] = {}
-    if plan:
-        kept, quick, questions = _plan_retake(data, target)
     report_kind = _report_kind(report)
     for destination in (output, report):  # before the questions: a bad path should not cost the answers
         if destination is not None:
             check_writable(destination)
-    store = None
-    unsaved: MlcareerError | None = None
-    if not no_save:
-        from mlcareer.history import Store as _Store
-
-        try:  # before the questions: a broken history should not cost the answers
-            store = _Store()
-            store.check()
-        except (MlcareerError, OSError) as exc:
-            problem = _history_problem(exc)
-            if answers is None:
-                raise MlcareerError(f"{problem}. {NO_SAVE_HINT}") from None
-            # The answers are in a file: nothing to lose; score, show, and say it was not saved.
-            store, unsaved = None, MlcareerError(problem)
-            notice(f"This result will not be saved: {problem} (--no-save skips saving).")
-    if answers is not None:
-        from mlcareer.answers import read_answers
-
-        given = read_answers(answers, questions, questions_data.questions)
-        if quick and len(questions) < len(questions_data.questions):
-            notice(f"--quick: scoring the {len(questions)} questions of the quick form only.")
-    else:
-        from mlcareer import prompts
-
-        if not prompts.stdin_is_terminal():
-            raise UsageError(NO_TERMINAL)
-        from mlcareer import console
-
-        console.notice(  # wrapped at the terminal's width, never inside a word
-            f"{len(questions)} questions about your skills and interests. "
-            "A number key 0-4 answers, or arrow keys and Enter; Esc or Ctrl-C cancels.",
-            wrap=True,
-        )
-        try:
-            given = prompts.ask(questions, scale, interest_scale, skill_names)
-        except prompts.Cancelled:
-            _cancelled()
-    result = score(data, target, {**kept, **given}, quick=quick)
-    saved: int | None = None
-    failed: MlcareerError | None = unsaved
-    if store is not None:
-        from mlcareer.history_entry import entry_from
-
-        try:
-            saved = store.save(entry_from(result))
-        except MlcareerError as exc:
-            failed = exc
+    done = assess(
+        data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
+    )
+    result = done.result
     try:
         emit(
             fmt=fmt,
@@ -202,41 +136,70 @@ def quiz(
             data=lambda: jsondoc.result_json(result),
             page=lambda: render.result_page(result),
         )
-        if report is not None:
-            if report_kind == "markdown":
-                write_file(report, to_markdown.page(render.result_page(result)))
-            elif report_kind == "svg":
-                from mlcareer.render.html import offline_svg
-
-                svg = render.recorded(to_text.page(render.result_page(result)), "svg")
-                write_file(report, offline_svg(svg))
-            else:
-                from mlcareer.render.html import page
-
-                write_file(report, page(to_markdown.page(render.result_page(result))))
+        if report is not None and report_kind is not None:
+            _write_report(report, report_kind, result)
     finally:  # said last, where it is seen, and even if a report could not be written
-        if saved is not None:
-            notice(f"Saved as result #{saved}; `mlcareer history` lists your results.")
-    if failed is not None:
-        report_error(MlcareerError(f"the result was not saved: {failed}. {NO_SAVE_HINT}"))
+        if done.saved is not None:
+            notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
+    if done.unsaved is not None:
+        report_error(done.unsaved)
         raise typer.Exit(ExitCode.ERROR)
 
 
-def _plan_retake(data: Catalog, target: Role) -> tuple[dict[str, int], bool, list[Question]]:
-    """The answers kept from the result the plan comes from, its form, and the questions to ask again."""
-    from mlcareer.cli.plan import latest_result
-    from mlcareer.history import Store
-    from mlcareer.plan import make_plan, retake_questions
+def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> None:
+    """An answers file with every question (of the quick form) to fill in, on stdout or in ``output``."""
+    from mlcareer.assessment import labels
+    from mlcareer.quiz import quiz_data, select_questions
+    from mlcareer.render import quiz as render
 
-    role, entry_id, answers, quick = latest_result(data, Store(), target.id)
-    questions = retake_questions(data, make_plan(data, role, answers, quick=quick))
-    if not questions:
-        raise MlcareerError(f"the plan for {role.id} has no skill to ask again: its skill steps are all met")
-    notice(
-        f"Asking again the {len(questions)} skills of your plan; your other answers are kept from "
-        f"result #{entry_id}, so the two results compare like for like."
+    shown = labels(data)
+    body = render.answers_template(
+        select_questions(quiz_data(data), quick), shown.scale, shown.interest_scale, shown.skill_names
     )
-    return answers, quick, questions
+    if output is None:
+        from mlcareer.files import write_stdout
+
+        write_stdout(body)
+        return
+    if output.exists() and not force:  # it may hold answers already filled in
+        raise MlcareerError(f"{output} exists; --force overwrites it, or choose another FILE")
+    write_file(output, body)
+
+
+def _write_report(report: Path, kind: str, result: QuizResult) -> None:
+    """The result as a Markdown, HTML or SVG file (``kind``, from the file's extension)."""
+    from mlcareer.render import quiz as render
+    from mlcareer.render.formats import DOCUMENTS, Format
+
+    if kind == "svg":
+        from mlcareer.render import to_text
+        from mlcareer.render.html import offline_svg
+
+        write_file(report, offline_svg(render.recorded(to_text.page(render.result_page(result)), "svg")))
+    else:
+        write_file(report, DOCUMENTS[Format(kind)](render.result_page(result)))
+
+
+def _ask(
+    questions: Sequence[Question],
+    scale: dict[int, ScaleStep],
+    interest_scale: dict[int, ScaleStep],
+    skill_names: dict[str, str],
+) -> dict[str, int]:
+    """The answers, asked in the terminal; exit 130 when cancelled."""
+    from mlcareer import console, prompts
+
+    if not prompts.stdin_is_terminal():
+        raise UsageError(NO_TERMINAL)
+    console.notice(  # wrapped at the terminal's width, never inside a word
+        f"{len(questions)} questions about your skills and interests. "
+        "A number key 0-4 answers, or arrow keys and Enter; Esc or Ctrl-C cancels.",
+        wrap=True,
+    )
+    try:
+        return prompts.ask(questions, scale, interest_scale, skill_names)
+    except prompts.Cancelled:
+        _cancelled()
 
 
 def _cancelled() -> NoReturn:

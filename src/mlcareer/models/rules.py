@@ -1,0 +1,91 @@
+"""The models of the quiz and of the rules the pack chooses: expectation wording, plan order."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from mlcareer.models.base import Id, LevelField, Proficiency, Text, _Model
+from mlcareer.models.content import ScaleStep, Statement
+
+
+class Question(_Model):
+    """One quiz question: a skill rated on five steps, or an interest in a kind of ML engineer."""
+
+    id: Id
+    kind: Literal["skill", "interest"]
+    text: Text
+    skill: Id | None = None
+    steps: list[Text] = []
+    roles: list[Id] = []
+    quick: bool = False
+    sources: list[Id] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Question:
+        if self.kind == "skill":
+            if self.skill is None:
+                raise ValueError("a skill question needs 'skill'")
+            if len(self.steps) != 5:
+                raise ValueError(f"a skill question needs 5 'steps' (0-4), found {len(self.steps)}")
+            if self.roles:
+                raise ValueError("a skill question has no 'roles'; interest questions point at roles")
+        else:
+            if not self.roles:
+                raise ValueError("an interest question needs 'roles'")
+            if not self.sources:
+                raise ValueError("an interest question needs 'sources'")
+            if self.skill is not None or self.steps:
+                raise ValueError("an interest question has no 'skill' or 'steps'; it uses interest_scale")
+        return self
+
+
+class QuizData(_Model):
+    """The contents of quiz.yaml."""
+
+    interest_scale: list[ScaleStep] = []
+    questions: list[Question] = Field(min_length=1)
+
+
+class WordingRule(_Model):
+    """One entry of the wording map: a phrase of the sources and the grade it reads as."""
+
+    phrase: Text
+    grade: Proficiency
+
+
+class DefaultGrade(_Model):
+    """The data pack's own grade for a skill that a role's sources name without grading it."""
+
+    grade: Proficiency
+    reason: Text
+
+
+class Profession(_Model):
+    """What the sources say of machine learning engineers in general, with no level."""
+
+    applies_from: LevelField
+    statements: list[Statement] = []
+
+
+class ExpectationRules(_Model):
+    """The contents of expectations.yaml: how statements become expected proficiencies."""
+
+    wording: list[WordingRule] = []
+    default_grade: DefaultGrade | None = None
+    family: list[Id] = []
+    profession: Profession | None = None
+
+
+class BuildsOn(_Model):
+    """The data pack's suggestion: ``skill`` is best learnt after the skills ``on``."""
+
+    skill: Id
+    on: list[Id] = Field(min_length=1)
+
+
+class PlanRules(_Model):
+    """The contents of plan.yaml: the order `mlcareer plan` suggests (the pack's own choice)."""
+
+    builds_on: list[BuildsOn] = []
