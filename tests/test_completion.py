@@ -131,7 +131,7 @@ def test_zsh_and_fish_completion_show_titles(runner: CliRunner) -> None:
 
 def test_show_completion_prints_a_script(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--show-completion", "bash"])
-    assert result.exit_code == 0
+    assert result.exit_code == 0, (result.stderr, result.exception)
     assert "_MLCAREER_COMPLETE=complete_bash" in result.stdout
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from mlcareer.render.formats import Format as Format  # the formats live with their renderers
+from mlcareer.formats import Format as Format  # the formats live with their table
 
 
 class Level(StrEnum):

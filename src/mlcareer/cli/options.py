@@ -14,7 +14,7 @@ import typer
 
 from mlcareer.choices import LEVEL_CHOICES, Level, level_help, parse_level
 from mlcareer.cli.complete import complete_role
-from mlcareer.render.formats import HELP, VIEW_FORMATS, Format
+from mlcareer.formats import HELP, VIEW_FORMATS, Format
 
 
 @dataclass

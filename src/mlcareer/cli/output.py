@@ -34,7 +34,7 @@ def emit(
     described as a page give ``text`` and ``markdown``. Only the builder for the format asked
     runs. A file is written whole or not at all.
     """
-    from mlcareer.render.formats import DOCUMENTS
+    from mlcareer.formats import DOCUMENTS
 
     offered = [Format.text, Format.json]
     offered += list(DOCUMENTS) if page or markdown else []
@@ -74,7 +74,7 @@ def emit(
 
 
 def _document(fmt: Format, page: Callable[[], Page] | None, markdown: Callable[[], str] | None) -> str:
-    from mlcareer.render.formats import DOCUMENTS
+    from mlcareer.formats import DOCUMENTS
 
     if page is not None:
         return DOCUMENTS[fmt](page())

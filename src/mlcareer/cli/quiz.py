@@ -168,8 +168,8 @@ def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> N
 
 def _write_report(report: Path, kind: str, result: QuizResult) -> None:
     """The result as a Markdown, HTML or SVG file (``kind``, from the file's extension)."""
+    from mlcareer.formats import DOCUMENTS, Format
     from mlcareer.render import quiz as render
-    from mlcareer.render.formats import DOCUMENTS, Format
 
     if kind == "svg":
         from mlcareer.render import to_text
