@@ -402,7 +402,7 @@ def paging() -> bool:
 
 
 #: The version of every JSON document mlcareer prints: raised when a key changes meaning or goes.
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 
 
 def json_text(data: Any) -> str:

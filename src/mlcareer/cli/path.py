@@ -67,7 +67,7 @@ def path(
         as_json=as_json,
         output=output,
         text=lambda: _with_verdict(data, result),
-        data=lambda: jsondoc.path_json(result),
+        data=lambda: jsondoc.path_json(result, data.sources),
         markdown=lambda: path_md.path_markdown(result),
         mermaid=lambda: path_md.path_mermaid(result),
     )

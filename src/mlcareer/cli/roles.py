@@ -188,6 +188,7 @@ def validate(
     wants_json = as_json or Format(fmt) is Format.json
     if problems and not wants_json:
         raise DataError(problems)
+    from mlcareer.jsondoc.validate import validate_json
     from mlcareer.render.common import valid_data
 
     emit(
@@ -195,14 +196,7 @@ def validate(
         as_json=as_json,
         output=output,
         text=lambda: valid_data(shown, _counts(found)),
-        data=lambda: {
-            "directory": shown,
-            "ok": not problems,
-            "problems": [
-                {"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems
-            ],
-            "counts": _counts(found),
-        },
+        data=lambda: validate_json(shown, problems, _counts(found)),
     )
     if problems:
         raise typer.Exit(ExitCode.ERROR)
