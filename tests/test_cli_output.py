@@ -15,6 +15,7 @@ import typer.main
 
 from mlcareer.cli import app
 from mlcareer.cli.app import hoist_global_options
+from mlcareer.cli.output import JSON_SCHEMA_VERSION
 from mlcareer.history import Store
 from tests.conftest import REPO, Invoke
 
@@ -395,4 +396,4 @@ def test_every_json_document_names_its_schema_version(invoke: Invoke, args: tupl
     result = invoke(*args, "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert next(iter(data)) == "schema_version" and data["schema_version"] == 1
+    assert next(iter(data)) == "schema_version" and data["schema_version"] == JSON_SCHEMA_VERSION == 2

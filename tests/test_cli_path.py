@@ -148,14 +148,13 @@ def test_route_json(invoke: Invoke) -> None:
     algorithms = next(s for s in first["skills"] if s["skill"] == "machine-learning-algorithms")
     assert (algorithms["name"], algorithms["change"]) == ("Machine learning algorithms", 1)
     now, expects = algorithms["now"], algorithms["expects"]
-    assert (now["state"], now["grade"], now["grade_name"], now["basis"]) == (
+    assert (now["state"], now["expected"], now["basis"]) == (
         "mentioned",
-        2,
-        "working knowledge",
+        {"grade": 2, "name": "working knowledge"},
         "default",
     )
     assert [r["grade"] for r in now["readings"]] == [None]
-    assert (expects["state"], expects["grade"], expects["basis"]) == ("expected", 3, "level")
+    assert (expects["state"], expects["expected"]["grade"], expects["basis"]) == ("expected", 3, "level")
     assert expects["label"] == "from the mid-level statement" and expects["conflict"] is True
     level_reading = expects["readings"][0]
     assert (level_reading["scope"], level_reading["phrase"], level_reading["grade"]) == (
@@ -164,7 +163,10 @@ def test_route_json(invoke: Invoke) -> None:
         3,
     )
     programming = next(s for s in first["skills"] if s["skill"] == "programming")
-    assert programming["now"] == {"state": "not stated"} and programming["change"] is None
+    assert (
+        programming["now"] == {"state": "not stated", "label": "the sources do not say"}
+        and programming["change"] is None
+    )
     assert programming["expects"]["basis"] == "profession"
     assert data["steps"][2]["pay"]["after"] is None
     assert "the source names no move from one role to another" in data["note"].lower()

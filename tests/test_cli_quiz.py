@@ -221,7 +221,10 @@ def test_two_quizzes_in_history_and_the_diff(invoke: Invoke, tmp_path: Path) -> 
     algo = next(line for line in diff.stdout.splitlines() if "Machine learning algorithms" in line)
     assert algo.split()[-3:] == ["2", "4", "+2"]
     changes = {s["skill"]: s for s in json.loads(invoke("history", "--diff", "--json").stdout)["skills"]}
-    assert (changes["statistics"]["before"], changes["statistics"]["after"]) == (2, 3)
+    assert (changes["statistics"]["before"], changes["statistics"]["after"]) == (
+        {"grade": 2, "name": "working knowledge"},
+        {"grade": 3, "name": "proficient"},
+    )
     assert changes["programming"]["change"] == 0
 
 
@@ -256,7 +259,7 @@ def test_clear_asks_and_refuses_without_a_terminal(invoke: Invoke, monkeypatch: 
 def test_clear_with_yes(invoke: Invoke) -> None:
     invoke("quiz", "-a", SAMPLE)
     result = invoke("history", "--clear", "--yes", "--json")
-    assert result.exit_code == 0 and json.loads(result.stdout) == {"schema_version": 1, "deleted": 1}
+    assert result.exit_code == 0 and json.loads(result.stdout) == {"schema_version": 2, "deleted": 1}
     assert invoke("history", "--yes").exit_code == 2
 
 

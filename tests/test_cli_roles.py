@@ -94,11 +94,7 @@ def test_role_json_is_complete_and_sourced(invoke: Invoke) -> None:
     assert {s["skill"] for s in data["skills"]} >= {"programming"}
     # each skill is an expectation: its state, grade, basis, and the statements it rests on
     programming = next(s for s in data["skills"] if s["skill"] == "programming")
-    assert (programming["state"], programming["grade"], programming["grade_name"]) == (
-        "expected",
-        3,
-        "proficient",
-    )
+    assert (programming["state"], programming["expected"]) == ("expected", {"grade": 3, "name": "proficient"})
     assert (programming["basis"], programming["label"]) == ("profession", "profession-wide, no level given")
     assert all({"quote", "source", "scope", "phrase", "grade"} <= set(r) for r in programming["readings"])
     assert {s["state"] for s in data["skills"]} == {"expected", "mentioned"}
@@ -107,7 +103,7 @@ def test_role_json_is_complete_and_sourced(invoke: Invoke) -> None:
     assert {"role": "computer-vision-engineer", "move": "specialisation"} in data["leads_to"]
     assert {"role": "junior-ml-engineer", "move": "advance"} in data["leads_from"]
     assert data["level_info"]["advance"]["source"] == "ml-engineer-jobs"
-    assert any(f["kind"] == "average" and f["amount"] == 160471 for f in data["salary"])
+    assert any(f["measure"] == "average" and f["amount"] == 160471 for f in data["salary"])
 
 
 def test_roles_lists_every_role_grouped_by_level(invoke: Invoke) -> None:

@@ -104,12 +104,13 @@ def test_json_has_numbers_and_sources(invoke: Invoke) -> None:
     figures = {f["id"]: f for f in data["figures"]}
     senior = figures["mle-senior"]
     assert (senior["low"], senior["high"], senior["open_ended"]) == (150000, 200000, True)
-    assert senior["source"] == {
-        "id": "ml-engineer-jobs",
-        "title": "Machine Learning Engineer Jobs",
-        "published": None,
-    }
-    assert senior["region"] is None and senior["scope"] == "Machine Learning Engineers"
+    assert senior["source"]["id"] == "ml-engineer-jobs"
+    assert (
+        senior["source"]["title"] == "Machine Learning Engineer Jobs"
+        and senior["source"]["published"] is None
+    )
+    assert (senior["family"], senior["measure"], senior["occupation"]) == ("articles", "range", None)
+    assert senior["region"] is None and senior["describes"] == "Machine Learning Engineers"
     assert senior["currency"] == "USD" and senior["period"] == "year"
     assert "or more" in senior["quote"]
     average = figures["mle-average-indeed-2023"]

@@ -33,13 +33,13 @@ def test_skill_json(invoke: Invoke) -> None:
     assert len(data["roles"]) == 19 and data["not_stated_by"] == 5
     expectations = [r["expectation"] for r in data["roles"]]
     # named without a grade everywhere: mentioned, scored at the pack's default, never graded by hand
-    assert {(e["state"], e["grade"], e["grade_name"], e["basis"]) for e in expectations} == {
-        ("mentioned", 2, "working knowledge", "default")
-    }
+    assert {
+        (e["state"], e["expected"]["grade"], e["expected"]["name"], e["basis"]) for e in expectations
+    } == {("mentioned", 2, "working knowledge", "default")}
     assert all(r["grade"] is None for e in expectations for r in e["readings"])
     inherited = [r for r in data["roles"] if r["expectation"]["inherited_from"] is not None]
     assert len(inherited) == 12 and {r["expectation"]["inherited_from"] for r in inherited} == {"ml-engineer"}
-    assert [s["value"] for s in data["scale"]] == [0, 1, 2, 3, 4]
+    assert [s["grade"] for s in data["scale"]] == [0, 1, 2, 3, 4]
     assert "asked_by_roles" not in data  # a role's credentials are not carried over to its skills
     assert data["credentials"] == []
     certs = json.loads(invoke("skill", "software-engineering", "--json").stdout)["skill"]["credentials"]
@@ -93,7 +93,10 @@ def test_skills_search_deep_finds_deep_learning(invoke: Invoke) -> None:
 
 def test_skill_commands_follow_the_data_dir(invoke: Invoke, mini_dir: Path) -> None:
     data = json.loads(invoke("--data-dir", str(mini_dir), "skill", "PYTHON", "--json").stdout)["skill"]
-    roles = [(r["id"], r["expectation"]["grade"], r["expectation"]["inherited_from"]) for r in data["roles"]]
+    roles = [
+        (r["id"], r["expectation"]["expected"]["grade"], r["expectation"]["inherited_from"])
+        for r in data["roles"]
+    ]
     # read from the quotes by mini's wording map; the vision engineer is measured as the engineer
     assert roles == [("junior-engineer", 2, None), ("engineer", 3, None), ("vision-engineer", 3, "engineer")]
     assert data["roles"][0]["expectation"]["readings"][0]["phrase"] == "familiarity with"

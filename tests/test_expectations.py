@@ -296,7 +296,7 @@ def test_a_solid_understanding_meets_the_mid_level_bar(tmp_path: Path, invoke: I
     )
     assert "machine-learning-algorithms" not in [g["skill"] for g in data["gaps"]]
     row = next(s for s in data["skills"] if s["skill"] == "machine-learning-algorithms")
-    assert row["expectation"]["basis"] == "level" and row["expectation"]["grade"] == 3
+    assert row["expectation"]["basis"] == "level" and row["expectation"]["expected"]["grade"] == 3
 
 
 def test_the_ladder_rests_on_levels(invoke: Invoke) -> None:

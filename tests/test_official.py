@@ -217,9 +217,15 @@ def test_salary_json_carries_every_official_figure_with_its_provenance(
     figures = data["official"]["figures"]
     assert len(figures) == sum(len(o.pay) for o in shipped.occupations)
     for figure in figures:
-        for key in ("occupation", "soc", "edition", "reference", "url", "quote", "median", "of"):
+        for key in ("as_of", "quote", "median", "describes"):
             assert key in figure
-        assert figure["edition"] == "2022-32" and figure["url"].startswith("http")
+        assert (figure["family"], figure["measure"]) == ("official", "percentiles")
+        occupation = figure["occupation"]
+        assert (
+            occupation["edition"] == "2022-32"
+            and occupation["url"].startswith("http")
+            and "soc" in occupation
+        )
         assert figure["source"]["publisher"].startswith("U.S. Bureau of Labor Statistics")
         assert f"{figure['median']:,}" in figure["quote"]
     assert data["filters"]["source"] == "all"
@@ -322,7 +328,8 @@ def test_role_official_section_in_json_and_markdown(invoke: Invoke) -> None:
     figures = placed["figures"]
     assert figures["edition"] == "2022-32" and figures["pay"][0]["median"] == 136620
     assert figures["growth"]["period"] == "2022-32" and figures["growth"]["quote"]
-    assert figures["openings"]["url"] == figures["url"]
+    assert figures["openings"]["occupation"]["url"] == figures["url"]
+    assert figures["pay"][0]["occupation"]["id"] == figures["id"] and figures["pay"][0]["source"]["url"]
     md = invoke("role", "software-engineer", "--section", "official", "--format", "markdown").stdout
     assert "### BLS has no 'software engineer' occupation; nearest: Software Developers" in md
     assert "Openings: not recorded in the data" in md

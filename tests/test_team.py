@@ -52,7 +52,9 @@ def test_three_people_known_results(invoke: Invoke, trio: list[Path]) -> None:
     assert data["people"][0]["readiness"] == 100
     assert data["people"][1]["readiness"] < data["people"][2]["readiness"] < 100
     maths = next(s for s in data["skills"] if s["skill"] == "mathematics")
-    assert (maths["expected"], maths["met"], maths["below"], maths["answers"]) == (4, 1, 2, [4, 1, 1])
+    grades = [a["grade"] for a in maths["answers"]]
+    assert (maths["expected"]["grade"], maths["met"], maths["below"], grades) == (4, 1, 2, [4, 1, 1])
+    assert maths["expected"]["name"] == "expert"
     programming = next(s for s in data["skills"] if s["skill"] == "programming")
     assert (programming["met"], programming["below"]) == (2, 1)
     assert data["shared_gaps"][0] == "mathematics"  # two of three below: the most shared

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcareer.choices import Format
 from mlcareer.cli.options import state
-from mlcareer.errors import DataError, MlcareerError, OutputError, Problem, UsageError
+from mlcareer.errors import DataError, MlcareerError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.render.view import Page
@@ -103,7 +103,7 @@ def paging() -> bool:
 
 
 #: The version of every JSON document mlcareer prints: raised when a key changes meaning or goes.
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 
 
 def json_text(data: Any) -> str:
@@ -165,14 +165,3 @@ def report_error(exc: MlcareerError) -> None:
         console.error(f"{exc.total:,} problems in {exc.where}:", [str(p) for p in exc.problems])
     else:
         console.error(str(exc))
-
-
-def problem_rows(problems: Iterable[Problem]) -> list[dict[str, Any]]:
-    """Problems as rows of a JSON report: file, line, field, message."""
-    return [{"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems]
-
-
-def error_rows(exc: MlcareerError, file: str) -> list[dict[str, Any]]:
-    """An error reading ``file`` as rows: one per problem of a data error, else one for the error."""
-    found = exc.problems if isinstance(exc, DataError) else []
-    return problem_rows(found) or [{"file": file, "line": None, "field": "", "message": str(exc)}]

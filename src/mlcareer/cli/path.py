@@ -69,7 +69,7 @@ def path(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        data=lambda: jsondoc.path_json(result),
+        data=lambda: jsondoc.path_json(result, data.sources),
         page=lambda: _page(data, result),
         mermaid=lambda: path_md.path_mermaid(result),
     )

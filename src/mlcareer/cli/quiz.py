@@ -279,7 +279,7 @@ def history(
             as_json=as_json,
             output=output,
             text=lambda: render.render_diff(change),
-            data=lambda: jsondoc.diff_json(change),
+            data=lambda: jsondoc.diff_json(change, {s.value: s for s in catalog(ctx).scale}),
             markdown=lambda: render.diff_markdown(change),
         )
         return
@@ -351,12 +351,14 @@ def _show(
         as_json=as_json,
         output=output,
         text=lambda: render_history.saved_result(entry, to_text.page(render.result_page(result))),
-        data=lambda: {**jsondoc_history.entry_json(entry), "result": jsondoc.result_json(result)},
+        data=lambda: jsondoc_history.saved_json(entry, jsondoc.result_json(result)),
         markdown=lambda: render_history.saved_markdown(entry) + to_markdown.page(render.result_page(result)),
     )
 
 
 def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
+    from mlcareer.jsondoc.history import cleared_json
+
     if count and not yes:
         from mlcareer import prompts
 
@@ -365,10 +367,10 @@ def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
         if not typer.confirm(f"Delete all {count} saved quiz results?", default=False, err=True):
             notice("Nothing deleted.")
             if as_json:
-                print_json({"deleted": 0})
+                print_json(cleared_json(0))
             return
     deleted = store.clear() if count else 0
     if as_json:
-        print_json({"deleted": deleted})
+        print_json(cleared_json(deleted))
     else:
         notice(f"Deleted {deleted} saved results." if deleted else "No saved results; nothing to delete.")

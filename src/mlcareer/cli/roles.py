@@ -20,7 +20,7 @@ from mlcareer.cli.options import (
     choice,
     complete_choice,
 )
-from mlcareer.cli.output import emit, problem_rows
+from mlcareer.cli.output import emit
 from mlcareer.errors import DataError, ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -184,6 +184,7 @@ def validate(
     wants_json = as_json or Format(fmt) is Format.json
     if problems and not wants_json:
         raise DataError(problems)
+    from mlcareer.jsondoc.validate import validate_json
     from mlcareer.render.common import valid_data
 
     emit(
@@ -191,12 +192,7 @@ def validate(
         as_json=as_json,
         output=output,
         text=lambda: valid_data(shown, _counts(found)),
-        data=lambda: {
-            "directory": shown,
-            "ok": not problems,
-            "problems": problem_rows(problems),
-            "counts": _counts(found),
-        },
+        data=lambda: validate_json(shown, problems, _counts(found)),
     )
     if problems:
         raise typer.Exit(ExitCode.ERROR)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import FormatOption, JsonOption, OutputOption, quick_option, role_option
-from mlcareer.cli.output import emit, error_rows, report_error
+from mlcareer.cli.output import emit, report_error
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import ProblemDoc
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -55,6 +58,7 @@ def team(
     from mlcareer.answers import read_named_answers
     from mlcareer.careers import find_role
     from mlcareer.jsondoc import team as jsondoc
+    from mlcareer.jsondoc.validate import error_rows
     from mlcareer.quiz import quiz_data, select_questions
     from mlcareer.render import team as render
     from mlcareer.team import calibrate as pair
@@ -70,7 +74,7 @@ def team(
     quiz = quiz_data(data)
     asked = select_questions(quiz, quick)
     people: list[tuple[str, str, dict[str, int]]] = []
-    problems: list[dict[str, Any]] = []
+    problems: list[ProblemDoc] = []
     for path in paths:
         try:
             name, answers = read_named_answers(path, asked, quiz.questions)

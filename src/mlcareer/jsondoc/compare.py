@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mlcareer.careers import Comparison
-from mlcareer.expectations import Expectation
-from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.expect import stated_or_not
 from mlcareer.jsondoc.role import role_json
+from mlcareer.jsondoc.types import CompareDoc
 
 
-def comparison_json(cmp: Comparison) -> dict[str, Any]:
-    def need(n: Expectation | None) -> dict[str, Any]:
-        return {"state": "not stated"} if n is None else expectation_json(n)
-
+def comparison_json(cmp: Comparison) -> CompareDoc:
     return {
         "left": role_json(cmp.left),
         "right": role_json(cmp.right),
@@ -25,8 +20,8 @@ def comparison_json(cmp: Comparison) -> dict[str, Any]:
             {
                 "skill": row.skill.id,
                 "name": row.skill.name,
-                "left": need(row.left),
-                "right": need(row.right),
+                "left": stated_or_not(row.left),
+                "right": stated_or_not(row.right),
             }
             for row in cmp.skills
         ],

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from mlcareer.history_diff import Diff, Trend
 from mlcareer.history_entry import Entry
+from mlcareer.jsondoc.common import proficiency
+from mlcareer.jsondoc.types import ClearedDoc, DiffDoc, EntryDoc, HistoryDoc, QuizResultDoc, SavedResultDoc
+from mlcareer.models import ScaleStep
 
 
-def entry_json(e: Entry) -> dict[str, Any]:
+def entry_json(e: Entry) -> EntryDoc:
     return {
         "id": e.id,
         "taken_at": e.taken_at,
@@ -20,7 +23,12 @@ def entry_json(e: Entry) -> dict[str, Any]:
     }
 
 
-def history_json(found: list[Trend]) -> dict[str, Any]:
+def saved_json(e: Entry, result: QuizResultDoc) -> SavedResultDoc:
+    """A saved result in full: the entry, and its answers scored again."""
+    return {**entry_json(e), "result": result}
+
+
+def history_json(found: list[Trend]) -> HistoryDoc:
     return {
         "results": [
             {**entry_json(t.entry), "previous": t.previous.id if t.previous else None, "change": t.change}
@@ -29,7 +37,8 @@ def history_json(found: list[Trend]) -> dict[str, Any]:
     }
 
 
-def diff_json(diff: Diff) -> dict[str, Any]:
+def diff_json(diff: Diff, scale: Mapping[int, ScaleStep]) -> DiffDoc:
+    """The change between two results; answers are grades of ``scale`` (null: not asked)."""
     return {
         "comparable": diff.not_comparable is None,
         "not_comparable": diff.not_comparable,
@@ -37,7 +46,17 @@ def diff_json(diff: Diff) -> dict[str, Any]:
         "after": entry_json(diff.after),
         "readiness_change": diff.readiness_change,
         "skills": [
-            {"skill": c.skill, "name": c.name, "before": c.before, "after": c.after, "change": c.change}
+            {
+                "skill": c.skill,
+                "name": c.name,
+                "before": proficiency(c.before, scale),
+                "after": proficiency(c.after, scale),
+                "change": c.change,
+            }
             for c in diff.skills
         ],
     }
+
+
+def cleared_json(deleted: int) -> ClearedDoc:
+    return {"deleted": deleted}

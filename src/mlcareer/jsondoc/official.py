@@ -1,71 +1,73 @@
 """Official figures (occupations.yaml) as JSON: in `mlcareer salary` and a part of `mlcareer role`.
 
-Every figure carries its occupation, edition, date, URL and quote.
+Every figure carries the occupation it describes (never a role), its edition, URL and quote.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from mlcareer.models import OfficialOccupation, Source
+from mlcareer.jsondoc.common import source_doc
+from mlcareer.jsondoc.types import (
+    OccupationDoc,
+    OccupationRef,
+    OfficialSectionDoc,
+    PayDoc,
+    PlacementDoc,
+    RoleOfficialDoc,
+)
+from mlcareer.models import OfficialOccupation, OfficialPay, Source
 from mlcareer.official import OfficialRow, Placement, missing_note
 from mlcareer.salaries import OfficialSection
 
 
-def pay_json(row: OfficialRow) -> dict[str, Any]:
-    """One official pay figure with everything needed to check it: occupation, edition, date, URL, quote."""
-    occupation, pay = row.occupation, row.pay
+def occupation_ref(occupation: OfficialOccupation) -> OccupationRef:
     return {
-        "key": row.key,
-        "kind": "official",
-        "occupation": occupation.title,
-        "occupation_id": occupation.id,
-        "of": pay.of,
+        "id": occupation.id,
+        "title": occupation.title,
+        "agency": occupation.agency,
         "soc": occupation.soc,
         "soc_note": occupation.soc_note,
-        "agency": occupation.agency,
         "edition": occupation.edition,
-        "reference": pay.reference,
         "region": occupation.region,
+        "url": occupation.url,
+    }
+
+
+def official_pay(key: str, occupation: OfficialOccupation, pay: OfficialPay, source: Source | None) -> PayDoc:
+    """One official pay figure, in the shape of every pay figure, its occupation inside."""
+    return {
+        "id": key,
+        "family": "official",
+        "measure": "percentiles",
+        "low": None,
+        "high": None,
+        "open_ended": False,
+        "amount": None,
         "p10": pay.p10,
         "median": pay.median,
         "p90": pay.p90,
         "currency": pay.currency,
         "period": pay.period,
-        "url": occupation.url,
+        "describes": pay.of,
+        "level": None,
+        "roles": [],
+        "region": occupation.region,
+        "as_of": pay.reference,
         "quote": pay.quote,
-        "source": _source_json(row.source, occupation.source),
+        "note": None,
+        "occupation": occupation_ref(occupation),
+        "source": source_doc(source, occupation.source),
     }
 
 
-def _source_json(source: Source | None, source_id: str) -> dict[str, Any]:
-    return {
-        "id": source_id,
-        "title": source.title if source else None,
-        "publisher": source.publisher if source else None,
-        "published": source.published if source else None,
-        "edition": source.edition if source else None,
-        "url": source.url if source else None,
-    }
+def pay_json(row: OfficialRow) -> PayDoc:
+    return official_pay(row.key, row.occupation, row.pay, row.source)
 
 
-def _figure(occupation: OfficialOccupation, name: str) -> dict[str, Any] | None:
-    """A non-pay figure of an occupation as JSON, with its occupation, edition, URL and quote."""
-    value = getattr(occupation, name)
-    if value is None:
-        return None
-    out: dict[str, Any] = value.model_dump(mode="json")
-    out.update(
-        occupation=occupation.title, soc=occupation.soc, edition=occupation.edition, url=occupation.url
-    )
-    return out
-
-
-def occupation_json(occupation: OfficialOccupation, source: Source | None) -> dict[str, Any]:
+def occupation_json(occupation: OfficialOccupation, source: Source | None) -> OccupationDoc:
     """Every figure of an occupation, each carrying its occupation, edition, date, URL and quote."""
-    pays = [pay_json(OfficialRow(f"{occupation.agency}", occupation, p, source)) for p in occupation.pay]
-    for pay in pays:
-        pay.pop("key")
+    ref = occupation_ref(occupation)
+    jobs, growth, change = occupation.jobs, occupation.growth, occupation.change
+    openings, education = occupation.openings, occupation.education
     return {
         "id": occupation.id,
         "title": occupation.title,
@@ -77,18 +79,42 @@ def occupation_json(occupation: OfficialOccupation, source: Source | None) -> di
         "region": occupation.region,
         "retrieved": occupation.retrieved,
         "retrieved_note": occupation.retrieved_note,
-        "pay": pays,
-        "jobs": _figure(occupation, "jobs"),
-        "growth": _figure(occupation, "growth"),
-        "change": _figure(occupation, "change"),
-        "openings": _figure(occupation, "openings"),
-        "education": _figure(occupation, "education"),
+        "pay": [
+            official_pay(f"{occupation.id} {n}", occupation, p, source)
+            for n, p in enumerate(occupation.pay, 1)
+        ],
+        "jobs": None
+        if jobs is None
+        else {"count": jobs.count, "reference": jobs.reference, "quote": jobs.quote, "occupation": ref},
+        "growth": None
+        if growth is None
+        else {
+            "percent": growth.percent,
+            "period": growth.period,
+            "description": growth.description,
+            "quote": growth.quote,
+            "occupation": ref,
+        },
+        "change": None
+        if change is None
+        else {"count": change.count, "period": change.period, "quote": change.quote, "occupation": ref},
+        "openings": None
+        if openings is None
+        else {
+            "per_year": openings.per_year,
+            "period": openings.period,
+            "quote": openings.quote,
+            "occupation": ref,
+        },
+        "education": None
+        if education is None
+        else {"level": education.level, "quote": education.quote, "occupation": ref},
         "note": occupation.note,
-        "source": _source_json(source, occupation.source),
+        "source": source_doc(source, occupation.source),
     }
 
 
-def section_json(section: OfficialSection) -> dict[str, Any]:
+def section_json(section: OfficialSection) -> OfficialSectionDoc:
     """The official part of `mlcareer salary --json`."""
     return {
         "figures": [pay_json(row) for row in section.rows],
@@ -108,7 +134,7 @@ def section_json(section: OfficialSection) -> dict[str, Any]:
     }
 
 
-def _placement_json(placement: Placement) -> dict[str, Any]:
+def _placement_json(placement: Placement) -> PlacementDoc:
     return {
         "role": placement.role.id,
         "occupation": placement.occupation.id,
@@ -117,5 +143,5 @@ def _placement_json(placement: Placement) -> dict[str, Any]:
     }
 
 
-def role_official_json(placements: list[Placement]) -> list[dict[str, Any]]:
+def role_official_json(placements: list[Placement]) -> list[RoleOfficialDoc]:
     return [{**_placement_json(p), "figures": occupation_json(p.occupation, p.source)} for p in placements]

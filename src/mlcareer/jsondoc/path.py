@@ -2,80 +2,88 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
-from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.common import quoted, role_ref
+from mlcareer.jsondoc.expect import expectation_json, stated_or_not
+from mlcareer.jsondoc.salary import figure_json
+from mlcareer.jsondoc.types import PathLadderDoc, PathRouteDoc, PayDoc, StepDoc
 from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Route, Step
-from mlcareer.models import Role, SalaryFigure
+from mlcareer.models import SalaryFigure, Source
 
 
-def _figure(f: SalaryFigure | None) -> dict[str, Any] | None:
-    return None if f is None else f.model_dump(mode="json")
+def _pay(f: SalaryFigure | None, sources: Mapping[str, Source]) -> PayDoc | None:
+    return None if f is None else figure_json(f, sources)
 
 
-def _role_ref(role: Role) -> dict[str, Any]:
-    return {"id": role.id, "title": role.title, "level": role.level.value, "kind": role.kind}
-
-
-def _step_json(step: Step) -> dict[str, Any]:
+def _step_json(step: Step, sources: Mapping[str, Source]) -> StepDoc:
     return {
         "from": step.source.id,
         "to": step.target.id,
         "kind": step.kind,
-        "rests_on": step.basis.model_dump(mode="json") if step.basis else SPECIALISE_NOTE,
-        "requirements": [r.model_dump(mode="json") for r in step.requirements],
+        "rests_on": quoted(step.basis) if step.basis else SPECIALISE_NOTE,
+        "requirements": [quoted(r) for r in step.requirements],
         "skills": [
             {
                 "skill": g.skill.id,
                 "name": g.skill.name,
-                "now": expectation_json(g.now) if g.now else {"state": "not stated"},
+                "now": stated_or_not(g.now),
                 "expects": expectation_json(g.then),
                 "change": g.change,
             }
             for g in step.skills
         ],
         "pay": {
-            "before": _figure(step.pay.before),
-            "after": _figure(step.pay.after),
+            "before": _pay(step.pay.before, sources),
+            "after": _pay(step.pay.after, sources),
             "low_change": step.pay.low,
             "high_change": step.pay.high,
         },
     }
 
 
-def path_json(result: Ladder | Route) -> dict[str, Any]:
-    """Nodes and edges for a ladder; the roles and steps for a route."""
-    if isinstance(result, Route):
-        return {
-            "route": {
-                "from": result.roles[0].id,
-                "to": result.goal.id,
-                "origins": [r.id for r in result.origins],
-                "roles": [_role_ref(r) for r in result.roles],
-                "steps": [_step_json(s) for s in result.steps],
-                "note": result.note,
-            }
+def route_json(result: Route, sources: Mapping[str, Source]) -> PathRouteDoc:
+    """The roles and steps of a route."""
+    return {
+        "route": {
+            "from": result.roles[0].id,
+            "to": result.goal.id,
+            "origins": [r.id for r in result.origins],
+            "roles": [role_ref(r) for r in result.roles],
+            "steps": [_step_json(s, sources) for s in result.steps],
+            "note": result.note,
         }
+    }
+
+
+def ladder_json(result: Ladder, sources: Mapping[str, Source]) -> PathLadderDoc:
+    """The levels, nodes and edges of the ladder."""
     return {
         "start": result.start.id if result.start else None,
         "levels": [
             {
                 "id": level.value,
                 "name": name,
-                "advance": info.advance.model_dump(mode="json") if info and info.advance else None,
-                "requirements": [r.model_dump(mode="json") for r in info.requirements] if info else [],
+                "advance": quoted(info.advance) if info and info.advance else None,
+                "requirements": [quoted(r) for r in info.requirements] if info else [],
             }
             for level, name in result.levels
             for info in [result.info.get(level)]
         ],
         "nodes": [
             {
-                **_role_ref(n.role),
+                **role_ref(n.role),
                 "specialises": n.role.specialises,
                 "parent": n.parent,
-                "pay": [f.model_dump(mode="json") for f in n.pay],
+                "pay": [figure_json(f, sources) for f in n.pay],
             }
             for n in result.nodes
         ],
         "edges": [{"from": e.source, "to": e.target, "kind": e.kind} for e in result.edges],
     }
+
+
+def path_json(result: Ladder | Route, sources: list[Source]) -> PathLadderDoc | PathRouteDoc:
+    """Nodes and edges for a ladder; the roles and steps for a route."""
+    by_id = {s.id: s for s in sources}
+    return route_json(result, by_id) if isinstance(result, Route) else ladder_json(result, by_id)

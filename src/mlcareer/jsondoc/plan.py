@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref, scale_step
 from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
+from mlcareer.models import ScaleStep
 from mlcareer.plan import Plan, PlanStep
 
 
-def _step_json(step: PlanStep) -> dict[str, Any]:
-    out: dict[str, Any] = {
+def _step_json(step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:
+    out: PlanStepDoc = {
         "id": step.id,
         "kind": step.kind,
         "level": step.level.value,
@@ -17,40 +21,41 @@ def _step_json(step: PlanStep) -> dict[str, Any]:
         "done": step.done,
     }
     if step.kind == "skill" and step.skill is not None and step.expectation is not None:
-        out.update(
-            {
-                "skill": step.skill.id,
-                "you": step.you,
-                "expected": step.expectation.grade,
-                "gap": step.gap,
-                "expectation": expectation_json(step.expectation),
-                "covers": step.skill.description,
-                "next_grades": [
-                    {"grade": g.value, "name": g.name, "description": g.description} for g in step.next_grades
-                ],
-                "builds_on": list(step.builds_on),
-                "credentials": [
-                    {"id": c.id, "name": c.name, "kind": c.kind, "description": c.description}
-                    for c in step.credentials
-                ],
-            }
-        )
+        out["skill"] = step.skill.id
+        out["you"] = proficiency(step.you, scale)
+        out["expected"] = proficiency(step.expectation.grade, scale)
+        out["gap"] = step.gap
+        out["expectation"] = expectation_json(step.expectation)
+        out["covers"] = step.skill.description
+        out["next_grades"] = [scale_step(g) for g in step.next_grades]
+        out["builds_on"] = list(step.builds_on)
+        out["credentials"] = [credential(c) for c in step.credentials]
     if step.requirement is not None:
-        out["requirement"] = step.requirement.model_dump(mode="json")
+        out["requirement"] = quoted(step.requirement)
     return out
 
 
-def plan_json(plan: Plan, origin: dict[str, Any]) -> dict[str, Any]:
+def _origin(origin: Mapping[str, Any]) -> OriginDoc:
+    out: OriginDoc = {"kind": "history" if origin.get("kind") == "history" else "answers"}
+    if "file" in origin:
+        out["file"] = str(origin["file"])
+    if "result" in origin:
+        out["result"] = int(origin["result"])
+    return out
+
+
+def plan_json(plan: Plan, origin: Mapping[str, Any]) -> PlanDoc:
     """The plan as stable JSON: steps in order with ids, grades, scope and done state."""
+    scale = plan.result.scale
     return {
-        "role": {"id": plan.role.id, "title": plan.role.title, "level": plan.role.level.value},
-        "from": origin,
+        "role": role_ref(plan.role),
+        "from": _origin(origin),
         "level": plan.result.level.level.value if plan.result.level.level else None,
         "route": [r.id for r in plan.roles] if plan.start is not None else None,
         "start": plan.start.id if plan.start else None,
         "rule": plan.rule,
         "progress": {"done": plan.done, "total": len(plan.steps), "percent": plan.percent},
-        "steps": [_step_json(s) for s in plan.steps],
+        "steps": [_step_json(s, scale) for s in plan.steps],
         "not_asked": [s.id for s in plan.not_asked],
-        "education": [{"id": c.id, "name": c.name, "description": c.description} for c in plan.education],
+        "education": [credential(c) for c in plan.education],
     }

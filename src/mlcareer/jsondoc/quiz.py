@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mlcareer.expectations import RULE
+from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.models import Credential
+from mlcareer.jsondoc.types import QuizResultDoc
 from mlcareer.quiz import QuizResult
 
 
-def _cred_json(c: Credential) -> dict[str, Any]:
-    return {"id": c.id, "name": c.name, "kind": c.kind}
-
-
-def result_json(result: QuizResult) -> dict[str, Any]:
+def result_json(result: QuizResult) -> QuizResultDoc:
     """The result as stable JSON (no dates, no paths)."""
-    fit = result.level
+    fit, scale = result.level, result.scale
     return {
-        "role": {"id": result.role.id, "title": result.role.title, "level": result.role.level.value},
+        "role": role_ref(result.role),
         "quick": result.quick,
         "readiness": {
             "percent": result.readiness,
@@ -37,9 +32,7 @@ def result_json(result: QuizResult) -> dict[str, Any]:
                     "role": c.role.id if c.role else None,
                     "met": c.met,
                     "judged": c.judged,
-                    "requirements": [
-                        {"text": q.text, "quote": q.quote, "source": q.source} for q in c.requirements
-                    ],
+                    "requirements": [quoted(q) for q in c.requirements],
                 }
                 for c in fit.checks
             ],
@@ -48,8 +41,8 @@ def result_json(result: QuizResult) -> dict[str, Any]:
             {
                 "skill": r.skill.id,
                 "name": r.skill.name,
-                "you": r.you,
-                "expected": r.expected,
+                "you": proficiency(r.you, scale),
+                "expected": proficiency(r.expected, scale),
                 "status": r.status,
                 "expectation": expectation_json(r.expectation),
             }
@@ -59,16 +52,16 @@ def result_json(result: QuizResult) -> dict[str, Any]:
             {
                 "skill": g.skill.id,
                 "name": g.skill.name,
-                "you": g.you,
-                "expected": g.expected,
+                "you": proficiency(g.you, scale),
+                "expected": proficiency(g.expected, scale),
                 "gap": g.size,
                 "description": g.skill.description,
-                "credentials": [_cred_json(c) for c in g.credentials],
+                "credentials": [credential(c) for c in g.credentials],
             }
             for g in result.gaps
         ],
-        "education": [_cred_json(c) for c in result.education],
-        "certifications": [_cred_json(c) for c in result.certifications],
+        "education": [credential(c) for c in result.education],
+        "certifications": [credential(c) for c in result.certifications],
         "matches": [
             {
                 "role": m.role.id,
@@ -77,7 +70,9 @@ def result_json(result: QuizResult) -> dict[str, Any]:
                 "interest": m.interest,
                 "skill": m.skill,
                 "interests": [{"question": q.id, "text": q.text, "answer": a} for q, a in m.interests],
-                "skills": [{"skill": s.id, "name": s.name, "you": a} for s, a in m.skills],
+                "skills": [
+                    {"skill": s.id, "name": s.name, "you": proficiency(a, scale)} for s, a in m.skills
+                ],
             }
             for m in result.matches
         ],

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from mlcareer.careers import RoleView
 from mlcareer.choices import Section
+from mlcareer.jsondoc.common import credential, quoted, sources_doc
 from mlcareer.jsondoc.expect import expectation_json, expectations_json
 from mlcareer.jsondoc.official import role_official_json
 from mlcareer.jsondoc.salary import figure_json
-from mlcareer.models import Role
+from mlcareer.jsondoc.types import LevelInfoDoc, RoleDoc, RolesDoc
+from mlcareer.models import LevelInfo, Role
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {
@@ -29,38 +31,76 @@ SECTION_KEYS: dict[Section, tuple[str, ...]] = {
     Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations", "contrasts"),
     Section.sources: ("sources",),
 }
+IDENTITY_KEYS = ("id", "title", "aliases", "level", "kind")
 
 
-def role_json(view: RoleView, only: Section | None = None) -> dict[str, Any]:
+def role_json(view: RoleView, only: Section | None = None) -> RoleDoc:
     """The role as stable JSON: the data file's fields, with references resolved.
 
-    With ``only``, the identifying fields and that section's fields alone.
+    With ``only``, the identifying fields and that section's fields alone (the schema of
+    `role --section` requires only the identifying ones).
     """
     role = _role_json(view)
     if only is None:
         return role
-    keep = ("id", "title", "aliases", "level", "kind", *SECTION_KEYS[only])
-    return {key: role[key] for key in keep}
+    keep = (*IDENTITY_KEYS, *SECTION_KEYS[only])
+    return cast(RoleDoc, {key: role[key] for key in keep})  # type: ignore[literal-required]
 
 
-def _role_json(view: RoleView) -> dict[str, Any]:
-    role = view.role.model_dump(mode="json")
-    role["level_info"] = view.level.model_dump(mode="json") if view.level else None
-    role["skills"] = [expectation_json(e) for e in view.expectations.items]
-    role["expectations"] = expectations_json(view.expectations)
-    role["education"] = [c.model_dump(mode="json") for c in view.education]
-    role["certifications"] = [c.model_dump(mode="json") for c in view.certifications]
+def _level_info(info: LevelInfo) -> LevelInfoDoc:
+    return {
+        "id": info.id.value,
+        "name": info.name,
+        "summary": info.summary,
+        "advance": quoted(info.advance) if info.advance else None,
+        "requirements": [quoted(q) for q in info.requirements],
+        "expects": [{"skill": s.skill, "quote": s.quote, "source": s.source} for s in info.expects],
+        "sources": list(info.sources),
+    }
+
+
+def _role_json(view: RoleView) -> RoleDoc:
+    role = view.role
     by_source = {s.id: s for s in view.figure_sources.values()}
-    role["salary"] = [figure_json(f, by_source) for f in view.salary]  # as `salary --json` has them
-    role["official"] = role_official_json(view.official)  # the occupation's figures, labelled
-    role["leads_to"] = [{"role": m.role.id, "move": m.kind} for m in view.leads_to]
-    role["leads_from"] = [{"role": m.role.id, "move": m.kind} for m in view.leads_from]
-    role["specialisations"] = [r.id for r in view.specialisations]
-    role["sources"] = [s.model_dump(mode="json") for s in view.sources]
-    return role
+    return {
+        "id": role.id,
+        "title": role.title,
+        "aliases": list(role.aliases),
+        "level": role.level.value,
+        "kind": role.kind,
+        "summary": role.summary,
+        "level_info": _level_info(view.level) if view.level else None,
+        "responsibilities": [
+            {"group": g.group, "items": [{"text": i.text, "sources": list(i.sources)} for i in g.items]}
+            for g in role.responsibilities
+        ],
+        "skills": [expectation_json(e) for e in view.expectations.items],
+        "expectations": expectations_json(view.expectations),
+        "tools": list(role.tools),
+        "education": [credential(c) for c in view.education],
+        "certifications": [credential(c) for c in view.certifications],
+        "industries": list(role.industries),
+        "applications": list(role.applications),
+        "workplace": list(role.workplace),
+        "outlook": list(role.outlook),
+        "how_to_become": [quoted(q) for q in role.how_to_become],
+        "suits": [quoted(q) for q in role.suits],
+        "team": [quoted(q) for q in role.team],
+        "salary": [figure_json(f, by_source) for f in view.salary],  # as `salary --json` has them
+        "official": role_official_json(view.official),  # the occupation's figures, labelled
+        "contrasts": [
+            {"role": c.role, "text": c.text, "quote": c.quote, "source": c.source} for c in role.contrasts
+        ],
+        "related": list(role.related),
+        "specialises": role.specialises,
+        "leads_to": [{"role": m.role.id, "move": m.kind} for m in view.leads_to],
+        "leads_from": [{"role": m.role.id, "move": m.kind} for m in view.leads_from],
+        "specialisations": [r.id for r in view.specialisations],
+        "sources": sources_doc(list(view.sources)),
+    }
 
 
-def roles_json(roles: list[Role]) -> dict[str, Any]:
+def roles_json(roles: list[Role]) -> RolesDoc:
     return {
         "roles": [
             {

@@ -2,51 +2,50 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from mlcareer.jsondoc import official as off
+from mlcareer.jsondoc.common import role_ref, source_doc, sources_doc
+from mlcareer.jsondoc.types import NoteDoc, PayDoc, SalaryDoc
 from mlcareer.models import SalaryFigure, SalaryNote, Source
 from mlcareer.salaries import SalaryReport, no_role_data
 
 
-def source_json(source: Source | None, source_id: str) -> dict[str, Any]:
-    return {
-        "id": source_id,
-        "title": source.title if source else None,
-        "published": source.published if source else None,
-    }
-
-
-def figure_json(figure: SalaryFigure, sources: dict[str, Source]) -> dict[str, Any]:
-    """A figure with numbers as numbers and its source resolved."""
+def figure_json(figure: SalaryFigure, sources: Mapping[str, Source]) -> PayDoc:
+    """A figure from the articles, in the shape of every pay figure, its source resolved."""
     return {
         "id": figure.id,
-        "level": figure.level.value if figure.level else None,
-        "kind": figure.kind,
+        "family": "articles",
+        "measure": figure.kind,
         "low": figure.low,
         "high": figure.high,
         "open_ended": figure.open_ended,
         "amount": figure.amount,
+        "p10": None,
+        "median": None,
+        "p90": None,
         "currency": figure.currency,
         "period": figure.period,
-        "region": figure.region,
-        "scope": figure.scope,
-        "as_of": figure.as_of,
+        "describes": figure.scope,
+        "level": figure.level.value if figure.level else None,
         "roles": list(figure.roles),
-        "source": source_json(sources.get(figure.source), figure.source),
+        "region": figure.region,
+        "as_of": figure.as_of,
         "quote": figure.quote,
         "note": figure.note,
+        "occupation": None,
+        "source": source_doc(sources.get(figure.source), figure.source),
     }
 
 
-def _note_json(note: SalaryNote) -> dict[str, Any]:
+def _note_json(note: SalaryNote) -> NoteDoc:
     return {"id": note.id, "title": note.title, "text": note.text, "sources": list(note.sources)}
 
 
-def salary_json(report: SalaryReport) -> dict[str, Any]:
+def salary_json(report: SalaryReport) -> SalaryDoc:
     """The report as stable JSON."""
     role = report.role
-    out: dict[str, Any] = {
+    out: SalaryDoc = {
         "filters": {
             "level": report.level.value if report.level else None,
             "role": role.id if role else None,
@@ -62,13 +61,13 @@ def salary_json(report: SalaryReport) -> dict[str, Any]:
                 "name": band.info.name if band.info else None,
                 "figures": [f.id for f in band.figures],
                 "no_data": band.no_data,
-                "ladder_roles": [{"id": r.id, "title": r.title} for r in band.roles],
+                "ladder_roles": [role_ref(r) for r in band.roles],
             }
             for band in report.bands
         ],
         "premiums": [_note_json(n) for n in report.premiums],
         "factors": [_note_json(n) for n in report.factors],
-        "sources": [s.model_dump(mode="json") for s in report.sources.values()],
+        "sources": sources_doc(list(report.sources.values())),
         "roles_with_data": [r.id for r in report.roles_with_data],
         "available": {"regions": list(report.regions), "currencies": list(report.currencies)},
     }

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from mlcareer.jsondoc.common import credential, role_ref, scale_step, sources_doc
 from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.types import SkillDoc, SkillsDoc
 from mlcareer.skills import SkillSummary, SkillView, category_from
 
 
-def skills_json(found: list[SkillSummary], total_roles: int) -> dict[str, Any]:
+def skills_json(found: list[SkillSummary], total_roles: int) -> SkillsDoc:
     return {
         "total_roles": total_roles,
         "skills": [
@@ -30,25 +30,24 @@ def skills_json(found: list[SkillSummary], total_roles: int) -> dict[str, Any]:
     }
 
 
-def skill_json(view: SkillView) -> dict[str, Any]:
+def skill_json(view: SkillView) -> SkillDoc:
     """The skill as stable JSON: the data file's fields, with references resolved."""
+    skill = view.skill
     return {
         "skill": {
-            **view.skill.model_dump(mode="json"),
-            "category_from": category_from(view.skill),
-            "scale": [s.model_dump(mode="json") for s in view.scale],
+            "id": skill.id,
+            "name": skill.name,
+            "category": skill.category,
+            "category_from": category_from(skill),
+            "description": skill.description,
+            "keywords": list(skill.keywords),
+            "examples": list(skill.examples),
+            "scale": [scale_step(s) for s in view.scale],
             "roles": [
-                {
-                    "id": n.role.id,
-                    "title": n.role.title,
-                    "level": n.role.level.value,
-                    "kind": n.role.kind,
-                    "expectation": expectation_json(n.expectation),
-                }
-                for n in view.roles
+                {**role_ref(n.role), "expectation": expectation_json(n.expectation)} for n in view.roles
             ],
             "not_stated_by": view.total - len(view.roles),
-            "credentials": [c.model_dump(mode="json") for c in view.credentials],
-            "sources": [s.model_dump(mode="json") for s in view.sources],
+            "credentials": [credential(c) for c in view.credentials],
+            "sources": sources_doc(view.sources),
         }
     }

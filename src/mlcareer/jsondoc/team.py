@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from mlcareer.jsondoc.common import proficiency, role_ref
 from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.types import CalibrationDoc, ProblemDoc, Proficiency, TeamDoc
+from mlcareer.models import ScaleStep
 from mlcareer.team import TALK_ABOUT, Calibration, Team
 
 
-def team_json(team: Team, problems: list[dict[str, Any]]) -> dict[str, Any]:
+def problem_json(p: Mapping[str, Any]) -> ProblemDoc:
+    line = p.get("line")
     return {
-        "role": {"id": team.role.id, "title": team.role.title},
+        "file": str(p["file"]),
+        "line": int(line) if line is not None else None,
+        "field": str(p.get("field") or ""),
+        "message": str(p["message"]),
+    }
+
+
+def team_json(team: Team, problems: list[ProblemDoc]) -> TeamDoc:
+    scale = team.members[0].result.scale if team.members else {}
+    return {
+        "role": role_ref(team.role),
         "people": [
             {
                 "name": m.name,
@@ -25,12 +40,12 @@ def team_json(team: Team, problems: list[dict[str, Any]]) -> dict[str, Any]:
             {
                 "skill": line.skill.id,
                 "name": line.skill.name,
-                "expected": line.expectation.grade,
+                "expected": proficiency(line.expectation.grade, scale),
                 "expectation": expectation_json(line.expectation),
                 "answered": line.answered,
                 "met": line.met,
                 "below": line.below,
-                "answers": list(line.answers),
+                "answers": [proficiency(a, scale) for a in line.answers],
             }
             for line in team.skills
         ],
@@ -38,11 +53,15 @@ def team_json(team: Team, problems: list[dict[str, Any]]) -> dict[str, Any]:
         "leanings": [
             {"role": lean.role.id, "score": lean.score, "top_for": lean.top_for} for lean in team.leanings
         ],
-        "problems": problems,
+        "problems": [problem_json(p) for p in problems],
     }
 
 
-def calibration_json(cal: Calibration) -> dict[str, Any]:
+def _named(grade: int | None, step: ScaleStep | None) -> Proficiency:
+    return {"grade": grade, "name": step.name if step is not None and grade is not None else None}
+
+
+def calibration_json(cal: Calibration) -> CalibrationDoc:
     return {
         "first": {"name": cal.first.name, "file": cal.first.file},
         "second": {"name": cal.second.name, "file": cal.second.file},
@@ -51,8 +70,8 @@ def calibration_json(cal: Calibration) -> dict[str, Any]:
             {
                 "skill": line.skill.id,
                 "name": line.skill.name,
-                "first": line.first,
-                "second": line.second,
+                "first": _named(line.first, line.steps[0]),
+                "second": _named(line.second, line.steps[1]),
                 "difference": line.difference,
                 "talk_about": line.talk_about,
             }

@@ -1,0 +1,28 @@
+"""`mlcareer validate` as JSON: a data directory's problems, and what it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mlcareer.errors import DataError, MlcareerError, Problem
+from mlcareer.jsondoc.types import ProblemDoc, ValidateDoc
+
+
+def problem_rows(problems: Iterable[Problem]) -> list[ProblemDoc]:
+    """Problems as rows of a JSON report: file, line, field, message."""
+    return [{"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems]
+
+
+def error_rows(exc: MlcareerError, file: str) -> list[ProblemDoc]:
+    """An error reading ``file`` as rows: one per problem of a data error, else one for the error."""
+    found = exc.problems if isinstance(exc, DataError) else []
+    return problem_rows(found) or [{"file": file, "line": None, "field": "", "message": str(exc)}]
+
+
+def validate_json(directory: str, problems: list[Problem], counts: dict[str, int]) -> ValidateDoc:
+    return {
+        "directory": directory,
+        "ok": not problems,
+        "problems": problem_rows(problems),
+        "counts": counts,
+    }
