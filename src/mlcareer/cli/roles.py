@@ -114,9 +114,9 @@ def roles(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_roles(found),
         data=lambda: jsondoc.roles_json(found),
-        markdown=lambda: render.roles_markdown(found),
+        page=lambda: render.roles_page(found),
+        text=lambda: render.render_roles(found),
     )
 
 

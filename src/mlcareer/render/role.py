@@ -1,4 +1,4 @@
-"""The role list (`mlcareer roles`) and a role as JSON; the role page is render/role_page.py."""
+"""The role list (`mlcareer roles`); the role page is render/role_page.py."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from rich.text import Text
 
 from mlcareer.choices import Level
 from mlcareer.models import Role
+from mlcareer.render import view as v
 from mlcareer.render.common import (
     MUTED,
     wrap,
 )
-from mlcareer.render.markdown import heading, join, md, table
 from mlcareer.text import clean
 
 
@@ -71,20 +71,20 @@ class RoleList:
                 yield Segment.line()
 
 
-def roles_markdown(roles: list[Role]) -> str:
-    """All roles, a table per level of the ladder."""
-    parts = [heading(1, "Roles")]
-    if not roles:
-        return join(*parts, "No roles match.\n")
+def roles_page(roles: list[Role]) -> v.Page:
+    """All roles, a table per level of the ladder.
+
+    The terminal draws its own form of the same rows (``render_roles``): a Rich table takes a
+    second for a thousand roles, and ``mlcareer roles`` is the command people run first.
+    """
+    blocks: list[v.Block] = []
     for level in Level:
         rows = [r for r in roles if r.level == level]
         if rows:
-            parts.append(heading(2, f"{level.value.capitalize()} level"))
-            parts.append(
-                table(
-                    ["Role", "Id", "Kind", "Summary"],
-                    [[md(r.title), f"`{r.id}`", r.kind, md(r.summary)] for r in rows],
-                    escaped=True,
-                )
+            cells = tuple(
+                ((v.line(r.title),), (v.line(v.Span(r.id, "code")),), (v.line(r.kind),), (v.line(r.summary),))
+                for r in rows
             )
-    return join(*parts)
+            table = v.Table(("Role", "Id", "Kind", "Summary"), cells)
+            blocks.append(v.Section(f"{level.value.capitalize()} level", (table,)))
+    return v.Page("Roles", (), tuple(blocks) or (v.para("No roles match."),))
