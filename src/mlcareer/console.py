@@ -1,4 +1,4 @@
-"""The stdout and stderr consoles, made inside each command so the environment of the moment rules.
+"""The stdout and stderr consoles: one of each per process, for the environment of the moment.
 
 Rich is imported only when a console is made: `--help` and `--version` never need it.
 """
@@ -6,6 +6,7 @@ Rich is imported only when a console is made: `--help` and `--version` never nee
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -23,16 +24,34 @@ def is_utf(stream: object) -> bool:
 
 def out() -> Console:
     """Results go here."""
-    from rich.console import Console
-
-    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+    return _console(stderr=False)
 
 
 def err() -> Console:
     """Errors and notices go here."""
+    return _console(stderr=True)
+
+
+# One console per stream for the process. A console settles its width, colours and terminal
+# when it is made, so it is made again only when the stream or the environment it was made
+# for has changed (a test harness swaps both between runs; a real process never does).
+_held: dict[bool, tuple[object, frozenset[tuple[str, str]], Console]] = {}
+
+
+def _console(stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+    stream = sys.stderr if stderr else sys.stdout
+    environ = frozenset(os.environ.items())
+    held = _held.get(stderr)
+    if held is not None and held[0] is stream and held[1] == environ:
+        return held[2]
+    if stderr:
+        console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+    else:
+        console = Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+    _held[stderr] = (stream, environ, console)
+    return console
 
 
 def prepare_streams() -> None:
