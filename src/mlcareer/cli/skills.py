@@ -32,7 +32,8 @@ def skills(
     Example: mlcareer skills --search deep
     """
     from mlcareer.jsondoc import skill as jsondoc
-    from mlcareer.render import skill as render
+    from mlcareer.render import to_markdown, to_text
+    from mlcareer.render.skill import skills_page
     from mlcareer.skills import list_skills
 
     data = catalog(ctx)
@@ -42,9 +43,9 @@ def skills(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_skills(found, total),
+        text=lambda: to_text.page(skills_page(found, total)),
         data=lambda: jsondoc.skills_json(found, total),
-        markdown=lambda: render.skills_markdown(found, total),
+        markdown=lambda: to_markdown.page(skills_page(found, total)),
     )
 
 
@@ -69,7 +70,8 @@ def skill(
     Example: mlcareer skill python
     """
     from mlcareer.jsondoc import skill as jsondoc
-    from mlcareer.render import skill as render
+    from mlcareer.render import to_markdown, to_text
+    from mlcareer.render.skill import skill_page
     from mlcareer.skills import describe_skill, find_skill
 
     data = catalog(ctx)
@@ -78,7 +80,7 @@ def skill(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_skill(view),
+        text=lambda: to_text.page(skill_page(view)),
         data=lambda: jsondoc.skill_json(view),
-        markdown=lambda: render.skill_markdown(view),
+        markdown=lambda: to_markdown.page(skill_page(view)),
     )

@@ -99,9 +99,11 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         return
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
     for n, name in enumerate(table.header):
-        dots = any(isinstance(p, v.Dots) for row in table.rows for ln in row[n] for p in ln)
-        # a grade's dots and name stay on one line; a first column of names takes at most half
-        grid.add_column(name, no_wrap=dots, max_width=None if n else max(width // 2, 12))
+        pieces = [p for row in table.rows for ln in row[n] for p in ln]
+        dots = any(isinstance(p, v.Dots) for p in pieces)
+        ids = all(isinstance(p, v.Span) and p.style == "code" for p in pieces)
+        # a grade's dots and name, or an id, stay on one line; a first column of names takes at most half
+        grid.add_column(name, no_wrap=dots or ids, max_width=None if n else max(width // 2, 12))
     for row in table.rows:
         grid.add_row(*(_cell(cell, ascii_only) for cell in row))
     yield grid
