@@ -74,7 +74,8 @@ def plan(
     from mlcareer.careers import find_role
     from mlcareer.jsondoc import plan as jsondoc
     from mlcareer.plan import make_plan
-    from mlcareer.render import plan as render
+    from mlcareer.render import to_markdown, to_text
+    from mlcareer.render.plan import plan_page
 
     if done is not None and undo is not None:
         raise UsageError("--done and --undo do not go together")
@@ -118,9 +119,9 @@ def plan(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_plan(result),
+        text=lambda: to_text.page(plan_page(result)),
         data=lambda: jsondoc.plan_json(result, origin),
-        markdown=lambda: render.plan_markdown(result),
+        markdown=lambda: to_markdown.page(plan_page(result)),
     )
 
 

@@ -25,6 +25,8 @@ def line_markdown(row: v.Line) -> str:
             runs.append((piece.style, figure_amount(piece.figure)))
         elif isinstance(piece, v.Dots):
             runs.append(("", f"{piece.value}/{piece.maximum}"))
+        elif isinstance(piece, v.Percent):
+            runs.append(("", "no data" if piece.value is None else f"{piece.value}%"))
         else:
             runs.append(("", "; "))
     merged: list[tuple[str, str]] = []
@@ -74,6 +76,13 @@ def block(item: v.Block, level: int = 2) -> str:
         if not item.items:
             return f"_{md(item.empty)}_\n" if item.empty else ""
         return bullets((line_markdown(i) for i in item.items), escaped=True)
+    if isinstance(item, v.Checklist):  # a task list; an item's lines are hard-broken inside it
+        return "".join(
+            f"- [{'x' if i.done else ' '}] "
+            + "  \n  ".join(line_markdown(ln) for ln in (i.head, *i.lines))
+            + "\n"
+            for i in item.items
+        )
     if isinstance(item, v.Table):
         if not item.rows:
             return f"_{md(item.empty)}_\n"

@@ -27,6 +27,10 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
             out.append(Bar(piece.value, piece.maximum).text(ascii_only))
         elif isinstance(piece, v.Amount):
             out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
+        elif isinstance(piece, v.Percent):
+            from mlcareer.render.quiz import PercentBar
+
+            out.append(PercentBar(piece.value).text(ascii_only))
         else:
             out.append(dot(ascii_only))
     return out
@@ -35,7 +39,7 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
 class _Fitted:
     """A block drawn for the terminal at hand."""
 
-    def __init__(self, block: v.Para | v.Bullets | v.Table) -> None:
+    def __init__(self, block: v.Para | v.Bullets | v.Table | v.Checklist) -> None:
         self.block = block
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -50,6 +54,13 @@ class _Fitted:
             yield bullets(line_text(i, ascii_only) for i in block.items)
         elif isinstance(block, v.Bullets):
             yield _empty(block.empty)
+        elif isinstance(block, v.Checklist):
+            for n, item in enumerate(block.items, block.start):
+                yield Text(f"{n}. [{'x' if item.done else ' '}] ", "bold").append(
+                    line_text(item.head, ascii_only)
+                )
+                if item.lines:
+                    yield Padding(_cell(item.lines, ascii_only), (0, 0, 0, 4))
         else:
             yield from _table(block, options.max_width, ascii_only)
 

@@ -51,7 +51,14 @@ class Amount:
     style: Style = ""
 
 
-Piece = Span | Dots | Sep | Amount
+@dataclass(frozen=True)
+class Percent:
+    """A share of 0-100: '40% ████████░░░░' on a terminal (#### - in ASCII), '40%' in documents."""
+
+    value: int | None  # None: no data
+
+
+Piece = Span | Dots | Sep | Amount | Percent
 Line = tuple[Piece, ...]
 
 
@@ -80,6 +87,8 @@ def plain(row: Line) -> str:
             from mlcareer.render.common import figure_amount
 
             words.append(figure_amount(piece.figure))
+        elif isinstance(piece, Percent):
+            words.append("no data" if piece.value is None else f"{piece.value}%")
         else:
             words.append("; ")
     return "".join(words)
@@ -152,7 +161,25 @@ class Section:
     blocks: Blocks
 
 
-Block = Para | Label | Bullets | Table | Chart | Section
+@dataclass(frozen=True)
+class Check:
+    """One item of a checklist: done or not, its head line, and lines under it."""
+
+    done: bool
+    head: Line
+    lines: Cell = ()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Things to do, each done or not: on a terminal numbered from ``start`` ('3. [x] head',
+    its lines indented under it); in documents a task list ('- [x] head', its lines in the item)."""
+
+    items: tuple[Check, ...]
+    start: int = 1
+
+
+Block = Para | Label | Bullets | Table | Chart | Checklist | Section
 Blocks = tuple[Block, ...]
 
 
