@@ -64,7 +64,8 @@ def team(
     from mlcareer.careers import find_role
     from mlcareer.jsondoc import team as jsondoc
     from mlcareer.quiz import quiz_data, select_questions
-    from mlcareer.render import team as render
+    from mlcareer.render import to_markdown, to_text
+    from mlcareer.render.team import calibration_page, team_page
     from mlcareer.team import calibrate as pair
     from mlcareer.team import team as group
 
@@ -99,9 +100,9 @@ def team(
             fmt=fmt,
             as_json=as_json,
             output=output,
-            text=lambda: render.render_calibration(cal),
+            text=lambda: to_text.page(calibration_page(cal)),
             data=lambda: jsondoc.calibration_json(cal),
-            markdown=lambda: render.calibration_markdown(cal),
+            markdown=lambda: to_markdown.page(calibration_page(cal)),
         )
     elif people and not calibrate:
         found_team = group(data, target, people, quick=quick)
@@ -109,9 +110,9 @@ def team(
             fmt=fmt,
             as_json=as_json,
             output=output,
-            text=lambda: render.render_team(found_team),
+            text=lambda: to_text.page(team_page(found_team)),
             data=lambda: jsondoc.team_json(found_team, problems),
-            markdown=lambda: render.team_markdown(found_team),
+            markdown=lambda: to_markdown.page(team_page(found_team)),
         )
     if problems:
         raise typer.Exit(ExitCode.ERROR)

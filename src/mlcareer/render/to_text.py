@@ -108,6 +108,9 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
             grid.add_row(*(_cell(cell, ascii_only) for cell in row))
         yield grid
         return
+    if table.fold is not None:
+        yield from _folded(table, table.fold, width, ascii_only)
+        return
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
     for n, name in enumerate(table.header):
         pieces = [p for row in table.rows for ln in row[n] for p in ln]
@@ -118,6 +121,23 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     for row in table.rows:
         grid.add_row(*(_cell(cell, ascii_only) for cell in row))
     yield grid
+
+
+def _folded(table: v.Table, fold: v.Fold, width: int, ascii_only: bool) -> RenderResult:
+    """Peer columns headed by number, split over tables of as many as fit (each takes 4 cells)."""
+    header = [*table.header[: fold.start], *map(str, range(1, fold.stop - fold.start + 1))]
+    header += table.header[fold.stop :]
+    peers = fold.stop - fold.start
+    per = max(1, min(peers, (width - 30) // 4))
+    for first in range(fold.start, fold.stop, per):
+        last = min(first + per, fold.stop)
+        keep = [*range(fold.start), *range(first, last), *range(fold.stop, len(header))]
+        if per < peers:
+            yield Text(f"{fold.label} {first - fold.start + 1}-{last - fold.start}", style="bold")
+        part = v.Table(
+            tuple(header[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in table.rows), "never"
+        )
+        yield from _table(part, width, ascii_only)
 
 
 def _chart(chart: v.Chart) -> RenderableType:

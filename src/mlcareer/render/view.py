@@ -127,6 +127,20 @@ Cell = tuple[Line, ...]  # a table cell: one or more lines
 
 
 @dataclass(frozen=True)
+class Fold:
+    """Columns ``start`` to ``stop`` of a table are peers (one per person, say).
+
+    A terminal heads them by number (1, 2, ...: another table names them) and, when they do
+    not fit, splits them over several tables headed '{label} 1-8', each repeating the other
+    columns. Documents keep one table with the full headers.
+    """
+
+    start: int
+    stop: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Table:
     """Rows under a header.
 
@@ -144,6 +158,7 @@ class Table:
     #: Columns side by side (two roles): ruled and full width as a table; stacked, each row
     #: lists every column under its header instead of running the cells together.
     side_by_side: bool = False
+    fold: Fold | None = None
 
 
 @dataclass(frozen=True)
