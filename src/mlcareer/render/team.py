@@ -53,7 +53,9 @@ def _people(team: Team) -> v.Table:
         best = r.matches[0].role.title if r.matches else "no data"
         level = r.level.level.value if r.level.level else "no data"
         rows.append(tuple((v.line(x),) for x in (str(i), m.name, _percent(r.readiness), level, best)))
-    return v.Table(("#", "Name", "Readiness", "Level", "Best-fitting kind"), tuple(rows), min_width=60)
+    return v.Table(
+        ("#", "Name", "Readiness", "Level", "Best-fitting kind"), tuple(rows), min_width=60, labelled=True
+    )
 
 
 def _matrix(team: Team) -> v.Table:
@@ -140,7 +142,10 @@ def calibration_page(cal: Calibration) -> v.Page:
             v.Section(
                 f"Topics to talk about: a difference of {TALK_ABOUT} steps or more ({len(topics)})", talk
             ),
-            v.Section("Every skill, side by side", (v.Table(("Skill", "Diff", a, b), rows, min_width=60),)),
+            v.Section(
+                "Every skill, side by side",
+                (v.Table(("Skill", "Diff", a, b), rows, min_width=60, labelled=True),),
+            ),
             v.note(
                 "Grades are the 0-4 scale of `mlcareer skill SKILL`; the descriptions are mlcareer's rubric."
             ),

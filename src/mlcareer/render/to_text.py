@@ -96,8 +96,9 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
             if len(row) > 1:
                 head.append("  ").append(_cell(row[1], ascii_only))
             yield head
-            for cell in row[2:]:
-                yield Padding(_cell(cell, ascii_only), (0, 0, 0, 2))
+            for name, cell in zip(table.header[2:], row[2:], strict=True):
+                lead = literal(f"{name}: ", MUTED) if table.labelled else Text()
+                yield Padding(lead.append(_cell(cell, ascii_only)), (0, 0, 0, 2))
         return
     if table.side_by_side:
         grid = RichTable(header_style="bold", show_lines=True, expand=True)

@@ -159,6 +159,8 @@ class Table:
     #: lists every column under its header instead of running the cells together.
     side_by_side: bool = False
     fold: Fold | None = None
+    #: Stacked, each cell after the first two is led by its column's header ("Level: entry").
+    labelled: bool = False
 
 
 @dataclass(frozen=True)
