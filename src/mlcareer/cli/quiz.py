@@ -301,7 +301,8 @@ def history(
     from mlcareer.history import Store
     from mlcareer.history_diff import diff_chosen, trends
     from mlcareer.jsondoc import history as jsondoc
-    from mlcareer.render import history as render
+    from mlcareer.render import to_markdown, to_text
+    from mlcareer.render.history import diff_page, history_page
 
     words = words or []
     if diff and clear:
@@ -333,9 +334,9 @@ def history(
             fmt=fmt,
             as_json=as_json,
             output=output,
-            text=lambda: render.render_diff(change),
+            text=lambda: to_text.page(diff_page(change)),
             data=lambda: jsondoc.diff_json(change),
-            markdown=lambda: render.diff_markdown(change),
+            markdown=lambda: to_markdown.page(diff_page(change)),
         )
         return
     found = trends(entries)
@@ -343,9 +344,9 @@ def history(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_history(found),
+        text=lambda: to_text.page(history_page(found)),
         data=lambda: jsondoc.history_json(found),
-        markdown=lambda: render.history_markdown(found),
+        markdown=lambda: to_markdown.page(history_page(found)),
     )
 
 
