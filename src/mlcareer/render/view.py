@@ -53,7 +53,7 @@ class Amount:
 
 @dataclass(frozen=True)
 class Percent:
-    """A share of 0-100: '40% ████████░░░░' on a terminal (#### - in ASCII), '40%' in documents."""
+    """A share of 0-100: '40% ████░░░░░░' on a terminal ('40% ####------' in ASCII), '40%' in documents."""
 
     value: int | None  # None: no data
 
@@ -128,7 +128,7 @@ Cell = tuple[Line, ...]  # a table cell: one or more lines
 
 @dataclass(frozen=True)
 class Fold:
-    """Columns ``start`` to ``stop`` of a table are peers (one per person, say).
+    """Columns ``start`` up to (not including) ``stop`` of a table are peers (one per person, say).
 
     A terminal heads them by number (1, 2, ...: another table names them) and, when they do
     not fit, splits them over several tables headed '{label} 1-8', each repeating the other
