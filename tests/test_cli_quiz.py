@@ -198,7 +198,7 @@ def test_markdown_output(invoke: Invoke) -> None:
 
 
 def test_two_quizzes_in_history_and_the_diff(invoke: Invoke, tmp_path: Path) -> None:
-    assert invoke("history").stdout.startswith("No saved results yet")
+    assert invoke("history").stdout.startswith("Saved quiz results\n\nNo saved results yet")
     first = invoke("quiz", "-a", _answers(tmp_path, "one.yaml"), "--json")
     assert first.exit_code == 0, first.stderr
     assert "Saved as result #1" in first.stderr
@@ -209,8 +209,8 @@ def test_two_quizzes_in_history_and_the_diff(invoke: Invoke, tmp_path: Path) -> 
     assert shown.exit_code == 0
     lines = [line for line in shown.stdout.splitlines() if "Machine Learning Engineer" in line]
     assert len(lines) == 2
-    assert lines[0].split()[0] == "2" and "83%" in lines[0] and "+1 pts" in lines[0]
-    assert lines[1].split()[0] == "1" and "82%" in lines[1] and "first" in lines[1]
+    assert lines[0].split()[0] == "#2" and "83%" in lines[0] and "+1 pts" in lines[0]
+    assert lines[1].split()[0] == "#1" and "82%" in lines[1] and "first" in lines[1]
 
     data = json.loads(invoke("history", "--json").stdout)["results"]
     assert [(r["id"], r["readiness"], r["change"]) for r in data] == [(2, 83, 1), (1, 82, None)]
@@ -219,7 +219,7 @@ def test_two_quizzes_in_history_and_the_diff(invoke: Invoke, tmp_path: Path) -> 
     assert diff.exit_code == 0
     assert "82% -> 83%" in diff.stdout
     algo = next(line for line in diff.stdout.splitlines() if "Machine learning algorithms" in line)
-    assert algo.split()[-3:] == ["2", "4", "+2"]
+    assert algo.split()[-4:] == ["2", "->", "4", "+2"]
     changes = {s["skill"]: s for s in json.loads(invoke("history", "--diff", "--json").stdout)["skills"]}
     assert (changes["statistics"]["before"], changes["statistics"]["after"]) == (
         {"grade": 2, "name": "working knowledge"},
@@ -239,7 +239,7 @@ def test_history_narrow_terminal(invoke: Invoke) -> None:
     result = invoke("history", env={"COLUMNS": "40"})
     assert result.exit_code == 0
     assert all(len(line) <= 40 for line in result.stdout.splitlines())
-    assert "readiness 82%, level entry" in result.stdout
+    assert "  Readiness: 82%\n  Level: entry\n" in result.stdout
 
 
 def test_clear_asks_and_refuses_without_a_terminal(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:

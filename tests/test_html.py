@@ -34,7 +34,7 @@ VIEWS = {
     "roles": (["roles"], ["Junior Machine Learning Engineer", "Chief Technology Officer"]),
     "compare": (["compare", "ml-engineer", "data-scientist"], ["How they differ", "Data Scientist"]),
     "skill": (["skill", "statistics"], ["Statistics", "the sources do not say"]),
-    "skills": (["skills"], ["Mathematics", "Expect"]),
+    "skills": (["skills"], ["Mathematics", "Stated by"]),
     "salary": (["salary"], ["$80,000", "$150,000", "$160,471"]),
     "path": (["path"], ["Career ladder", "Lead Machine Learning Engineer"]),
     "route": (

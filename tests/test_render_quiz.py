@@ -13,7 +13,7 @@ from mlcareer.history_entry import Entry, SkillSnapshot
 from mlcareer.models import Catalog, Skill, Statement
 from mlcareer.quiz import QuizResult, quiz_data, score
 from mlcareer.render import to_markdown, to_text
-from mlcareer.render.history import render_diff, render_history
+from mlcareer.render.history import diff_page, history_page
 from mlcareer.render.quiz import answers_template, result_page
 from mlcareer.yamlfile import parse
 
@@ -83,7 +83,7 @@ def test_result_at_40_columns_in_ascii() -> None:
     out = _text(_page(_result()), width=40, ascii_only=True)
     assert all(len(line) <= 40 for line in out.splitlines())
     assert out.isascii()
-    assert "you ##--; the role expects ####; gap 2" in " ".join(out.split())
+    assert "You: ##--; The role expects: ####; gap 2" in " ".join(out.split())
     assert "#####" in out  # the readiness bar
 
 
@@ -167,18 +167,18 @@ def _entries() -> list[Entry]:
 
 
 def test_history_table_and_narrow_history() -> None:
-    wide = _text(render_history(trends(_entries())))
+    wide = _text(to_text.page(history_page(trends(_entries()))))
     assert "(quick)" in wide and "+10 pts" in wide and "first" in wide
-    narrow = _text(render_history(trends(_entries())), width=40, ascii_only=True)
+    narrow = _text(to_text.page(history_page(trends(_entries()))), width=40, ascii_only=True)
     assert all(len(line) <= 40 for line in narrow.splitlines())
-    assert "readiness 80%, level entry" in narrow
-    assert "No saved results yet" in _text(render_history([]))
+    assert "  Readiness: 80%\n  Level: entry\n" in "\n".join(x.rstrip() for x in narrow.splitlines()) + "\n"
+    assert "No saved results yet" in _text(to_text.page(history_page([])))
 
 
 def test_diff_lists_changed_skills_only() -> None:
-    out = _text(render_diff(diff_last(_entries())))
+    out = _text(to_text.page(diff_page(diff_last(_entries()))))
     assert "70% -> 80%  (+10 pts)" in out
     line = next(x for x in out.splitlines() if "Machine learning algorithms" in x)
-    assert line.split()[-3:] == ["2", "4", "+2"]
+    assert line.split()[-4:] == ["2", "->", "4", "+2"]
     assert "Programming" not in out.split("Skills that changed")[1].split("skills unchanged")[0]
     assert "1 skills unchanged" in out

@@ -12,7 +12,8 @@ from mlcareer.catalog import load_catalog
 from mlcareer.errors import NotFoundError
 from mlcareer.expectations import expectations
 from mlcareer.models import Catalog
-from mlcareer.render.skill import render_skill, render_skills
+from mlcareer.render import to_text
+from mlcareer.render.skill import skill_page, skills_page
 from mlcareer.skills import describe_skill, find_skill, list_skills
 
 
@@ -132,7 +133,7 @@ def _text(renderable: object, width: int = 80, ascii_only: bool = False) -> str:
 
 def test_render_skill_wide_narrow_and_ascii(shipped: Catalog) -> None:
     view = describe_skill(shipped, find_skill(shipped, "statistics"))
-    wide = _text(render_skill(view))
+    wide = _text(to_text.page(skill_page(view)))
     assert "Roles whose sources state it (14 of 24; for the others the sources do not say)" in wide
     assert "Machine Learning Engineer  (ml-engineer, mid)  ●●○○ working knowledge" in wide
     # the grade's basis, and why the lowest of three disagreeing statements is used
@@ -146,28 +147,29 @@ def test_render_skill_wide_narrow_and_ascii(shipped: Catalog) -> None:
     assert "Not tied to this skill by the sources" not in wide  # no credential carried over from roles
     assert "mlcareer's own rubric" in wide
     assert "the category is this data pack's grouping, not a source's" in wide
-    narrow = _text(render_skill(view), width=40)
+    narrow = _text(to_text.page(skill_page(view)), width=40)
     assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 40
     assert "Machine Learning Engineer" in narrow and "(ml-engineer, mid)" in narrow
-    plain = _text(render_skill(view), ascii_only=True)
+    plain = _text(to_text.page(skill_page(view)), ascii_only=True)
     assert plain.isascii()
-    assert "###- 3 proficient" in plain and "statistics - analytical* skill" in plain
+    assert "###-  proficient" in plain and "statistics - analytical* skill" in plain
     assert "(ml-engineer, mid)  ##-- working knowledge" in plain
 
 
 def test_render_skills_wide_narrow_and_ascii(shipped: Catalog) -> None:
     found = list_skills(shipped)
-    wide = _text(render_skills(found, len(shipped.roles)))
+    wide = _text(to_text.page(skills_page(found, len(shipped.roles))))
     lines = wide.splitlines()
-    assert lines[1].strip() == "TECHNICAL"
-    assert wide.index("TECHNICAL") < wide.index("ANALYTICAL") < wide.index("INTERPERSONAL")
-    assert lines[0].split() == ["Skill", "Id", "Expect", "Mention"]
-    assert any(line.split()[-3:] == ["leadership", "0", "19"] for line in lines)
-    assert any(line.split()[-3:] == ["programming", "14", "0"] for line in lines)
+    assert lines[0] == "Skills" and lines[2] == "Technical"
+    assert wide.index("Technical") < wide.index("Analytical") < wide.index("Interpersonal")
+    assert lines[3].split() == ["Skill", "Id", "Stated", "by"]
+    assert any(line.split()[-5:] == ["leadership", "0", "expect,", "19", "mention"] for line in lines)
+    assert any(line.split()[-5:] == ["programming", "14", "expect,", "0", "mention"] for line in lines)
     assert "Of the 24 roles, how many have sources that expect the skill at a grade" in wide
     assert "sources do not say, which is not the same as not needed" in wide
-    narrow = _text(render_skills(found, len(shipped.roles)), width=40)
+    narrow = _text(to_text.page(skills_page(found, len(shipped.roles))), width=40)
     assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 40
-    assert "leadership · 0 expect, 19 mention" in narrow
-    assert _text(render_skills(found, len(shipped.roles)), width=40, ascii_only=True).isascii()
-    assert "No skills match." in _text(render_skills([], 24))
+    stripped = "\n".join(line.rstrip() for line in narrow.splitlines())
+    assert "Leadership, mentorship and strategy *\n  leadership\n    0 expect, 19 mention" in stripped
+    assert _text(to_text.page(skills_page(found, len(shipped.roles))), width=40, ascii_only=True).isascii()
+    assert "No skills match." in _text(to_text.page(skills_page([], 24)))

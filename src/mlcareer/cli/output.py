@@ -24,20 +24,20 @@ def emit(
     data: Callable[[], Any],
     page: Callable[[], Page] | None = None,
     text: Callable[[], object] | None = None,
-    markdown: Callable[[], str] | None = None,
     mermaid: Callable[[], str] | None = None,
 ) -> None:
     """Print (or write to ``output``) one result in the chosen format.
 
-    A view described as a ``page`` has every format of a page (render/formats.py); ``text``
-    draws a terminal-only form instead of the page's text (an overview, a tree). Views not yet
-    described as a page give ``text`` and ``markdown``. Only the builder for the format asked
+    ``data`` builds the JSON document. A view described as a ``page`` (``render.view``) has
+    every format of a page (``mlcareer.formats``); ``text`` draws a terminal-only form of the
+    same result instead of the page's text (the role overview, the fast role list, the result
+    of `validate`), and ``mermaid`` the path's diagram. Only the builder for the format asked
     runs. A file is written whole or not at all.
     """
     from mlcareer.formats import DOCUMENTS
 
     offered = [Format.text, Format.json]
-    offered += list(DOCUMENTS) if page or markdown else []
+    offered += list(DOCUMENTS) if page else []
     offered += [Format.mermaid] if mermaid else []
     if as_json and Format(fmt) not in (Format.text, Format.json):
         raise UsageError(f"--json and --format {Format(fmt).value} ask for two formats; give one")
@@ -47,8 +47,8 @@ def emit(
         raise UsageError(f"this command has no {fmt.value} output; use --format {names}")
     if fmt is Format.json:
         body = json_text(data())
-    elif fmt in DOCUMENTS:
-        body = _document(fmt, page, markdown)
+    elif fmt in DOCUMENTS and page is not None:
+        body = DOCUMENTS[fmt](page())
     elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
     else:
@@ -71,19 +71,6 @@ def emit(
         write_stdout(body)
     else:
         write_file(output, body)
-
-
-def _document(fmt: Format, page: Callable[[], Page] | None, markdown: Callable[[], str] | None) -> str:
-    from mlcareer.formats import DOCUMENTS
-
-    if page is not None:
-        return DOCUMENTS[fmt](page())
-    assert markdown is not None  # offered only with one of the two
-    if fmt is Format.markdown:
-        return markdown()
-    from mlcareer.render.html import page as html_page
-
-    return html_page(markdown())
 
 
 def _terminal(page: Callable[[], Page] | None, text: Callable[[], object] | None) -> object:

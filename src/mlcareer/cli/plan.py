@@ -61,7 +61,7 @@ def plan(
     """
     from mlcareer.assessment import learning_plan
     from mlcareer.jsondoc import plan as jsondoc
-    from mlcareer.render import plan as render
+    from mlcareer.render.plan import plan_page
 
     if done is not None and undo is not None:
         raise UsageError("--done and --undo do not go together")
@@ -75,7 +75,6 @@ def plan(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_plan(result),
         data=lambda: jsondoc.plan_json(result, origin),
-        markdown=lambda: render.plan_markdown(result),
+        page=lambda: plan_page(result),
     )

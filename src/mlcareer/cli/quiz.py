@@ -246,7 +246,7 @@ def history(
     from mlcareer.history import Store
     from mlcareer.history_diff import diff_chosen, trends
     from mlcareer.jsondoc import history as jsondoc
-    from mlcareer.render import history as render
+    from mlcareer.render.history import diff_page, history_page
 
     words = words or []
     if diff and clear:
@@ -278,9 +278,8 @@ def history(
             fmt=fmt,
             as_json=as_json,
             output=output,
-            text=lambda: render.render_diff(change),
             data=lambda: jsondoc.diff_json(change, {s.value: s for s in catalog(ctx).scale}),
-            markdown=lambda: render.diff_markdown(change),
+            page=lambda: diff_page(change),
         )
         return
     found = trends(entries)
@@ -288,9 +287,8 @@ def history(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_history(found),
         data=lambda: jsondoc.history_json(found),
-        markdown=lambda: render.history_markdown(found),
+        page=lambda: history_page(found),
     )
 
 
@@ -336,7 +334,6 @@ def _show(
     from mlcareer.quiz import score
     from mlcareer.render import history as render_history
     from mlcareer.render import quiz as render
-    from mlcareer.render import to_markdown, to_text
 
     entry = find_entry(entries, number)
     data = catalog(ctx)
@@ -350,9 +347,8 @@ def _show(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render_history.saved_result(entry, to_text.page(render.result_page(result))),
         data=lambda: jsondoc_history.saved_json(entry, jsondoc.result_json(result)),
-        markdown=lambda: render_history.saved_markdown(entry) + to_markdown.page(render.result_page(result)),
+        page=lambda: render.result_page(result, saved=render_history.saved_line(entry)),
     )
 
 

@@ -34,7 +34,7 @@ def skills(
     Example: mlcareer skills --search deep
     """
     from mlcareer.jsondoc import skill as jsondoc
-    from mlcareer.render import skill as render
+    from mlcareer.render.skill import skills_page
     from mlcareer.skills import list_skills
 
     data = catalog(ctx)
@@ -44,9 +44,8 @@ def skills(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_skills(found, total),
         data=lambda: jsondoc.skills_json(found, total),
-        markdown=lambda: render.skills_markdown(found, total),
+        page=lambda: skills_page(found, total),
     )
 
 
@@ -71,7 +70,7 @@ def skill(
     Example: mlcareer skill python
     """
     from mlcareer.jsondoc import skill as jsondoc
-    from mlcareer.render import skill as render
+    from mlcareer.render.skill import skill_page
     from mlcareer.skills import describe_skill, find_skill
 
     data = catalog(ctx)
@@ -80,7 +79,6 @@ def skill(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        text=lambda: render.render_skill(view),
         data=lambda: jsondoc.skill_json(view),
-        markdown=lambda: render.skill_markdown(view),
+        page=lambda: skill_page(view),
     )

@@ -60,7 +60,7 @@ def team(
     from mlcareer.jsondoc import team as jsondoc
     from mlcareer.jsondoc.validate import error_rows
     from mlcareer.quiz import quiz_data, select_questions
-    from mlcareer.render import team as render
+    from mlcareer.render.team import calibration_page, team_page
     from mlcareer.team import calibrate as pair
     from mlcareer.team import team as group
 
@@ -90,9 +90,8 @@ def team(
             fmt=fmt,
             as_json=as_json,
             output=output,
-            text=lambda: render.render_calibration(cal),
             data=lambda: jsondoc.calibration_json(cal),
-            markdown=lambda: render.calibration_markdown(cal),
+            page=lambda: calibration_page(cal),
         )
     elif people and not calibrate:
         found_team = group(data, target, people, quick=quick)
@@ -100,9 +99,8 @@ def team(
             fmt=fmt,
             as_json=as_json,
             output=output,
-            text=lambda: render.render_team(found_team),
             data=lambda: jsondoc.team_json(found_team, problems),
-            markdown=lambda: render.team_markdown(found_team),
+            page=lambda: team_page(found_team),
         )
     if problems:
         raise typer.Exit(ExitCode.ERROR)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -87,21 +87,6 @@ class _Bullet:
 
 def section(title: str, body: RenderableType) -> RenderableType:
     return Group(heading(title), Padding(body, (0, 0, 1, 2), expand=False))
-
-
-def comma_list(items: Iterable[str]) -> Text:
-    items = list(items)
-    return literal(", ".join(items)) if items else no_data()
-
-
-class Fit:
-    """A renderable built for the terminal at hand: its width and whether it takes only ASCII."""
-
-    def __init__(self, build: Callable[[int, bool], RenderableType]) -> None:
-        self.build = build
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.build(options.max_width, options.ascii_only)
 
 
 def dot(ascii_only: bool) -> str:

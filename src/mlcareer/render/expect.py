@@ -72,15 +72,6 @@ def short_basis(exp: Expectation) -> str:
     return f"{exp.label}: {reading_words(exp.chosen)}"
 
 
-def basis_text(exp: Expectation) -> Text:
-    lines = basis_lines(exp)
-    text = literal(lines[0], "italic")
-    for line in lines[1:]:
-        text.append("\n")
-        text.append(literal(line, MUTED))
-    return text
-
-
 def basis_counts(exps: RoleExpectations) -> str:
     """'Expectations by basis: 10 profession, 16 default.' and the skills not scored, if any."""
     said = ", ".join(f"{n} {k}" for k, n in exps.counts().items() if n) or "none scored"

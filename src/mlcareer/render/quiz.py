@@ -6,41 +6,18 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.text import Text
+from rich.console import Console, RenderableType
 
 from mlcareer.models import Credential, Question, Quoted, ScaleStep
 from mlcareer.quiz import LevelFit, Match, QuizResult, SkillRow
 from mlcareer.render import view as v
-from mlcareer.render.common import MUTED, NO_DATA, no_data
+from mlcareer.render.common import NO_DATA
 from mlcareer.render.verdict import quiz_verdict
 from mlcareer.text import clean
 
 NO_EXPECTATION = "named without a grade, and this data pack sets no default"
 NOT_ASKED = "not asked"
 _NARROW = 64
-
-
-class PercentBar:
-    """A 0-100 bar like █████░░░░░ (#####----- in ASCII terminals)."""
-
-    def __init__(self, percent: int | None, cells: int = 20) -> None:
-        self.percent = percent
-        self.cells = cells
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.text(options.ascii_only, min(self.cells, max(options.max_width - 6, 5)))
-
-    def text(self, ascii_only: bool = False, cells: int | None = None) -> Text:
-        if self.percent is None:
-            return no_data()
-        cells = cells or self.cells
-        full, empty = ("#", "-") if ascii_only else ("█", "░")
-        filled = round(cells * self.percent / 100)
-        out = Text(f"{self.percent}% ", style="bold")
-        out.append(full * filled, style="green")
-        out.append(empty * (cells - filled), style=MUTED)
-        return out
 
 
 def _step(scale: dict[int, ScaleStep], value: int | None) -> str:
@@ -168,13 +145,15 @@ def _matches(result: QuizResult) -> v.Blocks:
     return (v.Tree(tuple(kinds)),)
 
 
-def result_page(result: QuizResult) -> v.Page:
-    """The whole result: readiness and level, each skill against the role, gaps, fitting kinds.
+def result_page(result: QuizResult, saved: str | None = None) -> v.Page:
+    """The whole result: readiness and level, each skill against the role, gaps, fitting kinds;
+    ``saved`` says when a result from the history was taken.
 
     Ends with the verdict, so it is on screen when the output stops.
     """
     role = result.role
     meta = (
+        *([v.line(saved)] if saved else []),
         v.line(v.Span(role.id, "code"), v.Sep(), f"{role.level.value} level"),
         v.line(f"{'quick form, ' if result.quick else ''}{len(result.answers)} questions answered"),
     )

@@ -40,7 +40,7 @@ def line_markdown(row: v.Line, in_table: bool = False) -> str:
         elif isinstance(piece, v.Arrow):
             runs.append(("", ": " if piece.back else " to "))
         elif isinstance(piece, v.Percent):
-            runs.append(("", f"{piece.value}%"))
+            runs.append(("", "no data" if piece.value is None else f"{piece.value}%"))
         else:
             runs.append(("", "; "))
     merged: list[tuple[str, str]] = []
@@ -90,6 +90,13 @@ def block(item: v.Block, level: int = 2) -> str:
         if not item.items:
             return f"_{md(item.empty)}_\n" if item.empty else ""
         return bullets((line_markdown(i) for i in item.items), escaped=True)
+    if isinstance(item, v.Checklist):  # a task list; an item's lines are hard-broken inside it
+        return "".join(
+            f"- [{'x' if i.done else ' '}] "
+            + "  \n  ".join(line_markdown(ln) for ln in (i.head, *i.lines))
+            + "\n"
+            for i in item.items
+        )
     if isinstance(item, v.Table):
         if not item.rows:
             return f"_{md(item.empty)}_\n"

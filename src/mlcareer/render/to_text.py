@@ -40,10 +40,7 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
         elif isinstance(piece, v.Dots):
             out.append(Bar(piece.value, piece.maximum, "cyan" if piece.yours else "green").text(ascii_only))
         elif isinstance(piece, v.Percent):
-            full, empty = ("#", "-") if ascii_only else ("█", "░")
-            filled = round(_PERCENT_CELLS * piece.value / 100)
-            out.append(f"{piece.value}% ", style="bold").append(full * filled, style="green")
-            out.append(empty * (_PERCENT_CELLS - filled), style=MUTED)
+            out.append(_percent(piece.value, ascii_only))
         elif isinstance(piece, v.Amount):
             out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
@@ -53,10 +50,20 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
     return out
 
 
+def _percent(value: int | None, ascii_only: bool) -> Text:
+    """'77% ███████████████░░░░░', or '#' and '-' on an ASCII terminal."""
+    if value is None:
+        return no_data()
+    full, empty = ("#", "-") if ascii_only else ("█", "░")
+    filled = round(_PERCENT_CELLS * value / 100)
+    out = Text(f"{value}% ", style="bold").append(full * filled, style="green")
+    return out.append(empty * (_PERCENT_CELLS - filled), style=MUTED)
+
+
 class _Fitted:
     """A block drawn for the terminal at hand."""
 
-    def __init__(self, block: v.Para | v.Bullets | v.Table) -> None:
+    def __init__(self, block: v.Para | v.Bullets | v.Table | v.Checklist) -> None:
         self.block = block
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -71,6 +78,13 @@ class _Fitted:
             yield bullets(line_text(i, ascii_only) for i in block.items)
         elif isinstance(block, v.Bullets):
             yield _empty(block.empty)
+        elif isinstance(block, v.Checklist):
+            for n, item in enumerate(block.items, block.start):
+                yield Text(f"{n}. [{'x' if item.done else ' '}] ", "bold").append(
+                    line_text(item.head, ascii_only)
+                )
+                if item.lines:
+                    yield Padding(_cell(item.lines, ascii_only), (0, 0, 0, 4))
         else:
             yield from _table(block, options.max_width, ascii_only)
 
@@ -91,13 +105,13 @@ def _cell(cell: v.Cell, ascii_only: bool, style: str = "") -> Text:
 
 
 def _labelled(table: v.Table, row: tuple[v.Cell, ...], ascii_only: bool) -> RenderResult:
-    """A stacked row: its lead cells on a line ('mid: $80,000'), then 'header value' under it."""
+    """A stacked row: its lead cells on a line ('mid: $80,000'), then 'Header: value' under it."""
     head = _cell(row[0], ascii_only, "bold")
     for cell in row[1 : table.lead]:
         head.append(": ").append(_cell(cell, ascii_only))
     yield head
     rest = [
-        Text(f"{name.lower()} " if name else "", style=MUTED).append(_cell(cell, ascii_only))
+        literal(f"{name}: " if name else "", MUTED).append(_cell(cell, ascii_only))
         for name, cell in zip(table.header[table.lead :], row[table.lead :], strict=True)
         if any(v.plain(ln) for ln in cell)
     ]
@@ -109,8 +123,10 @@ _MIN_COLUMN = 10  # a table whose wrapping columns would get less than this is s
 
 
 def _rigid(table: v.Table, column: int) -> bool:
-    """A column of grades or amounts, kept on one line."""
-    return any(isinstance(p, v.Dots | v.Amount) for row in table.rows for ln in row[column] for p in ln)
+    """A column of grades or amounts, or of ids alone, kept on one line."""
+    pieces = [p for row in table.rows for ln in row[column] for p in ln]
+    ids = bool(pieces) and all(isinstance(p, v.Span) and p.style == "code" for p in pieces)
+    return ids or any(isinstance(p, v.Dots | v.Amount) for p in pieces)
 
 
 def _needs(table: v.Table, rigid: list[bool], ascii_only: bool) -> int:
@@ -154,13 +170,33 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
             grid.add_row(*(_cell(cell, ascii_only) for cell in row))
         yield grid
         return
+    if table.fold is not None:
+        yield from _folded(table, table.fold, width, ascii_only)
+        return
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
     for n, name in enumerate(table.header):
-        # a grade or an amount stays on one line; a first column of names takes at most half
+        # a grade, an amount or an id stays on one line; a first column of names takes at most half
         grid.add_column(name, no_wrap=rigid[n], max_width=None if n else max(width // 2, 12))
     for row in table.rows:
         grid.add_row(*(_cell(cell, ascii_only) for cell in row))
     yield grid
+
+
+def _folded(table: v.Table, fold: v.Fold, width: int, ascii_only: bool) -> RenderResult:
+    """Peer columns headed by number, split over tables of as many as fit (each takes 4 cells)."""
+    header = [*table.header[: fold.start], *map(str, range(1, fold.stop - fold.start + 1))]
+    header += table.header[fold.stop :]
+    peers = fold.stop - fold.start
+    per = max(1, min(peers, (width - 30) // 4))
+    for first in range(fold.start, fold.stop, per):
+        last = min(first + per, fold.stop)
+        keep = [*range(fold.start), *range(first, last), *range(fold.stop, len(header))]
+        if per < peers:
+            yield Text(f"{fold.label} {first - fold.start + 1}-{last - fold.start}", style="bold")
+        part = v.Table(
+            tuple(header[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in table.rows), "never"
+        )
+        yield from _table(part, width, ascii_only)
 
 
 def _chart(chart: v.Chart) -> RenderableType:

@@ -43,9 +43,9 @@ class Dots:
 
 @dataclass(frozen=True)
 class Percent:
-    """A share from 0 to 100: '77% █████░░░' on a terminal, '77%' in documents."""
+    """A share of 0-100: '40% ████░░░░░░' on a terminal ('40% ####------' in ASCII), '40%' in documents."""
 
-    value: int
+    value: int | None  # None: no data
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def plain(row: Line) -> str:
         elif isinstance(piece, Arrow):
             words.append(": " if piece.back else " to ")
         elif isinstance(piece, Percent):
-            words.append(f"{piece.value}%")
+            words.append("no data" if piece.value is None else f"{piece.value}%")
         else:
             words.append("; ")
     return "".join(words)
@@ -141,6 +141,20 @@ Cell = tuple[Line, ...]  # a table cell: one or more lines
 
 
 @dataclass(frozen=True)
+class Fold:
+    """Columns ``start`` up to (not including) ``stop`` of a table are peers (one per person, say).
+
+    A terminal heads them by number (1, 2, ...: another table names them) and, when they do
+    not fit, splits them over several tables headed '{label} 1-8', each repeating the other
+    columns. Documents keep one table with the full headers.
+    """
+
+    start: int
+    stop: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Table:
     """Rows under a header.
 
@@ -158,8 +172,9 @@ class Table:
     #: Columns side by side (two roles): ruled and full width as a table; stacked, each row
     #: lists every column under its header instead of running the cells together.
     side_by_side: bool = False
+    fold: Fold | None = None
     #: Stacked, each row leads with its first ``lead`` cells ('mid: $80,000'); the others show
-    #: under it as 'header value', each on a line, or all on one line when ``brief``.
+    #: under it as 'Header: value' ("Level: entry"), each on a line, or on one line when ``brief``.
     labelled: bool = False
     lead: int = 1
     brief: bool = False
@@ -200,7 +215,25 @@ class Section:
     blocks: Blocks
 
 
-Block = Para | Label | Bullets | Table | Chart | Tree | Section
+@dataclass(frozen=True)
+class Check:
+    """One item of a checklist: done or not, its head line, and lines under it."""
+
+    done: bool
+    head: Line
+    lines: Cell = ()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Things to do, each done or not: on a terminal numbered from ``start`` ('3. [x] head',
+    its lines indented under it); in documents a task list ('- [x] head', its lines in the item)."""
+
+    items: tuple[Check, ...]
+    start: int = 1
+
+
+Block = Para | Label | Bullets | Table | Chart | Tree | Checklist | Section
 Blocks = tuple[Block, ...]
 
 

@@ -1,0 +1,84 @@
+"""Every view is one description, and every document format comes from one table.
+
+A new output format for every view is a renderer of pages plus an entry in
+``mlcareer.formats``: these tests hold that true by routing each view's documents through
+a stand-in renderer, and by reading each command's --format choices from the table.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mlcareer import formats
+from mlcareer.formats import DOCUMENTS, VIEW_FORMATS, Format
+from mlcareer.render.view import Page
+from tests.conftest import Invoke
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+ANSWERS = str(EXAMPLES / "answers.yaml")
+ANA, BEN = str(EXAMPLES / "team" / "ana.yaml"), str(EXAMPLES / "team" / "ben.yaml")
+
+# Every view: the arguments that show it, after two saved results in MLCAREER_HOME.
+VIEWS = {
+    "role": ["role", "ml-engineer"],
+    "role section": ["role", "ml-engineer", "--section", "skills"],
+    "roles": ["roles"],
+    "compare": ["compare", "ml-engineer", "data-scientist"],
+    "skill": ["skill", "statistics"],
+    "skills": ["skills"],
+    "salary": ["salary"],
+    "salary by role": ["salary", "--role", "ml-engineer"],
+    "ladder": ["path"],
+    "route": ["path", "--from", "junior-ml-engineer", "--to", "lead-ml-engineer"],
+    "quiz": ["quiz", "--answers", ANSWERS, "--no-save"],
+    "plan": ["plan"],
+    "team": ["team", ANA, BEN],
+    "calibration": ["team", ANA, BEN, "--calibrate"],
+    "history": ["history"],
+    "history show": ["history", "show", "1"],
+    "history diff": ["history", "--diff"],
+}
+
+
+@pytest.fixture
+def home(invoke: Invoke, tmp_path: Path) -> dict[str, str]:
+    env = {"MLCAREER_HOME": str(tmp_path / "home")}
+    for _ in range(2):
+        assert invoke("quiz", "--answers", ANSWERS, env=env).exit_code == 0
+    return env
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_renders_its_documents_from_the_table(
+    invoke: Invoke, home: dict[str, str], monkeypatch: pytest.MonkeyPatch, view: str
+) -> None:
+    seen: list[Page] = []
+
+    def stand_in(page: Page) -> str:
+        seen.append(page)
+        return f"STAND-IN {page.title}\n"
+
+    monkeypatch.setitem(DOCUMENTS, Format.markdown, stand_in)
+    result = invoke(*VIEWS[view], "--format", "markdown", env=home)
+    assert result.exit_code == 0, result.stderr
+    assert len(seen) == 1 and result.stdout == f"STAND-IN {seen[0].title}\n"
+    assert seen[0].blocks  # a page with content, not an empty shell
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_offers_the_formats_of_a_page(invoke: Invoke, view: str) -> None:
+    command = VIEWS[view][: 2 if VIEWS[view][:2] == ["history", "show"] else 1]
+    shown = " ".join(invoke(*command, "--help").stdout.split())
+    found = re.search(r"-f, --format FORMAT (.+?)\. ", shown)
+    assert found is not None, shown
+    offered = [word.split(" ")[0] for word in found.group(1).split(", ")]
+    extra = [Format.mermaid.value] if command == ["path"] else []
+    assert offered == [f.value for f in VIEW_FORMATS] + extra
+
+
+def test_the_table_names_every_format() -> None:
+    assert set(formats.HELP) == set(Format)
+    assert set(VIEW_FORMATS) == {Format.text, Format.json, *DOCUMENTS}
