@@ -1,0 +1,330 @@
+"""The documents of assessment: quiz, history, plan, skills, team, validate."""
+
+from __future__ import annotations
+
+from typing import Literal, NotRequired
+
+from typing_extensions import TypedDict
+
+from mlcareer.jsondoc.types.shared import (
+    CredentialDoc,
+    ExpectationDoc,
+    Proficiency,
+    QuotedDoc,
+    RoleRef,
+    ScaleStepDoc,
+    SourceDoc,
+)
+
+# ---------------------------------------------------------------- quiz and history
+
+
+class LevelCheckDoc(TypedDict):
+    level: str
+    status: Literal["met", "not met", "not asked", "no data"]
+    role: str | None
+    met: int
+    judged: int
+    requirements: list[QuotedDoc]
+
+
+class LevelFitDoc(TypedDict):
+    level: str | None
+    basis: str
+    levels: list[LevelCheckDoc]
+
+
+class ReadinessDoc(TypedDict):
+    percent: int | None
+    skills_graded: int
+    skills_answered: int
+    expectations: dict[str, int]
+    rule: str
+
+
+class SkillRowDoc(TypedDict):
+    skill: str
+    name: str
+    you: Proficiency
+    expected: Proficiency
+    status: str
+    expectation: ExpectationDoc
+
+
+class GapDoc(TypedDict):
+    skill: str
+    name: str
+    you: Proficiency
+    expected: Proficiency
+    gap: int
+    description: str
+    credentials: list[CredentialDoc]
+
+
+class InterestAnswerDoc(TypedDict):
+    question: str
+    text: str
+    answer: int  # on the interest scale, not the proficiency scale
+
+
+class SkillAnswerDoc(TypedDict):
+    skill: str
+    name: str
+    you: Proficiency
+
+
+class MatchDoc(TypedDict):
+    role: str
+    title: str
+    score: int
+    interest: int | None
+    skill: int | None
+    interests: list[InterestAnswerDoc]
+    skills: list[SkillAnswerDoc]
+
+
+class QuizResultDoc(TypedDict):
+    """`mlcareer quiz --json`: the scored result (no dates, no paths)."""
+
+    role: RoleRef
+    quick: bool
+    readiness: ReadinessDoc
+    level: LevelFitDoc
+    skills: list[SkillRowDoc]
+    gaps: list[GapDoc]
+    education: list[CredentialDoc]
+    certifications: list[CredentialDoc]
+    matches: list[MatchDoc]
+    answers: dict[str, int]  # as given: question id to the step chosen, as in an answers file
+    disclaimer: str
+
+
+class EntryDoc(TypedDict):
+    """A saved quiz result, as `mlcareer history` lists it."""
+
+    id: int
+    taken_at: str
+    role: str
+    role_title: str
+    readiness: int | None
+    level: str | None
+    quick: bool
+
+
+class TrendDoc(EntryDoc):
+    previous: int | None
+    change: int | None
+
+
+class HistoryDoc(TypedDict):
+    results: list[TrendDoc]
+
+
+class SavedResultDoc(EntryDoc):
+    """`mlcareer history show N --json`: a saved result in full, scored again."""
+
+    result: QuizResultDoc
+
+
+class SkillChangeDoc(TypedDict):
+    skill: str
+    name: str
+    before: Proficiency
+    after: Proficiency
+    change: int | None
+
+
+class DiffDoc(TypedDict):
+    comparable: bool
+    not_comparable: str | None
+    before: EntryDoc
+    after: EntryDoc
+    readiness_change: int | None
+    skills: list[SkillChangeDoc]
+
+
+class ClearedDoc(TypedDict):
+    """`mlcareer history --clear --json`."""
+
+    deleted: int
+
+
+# ---------------------------------------------------------------- plan
+
+
+class PlanStepDoc(TypedDict):
+    id: str
+    kind: Literal["skill", "requirement"]
+    level: str
+    title: str
+    done: bool
+    # a skill step:
+    skill: NotRequired[str]
+    you: NotRequired[Proficiency]
+    expected: NotRequired[Proficiency]
+    gap: NotRequired[int]
+    expectation: NotRequired[ExpectationDoc]
+    covers: NotRequired[str]
+    next_grades: NotRequired[list[ScaleStepDoc]]
+    builds_on: NotRequired[list[str]]
+    credentials: NotRequired[list[CredentialDoc]]
+    # a requirement step:
+    requirement: NotRequired[QuotedDoc]
+
+
+class ProgressDoc(TypedDict):
+    done: int
+    total: int
+    percent: int | None
+
+
+class OriginDoc(TypedDict):
+    """Where a plan's answers came from."""
+
+    kind: Literal["answers", "history"]
+    file: NotRequired[str]  # an answers file
+    result: NotRequired[int]  # a saved result's number
+
+
+PlanDoc = TypedDict(
+    "PlanDoc",
+    {
+        "role": RoleRef,
+        "from": OriginDoc,
+        "level": str | None,
+        "route": list[str] | None,
+        "start": str | None,
+        "rule": str,
+        "progress": ProgressDoc,
+        "steps": list[PlanStepDoc],
+        "not_asked": list[str],
+        "education": list[CredentialDoc],
+    },
+)
+
+
+# ---------------------------------------------------------------- skills
+
+
+class RoleCountsDoc(TypedDict):
+    expected: int
+    mentioned: int
+    not_stated: int
+
+
+class SkillListItem(TypedDict):
+    id: str
+    name: str
+    category: str
+    category_from: str
+    keywords: list[str]
+    roles: RoleCountsDoc
+    role_ids: list[str]
+
+
+class SkillsDoc(TypedDict):
+    total_roles: int
+    skills: list[SkillListItem]
+
+
+class SkillRoleDoc(RoleRef):
+    expectation: ExpectationDoc
+
+
+class SkillViewDoc(TypedDict):
+    id: str
+    name: str
+    category: str
+    category_from: str
+    description: str
+    keywords: list[str]
+    examples: list[str]
+    scale: list[ScaleStepDoc]
+    roles: list[SkillRoleDoc]
+    not_stated_by: int
+    credentials: list[CredentialDoc]
+    sources: list[SourceDoc]
+
+
+class SkillDoc(TypedDict):
+    skill: SkillViewDoc
+
+
+# ---------------------------------------------------------------- team
+
+
+class PersonDoc(TypedDict):
+    name: str
+    file: str
+    readiness: int | None
+    level: str | None
+    answers: dict[str, int]  # as given in the person's answers file
+
+
+class TeamSkillDoc(TypedDict):
+    skill: str
+    name: str
+    expected: Proficiency
+    expectation: ExpectationDoc
+    answered: int
+    met: int
+    below: int
+    answers: list[Proficiency]  # per person, in order; grade null: not asked
+
+
+class LeaningDoc(TypedDict):
+    role: str
+    score: int
+    top_for: int
+
+
+class ProblemDoc(TypedDict):
+    """A problem in a data or answers file: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+
+class TeamDoc(TypedDict):
+    role: RoleRef
+    people: list[PersonDoc]
+    skills: list[TeamSkillDoc]
+    shared_gaps: list[str]
+    leanings: list[LeaningDoc]
+    problems: list[ProblemDoc]
+
+
+class PersonRef(TypedDict):
+    name: str
+    file: str
+
+
+class CalibrationLineDoc(TypedDict):
+    skill: str
+    name: str
+    first: Proficiency
+    second: Proficiency
+    difference: int | None
+    talk_about: bool
+
+
+class CalibrationDoc(TypedDict):
+    first: PersonRef
+    second: PersonRef
+    talk_about_from: int
+    skills: list[CalibrationLineDoc]
+    topics: list[str]
+
+
+# ---------------------------------------------------------------- validate
+
+
+class ValidateDoc(TypedDict):
+    """`mlcareer validate --json`: the data directory's problems, and what it holds."""
+
+    directory: str
+    ok: bool
+    problems: list[ProblemDoc]
+    counts: dict[str, int]

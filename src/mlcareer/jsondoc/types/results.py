@@ -1,0 +1,228 @@
+"""The documents of the reference views: role, roles, compare, salary, path."""
+
+from __future__ import annotations
+
+from typing import Literal, NotRequired
+
+from typing_extensions import TypedDict
+
+from mlcareer.jsondoc.types.shared import (
+    CredentialDoc,
+    ExpectationDoc,
+    ExpectationsDoc,
+    LevelInfoDoc,
+    NotStatedDoc,
+    OfficialSectionDoc,
+    PayDoc,
+    QuotedDoc,
+    RoleOfficialDoc,
+    RoleRef,
+    SourceDoc,
+)
+
+# ---------------------------------------------------------------- role, roles, compare
+
+
+class ResponsibilityDoc(TypedDict):
+    text: str
+    sources: list[str]
+
+
+class ResponsibilityGroupDoc(TypedDict):
+    group: str
+    items: list[ResponsibilityDoc]
+
+
+class ContrastDoc(TypedDict):
+    role: str
+    text: str
+    quote: str
+    source: str
+
+
+class MoveDoc(TypedDict):
+    role: str
+    move: Literal["advance", "specialisation"]
+
+
+class RoleDoc(TypedDict):
+    """A role: the data file's fields, with references resolved."""
+
+    id: str
+    title: str
+    aliases: list[str]
+    level: str
+    kind: Literal["ladder", "specialisation"]
+    summary: str
+    level_info: LevelInfoDoc | None
+    responsibilities: list[ResponsibilityGroupDoc]
+    skills: list[ExpectationDoc]
+    expectations: ExpectationsDoc
+    tools: list[str]
+    education: list[CredentialDoc]
+    certifications: list[CredentialDoc]
+    industries: list[str]
+    applications: list[str]
+    workplace: list[str]
+    outlook: list[str]
+    how_to_become: list[QuotedDoc]
+    suits: list[QuotedDoc]
+    team: list[QuotedDoc]
+    salary: list[PayDoc]
+    official: list[RoleOfficialDoc]
+    contrasts: list[ContrastDoc]
+    related: list[str]
+    specialises: str | None
+    leads_to: list[MoveDoc]
+    leads_from: list[MoveDoc]
+    specialisations: list[str]
+    sources: list[SourceDoc]
+
+
+class RoleCommandDoc(TypedDict):
+    """`mlcareer role ROLE --json` (with --section, only the identifying keys and that section's)."""
+
+    role: RoleDoc
+
+
+class RoleListItem(TypedDict):
+    id: str
+    title: str
+    aliases: list[str]
+    level: str
+    kind: str
+    summary: str
+
+
+class RolesDoc(TypedDict):
+    roles: list[RoleListItem]
+
+
+class CompareSkillDoc(TypedDict):
+    skill: str
+    name: str
+    left: ExpectationDoc | NotStatedDoc
+    right: ExpectationDoc | NotStatedDoc
+
+
+class CompareDoc(TypedDict):
+    left: RoleDoc
+    right: RoleDoc
+    contrasts: list[ContrastDoc]
+    skills: list[CompareSkillDoc]
+
+
+# ---------------------------------------------------------------- salary
+
+
+class SalaryFiltersDoc(TypedDict):
+    level: str | None
+    role: str | None
+    region: str | None
+    currency: str | None
+    source: str
+
+
+class SalaryLevelDoc(TypedDict):
+    level: str
+    name: str | None
+    figures: list[str]
+    no_data: str | None  # why the level has no figure
+    ladder_roles: list[RoleRef]
+
+
+class NoteDoc(TypedDict):
+    id: str
+    title: str
+    text: str
+    sources: list[str]
+
+
+class AvailableDoc(TypedDict):
+    regions: list[str | None]
+    currencies: list[str]
+
+
+class SalaryDoc(TypedDict):
+    filters: SalaryFiltersDoc
+    figures: list[PayDoc]
+    official: OfficialSectionDoc
+    levels: list[SalaryLevelDoc]
+    premiums: list[NoteDoc]
+    factors: list[NoteDoc]
+    sources: list[SourceDoc]
+    roles_with_data: list[str]
+    available: AvailableDoc
+    message: NotRequired[str]  # when the chosen role has no figure
+
+
+# ---------------------------------------------------------------- path
+
+
+class PathLevelDoc(TypedDict):
+    id: str
+    name: str
+    advance: QuotedDoc | None
+    requirements: list[QuotedDoc]
+
+
+class PathNodeDoc(RoleRef):
+    specialises: str | None
+    parent: str | None
+    pay: list[PayDoc]
+
+
+EdgeDoc = TypedDict("EdgeDoc", {"from": str, "to": str, "kind": Literal["advance", "specialisation"]})
+
+
+class PathLadderDoc(TypedDict):
+    start: str | None
+    levels: list[PathLevelDoc]
+    nodes: list[PathNodeDoc]
+    edges: list[EdgeDoc]
+
+
+class GrowthDoc(TypedDict):
+    skill: str
+    name: str
+    now: ExpectationDoc | NotStatedDoc
+    expects: ExpectationDoc
+    change: int | None
+
+
+class PayChangeDoc(TypedDict):
+    before: PayDoc | None
+    after: PayDoc | None
+    low_change: int | None
+    high_change: int | None
+
+
+# "from" is a Python keyword: these use the functional form.
+StepDoc = TypedDict(
+    "StepDoc",
+    {
+        "from": str,
+        "to": str,
+        "kind": Literal["advance", "specialisation"],
+        "rests_on": QuotedDoc | str,  # the sentence the move rests on, or mlcareer's reading
+        "requirements": list[QuotedDoc],
+        "skills": list[GrowthDoc],
+        "pay": PayChangeDoc,
+    },
+)
+
+RouteDoc = TypedDict(
+    "RouteDoc",
+    {
+        "from": str,
+        "to": str,
+        "origins": list[str],
+        "roles": list[RoleRef],
+        "steps": list[StepDoc],
+        "note": str,
+    },
+)
+
+
+class PathRouteDoc(TypedDict):
+    route: RouteDoc
