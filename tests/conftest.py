@@ -74,3 +74,15 @@ def shipped_dir() -> Path:
     from mlcareer.catalog import shipped_data_dir
 
     return shipped_data_dir()
+
+
+# Python code for a child process to print its own peak memory in KiB. VmHWM belongs to the
+# image that exec made; ru_maxrss would also count the parent's pages when the child was
+# spawned by vfork (Linux keeps the high-water mark across exec), which grows with the test run.
+PRINT_PEAK_KIB = (
+    "import re, resource\n"
+    "try:\n"
+    "    print(re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1))\n"
+    "except OSError:\n"
+    "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)

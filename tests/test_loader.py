@@ -12,7 +12,7 @@ import pytest
 from mlcareer.catalog import check_directory, load_catalog
 from mlcareer.errors import DataError
 from mlcareer.yamlfile import parse
-from tests.conftest import FIXTURES, MINI, Invoke
+from tests.conftest import FIXTURES, MINI, PRINT_PEAK_KIB, Invoke
 
 BROKEN = FIXTURES / "broken"
 
@@ -200,20 +200,12 @@ def test_hostile_files_are_refused_in_bounded_time_and_memory(tmp_path: Path, ca
             fh.write(b"roles:\n" + b"  - x\n" * (50 * 1024 * 1024 // 6))
     else:
         shutil.copy(BROKEN / f"{case}.yaml", data / "roles.yaml")
-    # The peak of this process's own memory: VmHWM belongs to the image exec made. ru_maxrss
-    # would also count the parent's pages when the child was spawned by vfork (Linux keeps the
-    # high-water mark across exec), which grows with the test run around it.
     code = (
-        "import re, resource, sys\n"
+        "import sys\n"
         "from mlcareer.catalog import check_directory\n"
         "_, problems = check_directory(__import__('pathlib').Path(sys.argv[1]))\n"
         "assert problems\n"
-        "try:\n"
-        "    status = open('/proc/self/status').read()\n"
-        "    print(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1))\n"
-        "except OSError:\n"
-        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    )
+    ) + PRINT_PEAK_KIB
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
