@@ -82,3 +82,74 @@ def test_every_view_offers_the_formats_of_a_page(invoke: Invoke, view: str) -> N
 def test_the_table_names_every_format() -> None:
     assert set(formats.HELP) == set(Format)
     assert set(VIEW_FORMATS) == {Format.text, Format.json, *DOCUMENTS}
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> & "q"'
+
+
+def _every_block() -> Page:
+    """A page with every block and piece of the view model, each holding hostile text."""
+    from mlcareer.render import view as v
+
+    line = v.line(
+        HOSTILE,
+        v.strong(HOSTILE),
+        v.muted(HOSTILE),
+        v.Span(HOSTILE, "code"),
+        v.Span(HOSTILE, "mark"),
+        v.Dots(3),
+        v.Percent(40),
+        v.Arrow(),
+        v.Sep(),
+    )
+    return v.Page(
+        HOSTILE,
+        (line,),
+        (
+            v.Para(line),
+            v.note(HOSTILE),
+            v.Label(HOSTILE),
+            v.bullets([line]),
+            v.short_list([HOSTILE], label=HOSTILE),
+            v.Table((HOSTILE, HOSTILE), (((line,), (line, line)),)),
+            v.Tree((v.Branch((line,), (v.Branch((line,)),)), v.Branch((line,), (), group=True))),
+            v.Checklist((v.Check(True, line, (line,)), v.Check(False, line))),
+            v.Section(HOSTILE, (v.Para(line),)),
+        ),
+    )
+
+
+def test_html_escapes_every_piece_of_text() -> None:
+    from html.parser import HTMLParser
+
+    from mlcareer.render.to_html import page
+
+    out = page(_every_block())
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: set[str] = set()
+            self.attrs: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.add(tag)
+            self.attrs |= {name for name, _ in attrs}
+
+    found = Tags()
+    found.feed(out)
+    assert "script" not in found.tags and "img" not in found.tags
+    assert not {a for a in found.attrs if a.startswith("on")} and "src" not in found.attrs
+    assert out.count("&lt;script&gt;") >= 20  # shown as text, every time
+    assert '<meter min="0" max="100" value="40">' in out and 'aria-label="3 of 4"' in out
+    assert '<input type="checkbox" disabled checked>' in out
+
+
+def test_every_block_renders_in_every_format() -> None:
+    from mlcareer.console import plain_text
+    from mlcareer.render import to_text
+
+    shown = _every_block()
+    assert HOSTILE in " ".join(plain_text(to_text.page(shown), width=200).split())
+    for render in DOCUMENTS.values():
+        assert render(shown).strip()

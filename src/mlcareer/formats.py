@@ -41,9 +41,9 @@ def _markdown(page: Page) -> str:
 
 
 def _html(page: Page) -> str:
-    from mlcareer.render import html, to_markdown
+    from mlcareer.render import to_html
 
-    return html.page(to_markdown.page(page))
+    return to_html.page(page)
 
 
 #: The document formats of a page: each a function from a page to the whole document.

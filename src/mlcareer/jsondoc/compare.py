@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.careers import Comparison
 from mlcareer.jsondoc.expect import stated_or_not
 from mlcareer.jsondoc.role import role_json
-from mlcareer.jsondoc.types import CompareDoc
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import CompareDoc
 
 
 def comparison_json(cmp: Comparison) -> CompareDoc:

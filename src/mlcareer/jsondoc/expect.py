@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.expectations import RULE, Expectation, Reading, RoleExpectations
-from mlcareer.jsondoc.types import ExpectationDoc, ExpectationsDoc, NotStatedDoc, ReadingDoc
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import ExpectationDoc, ExpectationsDoc, NotStatedDoc, ReadingDoc
 
 #: The words for the third state, alike in every format (CONTENT.md section 3).
 NOT_STATED = "the sources do not say"

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from mlcareer.history_diff import Diff, Trend
 from mlcareer.history_entry import Entry
 from mlcareer.jsondoc.common import proficiency
-from mlcareer.jsondoc.types import ClearedDoc, DiffDoc, EntryDoc, HistoryDoc, QuizResultDoc, SavedResultDoc
 from mlcareer.models import ScaleStep
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import (
+        ClearedDoc,
+        DiffDoc,
+        EntryDoc,
+        HistoryDoc,
+        QuizResultDoc,
+        SavedResultDoc,
+    )
 
 
 def entry_json(e: Entry) -> EntryDoc:

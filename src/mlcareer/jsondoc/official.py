@@ -5,18 +5,22 @@ Every figure carries the occupation it describes (never a role), its edition, UR
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.jsondoc.common import source_doc
-from mlcareer.jsondoc.types import (
-    OccupationDoc,
-    OccupationRef,
-    OfficialSectionDoc,
-    PayDoc,
-    PlacementDoc,
-    RoleOfficialDoc,
-)
 from mlcareer.models import OfficialOccupation, OfficialPay, Source
 from mlcareer.official import OfficialRow, Placement, missing_note
 from mlcareer.salaries import OfficialSection
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import (
+        OccupationDoc,
+        OccupationRef,
+        OfficialSectionDoc,
+        PayDoc,
+        PlacementDoc,
+        RoleOfficialDoc,
+    )
 
 
 def occupation_ref(occupation: OfficialOccupation) -> OccupationRef:

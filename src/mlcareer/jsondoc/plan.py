@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref, scale_step
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
 from mlcareer.models import ScaleStep
 from mlcareer.plan import Plan, PlanStep
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
 
 
 def _step_json(step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:

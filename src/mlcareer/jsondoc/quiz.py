@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.expectations import RULE
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.jsondoc.types import QuizResultDoc
 from mlcareer.quiz import QuizResult
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import QuizResultDoc
 
 
 def result_json(result: QuizResult) -> QuizResultDoc:

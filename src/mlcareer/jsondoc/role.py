@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from mlcareer.careers import RoleView
 from mlcareer.choices import Section
@@ -10,8 +10,10 @@ from mlcareer.jsondoc.common import credential, quoted, sources_doc
 from mlcareer.jsondoc.expect import expectation_json, expectations_json
 from mlcareer.jsondoc.official import role_official_json
 from mlcareer.jsondoc.salary import figure_json
-from mlcareer.jsondoc.types import LevelInfoDoc, RoleDoc, RolesDoc
 from mlcareer.models import LevelInfo, Role
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import LevelInfoDoc, RoleDoc, RolesDoc
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {
@@ -44,7 +46,7 @@ def role_json(view: RoleView, only: Section | None = None) -> RoleDoc:
     if only is None:
         return role
     keep = (*IDENTITY_KEYS, *SECTION_KEYS[only])
-    return cast(RoleDoc, {key: role[key] for key in keep})  # type: ignore[literal-required]
+    return cast("RoleDoc", {key: role[key] for key in keep})  # type: ignore[literal-required]
 
 
 def _level_info(info: LevelInfo) -> LevelInfoDoc:

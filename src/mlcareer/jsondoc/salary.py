@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from mlcareer.jsondoc import official as off
 from mlcareer.jsondoc.common import role_ref, source_doc, sources_doc
-from mlcareer.jsondoc.types import NoteDoc, PayDoc, SalaryDoc
 from mlcareer.models import SalaryFigure, SalaryNote, Source
 from mlcareer.salaries import SalaryReport, no_role_data
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import NoteDoc, PayDoc, SalaryDoc
 
 
 def figure_json(figure: SalaryFigure, sources: Mapping[str, Source]) -> PayDoc:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcareer.jsondoc.common import proficiency, role_ref
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.jsondoc.types import CalibrationDoc, ProblemDoc, Proficiency, TeamDoc
 from mlcareer.models import ScaleStep
 from mlcareer.team import TALK_ABOUT, Calibration, Team
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import CalibrationDoc, ProblemDoc, Proficiency, TeamDoc
 
 
 def problem_json(p: Mapping[str, Any]) -> ProblemDoc:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from mlcareer.errors import DataError, MlcareerError, Problem
-from mlcareer.jsondoc.types import ProblemDoc, ValidateDoc
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import ProblemDoc, ValidateDoc
 
 
 def problem_rows(problems: Iterable[Problem]) -> list[ProblemDoc]:

@@ -1,20 +1,13 @@
-"""Standalone HTML handouts: a view's Markdown rendered by markdown-it into one HTML5 page.
+"""The shell of a standalone HTML handout: its head, its own CSS, and a footer.
 
-Every view that has Markdown has HTML, so a new view needs nothing here. The page carries
-its own CSS (light and dark schemes, a print stylesheet), no scripts and no reference to
-anything outside the file. Data text reaches the Markdown escaped (``render.markdown.md``),
-and markdown-it runs with raw HTML off, so a title like ``<script>`` stays text. The one
-piece of HTML mlcareer itself writes, ``<br>`` in a table cell, is carried through as a
-character no data text can hold (``text.clean`` makes line separators visible).
+``render.to_html`` fills it with a view's page. The page carries its own CSS (light and dark
+schemes, a print stylesheet), no scripts and no reference to anything outside the file.
 """
 
 from __future__ import annotations
 
 import html
 import re
-
-_BREAK = "<br>"
-_CARRIER = "\u2028"  # LINE SEPARATOR: never left raw in data text by text.clean
 
 CSS = """
 :root { color-scheme: light dark; --fg: #1b1b1f; --bg: #ffffff; --muted: #5c5f66; --rule: #d0d3d9;
@@ -37,6 +30,22 @@ em { color: var(--muted); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .92em; }
 pre { overflow-x: auto; border: 1px solid var(--rule); padding: .6rem; background: var(--head); }
 li { margin: .15rem 0; }
+.muted, .note, .meta, .caption, figcaption { color: var(--muted); }
+.note { font-style: italic; }
+.verdict { font-weight: 600; border-top: 1px solid var(--rule); padding-top: .6rem; }
+.good { color: #1a7f37; } .warn { color: #9a6700; }
+.dots { color: var(--accent); letter-spacing: .05em; white-space: nowrap; }
+.dots.yours { color: #8250df; }
+mark { background: #fff3b0; color: #1b1b1f; padding: 0 .15em; }
+.checklist { list-style: decimal; }
+meter { width: 8rem; vertical-align: middle; }
+figure.chart { margin: 1rem 0; }
+figure.chart svg { width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+svg .tick { stroke: var(--rule); } svg .axis, svg .value { fill: var(--muted); }
+svg .label { fill: var(--fg); font-weight: 600; } svg .band { fill: var(--accent); }
+svg .guide { stroke: #bf8700; stroke-dasharray: 3 3; } svg .average { fill: #bf8700; }
+svg .median { fill: #8250df; } svg .spread { stroke: #8250df; stroke-width: 2; }
+ul ul { margin: .2rem 0; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule);
   padding-top: .5rem; }
 @media print {
@@ -48,30 +57,18 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; border-top:
 """.strip()
 
 
-def page(markdown: str, title: str | None = None) -> str:
-    """A standalone HTML5 page of ``markdown``; its title is the first heading unless given."""
-    from markdown_it import MarkdownIt
-
-    renderer = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
-    body = renderer.render(markdown.replace(_CARRIER, " ").replace(_BREAK, _CARRIER))
-    body = body.replace(_CARRIER, _BREAK)
-    heading = title or _first_heading(markdown) or "mlcareer"
+def document(title: str, body: str) -> str:
+    """A standalone HTML5 page of ``body`` (HTML, escaped already) under ``title`` (text)."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="mlcareer">\n'
-        f"<title>{html.escape(heading)}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{html.escape(title or 'mlcareer')}</title>\n"
+        f"<style>\n{CSS}\n</style>\n</head>\n<body>\n<main>\n"
         f"{body}</main>\n<footer>Made with mlcareer, an offline career guide. Every fact names its "
         "source.</footer>\n</body>\n</html>\n"
     )
-
-
-def _first_heading(markdown: str) -> str | None:
-    found = re.search(r"^# (.+)$", markdown, flags=re.M)
-    if found is None:
-        return None
-    return re.sub(r"\\(.)", r"\1", found.group(1)).strip()  # undo md()'s escapes: the title is text
 
 
 def offline_svg(svg: str) -> str:

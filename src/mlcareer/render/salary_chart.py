@@ -59,29 +59,31 @@ def _chart_label(figure: SalaryFigure) -> str:
     return "average" if figure.kind == "average" else NO_LEVEL
 
 
+def chart_labels(chart: Chart) -> list[str]:
+    """Each row's label: the level (numbered when two share one), then the official keys."""
+    labels = [_chart_label(f) for f in chart.figures]
+    for label in set(labels):
+        if labels.count(label) > 1:
+            n = 0
+            for i, x in enumerate(labels):
+                if x == label:
+                    n += 1
+                    labels[i] = f"{label} {n}"
+    return labels + [row.key for row in chart.official]
+
+
 class RangeChart:
     """Horizontal ranges on one scale: a bar per range, a marked line per average."""
 
     def __init__(self, chart: Chart) -> None:
         self.chart = chart
 
-    def _labels(self) -> list[str]:
-        labels = [_chart_label(f) for f in self.chart.figures]
-        for label in set(labels):
-            if labels.count(label) > 1:
-                n = 0
-                for i, x in enumerate(labels):
-                    if x == label:
-                        n += 1
-                        labels[i] = f"{label} {n}"
-        return labels + [row.key for row in self.chart.official]
-
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         chart, scale = self.chart, self.chart.scale
         ascii_only = options.ascii_only
         g = _ASCII if ascii_only else _UNICODE
         width = options.max_width
-        labels = self._labels()
+        labels = chart_labels(chart)
         label_w = min(max(cell_len(x) for x in labels), max(width // 4, 4))
         plot_w = max(width - label_w - 1, 8)
         span = max(scale.high - scale.low, 1)
