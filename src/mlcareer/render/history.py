@@ -31,10 +31,16 @@ def _signed(value: int | None, unit: str = "") -> str:
     return f"{value:+d}{unit}"
 
 
-def _trend(trend: Trend) -> str:
+def _change(value: int | None, unit: str = "") -> v.Span:
+    """A signed change: up is good, down is a warning, as the terminal colours them."""
+    style: v.Style = "good" if value is not None and value > 0 else "warn" if value else ""
+    return v.Span(_signed(value, unit), style)
+
+
+def _trend(trend: Trend) -> v.Line:
     if trend.previous is None:
-        return "first"
-    return _signed(trend.change, " pts")
+        return v.line(v.muted("first"))
+    return v.line(_change(trend.change, " pts"))
 
 
 def history_page(found: list[Trend]) -> v.Page:
@@ -48,7 +54,7 @@ def history_page(found: list[Trend]) -> v.Page:
             (v.line(t.entry.role_title, v.muted(" (quick)") if t.entry.quick else ""),),
             (v.line(percent(t.entry.readiness)),),
             (v.line(t.entry.level or NO_DATA),),
-            (v.line(_trend(t)),),
+            (_trend(t),),
         )
         for t in found
     )
@@ -67,14 +73,16 @@ def _value(value: int | None) -> str:
 def diff_page(diff: Diff) -> v.Page:
     """What changed between two results: readiness, level, and each skill answered differently."""
     a, b = diff.before, diff.after
-    warning: v.Blocks = (v.para(v.strong(diff.not_comparable)),) if diff.not_comparable else ()
+    warning: v.Blocks = (v.para(v.Span(diff.not_comparable, "warn")),) if diff.not_comparable else ()
     results = (
         *warning,
         v.para(v.strong("Before: "), f"#{a.id}  {local_time(a.taken_at)}  ", a.role_title),
         v.para(v.strong("After: "), f"#{b.id}  {local_time(b.taken_at)}  ", b.role_title),
         v.para(
             v.strong("Readiness: "),
-            f"{percent(a.readiness)} -> {percent(b.readiness)}  ({_signed(diff.readiness_change, ' pts')})",
+            f"{percent(a.readiness)} -> {percent(b.readiness)}  (",
+            _change(diff.readiness_change, " pts"),
+            ")",
         ),
         v.para(v.strong("Level: "), f"{a.level or NO_DATA} -> {b.level or NO_DATA}"),
     )
@@ -82,7 +90,7 @@ def diff_page(diff: Diff) -> v.Page:
         (
             (v.line(c.name),),
             (v.line(f"{_value(c.before)} -> {_value(c.after)}"),),
-            (v.line(_signed(c.change)),),
+            (v.line(_change(c.change)),),
         )
         for c in diff.skills
         if c.change
