@@ -166,6 +166,16 @@ def test_validate_reports_every_problem(invoke: Invoke, mini_dir: Path) -> None:
     assert "roles[2].colour: unknown field" in result.stderr
     data = json.loads(invoke("validate", str(mini_dir), "--json").stdout)
     assert data["ok"] is False and len(data["problems"]) == 2
+    assert data["total"] == 2 and data["unlisted"] == 0
+
+
+def test_validate_json_counts_the_problems_it_does_not_list(invoke: Invoke, mini_dir: Path) -> None:
+    roles = mini_dir / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8") + "  - {}\n" * 150, encoding="utf-8")
+    data = json.loads(invoke("validate", str(mini_dir), "--json").stdout)
+    assert data["ok"] is False and data["total"] > 100
+    assert len(data["problems"]) == 100 and data["unlisted"] == data["total"] - 100
+    assert all(p["file"].endswith("roles.yaml") and p["line"] for p in data["problems"])  # no count row
 
 
 def test_data_dir_option_and_environment(invoke: Invoke, mini_dir: Path) -> None:

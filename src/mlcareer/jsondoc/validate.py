@@ -5,15 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from mlcareer.errors import DataError, MlcareerError, Problem
+from mlcareer.errors import DataError, MlcareerError, Problem, count
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import ProblemDoc, ValidateDoc
 
 
 def problem_rows(problems: Iterable[Problem]) -> list[ProblemDoc]:
-    """Problems as rows of a JSON report: file, line, field, message."""
-    return [{"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems]
+    """Problems as rows of a JSON report: file, line, field, message.
+
+    The entry that only counts problems not listed is no problem of its own: a document says
+    how many there were beside the rows (``validate_json``).
+    """
+    return [
+        {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+        for p in problems
+        if not p.more
+    ]
 
 
 def error_rows(exc: MlcareerError, file: str) -> list[ProblemDoc]:
@@ -27,5 +35,7 @@ def validate_json(directory: str, problems: list[Problem], counts: dict[str, int
         "directory": directory,
         "ok": not problems,
         "problems": problem_rows(problems),
+        "total": count(problems),
+        "unlisted": sum(p.more for p in problems),
         "counts": counts,
     }

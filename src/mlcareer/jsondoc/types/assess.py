@@ -326,5 +326,7 @@ class ValidateDoc(TypedDict):
 
     directory: str
     ok: bool
-    problems: list[ProblemDoc]
+    problems: list[ProblemDoc]  # the first 100, each with its file, line and field
+    total: int  # every problem found, listed or not
+    unlisted: int  # those beyond the listed ones
     counts: dict[str, int]
