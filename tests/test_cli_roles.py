@@ -253,3 +253,22 @@ def test_two_formats_at_once_is_a_usage_error(invoke: Invoke) -> None:
     assert result.exit_code == 2
     assert "ask for two formats" in result.stderr
     assert json.loads(invoke("roles", "--json", "--format", "json").stdout)["roles"]
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("summry", "roles[0].summry: unknown field; did you mean 'summary'?"),
+        # a key no role has: no hint from another model's fields ("as_of" is a salary's)
+        ("leads_to", "roles[0].leads_to: unknown field\n"),
+    ],
+)
+def test_an_unknown_field_is_matched_against_its_own_model(
+    invoke: Invoke, mini_dir: Path, key: str, said: str
+) -> None:
+    roles = mini_dir / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(text.replace("  - id: ", f"  - {key}: x\n    id: ", 1), encoding="utf-8")
+    result = invoke("validate", str(mini_dir))
+    assert result.exit_code == 1
+    assert said in result.stderr + "\n"

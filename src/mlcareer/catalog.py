@@ -302,7 +302,7 @@ def _validation_problems(
     directory: Path,
     base: tuple[str | int, ...] = (),
 ) -> list[Problem]:
-    from mlcareer.models import field_names
+    from mlcareer.models import fields_at
 
     locate = _locator(docs)
     out: list[Problem] = []
@@ -314,7 +314,7 @@ def _validation_problems(
         kind = err["type"]
         if kind == "extra_forbidden":
             name = str(loc[-1])
-            close = difflib.get_close_matches(name, sorted(field_names()), n=1)
+            close = difflib.get_close_matches(name, sorted(fields_at(loc)), n=1)
             message = "unknown field" + (f"; did you mean {close[0]!r}?" if close else "")
         elif kind == "missing" and len(loc) == 1:
             spec = next((s for s in FILES if loc[0] in s.keys), None)

@@ -7,7 +7,7 @@ Every name is importable from here, as before the split: `from mlcareer.models i
 
 from mlcareer.choices import LEVEL_ALIASES  # re-exported; defined with the enum
 from mlcareer.models.base import Id, LevelField, Money, PartialDate, Proficiency, Text
-from mlcareer.models.catalog import Catalog, Lookups, field_names, from_trusted
+from mlcareer.models.catalog import Catalog, Lookups, field_names, fields_at, from_trusted
 from mlcareer.models.content import (
     Contrast,
     Credential,
@@ -93,6 +93,7 @@ __all__ = [
     "Wage",
     "WordingRule",
     "field_names",
+    "fields_at",
     "from_trusted",
     "period_years",
 ]

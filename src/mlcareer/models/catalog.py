@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from types import UnionType
@@ -114,6 +114,45 @@ def _trusted(annotation: Any, value: Any) -> Any:
         if issubclass(annotation, Enum):
             return annotation(value)
     return value
+
+
+def fields_at(loc: Sequence[str | int], root: type[BaseModel] | None = None) -> set[str]:
+    """The field names the model at ``loc`` (a key's place, as pydantic reports it) allows.
+
+    Every data model's names when the place cannot be followed: a hint, never a guess at a
+    field of another model ("leads_to" is not a misspelt "as_of").
+    """
+    annotation: Any = root or Catalog
+    for part in loc[:-1]:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int) or get_origin(annotation) is dict:
+            args = get_args(annotation)
+            annotation = args[-1] if args else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part)
+            annotation = field.annotation if field is not None else None
+        else:
+            annotation = None
+        if annotation is None:
+            return field_names()
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return set(annotation.model_fields)
+    return field_names()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` and ``Annotated[X, ...]`` as ``X``."""
+    while True:
+        if get_origin(annotation) is Annotated:
+            annotation = get_args(annotation)[0]
+            continue
+        if isinstance(annotation, UnionType) or get_origin(annotation) is Union:
+            kept = [a for a in get_args(annotation) if a is not type(None)]
+            if len(kept) == 1:
+                annotation = kept[0]
+                continue
+        return annotation
 
 
 def field_names() -> set[str]:
