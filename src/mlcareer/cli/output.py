@@ -89,7 +89,8 @@ def paging() -> bool:
     return state().pager and wants_pager()
 
 
-#: The version of every JSON document mlcareer prints: raised when a key changes meaning or goes.
+#: The version of every JSON document mlcareer prints: raised when a key is added, goes or changes
+#: meaning (the schemas in docs/schemas are closed, so they describe one version exactly).
 JSON_SCHEMA_VERSION = 2
 
 
