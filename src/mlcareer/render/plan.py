@@ -12,11 +12,15 @@ from mlcareer.render.expect import grade_words, short_basis
 DONE_HINT = "Mark a step done: mlcareer plan --done ID (undo: --undo ID)."
 
 
-def _route_words(plan: Plan) -> str | None:
+def _route_line(plan: Plan) -> v.Line | None:
+    """'Route: A (the role of your level) → B → C', the arrows drawn for the format at hand."""
     if plan.start is None:
         return None
-    names = " → ".join(r.title for r in plan.roles if r.id != plan.start.id)
-    return f"Route: {plan.start.title} (the role of your level) → {names}"
+    parts: list[str | v.Piece] = [f"Route: {plan.start.title} (the role of your level)"]
+    for role in plan.roles:
+        if role.id != plan.start.id:
+            parts += [v.Arrow(), role.title]
+    return v.line(*parts)
 
 
 def _details(step: PlanStep) -> v.Cell:
@@ -47,13 +51,13 @@ def _details(step: PlanStep) -> v.Cell:
 
 def plan_page(plan: Plan) -> v.Page:
     """Progress, then the steps by level (each: its box, title, id and what it takes), then the rule."""
-    route = _route_words(plan)
+    route = _route_line(plan)
     progress = (
         v.line(f"{plan.done} of {len(plan.steps)} steps done  ", v.Percent(plan.percent))
         if plan.steps
         else v.line(v.strong("No steps: your answers meet every expectation of this role."))
     )
-    meta = (v.line(v.Span(plan.role.id, "code")), *((v.line(route),) if route else ()), progress)
+    meta = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
     blocks: list[v.Block] = []
     number = 1
     for level in dict.fromkeys(s.level for s in plan.steps):
