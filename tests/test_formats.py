@@ -153,3 +153,29 @@ def test_every_block_renders_in_every_format() -> None:
     assert HOSTILE in " ".join(plain_text(to_text.page(shown), width=200).split())
     for render in DOCUMENTS.values():
         assert render(shown).strip()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_draws_for_an_ascii_terminal_at_40_columns(home: dict[str, str], view: str) -> None:
+    """No glyph the terminal lacks becomes '?': each is drawn the ASCII way, or said in words."""
+    import os
+    import subprocess
+    import sys
+
+    def run(encoding: str) -> str:
+        env = {**os.environ, **home, "PYTHONIOENCODING": encoding, "COLUMNS": "40", "NO_COLOR": "1"}
+        done = subprocess.run(
+            [sys.executable, "-m", "mlcareer", *VIEWS[view], "--no-pager"],
+            capture_output=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+        return done.stdout.decode(encoding)
+
+    ascii_out, utf_out = run("ascii"), run("utf-8")
+    assert all(len(line) <= 40 for line in ascii_out.splitlines()), view
+    assert ascii_out.count("?") == utf_out.count("?"), [
+        line for line in ascii_out.splitlines() if "?" in line
+    ][:5]

@@ -31,12 +31,19 @@ _PERCENT_CELLS = 20
 _ARROWS = {(False, False): " → ", (False, True): " -> ", (True, False): " ← ", (True, True): " <- "}
 
 
+# Typographic punctuation a source may use, as an ASCII terminal can show it (not as '?').
+_ASCII_PUNCTUATION = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "--", "…": "...", "\u00a0": " "}
+)
+
+
 def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
     """One line of a view as Rich text; data text stays literal."""
     out = Text(style=style)
     for piece in row:
         if isinstance(piece, v.Span):
-            out.append(literal(piece.text, _STYLES[piece.style]))
+            text = piece.text.translate(_ASCII_PUNCTUATION) if ascii_only else piece.text
+            out.append(literal(text, _STYLES[piece.style]))
         elif isinstance(piece, v.Dots):
             out.append(Bar(piece.value, piece.maximum, "cyan" if piece.yours else "green").text(ascii_only))
         elif isinstance(piece, v.Percent):
