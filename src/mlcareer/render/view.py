@@ -3,9 +3,9 @@
 A view builder turns a domain result into a ``Page`` of blocks (sections, paragraphs, lists,
 tables, a grade's dots, a salary chart). The renderers turn a page into a format:
 ``render.to_text`` into Rich renderables for the terminal, ``render.to_markdown`` into
-Markdown, and HTML is made from that Markdown (``render.html``). So a new format is one new
-renderer of these few blocks, not a new function per view, and text and Markdown can no
-longer drift apart.
+Markdown, ``render.to_html`` into a standalone HTML page. So a new format is one new renderer
+of these few blocks and an entry in ``mlcareer.formats``, not a function per view, and the
+formats can no longer drift apart.
 
 Text in a block is data text, shown literally by every renderer (never read as markup).
 Blocks are named tuples: immutable like frozen dataclasses, and about ten times cheaper to
