@@ -376,3 +376,10 @@ def test_quote_with_two_grades_is_a_data_error(tmp_path: Path) -> None:
     )
     with pytest.raises(DataError, match="more than one grade"):
         _load(pack)
+
+
+def test_a_kinds_counts_say_on_what_the_inherited_grades_rest(invoke: Invoke) -> None:
+    out = " ".join(invoke("role", "computer-vision-engineer", "--section", "skills").stdout.split())
+    mle = " ".join(invoke("role", "ml-engineer", "--section", "skills").stdout.split())
+    own = mle.split("Expectations by basis: ", 1)[1].split(".", 1)[0]  # "1 level, 10 profession, ..."
+    assert f"from the Machine Learning Engineer ({own})." in out

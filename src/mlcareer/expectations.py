@@ -140,6 +140,14 @@ class RoleExpectations:
                 out[e.basis] += 1
         return out
 
+    def inherited_counts(self) -> dict[str, int]:
+        """Of the inherited expectations, how many rest on each basis in the role measured as."""
+        out = {"role": 0, "level": 0, "profession": 0, "default": 0}
+        for e in self.items:
+            if e.grade is not None and e.inherited_from is not None:
+                out[e.basis] += 1
+        return out
+
 
 def expectations(catalog: Catalog, role: Role) -> RoleExpectations:
     """What ``role`` expects of each skill, by :data:`RULE`. Cached per catalog."""

@@ -74,8 +74,16 @@ def short_basis(exp: Expectation) -> str:
 
 def basis_counts(exps: RoleExpectations) -> str:
     """'Expectations by basis: 10 profession, 16 default.' and the skills not scored, if any."""
-    said = ", ".join(f"{n} {k}" for k, n in exps.counts().items() if n) or "none scored"
-    line = f"Expectations by basis: {said}."
+    parts = []
+    for kind, n in exps.counts().items():
+        if n and kind == "inherited":
+            inner = ", ".join(f"{m} {k}" for k, m in exps.inherited_counts().items() if m)
+            source = next((e.inherited_from for e in exps.items if e.inherited_from is not None), None)
+            of = f" from the {source.title}" if source is not None else ""
+            parts.append(f"{n} inherited{of} ({inner})" if inner else f"{n} inherited{of}")
+        elif n:
+            parts.append(f"{n} {kind}")
+    line = f"Expectations by basis: {', '.join(parts) or 'none scored'}."
     if exps.unscored:
         line += f" {exps.unscored} named without a grade, not scored: this data pack sets no default grade."
     return line
