@@ -148,6 +148,20 @@ def test_quiz_with_stdin_from_dev_null_exits_2_quickly(tmp_path: Path) -> None:
     assert not (tmp_path / "history.sqlite3").exists()
 
 
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        (["--json"], "--json does not"),
+        (["--answers", SAMPLE, "--format", "markdown"], "--answers, --format do not"),
+        (["--plan"], "--plan does not"),
+    ],
+)
+def test_template_refuses_the_options_of_a_result(invoke: Invoke, extra: list[str], named: str) -> None:
+    result = invoke("quiz", "--template", *extra)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"--template writes an answers file to fill in; {named} go with it" in result.stderr
+
+
 def test_template_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("quiz", "--template", "--quick")
     assert result.exit_code == 0

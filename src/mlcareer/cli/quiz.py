@@ -113,6 +113,14 @@ def quiz(
     data = catalog(ctx)
     quiz_data(data)  # a data directory without a quiz says so before anything else
     if template:
+        given = {"--answers": answers is not None, "--json": as_json, "--report": report is not None}
+        given |= {"--plan": plan, "--format": Format(fmt) is not Format.text}
+        stray = [name for name, said in given.items() if said]
+        if stray:
+            goes = "does" if len(stray) == 1 else "do"
+            raise UsageError(
+                f"--template writes an answers file to fill in; {', '.join(stray)} {goes} not go with it"
+            )
         _template(data, quick, output, force)
         return
     if force:
@@ -164,6 +172,16 @@ def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> N
     if output.exists() and not force:  # it may hold answers already filled in
         raise MlcareerError(f"{output} exists; --force overwrites it, or choose another FILE")
     write_file(output, body)
+
+
+def _only_template(given: dict[str, bool]) -> None:
+    """--template writes a file to fill in: the options of a result do not go with it."""
+    stray = [name for name, said in given.items() if said]
+    if stray:
+        goes = "does" if len(stray) == 1 else "do"
+        raise UsageError(
+            f"--template writes an answers file to fill in; {', '.join(stray)} {goes} not go with it"
+        )
 
 
 def _write_report(report: Path, kind: str, result: QuizResult) -> None:
