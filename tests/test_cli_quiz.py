@@ -175,6 +175,10 @@ def test_template_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     used = invoke("quiz", "--quick", "--answers", str(path), "--json", "--no-save")
     assert used.exit_code == 0, used.stderr
     assert set(json.loads(used.stdout)["answers"].values()) == {2}
+    # the filled quick form, scored as the whole quiz: the way out is named
+    whole = invoke("quiz", "--answers", str(path), "--no-save")
+    assert whole.exit_code == 2 and whole.stdout == ""
+    assert "filled.yaml answers the 11 questions of the quick form; score it with --quick" in whole.stderr
     unfilled = tmp_path / "unfilled.yaml"
     unfilled.write_text(result.stdout)
     refused = invoke("quiz", "--quick", "--answers", str(unfilled), "--no-save")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcareer.careers import find_role
-from mlcareer.errors import MlcareerError
+from mlcareer.errors import DataError, MlcareerError, UsageError
 from mlcareer.quiz import QuizResult, quiz_data, score, select_questions
 
 if TYPE_CHECKING:
@@ -118,10 +118,30 @@ def gather(
         return ask(questions, shown.scale, shown.interest_scale, shown.skill_names)
     from mlcareer.answers import read_answers
 
-    given = read_answers(answers, questions, every)
+    try:
+        given = read_answers(answers, questions, every)
+    except DataError:
+        if not quick and len(questions) == len(every):
+            _quick_form_hint(catalog, answers, every)
+        raise
     if quick and len(questions) < len(every):
         notice(f"--quick: scoring the {len(questions)} questions of the quick form only.")
     return given
+
+
+def _quick_form_hint(catalog: Catalog, answers: Path, every: list[Question]) -> None:
+    """A file that answers the quick form whole, scored as the full quiz: say to add --quick."""
+    from mlcareer.answers import read_answers
+
+    quick_form = select_questions(quiz_data(catalog), True)
+    try:
+        read_answers(answers, quick_form, every)
+    except DataError:
+        return  # not a quick form either: its own problems say what to mend
+    raise UsageError(
+        f"{answers.name} answers the {len(quick_form)} questions of the quick form; "
+        "score it with --quick (or answer every question: `mlcareer quiz --template`)"
+    )
 
 
 def _history_problem(exc: Exception) -> str:
