@@ -46,6 +46,7 @@ svg .label { fill: var(--fg); font-weight: 600; } svg .band { fill: var(--accent
 svg .guide { stroke: #bf8700; stroke-dasharray: 3 3; } svg .average { fill: #bf8700; }
 svg .median { fill: #8250df; } svg .spread { stroke: #8250df; stroke-width: 2; }
 ul ul { margin: .2rem 0; }
+ul.tree { list-style: none; padding-left: 0; margin: .3rem 0; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule);
   padding-top: .5rem; }
 @media print {

@@ -87,8 +87,8 @@ def _tree(tree: v.Tree) -> str:
             caption = "<br>".join(line_html(row) for row in branch.lines)
             parts.append(f'<p class="caption">{caption}</p>')
             parts.append("<ul>" + "".join(_branch(c) for c in branch.children) + "</ul>")
-        else:
-            parts.append(f"<ul>{_branch(branch)}</ul>")
+        else:  # entries that lead with their own number or key ("1. ...", "[1] ...")
+            parts.append(f'<ul class="tree">{_branch(branch)}</ul>')
     return "\n".join(parts)
 
 
