@@ -33,6 +33,11 @@ def test_ctrl_c_at_any_moment(delay: float, args: list[str], tmp_path: Path) -> 
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     text = err.decode("utf-8", "replace")
+    if text.startswith("Could not import runpy module"):
+        # Under load the signal can land while the interpreter itself starts (`-m` imports
+        # runpy before any of mlcareer): CPython's own report, before any code of ours ran.
+        assert "mlcareer" not in text, text
+        return
     assert "Traceback" not in text and "Exception ignored" not in text, text
     assert "problems in the data" not in text, "an interrupt must not make valid data look broken"
     # -SIGINT only if the signal lands before Python has started at all
