@@ -109,6 +109,34 @@ def test_a_run_imports_only_the_command_it_runs() -> None:
         assert done.stderr.endswith(f"loaded: {loaded}"), done.stderr
 
 
+@pytest.mark.slow
+def test_a_format_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """With the cache warm, JSON is built without Rich or the pages; text without the JSON builders."""
+    probe = (
+        "import sys\n"
+        "from mlcareer.cli import main\n"
+        "unwanted = sys.argv[1].split(',')\n"
+        "sys.argv = ['mlcareer', *sys.argv[2:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "found = [m for m in sys.modules for u in unwanted if m == u or m.startswith(u + '.')]\n"
+        "sys.stderr.write('loaded: ' + ' '.join(sorted(found)))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "MLCAREER_PAGER": "cat"}
+    env["MLCAREER_CACHE_DIR"] = str(tmp_path)  # a cold cache writes the completion index with Rich's escape
+    warm = [sys.executable, "-c", probe, "nothing", "roles", "--json"]
+    subprocess.run(warm, capture_output=True, env=env, check=True)
+    for args in (["role", "ml-engineer"], ["salary"], ["skill", "python"], ["roles"], ["path"]):
+        for unwanted, extra in (("rich,mlcareer.render", ["--json"]), ("mlcareer.jsondoc", [])):
+            done = subprocess.run(
+                [sys.executable, "-c", probe, unwanted, *args, *extra],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+            )
+            assert done.stderr.endswith("loaded: "), (args, extra, done.stderr)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_shows_words_not_types(invoke: Invoke, command: str) -> None:
     result = invoke(command, "--help")

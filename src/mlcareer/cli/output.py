@@ -32,7 +32,8 @@ def emit(
     every format of a page (``mlcareer.formats``); ``text`` draws a terminal-only form of the
     same result instead of the page's text (the role overview, the fast role list, the result
     of `validate`), and ``mermaid`` the path's diagram. Only the builder for the format asked
-    runs. A file is written whole or not at all.
+    runs, and builders import what their format needs (a JSON run loads no Rich, a text run no
+    JSON builders). A file is written whole or not at all.
     """
     from mlcareer.formats import DOCUMENTS
 
