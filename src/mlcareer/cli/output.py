@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -97,6 +96,8 @@ JSON_SCHEMA_VERSION = 2
 
 def json_text(data: Any) -> str:
     """Indented JSON, led by ``schema_version``; ASCII-escaped unless stdout takes UTF-8."""
+    import json  # here, not at the top: `mlcareer --help` needs none of it
+
     from mlcareer.console import is_utf
 
     if isinstance(data, dict):
