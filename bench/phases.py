@@ -4,9 +4,9 @@
 
 Runs the command in a fresh interpreter per round (the cache warm), with ``-X importtime``,
 and reports medians: the import time of each top-level package (self time, summed), and the
-time inside the phases that are not imports (building the Click tree, Typer's parameter
-processing, loading the catalog, rendering and printing). Interpreter start-up is
-``python -c pass``; the rest is what a whole-process time adds to it.
+time inside the phases that are not imports (building the Click tree, importing and building
+the command run, Typer's parameter processing, loading the catalog, rendering and printing).
+Interpreter start-up is ``python -c pass``; the rest is what a whole-process time adds to it.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ start = time.perf_counter()
 import mlcareer.cli, typer.main, typer.core, mlcareer.catalog, mlcareer.console
 marks["import mlcareer.cli"] = time.perf_counter() - start
 timed(typer.main, "get_command", "build the Click tree")
+cli_app = sys.modules["mlcareer.cli.app"]  # mlcareer.cli.app is the Typer app itself
+if hasattr(cli_app, "_build"):  # commands built lazily, one per run
+    timed(cli_app, "_build", "import and build the command run")
 import typer._click.core
 param = getattr(typer.core, "_TyperParameter", typer._click.core.Parameter)  # typer 0.29 / earlier
 timed(param, "process_value", "Typer parameter processing")

@@ -68,6 +68,75 @@ def test_data_dir_after_the_command_without_a_value_is_a_usage_error(invoke: Inv
 # ---------------------------------------------------------------- help
 
 
+def test_the_table_of_commands_is_the_commands_themselves() -> None:
+    """COMMANDS (what help lists without building anything) names every command, its module and help."""
+    import inspect
+
+    from mlcareer.cli.app import COMMANDS
+
+    group = typer.main.get_command(app)
+    built = dict(group.commands.items())  # type: ignore[attr-defined]
+    assert set(built) == set(COMMANDS)
+    for info in app.registered_commands:
+        assert info.callback is not None
+        name = info.name or typer.main.get_command_name(info.callback.__name__)
+        module, summary = COMMANDS[name]
+        assert info.callback.__module__ == f"mlcareer.cli.{module}"
+        assert (inspect.getdoc(info.callback) or "").split("\n\n")[0] == summary
+        for limit in (45, 60, 74, 200):
+            listed = group.commands.listing(name)  # type: ignore[attr-defined]
+            assert listed.get_short_help_str(limit) == built[name].get_short_help_str(limit)
+    assert len(app.registered_commands) == len(COMMANDS)
+
+
+@pytest.mark.slow
+def test_a_run_imports_only_the_command_it_runs() -> None:
+    """`mlcareer --help` imports no command module; `mlcareer path` imports only its own."""
+    probe = (
+        "import sys\n"
+        "from mlcareer.cli import main\n"
+        "sys.argv = ['mlcareer', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "from mlcareer.cli.app import COMMANDS\n"
+        "modules = {f'mlcareer.cli.{m}' for m, _ in COMMANDS.values()}\n"
+        "sys.stderr.write('loaded: ' + ' '.join(sorted(modules & set(sys.modules))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "MLCAREER_PAGER": "cat"}
+    for args, loaded in ((["--help"], ""), ([], ""), (["path"], "mlcareer.cli.path")):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=True
+        )
+        assert done.stderr.endswith(f"loaded: {loaded}"), done.stderr
+
+
+@pytest.mark.slow
+def test_a_format_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """With the cache warm, JSON is built without Rich or the pages; text without the JSON builders."""
+    probe = (
+        "import sys\n"
+        "from mlcareer.cli import main\n"
+        "unwanted = sys.argv[1].split(',')\n"
+        "sys.argv = ['mlcareer', *sys.argv[2:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "found = [m for m in sys.modules for u in unwanted if m == u or m.startswith(u + '.')]\n"
+        "sys.stderr.write('loaded: ' + ' '.join(sorted(found)))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "MLCAREER_PAGER": "cat"}
+    env["MLCAREER_CACHE_DIR"] = str(tmp_path)  # a cold cache writes the completion index with Rich's escape
+    warm = [sys.executable, "-c", probe, "nothing", "roles", "--json"]
+    subprocess.run(warm, capture_output=True, env=env, check=True)
+    for args in (["role", "ml-engineer"], ["salary"], ["skill", "python"], ["roles"], ["path"]):
+        for unwanted, extra in (("rich,mlcareer.render", ["--json"]), ("mlcareer.jsondoc", [])):
+            done = subprocess.run(
+                [sys.executable, "-c", probe, unwanted, *args, *extra],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+            )
+            assert done.stderr.endswith("loaded: "), (args, extra, done.stderr)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_shows_words_not_types(invoke: Invoke, command: str) -> None:
     result = invoke(command, "--help")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from mlcareer.choices import Level
 from mlcareer.errors import NotFoundError
@@ -104,16 +104,14 @@ def list_roles(catalog: Catalog, level: Level | None = None, search: str | None 
     return sorted(roles, key=lambda r: (r.level.rank, r.kind != "ladder", order[r.id]))
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """A move on from a role, or into it: advancing a level, or specialising."""
 
     role: Role
     kind: EdgeKind
 
 
-@dataclass(frozen=True)
-class RoleView:
+class RoleView(NamedTuple):
     """Everything `mlcareer role` shows of one role, resolved."""
 
     role: Role
@@ -130,7 +128,7 @@ class RoleView:
     contrasts: list[tuple[Contrast, Role]]
     sources: list[Source]
     figure_sources: dict[str, Source]
-    official: list[Placement] = field(default_factory=list)  # occupations beside the role
+    official: list[Placement]  # occupations beside the role
 
 
 def contrasts(catalog: Catalog, role: Role, other: Role | None = None) -> list[tuple[Contrast, Role]]:
@@ -172,8 +170,7 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
     )
 
 
-@dataclass(frozen=True)
-class SkillRow:
+class SkillRow(NamedTuple):
     """One skill in a comparison: what each role's sources state (None: not stated)."""
 
     skill: Skill
@@ -181,8 +178,7 @@ class SkillRow:
     right: Expectation | None
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """Two roles side by side, and how the sources say they differ."""
 
     left: RoleView

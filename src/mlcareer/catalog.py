@@ -6,10 +6,9 @@ import difflib
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlcareer.errors import MAX_PROBLEMS, DataError, Problem, capped
 
@@ -23,8 +22,7 @@ ENV_DATA_DIR = "MLCAREER_DATA_DIR"
 MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread
 
 
-@dataclass(frozen=True)
-class FileSpec:
+class FileSpec(NamedTuple):
     """A data file: the top-level keys it holds, and where they go in the Catalog."""
 
     name: str
@@ -80,8 +78,7 @@ def display_name(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-@dataclass(frozen=True)
-class RawDirectory:
+class RawDirectory(NamedTuple):
     """A data directory's files as bytes, before parsing: what the cache key is made of."""
 
     directory: Path

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -25,8 +25,7 @@ class MlcareerError(Exception):
 MAX_PROBLEMS = 100
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem in a data file: where it is and what is wrong.
 
     ``more`` > 0 marks an entry that stands for that many further problems, not listed.

@@ -10,8 +10,7 @@ plan) asks this module.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mlcareer.choices import Level
 from mlcareer.models import Catalog, Role, ScaleStep, Skill, Statement
@@ -38,8 +37,7 @@ RULE = (
 _SCOPES: tuple[Scope, ...] = ("role", "level", "profession")
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One statement about a skill as it applies to a role: its quote, scope and grade (None: no grade)."""
 
     skill: str
@@ -51,8 +49,7 @@ class Reading:
     grade: int | None
 
 
-@dataclass(frozen=True)
-class Expectation:
+class Expectation(NamedTuple):
     """What a role expects of one skill, and on what it rests."""
 
     skill: Skill
@@ -104,8 +101,7 @@ _LABELS: dict[Basis, str] = {
 _NO_DEFAULT = "named without a grade; this data pack sets no default, so it is not scored"
 
 
-@dataclass(frozen=True)
-class RoleExpectations:
+class RoleExpectations(NamedTuple):
     """A role's expectations in catalogue order, and what the profession values beside them."""
 
     role: Role

@@ -21,10 +21,9 @@ import signal
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlcareer.errors import MlcareerError, OutputError
 from mlcareer.text import clean_line
@@ -128,8 +127,7 @@ def stdout_failed(exc: OSError) -> OutputError:
     return OutputError.from_os(exc)
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(NamedTuple):
     """Where an output file goes: stdout, a special file written in place, or a regular file."""
 
     path: Path  # as given

@@ -12,8 +12,7 @@ go to the ML engineer family first, then to the data's order.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mlcareer.choices import Level
 from mlcareer.errors import NoRouteError
@@ -36,8 +35,7 @@ SPECIALISE_NOTE = (
 )
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """One move the data allows: up the ladder, or into a specialisation."""
 
     source: str
@@ -45,8 +43,7 @@ class Edge:
     kind: EdgeKind
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """A role on the ladder, its pay at its own level, and the role it hangs from in the tree."""
 
     role: Role
@@ -54,8 +51,7 @@ class Node:
     parent: str | None
 
 
-@dataclass(frozen=True)
-class Ladder:
+class Ladder(NamedTuple):
     """The ladder (or the part reachable from ``start``): roles by level, and the moves between them."""
 
     levels: list[tuple[Level, str]]
@@ -73,8 +69,7 @@ class Ladder:
         return [n for n in self.nodes if n.parent == role_id]
 
 
-@dataclass(frozen=True)
-class SkillGrowth:
+class SkillGrowth(NamedTuple):
     """A skill the next role expects, against the current role (None: its sources do not say)."""
 
     skill: Skill
@@ -89,8 +84,7 @@ class SkillGrowth:
         return self.then.grade - self.now.grade
 
 
-@dataclass(frozen=True)
-class PayChange:
+class PayChange(NamedTuple):
     """Pay before and after a step, each at its role's own level, and the difference where comparable."""
 
     before: SalaryFigure | None
@@ -103,8 +97,7 @@ class PayChange:
         return self.low is not None
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One move of a route and what it asks for."""
 
     source: Role
@@ -116,8 +109,7 @@ class Step:
     requirements: list[Quoted]  # what the target's level asks beyond skills, hedges kept
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     """The shortest route to ``goal``; ``origins`` are the roles the search started from."""
 
     roles: list[Role]

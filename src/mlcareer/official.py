@@ -6,7 +6,7 @@ returns the sentence that says so, so no view can show the figure without it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlcareer.choices import SOURCE_ALIASES as SOURCE_ALIASES  # re-exported; defined with the enum
 from mlcareer.choices import SourceFamily as SourceFamily
@@ -43,8 +43,7 @@ def group_label(occupation: OfficialOccupation, roles: list[Role], match: str) -
     )
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """An occupation beside one role, with the sentence that says how near it is."""
 
     occupation: OfficialOccupation
@@ -54,8 +53,7 @@ class Placement:
     source: Source | None
 
 
-@dataclass(frozen=True)
-class Grouping:
+class Grouping(NamedTuple):
     """An occupation beside a set of roles (the data pack's choice), with its sentence."""
 
     roles: list[Role]
@@ -63,8 +61,7 @@ class Grouping:
     label: str
 
 
-@dataclass(frozen=True)
-class OfficialRow:
+class OfficialRow(NamedTuple):
     """One official pay figure, with the occupation it describes and that occupation's source.
 
     ``key`` ("BLS 1") ties the figure's line in a table to its line on a chart.

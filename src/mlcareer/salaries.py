@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from mlcareer.choices import Level
 from mlcareer.models import Catalog, LevelInfo, OfficialOccupation, Role, SalaryFigure, SalaryNote, Source
@@ -45,8 +45,7 @@ def ladder_roles(catalog: Catalog, level: Level) -> list[Role]:
     return [r for r in catalog.roles if r.level == level and r.kind == "ladder"]
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """One level: its figures, the ladder roles at it, and why there is no figure when there is none."""
 
     level: Level
@@ -68,8 +67,7 @@ class Band:
         return [r for r in self.roles if r.id not in named]
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(NamedTuple):
     """A linear axis from ``low`` to ``high`` with ticks every ``step``."""
 
     low: int
@@ -81,19 +79,17 @@ class Scale:
         return list(range(self.low, self.high + 1, self.step))
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     """Figures that share a currency and period, drawn on one scale: the articles', then official ones."""
 
     currency: str
     period: str
     scale: Scale
     figures: list[SalaryFigure]
-    official: list[OfficialRow] = field(default_factory=list)
+    official: list[OfficialRow]
 
 
-@dataclass(frozen=True)
-class OfficialSection:
+class OfficialSection(NamedTuple):
     """The official figures `mlcareer salary` shows, each occupation with the roles it stands beside."""
 
     rows: list[OfficialRow]
@@ -102,8 +98,7 @@ class OfficialSection:
     note: str | None  # why none is shown, when none is
 
 
-@dataclass(frozen=True)
-class SalaryReport:
+class SalaryReport(NamedTuple):
     """Everything `mlcareer salary` shows, with the filters that produced it."""
 
     level: Level | None
@@ -120,9 +115,9 @@ class SalaryReport:
     roles_with_data: list[Role]
     regions: list[str | None]  # every region in the data (None: not stated)
     currencies: list[str]
-    source: SourceFamily = SourceFamily.all
-    role_has_article_data: bool = True
-    official: OfficialSection = field(default_factory=lambda: OfficialSection([], [], [], None))
+    source: SourceFamily
+    role_has_article_data: bool
+    official: OfficialSection
 
     @property
     def figures(self) -> list[SalaryFigure]:

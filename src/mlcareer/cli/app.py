@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperArgument, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from mlcareer import __version__
 from mlcareer.cli.options import State, fresh_state, state
@@ -18,37 +21,157 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 
-# The order `mlcareer --help` lists commands in: the most useful first.
-COMMAND_ORDER = (
-    "role",
-    "roles",
-    "compare",
-    "salary",
-    "path",
-    "quiz",
-    "plan",
-    "history",
-    "team",
-    "skills",
-    "skill",
-    "validate",
-)
+# Every command, in the order `mlcareer --help` lists them (the most useful first): the module of
+# mlcareer.cli that defines it, and its one-line help (the first paragraph of its docstring).
+# Listing commands reads this table; only the command being run is imported and built. A test
+# keeps it equal to the commands themselves.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "role": (
+        "roles",
+        "Explain a role: what it does, the skills it expects, pay, where it leads, and sources.",
+    ),
+    "roles": ("roles", "List every role, grouped by level of the career ladder."),
+    "compare": ("roles", "Compare two roles side by side: level, work, tools, pay and skills."),
+    "salary": (
+        "salary",
+        "Show pay by level as the sources give it: a table, a chart on one scale, and what changes pay.",
+    ),
+    "path": (
+        "path",
+        "Show the career ladder as a tree, what is reachable from a role, or the route between two roles.",
+    ),
+    "quiz": (
+        "quiz",
+        "Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.",
+    ),
+    "plan": (
+        "plan",
+        "Your learning plan for a role: the skills to grow and the level requirements to meet, in order.",
+    ),
+    "history": (
+        "quiz",
+        "Your saved quiz results, newest first: date, target role, readiness, level and trend.",
+    ),
+    "team": (
+        "team",
+        "Compare the self-assessments of a class or a team: who meets what, and the gaps they share.",
+    ),
+    "skills": (
+        "skills",
+        "List the skills, grouped as technical, analytical and interpersonal, with how many roles need each.",
+    ),
+    "skill": (
+        "skills",
+        "Explain a skill: what it is, its proficiency steps, the roles that need it, and credentials.",
+    ),
+    "validate": (
+        "roles",
+        "Check a data directory and report every problem in it, with file, line and field.",
+    ),
+}
+
+
+def _build(name: str) -> Any:
+    """Import the module that defines command ``name`` and build that command alone (None if absent)."""
+    importlib.import_module(f"mlcareer.cli.{COMMANDS[name][0]}")
+    for info in app.registered_commands:
+        if info.callback and (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            return typer.main.get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+    return None
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """A group's commands by name; each is imported and built the first time it is looked up.
+
+    Names, membership and order come from ``COMMANDS`` without building anything; ``listing``
+    gives what a list of commands needs (name and one-line help) without building either.
+    """
+
+    def __init__(self, built: Mapping[str, Any]) -> None:
+        self._entries: dict[str, Any] = {name: built.get(name) for name in COMMANDS}
+        self._entries.update((name, command) for name, command in built.items() if name not in COMMANDS)
+        self._stubs: dict[str, TyperCommand] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        command = self._entries[name]
+        if command is None:
+            command = _build(name)
+            if command is None:
+                raise KeyError(name)
+            self._entries[name] = command
+        return command
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._entries[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._entries[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def listing(self, name: str) -> Any:
+        """The command if it is built, else a stand-in with its name and one-line help."""
+        command = self._entries.get(name)
+        if command is not None or name not in COMMANDS:
+            return command
+        if name not in self._stubs:
+            self._stubs[name] = TyperCommand(name=name, help=COMMANDS[name][1])
+        return self._stubs[name]
 
 
 class _Group(TyperGroup):
-    """Lists commands in a useful order; turns every MlcareerError into stderr and an exit code."""
+    """Lists commands in a useful order; turns every MlcareerError into stderr and an exit code.
+
+    Only the command being run is imported and built; help and completion list the others from
+    ``COMMANDS``.
+    """
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(self.commands)
+        self._listing = False
 
     def list_commands(self, ctx: Any) -> list[str]:
-        names = super().list_commands(ctx)
-        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
-        return sorted(names, key=lambda name: rank.get(name, len(rank)))
+        rank = {name: i for i, name in enumerate(COMMANDS)}
+        return sorted(self.commands, key=lambda name: rank.get(name, len(rank)))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
+        commands = self.commands
+        if self._listing and isinstance(commands, LazyCommands):
+            return commands.listing(cmd_name)
+        command = commands.get(cmd_name)
         for param in getattr(command, "params", ()):
             if type(param) is TyperArgument:
                 param.__class__ = _WordArgument
         return command
+
+    @contextlib.contextmanager
+    def _only_listing(self) -> Iterator[None]:
+        """While listing commands (help, completion of a command's name), build none of them."""
+        self._listing = True
+        try:
+            yield
+        finally:
+            self._listing = False
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        with self._only_listing():
+            super().format_commands(ctx, formatter)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> Any:
+        with self._only_listing():
+            return super().shell_complete(ctx, incomplete)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(args))

@@ -3,7 +3,8 @@
 Typer calls these while the user presses Tab. They must be quick and must never fail:
 with a missing or broken data directory they complete nothing. Most Tab presses never get
 here: ``mlcareer.fastcomplete`` answers them from an index of ids before Typer loads, and
-this is the fallback that (re)writes that index.
+this is the fallback that (re)writes that index. Every command's options name these
+functions, so this module imports nothing more until a Tab press calls one.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mlcareer import fastcomplete
-
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 def _catalog(ctx: typer.Context) -> Catalog | None:
     """The catalog the command would use (--data-dir, MLCAREER_DATA_DIR, shipped), or None."""
     try:
-        from mlcareer import cache
+        from mlcareer import cache, fastcomplete
         from mlcareer.catalog import RawDirectory, load_catalog, read_directory, resolve_data_dir
 
         # While completing, the group callback has not run: read --data-dir from the parsed params.
@@ -44,6 +43,8 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Role ids starting with what was typed, each with its title."""
+    from mlcareer import fastcomplete
+
     data = _catalog(ctx)
     if data is None:
         return []
@@ -52,6 +53,8 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 def complete_skill(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Skill ids starting with what was typed, each with its name."""
+    from mlcareer import fastcomplete
+
     data = _catalog(ctx)
     if data is None:
         return []

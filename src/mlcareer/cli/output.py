@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,7 +31,8 @@ def emit(
     every format of a page (``mlcareer.formats``); ``text`` draws a terminal-only form of the
     same result instead of the page's text (the role overview, the fast role list, the result
     of `validate`), and ``mermaid`` the path's diagram. Only the builder for the format asked
-    runs. A file is written whole or not at all.
+    runs, and builders import what their format needs (a JSON run loads no Rich, a text run no
+    JSON builders). A file is written whole or not at all.
     """
     from mlcareer.formats import DOCUMENTS
 
@@ -96,6 +96,8 @@ JSON_SCHEMA_VERSION = 2
 
 def json_text(data: Any) -> str:
     """Indented JSON, led by ``schema_version``; ASCII-escaped unless stdout takes UTF-8."""
+    import json  # here, not at the top: `mlcareer --help` needs none of it
+
     from mlcareer.console import is_utf
 
     if isinstance(data, dict):

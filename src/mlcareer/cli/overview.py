@@ -18,11 +18,13 @@ _BLURBS = {
 def overview(ctx: typer.Context) -> str:
     """What mlcareer does and the five most useful commands; cheap (no data, no Rich)."""
     commands = getattr(ctx.command, "commands", {})
+    # The group's commands are built when looked up: its listing tells their help without that.
+    listed = getattr(commands, "listing", commands.__getitem__)
     shown = [name for name in OVERVIEW_COMMANDS if name in commands][:5]
     width = max((len(name) for name in shown), default=0)
 
     def blurb(name: str) -> str:
-        first = commands[name].get_short_help_str(limit=200).split(":")[0].rstrip(".")
+        first = listed(name).get_short_help_str(limit=200).split(":")[0].rstrip(".")
         return _BLURBS.get(name) or first[:1].lower() + first[1:]
 
     lines = [

@@ -13,6 +13,7 @@ from mlcareer.cli.options import DiagramFormatOption, JsonOption, OutputOption
 from mlcareer.cli.output import emit
 
 if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import PathLadderDoc, PathRouteDoc
     from mlcareer.ladder import Ladder, Route
     from mlcareer.models import Catalog
     from mlcareer.render.view import Page
@@ -55,9 +56,7 @@ def path(
     Example: mlcareer path --from junior-ml-engineer --to chief-technology-officer
     """
     from mlcareer.careers import find_role
-    from mlcareer.jsondoc import path as jsondoc
     from mlcareer.ladder import explore
-    from mlcareer.render import path_md
 
     data = catalog(ctx)
     result = explore(
@@ -65,13 +64,24 @@ def path(
         start=find_role(data, start) if start is not None else None,
         goal=find_role(data, goal) if goal is not None else None,
     )
+
+    def document() -> PathLadderDoc | PathRouteDoc:
+        from mlcareer.jsondoc.path import path_json
+
+        return path_json(result, data.sources)
+
+    def mermaid() -> str:
+        from mlcareer.render.path_md import path_mermaid
+
+        return path_mermaid(result)
+
     emit(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        data=lambda: jsondoc.path_json(result, data.sources),
+        data=document,
         page=lambda: _page(data, result),
-        mermaid=lambda: path_md.path_mermaid(result),
+        mermaid=mermaid,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,10 @@ from mlcareer.cli.options import (
 )
 from mlcareer.cli.output import emit, notice
 from mlcareer.errors import UsageError
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import PlanDoc
+    from mlcareer.render.view import Page
 
 
 @app.command()
@@ -60,8 +64,6 @@ def plan(
     Example: mlcareer plan --role computer-vision-engineer
     """
     from mlcareer.assessment import learning_plan
-    from mlcareer.jsondoc import plan as jsondoc
-    from mlcareer.render.plan import plan_page
 
     if done is not None and undo is not None:
         raise UsageError("--done and --undo do not go together")
@@ -71,10 +73,15 @@ def plan(
         raise UsageError("--quick goes with --answers; a saved result knows its own form")
     mark = (done, True) if done is not None else (undo, False) if undo is not None else None
     result, origin = learning_plan(catalog(ctx), role, answers=answers, quick=quick, mark=mark, notice=notice)
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.plan_json(result, origin),
-        page=lambda: plan_page(result),
-    )
+
+    def document() -> PlanDoc:
+        from mlcareer.jsondoc.plan import plan_json
+
+        return plan_json(result, origin)
+
+    def page() -> Page:
+        from mlcareer.render.plan import plan_page
+
+        return plan_page(result)
+
+    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)

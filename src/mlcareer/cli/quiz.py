@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
     from mlcareer.history import Store
     from mlcareer.history_entry import Entry
+    from mlcareer.jsondoc.types import QuizResultDoc
     from mlcareer.models import Catalog, Question, ScaleStep
     from mlcareer.quiz import QuizResult
+    from mlcareer.render.view import Page
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
 
@@ -106,9 +108,7 @@ def quiz(
     """
     from mlcareer.assessment import assess
     from mlcareer.careers import find_role
-    from mlcareer.jsondoc import quiz as jsondoc
     from mlcareer.quiz import quiz_data
-    from mlcareer.render import quiz as render
 
     data = catalog(ctx)
     quiz_data(data)  # a data directory without a quiz says so before anything else
@@ -136,14 +136,19 @@ def quiz(
         data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
     )
     result = done.result
+
+    def document() -> QuizResultDoc:
+        from mlcareer.jsondoc.quiz import result_json
+
+        return result_json(result)
+
+    def page() -> Page:
+        from mlcareer.render.quiz import result_page
+
+        return result_page(result)
+
     try:
-        emit(
-            fmt=fmt,
-            as_json=as_json,
-            output=output,
-            data=lambda: jsondoc.result_json(result),
-            page=lambda: render.result_page(result),
-        )
+        emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
         if report is not None and report_kind is not None:
             _write_report(report, report_kind, result)
     finally:  # said last, where it is seen, and even if a report could not be written

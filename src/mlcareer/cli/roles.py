@@ -24,7 +24,9 @@ from mlcareer.cli.output import emit
 from mlcareer.errors import DataError, ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import CompareDoc, RoleDoc, RolesDoc
     from mlcareer.models import Catalog
+    from mlcareer.render.view import Page
 
 
 @app.command()
@@ -67,22 +69,36 @@ def role(
     Example: mlcareer role ml-engineer --section skills
     """
     from mlcareer.careers import describe_role, find_role
-    from mlcareer.jsondoc import role as jsondoc
-    from mlcareer.render import to_text
-    from mlcareer.render.role_page import overview_page, role_page
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
     part = Section(section) if section else None
     if full and part is not None:
         raise UsageError("--full shows every section and --section one of them; give one")
+
+    def document() -> dict[str, RoleDoc]:
+        from mlcareer.jsondoc.role import role_json
+
+        return {"role": role_json(view, part)}
+
+    def page() -> Page:
+        from mlcareer.render.role_page import role_page
+
+        return role_page(view, part)
+
+    def overview() -> object:
+        from mlcareer.render import to_text
+        from mlcareer.render.role_page import overview_page
+
+        return to_text.page(overview_page(view))
+
     emit(
         fmt=fmt,
         as_json=as_json,
         output=output,
-        data=lambda: {"role": jsondoc.role_json(view, part)},
-        page=lambda: role_page(view, part),
-        text=None if full or part else lambda: to_text.page(overview_page(view)),
+        data=document,
+        page=page,
+        text=None if full or part else overview,
     )
 
 
@@ -106,18 +122,25 @@ def roles(
     Example: mlcareer roles --level senior
     """
     from mlcareer.careers import list_roles
-    from mlcareer.jsondoc import role as jsondoc
-    from mlcareer.render import role as render
 
     found = list_roles(catalog(ctx), Level(level) if level else None, search)  # read by LevelOption
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.roles_json(found),
-        page=lambda: render.roles_page(found),
-        text=lambda: render.render_roles(found),
-    )
+
+    def document() -> RolesDoc:
+        from mlcareer.jsondoc.role import roles_json
+
+        return roles_json(found)
+
+    def page() -> Page:
+        from mlcareer.render.role import roles_page
+
+        return roles_page(found)
+
+    def lines() -> object:
+        from mlcareer.render.role import render_roles
+
+        return render_roles(found)
+
+    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page, text=lines)
 
 
 @app.command()
@@ -140,18 +163,21 @@ def compare(
     Example: mlcareer compare ml-engineer data-scientist
     """
     from mlcareer.careers import compare_roles, find_role
-    from mlcareer.jsondoc import compare as jsondoc
-    from mlcareer.render import compare as render
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.comparison_json(result),
-        page=lambda: render.comparison_page(result),
-    )
+
+    def document() -> CompareDoc:
+        from mlcareer.jsondoc.compare import comparison_json
+
+        return comparison_json(result)
+
+    def page() -> Page:
+        from mlcareer.render.compare import comparison_page
+
+        return comparison_page(result)
+
+    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,10 @@ from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, parse_source_
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import FormatOption, JsonOption, LevelOption, OutputOption, role_option
 from mlcareer.cli.output import emit
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import SalaryDoc
+    from mlcareer.render.view import Page
 
 
 def _source(value: str | None) -> SourceFamily | None:
@@ -77,8 +81,6 @@ def salary(
     """
     from mlcareer.careers import find_role
     from mlcareer.choices import Level
-    from mlcareer.jsondoc import salary as jsondoc
-    from mlcareer.render import salary as render
     from mlcareer.salaries import salary_report
 
     data = catalog(ctx)
@@ -90,10 +92,15 @@ def salary(
         currency=currency,
         source=SourceFamily(source) if source else SourceFamily.all,  # read by _source
     )
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.salary_json(report),
-        page=lambda: render.salary_page(report),
-    )
+
+    def document() -> SalaryDoc:
+        from mlcareer.jsondoc.salary import salary_json
+
+        return salary_json(report)
+
+    def page() -> Page:
+        from mlcareer.render.salary import salary_page
+
+        return salary_page(report)
+
+    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)

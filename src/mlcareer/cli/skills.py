@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,10 @@ from mlcareer.cli.app import app, catalog
 from mlcareer.cli.complete import complete_skill
 from mlcareer.cli.options import FormatOption, JsonOption, OutputOption
 from mlcareer.cli.output import emit
+
+if TYPE_CHECKING:
+    from mlcareer.jsondoc.types import SkillDoc, SkillsDoc
+    from mlcareer.render.view import Page
 
 
 @app.command()
@@ -33,20 +37,23 @@ def skills(
 
     Example: mlcareer skills --search deep
     """
-    from mlcareer.jsondoc import skill as jsondoc
-    from mlcareer.render.skill import skills_page
     from mlcareer.skills import list_skills
 
     data = catalog(ctx)
     found = list_skills(data, search)
     total = len(data.roles)
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.skills_json(found, total),
-        page=lambda: skills_page(found, total),
-    )
+
+    def document() -> SkillsDoc:
+        from mlcareer.jsondoc.skill import skills_json
+
+        return skills_json(found, total)
+
+    def page() -> Page:
+        from mlcareer.render.skill import skills_page
+
+        return skills_page(found, total)
+
+    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
 
 
 @app.command()
@@ -69,16 +76,19 @@ def skill(
 
     Example: mlcareer skill python
     """
-    from mlcareer.jsondoc import skill as jsondoc
-    from mlcareer.render.skill import skill_page
     from mlcareer.skills import describe_skill, find_skill
 
     data = catalog(ctx)
     view = describe_skill(data, find_skill(data, name))
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.skill_json(view),
-        page=lambda: skill_page(view),
-    )
+
+    def document() -> SkillDoc:
+        from mlcareer.jsondoc.skill import skill_json
+
+        return skill_json(view)
+
+    def page() -> Page:
+        from mlcareer.render.skill import skill_page
+
+        return skill_page(view)
+
+    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from types import UnionType
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, NamedTuple, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field
 
@@ -39,8 +38,7 @@ class Catalog(_Model):
         return _lookups(self)
 
 
-@dataclass(frozen=True)
-class Lookups:
+class Lookups(NamedTuple):
     """A catalog's collections by id (levels by level, the scale by value), and their data order."""
 
     roles: Mapping[str, Role]
