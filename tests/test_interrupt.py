@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,50 @@ def test_an_interrupt_inside_a_critical_section_waits_for_its_end() -> None:
     assert ran_to_the_end
     with pytest.raises(KeyboardInterrupt):
         interrupts._on_sigint(signal_module.SIGINT, None)  # outside: at once, as usual
+
+
+@pytest.fixture
+def _collector_back() -> Iterator[None]:
+    """``__main__.main`` turns the collector off for its run: give it back to the test process."""
+    import gc
+
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+@pytest.mark.usefixtures("_collector_back")
+def test_ctrl_c_while_a_class_is_built_is_a_cancel(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python 3.11 wraps an exception raised in ``__set_name__`` (a dataclass being defined as a
+    module loads) in a RuntimeError: Ctrl-C there is still a quiet cancel, not a traceback."""
+    import mlcareer.cli
+    from mlcareer import __main__ as entry
+
+    def interrupted_while_importing() -> None:
+        class Field:
+            def __set_name__(self, owner: type, name: str) -> None:
+                raise KeyboardInterrupt
+
+        class Record:
+            value = Field()
+
+    monkeypatch.setattr(mlcareer.cli, "main", interrupted_while_importing)
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "\nCancelled.\n"
+
+
+@pytest.mark.usefixtures("_collector_back")
+def test_other_runtime_errors_stay_visible(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mlcareer.cli
+    from mlcareer import __main__ as entry
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(mlcareer.cli, "main", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        entry.main()

@@ -32,10 +32,20 @@ def main() -> None:
 
         run()
     except KeyboardInterrupt:
-        sys.stderr.write("\nCancelled.\n")
-        raise SystemExit(130) from None
+        _cancelled()
+    except RuntimeError as exc:
+        # Python 3.11 wraps an exception raised while a class is being built (in
+        # ``__set_name__``: a dataclass field, as a module is imported) in a RuntimeError.
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            _cancelled()
+        raise
     finally:
         gc.freeze()
+
+
+def _cancelled() -> None:
+    sys.stderr.write("\nCancelled.\n")
+    raise SystemExit(130) from None
 
 
 if __name__ == "__main__":
