@@ -6,10 +6,7 @@ states, labelled inheritance, the rule named).
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from mlcareer.expectations import RULE, Expectation, Reading, RoleExpectations
-from mlcareer.render.common import MUTED, Bar, literal
 
 NOT_STATED = "the sources do not say"
 MENTIONED = "mentioned, no grade"
@@ -33,20 +30,6 @@ COMPACT_NOTE = (
     f'"{NOT_STATED_SHORT}": the sources do not say, which is not the same as not needed. '
     f"{DEFAULT_MARK} named without a grade: scored against the data pack's default."
 )
-
-
-def grade_text(exp: Expectation | None, ascii_only: bool, compact: bool = False) -> Text:
-    """The grade as a bar and its name, or the state in words; ``compact`` for narrow tables
-    (explained by COMPACT_NOTE)."""
-    if exp is None:
-        return Text(NOT_STATED_SHORT if compact else NOT_STATED, style=MUTED)
-    if exp.grade is None:
-        return Text(MENTIONED, style=MUTED)
-    name = exp.step.name if exp.step else f"{exp.grade}/4"
-    text = Text.assemble(Bar(exp.grade).text(ascii_only), " ", literal(name))
-    if exp.basis == "default":
-        text.append(DEFAULT_MARK if compact else " (default)", style=MUTED)
-    return text
 
 
 def reading_words(reading: Reading) -> str:
