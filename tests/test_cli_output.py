@@ -270,6 +270,20 @@ def test_diff_defaults_to_the_last_two_with_the_same_role_and_questions(four_res
     assert data["comparable"] is True and data["not_comparable"] is None
 
 
+def test_diff_as_json_with_unreadable_data_still_shows_the_saved_answers(
+    four_results: Invoke, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "roles.yaml").write_text("roles: [\n", encoding="utf-8")
+    result = four_results("--data-dir", str(broken), "history", "--diff", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["skills"], "the saved answers of both results, skill by skill"
+    assert all(s["before"]["name"] is None and s["before"]["grade"] is not None for s in data["skills"])
+    assert "Grades are not named: the data cannot be read" in result.stderr
+
+
 def test_diff_of_two_chosen_results(four_results: Invoke) -> None:
     data = json.loads(four_results("history", "--diff", "4", "2", "--json").stdout)
     assert (data["before"]["id"], data["after"]["id"]) == (2, 4)  # older first, whatever the order given

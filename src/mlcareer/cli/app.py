@@ -49,7 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Your learning plan for a role: the skills to grow and the level requirements to meet, in order.",
     ),
     "history": (
-        "quiz",
+        "history",
         "Your saved quiz results, newest first: date, target role, readiness, level and trend.",
     ),
     "team": (
