@@ -136,11 +136,11 @@ def _rigid(table: v.Table, column: int) -> bool:
     return ids or any(isinstance(p, v.Dots | v.Amount) for p in pieces)
 
 
-def _needs(table: v.Table, rigid: list[bool], ascii_only: bool) -> int:
+def _needs(table: v.Table, rigid: list[bool], texts: list[list[Text]]) -> int:
     """The width a table needs: its rigid columns whole, the others at least _MIN_COLUMN."""
     widths = []
     for n, name in enumerate(table.header):
-        longest = max(len(name), *(_cell(row[n], ascii_only).cell_len for row in table.rows))
+        longest = max(len(name), *(row[n].cell_len for row in texts))
         widths.append(longest if rigid[n] else min(longest, _MIN_COLUMN))
     return max(table.min_width, sum(widths) + 2 * (len(widths) - 1))
 
@@ -150,7 +150,9 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         yield _empty(table.empty)
         return
     rigid = [_rigid(table, n) for n in range(len(table.header))]
-    if table.stacked == "always" or (table.stacked == "narrow" and width < _needs(table, rigid, ascii_only)):
+    # the cells as a table shows them: built once, to measure and then to draw
+    texts = [] if table.stacked == "always" else [[_cell(c, ascii_only) for c in row] for row in table.rows]
+    if table.stacked == "always" or (table.stacked == "narrow" and width < _needs(table, rigid, texts)):
         for row in table.rows:
             if table.side_by_side:  # the label, then each column's header and, beneath it, its value
                 yield _cell(row[0], ascii_only, "bold")
@@ -173,8 +175,8 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         grid.add_column(table.header[0], style="bold", min_width=9, overflow="fold")
         for name in table.header[1:]:
             grid.add_column(literal(name), ratio=3, overflow="fold")
-        for row in table.rows:
-            grid.add_row(*(_cell(cell, ascii_only) for cell in row))
+        for cells in texts:
+            grid.add_row(*cells)
         yield grid
         return
     if table.fold is not None:
@@ -184,8 +186,8 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     for n, name in enumerate(table.header):
         # a grade, an amount or an id stays on one line; a first column of names takes at most half
         grid.add_column(name, no_wrap=rigid[n], max_width=None if n else max(width // 2, 12))
-    for row in table.rows:
-        grid.add_row(*(_cell(cell, ascii_only) for cell in row))
+    for cells in texts:
+        grid.add_row(*cells)
     yield grid
 
 
