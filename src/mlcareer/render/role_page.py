@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from mlcareer.careers import Move, RoleView
 from mlcareer.choices import SECTION_TITLES, Section
 from mlcareer.expectations import Expectation
-from mlcareer.models import Credential, Quoted, Role
+from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import (
@@ -127,13 +127,11 @@ def _becoming(view: RoleView) -> v.Blocks:
     return tuple(blocks) or (v.note(NOT_SAID),)
 
 
-def figure_line(view: RoleView, figure_id: str) -> v.Line:
+def figure_line(fig: SalaryFigure, source: Source | None) -> v.Line:
     """'mid: $110,000 - $150,000 per year  (scope, region; source; as of date)'."""
     from mlcareer.render.salary import as_of_text, region_text
     from mlcareer.render.salary_chart import period_text
 
-    fig = next(f for f in view.salary if f.id == figure_id)
-    source = view.figure_sources.get(fig.id)
     level = f"{fig.level.value}: " if fig.level else ""
     title = f"; {source.title}" if source is not None else ""
     date = as_of_text(fig, source)
@@ -148,7 +146,7 @@ def figure_line(view: RoleView, figure_id: str) -> v.Line:
 def _salary(view: RoleView) -> v.Blocks:
     if not view.salary:
         return (v.bullets(()),)
-    listed = v.bullets(figure_line(view, f.id) for f in view.salary)
+    listed = v.bullets(figure_line(f, view.figure_sources.get(f.id)) for f in view.salary)
     from mlcareer.salaries import charts
 
     return (listed, v.Chart(tuple(charts(view.salary)))) if len(view.salary) > 1 else (listed,)
