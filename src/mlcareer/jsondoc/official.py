@@ -73,14 +73,7 @@ def occupation_json(occupation: OfficialOccupation, source: Source | None) -> Oc
     jobs, growth, change = occupation.jobs, occupation.growth, occupation.change
     openings, education = occupation.openings, occupation.education
     return {
-        "id": occupation.id,
-        "title": occupation.title,
-        "agency": occupation.agency,
-        "soc": occupation.soc,
-        "soc_note": occupation.soc_note,
-        "edition": occupation.edition,
-        "url": occupation.url,
-        "region": occupation.region,
+        **ref,
         "retrieved": occupation.retrieved,
         "retrieved_note": occupation.retrieved_note,
         "pay": [

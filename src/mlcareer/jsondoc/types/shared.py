@@ -204,17 +204,9 @@ class OfficialEducationDoc(TypedDict):
     occupation: OccupationRef
 
 
-class OccupationDoc(TypedDict):
+class OccupationDoc(OccupationRef):
     """Every figure of an official occupation, each carrying the occupation it describes."""
 
-    id: str
-    title: str
-    agency: str
-    soc: str | None
-    soc_note: str | None
-    edition: str
-    url: str
-    region: str
     retrieved: str | None
     retrieved_note: str | None
     pay: list[PayDoc]
