@@ -35,7 +35,7 @@ def timed(owner, name, key):
             marks[key] = marks.get(key, 0.0) + time.perf_counter() - t
     setattr(owner, name, wrapper)
 start = time.perf_counter()
-import mlcareer.cli, typer.main, typer.core, mlcareer.catalog, mlcareer.console
+import mlcareer.cli, typer.main, typer.core, mlcareer.pack.catalog, mlcareer.terminal.console
 marks["import mlcareer.cli"] = time.perf_counter() - start
 timed(typer.main, "get_command", "build the Click tree")
 cli_app = sys.modules["mlcareer.cli.app"]  # mlcareer.cli.app is the Typer app itself
@@ -44,8 +44,8 @@ if hasattr(cli_app, "_build"):  # commands built lazily, one per run
 import typer._click.core
 param = getattr(typer.core, "_TyperParameter", typer._click.core.Parameter)  # typer 0.29 / earlier
 timed(param, "process_value", "Typer parameter processing")
-timed(mlcareer.catalog, "load_catalog", "load the catalog")
-timed(mlcareer.console, "show", "render and print")
+timed(mlcareer.pack.catalog, "load_catalog", "load the catalog")
+timed(mlcareer.terminal.console, "show", "render and print")
 sys.argv = ["mlcareer", *ARGS]
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 try:

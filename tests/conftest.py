@@ -71,7 +71,7 @@ def mini_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def shipped_dir() -> Path:
-    from mlcareer.catalog import shipped_data_dir
+    from mlcareer.pack.catalog import shipped_data_dir
 
     return shipped_data_dir()
 

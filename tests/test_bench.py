@@ -52,7 +52,7 @@ def test_pack_generator_makes_valid_data(tmp_path: Path) -> None:
         from make_pack import make_pack
     finally:
         sys.path.pop(0)
-    from mlcareer.catalog import check_directory
+    from mlcareer.pack.catalog import check_directory
 
     catalog, problems = check_directory(make_pack(tmp_path / "pack", 40))
     assert problems == [] and catalog is not None and len(catalog.roles) == 40

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer import cache
-from mlcareer.catalog import load_catalog
+from mlcareer.pack import cache
+from mlcareer.pack.catalog import load_catalog
 from tests.conftest import Invoke
 
 
@@ -28,7 +28,7 @@ def test_first_load_writes_the_cache_and_later_loads_use_it(
     first = load_catalog(mini_dir)
     assert len(_entries()) == 1
     load_catalog.cache_clear()
-    import mlcareer.catalog as catalog_module
+    import mlcareer.pack.catalog as catalog_module
 
     def no_parsing(*args: object) -> None:
         raise AssertionError("the cache should have been used")

@@ -16,7 +16,7 @@ import typer.main
 from mlcareer.cli import app
 from mlcareer.cli.app import hoist_global_options
 from mlcareer.cli.output import JSON_SCHEMA_VERSION
-from mlcareer.history import Store
+from mlcareer.history.store import Store
 from tests.conftest import REPO, Invoke
 
 ANSWERS = str(REPO / "examples" / "answers.yaml")
@@ -373,7 +373,7 @@ def test_an_unwritable_home_names_no_save(where: str) -> None:
 
 
 def test_a_failed_save_names_no_save(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mlcareer.history import HistoryError
+    from mlcareer.history.store import HistoryError
 
     def refuse(self: Store, entry: object) -> int:
         raise HistoryError(f"history database {self.path}: is read-only; it was left unchanged")

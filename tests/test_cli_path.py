@@ -429,8 +429,8 @@ def test_forty_columns(args: tuple[str, ...]) -> None:
 
 
 def test_tree_renders_at_fixed_widths() -> None:
-    from mlcareer.catalog import load_catalog, shipped_data_dir
-    from mlcareer.ladder import ladder
+    from mlcareer.domain.ladder import ladder
+    from mlcareer.pack.catalog import load_catalog, shipped_data_dir
     from mlcareer.render.path import ladder_page
     from mlcareer.render.to_text import page
 
@@ -474,7 +474,7 @@ def broken_dir(tmp_path: Path, name: str) -> Path:
 def test_bad_transitions_fail_validation_with_file_and_line(
     invoke: Invoke, tmp_path: Path, name: str, problem: str
 ) -> None:
-    from mlcareer.catalog import display_name
+    from mlcareer.pack.catalog import display_name
 
     directory = broken_dir(tmp_path, name)
     shown = display_name(directory / "roles.yaml")
@@ -495,9 +495,9 @@ def test_a_short_name_suggests_each_role_once(invoke: Invoke) -> None:
 
 
 def test_highlight_stays_on_the_role_title() -> None:
-    from mlcareer.careers import role_by_id
-    from mlcareer.catalog import load_catalog, shipped_data_dir
-    from mlcareer.ladder import ladder
+    from mlcareer.domain.careers import role_by_id
+    from mlcareer.domain.ladder import ladder
+    from mlcareer.pack.catalog import load_catalog, shipped_data_dir
     from mlcareer.render.path import ladder_page
     from mlcareer.render.to_text import page
 

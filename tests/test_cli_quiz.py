@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.history import SCHEMA_VERSION, HistoryError
-from mlcareer.yamlfile import parse
+from mlcareer.history.store import SCHEMA_VERSION, HistoryError
+from mlcareer.pack.yamlfile import parse
 from tests.conftest import REPO, Invoke
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
@@ -264,7 +264,7 @@ def test_clear_asks_and_refuses_without_a_terminal(invoke: Invoke, monkeypatch: 
     invoke("quiz", "-a", SAMPLE)
     refused = invoke("history", "--clear")
     assert refused.exit_code == 2 and "--yes" in refused.stderr
-    monkeypatch.setattr("mlcareer.prompts.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("mlcareer.terminal.prompts.stdin_is_terminal", lambda: True)
     kept = invoke("history", "--clear", input="n\n")
     assert kept.exit_code == 0 and "Nothing deleted" in kept.stderr
     assert "Delete all 1 saved quiz results?" in kept.stderr
@@ -321,7 +321,7 @@ def test_a_failed_save_still_shows_the_result(invoke: Invoke, monkeypatch: pytes
     def fail(*_args: object) -> int:
         raise HistoryError("history database X: disk full; it was left unchanged")
 
-    monkeypatch.setattr("mlcareer.history.Store.save", fail)
+    monkeypatch.setattr("mlcareer.history.store.Store.save", fail)
     result = invoke("quiz", "-a", SAMPLE, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["readiness"]["percent"] == 82

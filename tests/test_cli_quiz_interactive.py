@@ -24,7 +24,7 @@ TIMEOUT = 30.0
 @pytest.fixture(autouse=True)
 def _a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """CliRunner's stdin is no terminal; the prompts read the pipe instead."""
-    monkeypatch.setattr("mlcareer.prompts.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("mlcareer.terminal.prompts.stdin_is_terminal", lambda: True)
 
 
 def answer(value: int) -> str:

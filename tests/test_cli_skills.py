@@ -139,7 +139,7 @@ def test_overview_loads_no_data() -> None:
         "from mlcareer.cli import main\n"
         "sys.argv = ['mlcareer']\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        "prefixes = ('mlcareer.models', 'mlcareer.catalog', 'mlcareer.render', 'yaml')\n"
+        "prefixes = ('mlcareer.models', 'mlcareer.pack.catalog', 'mlcareer.render', 'yaml')\n"
         "heavy = [m for m in sys.modules if m.startswith(prefixes)]\n"
         "print('heavy:', heavy)\n"
     )

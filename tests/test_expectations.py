@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from mlcareer.catalog import load_catalog
+from mlcareer.domain.expectations import expectations
 from mlcareer.errors import DataError
-from mlcareer.expectations import expectations
 from mlcareer.models import Catalog
+from mlcareer.pack.catalog import load_catalog
 from tests.conftest import REPO, Invoke
 
 SEEDS = [REPO.parent / "shared" / "seeds", Path("/work/shared/seeds")]

@@ -17,10 +17,11 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from mlcareer import cache, fastcomplete
-from mlcareer.catalog import FILES, RawDirectory, load_catalog, read_directory, shipped_data_dir
+from mlcareer import fastcomplete
 from mlcareer.cli import app
 from mlcareer.cli.complete import complete_role, complete_skill
+from mlcareer.pack import cache
+from mlcareer.pack.catalog import FILES, RawDirectory, load_catalog, read_directory, shipped_data_dir
 
 SHELLS = ("bash", "zsh", "fish")
 

@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from mlcareer import cache
-from mlcareer.catalog import load_catalog
+from mlcareer.pack import cache
+from mlcareer.pack.catalog import load_catalog
 from tests.conftest import MINI, PRINT_PEAK_KIB, REPO, Invoke
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
@@ -379,11 +379,11 @@ def test_a_secret_that_is_not_the_users_own_is_not_used(cached: Path, mini_dir: 
 
 
 def test_hostile_scope_is_cleaned_at_render_time() -> None:
-    from mlcareer.catalog import shipped_data_dir
-    from mlcareer.console import plain_text
+    from mlcareer.domain.salaries import salary_report
+    from mlcareer.pack.catalog import shipped_data_dir
     from mlcareer.render.salary import salary_page
     from mlcareer.render.to_text import page
-    from mlcareer.salaries import salary_report
+    from mlcareer.terminal.console import plain_text
 
     data = load_catalog(shipped_data_dir())
     figures = [f.model_copy(update={"scope": "\x1b]0;X\x07 scope"}) for f in data.salaries.figures]
@@ -430,7 +430,7 @@ def test_a_fifo_or_device_link_as_cache_entry_costs_only_speed(
         cached.symlink_to("/dev/zero")
     # In a process of its own, with a memory limit: before the fix this hung, or grew without end.
     code = (
-        "import resource, sys; from pathlib import Path; from mlcareer import cache\n"
+        "import resource, sys; from pathlib import Path; from mlcareer.pack import cache\n"
         "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
         "print(cache.get(Path(sys.argv[1]), sys.argv[2]))\n"
     ) + PRINT_PEAK_KIB

@@ -146,8 +146,8 @@ def test_html_escapes_every_piece_of_text() -> None:
 
 
 def test_every_block_renders_in_every_format() -> None:
-    from mlcareer.console import plain_text
     from mlcareer.render import to_text
+    from mlcareer.terminal.console import plain_text
 
     shown = _every_block()
     assert HOSTILE in " ".join(plain_text(to_text.page(shown), width=200).split())

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mlcareer.careers import role_by_id
-from mlcareer.catalog import load_catalog, shipped_data_dir
-from mlcareer.history import SCHEMA_VERSION, HistoryError, Store, data_home, database_path
-from mlcareer.history_diff import diff_last, trends
-from mlcareer.history_entry import Entry, SkillSnapshot, entry_from
-from mlcareer.quiz import quiz_data, score
+from mlcareer.domain.careers import role_by_id
+from mlcareer.domain.quiz import quiz_data, score
+from mlcareer.history.diff import diff_last, trends
+from mlcareer.history.entry import Entry, SkillSnapshot, entry_from
+from mlcareer.history.store import SCHEMA_VERSION, HistoryError, Store, data_home, database_path
+from mlcareer.pack.catalog import load_catalog, shipped_data_dir
 from tests.conftest import REPO, Invoke
 
 SHIPPED = load_catalog(shipped_data_dir())
@@ -94,7 +94,7 @@ def test_concurrent_saves_all_land(tmp_path: Path) -> None:
 def test_two_processes_saving_at_once_both_land(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     code = (
-        "import sys; from mlcareer.history import Store, Entry\n"
+        "import sys; from mlcareer.history.store import Store, Entry\n"
         "e = Entry(0, '2025-01-01T10:00:00Z', 'r', 'R', 1, None, False, [], {})\n"
         "for _ in range(20): Store(__import__('pathlib').Path(sys.argv[1])).save(e)\n"
     )
@@ -210,7 +210,7 @@ def test_no_permission_is_reported_without_touching_the_file(
 ) -> None:
     path = tmp_path / "h.sqlite3"
     Store(path).save(_entry())
-    monkeypatch.setattr("mlcareer.history.os.access", lambda *_args: False)
+    monkeypatch.setattr("mlcareer.history.store.os.access", lambda *_args: False)
     error = _unchanged(path, Store(path).load)
     assert "permission denied" in str(error)
     _unchanged(path, lambda: Store(path).save(_entry()))

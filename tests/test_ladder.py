@@ -6,11 +6,9 @@ from typing import Any
 
 import pytest
 
-from mlcareer.careers import role_by_id
-from mlcareer.catalog import load_catalog
 from mlcareer.choices import Level
-from mlcareer.errors import NoRouteError
-from mlcareer.ladder import (
+from mlcareer.domain.careers import role_by_id
+from mlcareer.domain.ladder import (
     ROUTE_NOTE,
     Edge,
     Ladder,
@@ -22,7 +20,9 @@ from mlcareer.ladder import (
     reachable,
     route,
 )
+from mlcareer.errors import NoRouteError
 from mlcareer.models import Catalog
+from mlcareer.pack.catalog import load_catalog
 from tests.conftest import REPO
 
 SHIPPED_LADDER = [

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.catalog import check_directory, load_catalog
 from mlcareer.errors import DataError
-from mlcareer.yamlfile import parse
+from mlcareer.pack.catalog import check_directory, load_catalog
+from mlcareer.pack.yamlfile import parse
 from tests.conftest import FIXTURES, MINI, PRINT_PEAK_KIB, Invoke
 
 BROKEN = FIXTURES / "broken"
@@ -202,7 +202,7 @@ def test_hostile_files_are_refused_in_bounded_time_and_memory(tmp_path: Path, ca
         shutil.copy(BROKEN / f"{case}.yaml", data / "roles.yaml")
     code = (
         "import sys\n"
-        "from mlcareer.catalog import check_directory\n"
+        "from mlcareer.pack.catalog import check_directory\n"
         "_, problems = check_directory(__import__('pathlib').Path(sys.argv[1]))\n"
         "assert problems\n"
     ) + PRINT_PEAK_KIB

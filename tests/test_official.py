@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.catalog import check_directory, load_catalog, shipped_data_dir
+from mlcareer.domain.official import placements
+from mlcareer.domain.salaries import salary_report
 from mlcareer.models import Catalog, OfficialOccupation, period_years
-from mlcareer.official import placements
-from mlcareer.salaries import salary_report
+from mlcareer.pack.catalog import check_directory, load_catalog, shipped_data_dir
 from tests.conftest import FIXTURES, MINI, Invoke
 
 PAGES = FIXTURES / "bls"
@@ -130,7 +130,7 @@ def test_the_shipped_figures(shipped: Catalog) -> None:
 
 
 def test_the_ml_engineer_stands_beside_the_research_scientists(shipped: Catalog) -> None:
-    from mlcareer.careers import find_role
+    from mlcareer.domain.careers import find_role
 
     placed = placements(shipped, find_role(shipped, "ml-engineer"))
     assert [p.occupation.id for p in placed] == ["computer-and-information-research-scientists"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer import console
+from mlcareer.terminal import console
 from tests.conftest import REPO, Invoke
 
 pexpect = pytest.importorskip("pexpect")

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from mlcareer.catalog import check_directory
 from mlcareer.cli import app
 from mlcareer.errors import Problem
-from mlcareer.yamlfile import YamlProblem, parse
+from mlcareer.pack.catalog import check_directory
+from mlcareer.pack.yamlfile import YamlProblem, parse
 from tests.conftest import MINI
 
 SETTINGS = settings(

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlcareer.answers import read_answers
-from mlcareer.careers import role_by_id
-from mlcareer.catalog import load_catalog, shipped_data_dir
 from mlcareer.choices import Level
+from mlcareer.domain.answers import read_answers
+from mlcareer.domain.careers import role_by_id
+from mlcareer.domain.quiz import DISCLAIMER, fit_level, quiz_data, readiness, score, select_questions
 from mlcareer.errors import DataError
 from mlcareer.models import Catalog, Question, Statement
-from mlcareer.quiz import DISCLAIMER, fit_level, quiz_data, readiness, score, select_questions
+from mlcareer.pack.catalog import load_catalog, shipped_data_dir
 from tests.conftest import MINI
 
 SHIPPED = load_catalog(shipped_data_dir())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.history import Store
+from mlcareer.history.store import Store
 from tests.conftest import REPO
 
 pexpect = pytest.importorskip("pexpect")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-import mlcareer.history
+import mlcareer.history.store
 from tests.conftest import REPO, Invoke
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
@@ -48,13 +48,15 @@ def test_disk_full_keeps_earlier_results_and_shows_the_new_one(
     assert invoke("quiz", "--answers", SAMPLE).exit_code == 0
     before = _db().read_bytes()
     real_connect = sqlite3.connect
-    monkeypatch.setattr(mlcareer.history.sqlite3, "connect", lambda *a, **k: _FullDisk(real_connect(*a, **k)))
+    monkeypatch.setattr(
+        mlcareer.history.store.sqlite3, "connect", lambda *a, **k: _FullDisk(real_connect(*a, **k))
+    )
     result = invoke("quiz", "--answers", SAMPLE, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["readiness"]["percent"] >= 0, "the result is still shown"
     assert "not saved" in result.stderr and "full" in result.stderr
     assert "Traceback" not in result.stderr
-    monkeypatch.setattr(mlcareer.history.sqlite3, "connect", real_connect)
+    monkeypatch.setattr(mlcareer.history.store.sqlite3, "connect", real_connect)
     assert _db().read_bytes() == before, "the rolled-back transaction left the file as it was"
     assert len(_saved(invoke)) == 1
 

@@ -6,16 +6,16 @@ import io
 
 from rich.console import Console, RenderableType
 
-from mlcareer.careers import role_by_id
-from mlcareer.catalog import load_catalog, shipped_data_dir
-from mlcareer.history_diff import diff_last, trends
-from mlcareer.history_entry import Entry, SkillSnapshot
+from mlcareer.domain.careers import role_by_id
+from mlcareer.domain.quiz import QuizResult, quiz_data, score
+from mlcareer.history.diff import diff_last, trends
+from mlcareer.history.entry import Entry, SkillSnapshot
 from mlcareer.models import Catalog, Skill, Statement
-from mlcareer.quiz import QuizResult, quiz_data, score
+from mlcareer.pack.catalog import load_catalog, shipped_data_dir
+from mlcareer.pack.yamlfile import parse
 from mlcareer.render import to_markdown, to_text
 from mlcareer.render.history import diff_page, history_page
 from mlcareer.render.quiz import answers_template, result_page
-from mlcareer.yamlfile import parse
 
 SHIPPED = load_catalog(shipped_data_dir())
 

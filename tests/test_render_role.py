@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from mlcareer.careers import compare_roles, describe_role, find_role, list_roles
-from mlcareer.catalog import load_catalog
 from mlcareer.choices import Section
+from mlcareer.domain.careers import compare_roles, describe_role, find_role, list_roles
 from mlcareer.models import Catalog
+from mlcareer.pack.catalog import load_catalog
 from mlcareer.render.compare import comparison_page
 from mlcareer.render.role import render_roles
 from mlcareer.render.role_page import role_page

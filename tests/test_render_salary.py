@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from rich.console import Console, RenderableType
 
-from mlcareer.careers import describe_role, find_role
-from mlcareer.catalog import load_catalog, shipped_data_dir
 from mlcareer.choices import Level, Section
+from mlcareer.domain.careers import describe_role, find_role
+from mlcareer.domain.salaries import salary_report
 from mlcareer.models import Catalog
+from mlcareer.pack.catalog import load_catalog, shipped_data_dir
 from mlcareer.render.role_page import role_page
 from mlcareer.render.salary import salary_page
 from mlcareer.render.salary_chart import compact
 from mlcareer.render.to_markdown import page as markdown_page
 from mlcareer.render.to_text import page
-from mlcareer.salaries import salary_report
 from tests.conftest import FIXTURES, MINI
 
 

@@ -1,4 +1,4 @@
-"""Salary queries (mlcareer.salaries), and the shipped figures checked against the source documents."""
+"""Salary queries (mlcareer.domain.salaries), and the shipped figures checked against the source documents."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.careers import find_role
-from mlcareer.catalog import load_catalog
 from mlcareer.choices import Level, SourceFamily, parse_level
+from mlcareer.domain.careers import find_role
+from mlcareer.domain.salaries import salary_for_role, salary_report, shared_scale
 from mlcareer.models import Catalog, SalaryFigure
-from mlcareer.salaries import salary_for_role, salary_report, shared_scale
+from mlcareer.pack.catalog import load_catalog
 from tests.conftest import FIXTURES, MINI
 
 SEEDS = [Path(__file__).parents[1].parent / "shared" / "seeds", Path("/work/shared/seeds")]
@@ -19,7 +19,7 @@ SEEDS = [Path(__file__).parents[1].parent / "shared" / "seeds", Path("/work/shar
 
 @pytest.fixture(scope="module")
 def shipped() -> Catalog:
-    from mlcareer.catalog import shipped_data_dir
+    from mlcareer.pack.catalog import shipped_data_dir
 
     return load_catalog(shipped_data_dir())
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from mlcareer.catalog import load_catalog
+from mlcareer.domain.expectations import expectations
+from mlcareer.domain.skills import describe_skill, find_skill, list_skills
 from mlcareer.errors import NotFoundError
-from mlcareer.expectations import expectations
 from mlcareer.models import Catalog
+from mlcareer.pack.catalog import load_catalog
 from mlcareer.render import to_text
 from mlcareer.render.skill import skill_page, skills_page
-from mlcareer.skills import describe_skill, find_skill, list_skills
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ A run is short, and what it allocates lives until the end: the cyclic garbage co
 only costs time here. It is off for the run (a cold 8,000-role validation: 9.2 s -> 4.0 s
 on the benchmark machine, same peak memory), and everything is frozen before exit, so the
 interpreter's final pass over every loaded object (about 45 ms) is skipped. The interactive
-quiz turns it back on (mlcareer.prompts): a person may take minutes.
+quiz turns it back on (mlcareer.terminal.prompts): a person may take minutes.
 """
 
 from __future__ import annotations

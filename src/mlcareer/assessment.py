@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.careers import find_role
+from mlcareer.domain.careers import find_role
+from mlcareer.domain.quiz import QuizResult, quiz_data, score, select_questions
 from mlcareer.errors import DataError, MlcareerError, UsageError
-from mlcareer.quiz import QuizResult, quiz_data, score, select_questions
 
 if TYPE_CHECKING:
-    from mlcareer.history import Store
+    from mlcareer.domain.plan import Plan
+    from mlcareer.history.store import Store
     from mlcareer.models import Catalog, Question, Role, ScaleStep
-    from mlcareer.plan import Plan
 
 #: A notice on stderr, never mixed into results.
 Notice = Callable[[str], None]
@@ -91,7 +91,7 @@ def assess(
     result = score(catalog, role, {**kept, **given}, quick=quick)
     saved: int | None = None
     if store is not None:
-        from mlcareer.history_entry import entry_from
+        from mlcareer.history.entry import entry_from
 
         try:
             saved = store.save(entry_from(result))
@@ -116,7 +116,7 @@ def gather(
     if answers is None:
         shown = labels(catalog)
         return ask(questions, shown.scale, shown.interest_scale, shown.skill_names)
-    from mlcareer.answers import read_answers
+    from mlcareer.domain.answers import read_answers
 
     try:
         given = read_answers(answers, questions, every)
@@ -131,7 +131,7 @@ def gather(
 
 def _quick_form_hint(catalog: Catalog, answers: Path, every: list[Question]) -> None:
     """A file that answers the quick form whole, scored as the full quiz: say to add --quick."""
-    from mlcareer.answers import read_answers
+    from mlcareer.domain.answers import read_answers
 
     quick_form = select_questions(quiz_data(catalog), True)
     try:
@@ -147,7 +147,7 @@ def _quick_form_hint(catalog: Catalog, answers: Path, every: list[Question]) -> 
 def _history_problem(exc: Exception) -> str:
     """A history that cannot be used, in words (an OSError: e.g. a home this user cannot enter)."""
     if isinstance(exc, OSError):
-        from mlcareer.history import database_path
+        from mlcareer.history.store import database_path
 
         return f"cannot use {database_path()}: {exc.strerror or exc}"
     return str(exc)
@@ -155,7 +155,7 @@ def _history_problem(exc: Exception) -> str:
 
 def _open_history(notice: Notice, *, from_file: bool) -> tuple[Store | None, MlcareerError | None]:
     """The history to save in, checked before the questions: a broken one should not cost answers."""
-    from mlcareer.history import Store
+    from mlcareer.history.store import Store
 
     try:
         store = Store()
@@ -174,8 +174,8 @@ def _plan_retake(
     catalog: Catalog, target: Role, notice: Notice
 ) -> tuple[dict[str, int], bool, list[Question]]:
     """The answers kept from the result the plan comes from, its form, and the questions to ask again."""
-    from mlcareer.history import Store
-    from mlcareer.plan import make_plan, retake_questions
+    from mlcareer.domain.plan import make_plan, retake_questions
+    from mlcareer.history.store import Store
 
     role, entry_id, answers, quick = latest_result(catalog, Store(), target.id)
     questions = retake_questions(catalog, make_plan(catalog, role, answers, quick=quick))
@@ -214,16 +214,16 @@ def learning_plan(
     From the file ``answers`` (nothing read from or written to the history), else from the
     latest saved result, with the progress kept in the history; ``mark``: (step, done) to record.
     """
-    from mlcareer.plan import make_plan
+    from mlcareer.domain.plan import make_plan
 
     if answers is not None:
-        from mlcareer.answers import read_answers
+        from mlcareer.domain.answers import read_answers
 
         target = find_role(catalog, role or "ml-engineer")
         every = quiz_data(catalog)
         given = read_answers(answers, select_questions(every, quick), every.questions)
         return make_plan(catalog, target, given, quick=quick), {"kind": "answers", "file": str(answers)}
-    from mlcareer.history import Store
+    from mlcareer.history.store import Store
 
     store = Store()
     target, entry_id, given, quick = latest_result(catalog, store, role)

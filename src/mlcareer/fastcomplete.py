@@ -5,7 +5,7 @@ parameter adapters and pydantic, the catalog); answered here, from a small index
 written beside the catalog cache, it costs little more than the interpreter's start-up.
 
 The index is trusted only when it was made from exactly the data files in use: it holds the
-cache key (a hash of every data file's bytes, see ``mlcareer.cache.key``), and the key is
+cache key (a hash of every data file's bytes, see ``mlcareer.pack.cache.key``), and the key is
 computed again from the files on every Tab press. Anything this module does not know for
 certain (another shell, an option name, an enum value, a help text Rich would change, an
 index missing or stale) returns None, and Typer answers as before. Tests compare every
@@ -21,7 +21,7 @@ import string
 import sys
 
 # The index of ids, re-exported: callers and tests use fastcomplete.read_index and the rest.
-from mlcareer.fastindex import (
+from mlcareer.pack.fastindex import (
     _ROLE,
     _SKILL,
     CACHE_FORMAT,

@@ -30,7 +30,7 @@ def main() -> None:
     """
     import os
 
-    from mlcareer.console import prepare_streams
+    from mlcareer.terminal.console import prepare_streams
 
     # mlcareer uses no pydantic plugins; looking for them scans every installed package's
     # entry points (about 15 ms a run), and one found would instrument our validation.

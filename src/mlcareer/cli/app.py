@@ -308,6 +308,6 @@ def _main(
 
 def catalog(ctx: typer.Context) -> Catalog:
     """The validated data for this run."""
-    from mlcareer.catalog import load_catalog, resolve_data_dir
+    from mlcareer.pack.catalog import load_catalog, resolve_data_dir
 
     return load_catalog(resolve_data_dir((ctx.find_object(State) or state()).data_dir))

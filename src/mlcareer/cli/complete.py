@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 def _catalog(ctx: typer.Context) -> Catalog | None:
     """The catalog the command would use (--data-dir, MLCAREER_DATA_DIR, shipped), or None."""
     try:
-        from mlcareer import cache, fastcomplete
-        from mlcareer.catalog import RawDirectory, load_catalog, read_directory, resolve_data_dir
+        from mlcareer import fastcomplete
+        from mlcareer.pack import cache
+        from mlcareer.pack.catalog import RawDirectory, load_catalog, read_directory, resolve_data_dir
 
         # While completing, the group callback has not run: read --data-dir from the parsed params.
         given = ctx.find_root().params.get("data_dir")

@@ -14,8 +14,8 @@ from mlcareer.errors import MlcareerError, UsageError
 from mlcareer.formats import Format
 
 if TYPE_CHECKING:
-    from mlcareer.history import Store
-    from mlcareer.history_entry import Entry
+    from mlcareer.history.entry import Entry
+    from mlcareer.history.store import Store
     from mlcareer.models import ScaleStep
 
 
@@ -53,8 +53,8 @@ def history(
 
     Example: mlcareer history show 1
     """
-    from mlcareer.history import Store
-    from mlcareer.history_diff import diff_chosen, trends
+    from mlcareer.history.diff import diff_chosen, trends
+    from mlcareer.history.store import Store
     from mlcareer.jsondoc import history as jsondoc
     from mlcareer.render.history import diff_page, history_page
 
@@ -137,11 +137,11 @@ def _show(
     ctx: typer.Context, entries: list[Entry], number: int, fmt: str, as_json: bool, output: Path | None
 ) -> None:
     """One saved result in full: its answers scored again, with the date it was taken."""
-    from mlcareer.careers import find_role
-    from mlcareer.history_diff import find_entry
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.quiz import score
+    from mlcareer.history.diff import find_entry
     from mlcareer.jsondoc import history as jsondoc_history
     from mlcareer.jsondoc import quiz as jsondoc
-    from mlcareer.quiz import score
     from mlcareer.render import history as render_history
     from mlcareer.render import quiz as render
 
@@ -166,7 +166,7 @@ def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
     from mlcareer.jsondoc.history import cleared_json
 
     if count and not yes:
-        from mlcareer import prompts
+        from mlcareer.terminal import prompts
 
         if not prompts.stdin_is_terminal():
             raise UsageError("--clear asks before it deletes, and stdin is not a terminal; add --yes")

@@ -54,15 +54,15 @@ def emit(
     else:
         shown = _terminal(page, text)
         if output is None:
-            from mlcareer import console
+            from mlcareer.terminal import console
 
             console.show(shown, paged=paging())
             return
-        from mlcareer.console import plain_text
+        from mlcareer.terminal.console import plain_text
 
         body = plain_text(shown)
     if output is None and fmt is not Format.json and paging():
-        from mlcareer.console import page_text
+        from mlcareer.terminal.console import page_text
 
         page_text(body)
     elif output is None:
@@ -84,7 +84,7 @@ def _terminal(page: Callable[[], Page] | None, text: Callable[[], object] | None
 
 def paging() -> bool:
     """Whether text results go through the pager: on a terminal, unless --no-pager."""
-    from mlcareer.console import wants_pager
+    from mlcareer.terminal.console import wants_pager
 
     return state().pager and wants_pager()
 
@@ -98,7 +98,7 @@ def json_text(data: Any) -> str:
     """Indented JSON, led by ``schema_version``; ASCII-escaped unless stdout takes UTF-8."""
     import json  # here, not at the top: `mlcareer --help` needs none of it
 
-    from mlcareer.console import is_utf
+    from mlcareer.terminal.console import is_utf
 
     if isinstance(data, dict):
         data = {"schema_version": JSON_SCHEMA_VERSION, **data}
@@ -126,7 +126,7 @@ def write_file(path: Path, body: str) -> None:
 
 def notice(message: str) -> None:
     """A one-line notice on stderr (never mixed into results)."""
-    from mlcareer import console
+    from mlcareer.terminal import console
 
     console.notice(message)
 
@@ -140,14 +140,14 @@ def print_json(data: Any) -> None:
 
 def show(renderable: object) -> None:
     """Print one renderable on stdout."""
-    from mlcareer import console
+    from mlcareer.terminal import console
 
     console.show(renderable)
 
 
 def report_error(exc: MlcareerError) -> None:
     """'Error: ...' on stderr; a data error lists each problem on its own line."""
-    from mlcareer import console
+    from mlcareer.terminal import console
 
     if isinstance(exc, OutputError) and exc.quiet:
         return

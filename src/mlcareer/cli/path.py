@@ -13,8 +13,8 @@ from mlcareer.cli.options import DiagramFormatOption, JsonOption, OutputOption
 from mlcareer.cli.output import emit
 
 if TYPE_CHECKING:
+    from mlcareer.domain.ladder import Ladder, Route
     from mlcareer.jsondoc.types import PathLadderDoc, PathRouteDoc
-    from mlcareer.ladder import Ladder, Route
     from mlcareer.models import Catalog
     from mlcareer.render.view import Page
 
@@ -55,8 +55,8 @@ def path(
 
     Example: mlcareer path --from junior-ml-engineer --to chief-technology-officer
     """
-    from mlcareer.careers import find_role
-    from mlcareer.ladder import explore
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.ladder import explore
 
     data = catalog(ctx)
     result = explore(
@@ -87,7 +87,7 @@ def path(
 
 def _page(data: Catalog, result: Ladder | Route) -> Page:
     """The ladder's page, or a route's, ending with its verdict (the pay from first role to last)."""
-    from mlcareer.ladder import Route, pay_change
+    from mlcareer.domain.ladder import Route, pay_change
     from mlcareer.render import path as render
     from mlcareer.render import verdict
 

@@ -23,9 +23,9 @@ from mlcareer.errors import ExitCode, MlcareerError, UsageError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from mlcareer.domain.quiz import QuizResult
     from mlcareer.jsondoc.types import QuizResultDoc
     from mlcareer.models import Catalog, Question, ScaleStep
-    from mlcareer.quiz import QuizResult
     from mlcareer.render.view import Page
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
@@ -105,8 +105,8 @@ def quiz(
     Example: mlcareer quiz --quick
     """
     from mlcareer.assessment import assess
-    from mlcareer.careers import find_role
-    from mlcareer.quiz import quiz_data
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.quiz import quiz_data
 
     data = catalog(ctx)
     quiz_data(data)  # a data directory without a quiz says so before anything else
@@ -160,7 +160,7 @@ def quiz(
 def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> None:
     """An answers file with every question (of the quick form) to fill in, on stdout or in ``output``."""
     from mlcareer.assessment import labels
-    from mlcareer.quiz import quiz_data, select_questions
+    from mlcareer.domain.quiz import quiz_data, select_questions
     from mlcareer.render import quiz as render
 
     shown = labels(data)
@@ -208,7 +208,7 @@ def _ask(
     skill_names: dict[str, str],
 ) -> dict[str, int]:
     """The answers, asked in the terminal; exit 130 when cancelled."""
-    from mlcareer import console, prompts
+    from mlcareer.terminal import console, prompts
 
     if not prompts.stdin_is_terminal():
         raise UsageError(NO_TERMINAL)
@@ -224,7 +224,7 @@ def _ask(
 
 
 def _cancelled() -> NoReturn:
-    from mlcareer import console
+    from mlcareer.terminal import console
 
     console.notice(CANCELLED, dim=False)
     raise typer.Exit(ExitCode.CANCELLED)

@@ -68,7 +68,7 @@ def role(
 
     Example: mlcareer role ml-engineer --section skills
     """
-    from mlcareer.careers import describe_role, find_role
+    from mlcareer.domain.careers import describe_role, find_role
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
@@ -121,7 +121,7 @@ def roles(
 
     Example: mlcareer roles --level senior
     """
-    from mlcareer.careers import list_roles
+    from mlcareer.domain.careers import list_roles
 
     found = list_roles(catalog(ctx), Level(level) if level else None, search)  # read by LevelOption
 
@@ -162,7 +162,7 @@ def compare(
 
     Example: mlcareer compare ml-engineer data-scientist
     """
-    from mlcareer.careers import compare_roles, find_role
+    from mlcareer.domain.careers import compare_roles, find_role
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
@@ -201,7 +201,7 @@ def validate(
 
     Example: mlcareer validate ./my-bootcamp-data
     """
-    from mlcareer.catalog import check_directory, display_name, resolve_data_dir
+    from mlcareer.pack.catalog import check_directory, display_name, resolve_data_dir
 
     state = ctx.find_object(State) or State()
     target = directory if directory is not None else resolve_data_dir(state.data_dir)

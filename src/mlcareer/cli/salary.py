@@ -79,9 +79,9 @@ def salary(
     Example: mlcareer salary --level senior
     Example: mlcareer salary --source bls
     """
-    from mlcareer.careers import find_role
     from mlcareer.choices import Level
-    from mlcareer.salaries import salary_report
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.salaries import salary_report
 
     data = catalog(ctx)
     report = salary_report(

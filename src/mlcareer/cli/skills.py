@@ -37,7 +37,7 @@ def skills(
 
     Example: mlcareer skills --search deep
     """
-    from mlcareer.skills import list_skills
+    from mlcareer.domain.skills import list_skills
 
     data = catalog(ctx)
     found = list_skills(data, search)
@@ -76,7 +76,7 @@ def skill(
 
     Example: mlcareer skill python
     """
-    from mlcareer.skills import describe_skill, find_skill
+    from mlcareer.domain.skills import describe_skill, find_skill
 
     data = catalog(ctx)
     view = describe_skill(data, find_skill(data, name))

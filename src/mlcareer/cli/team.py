@@ -55,14 +55,14 @@ def team(
 
     Example: mlcareer team class/ --role ml-engineer
     """
-    from mlcareer.answers import read_named_answers
-    from mlcareer.careers import find_role
+    from mlcareer.domain.answers import read_named_answers
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.team import calibrate as pair
+    from mlcareer.domain.team import team as group
     from mlcareer.jsondoc import team as jsondoc
     from mlcareer.jsondoc.validate import error_rows
-    from mlcareer.quiz import quiz_data, select_questions
     from mlcareer.render.team import calibration_page, team_page
-    from mlcareer.team import calibrate as pair
-    from mlcareer.team import team as group
 
     paths = _expand(files)
     if not paths:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlcareer.careers import Comparison
+from mlcareer.domain.careers import Comparison
 from mlcareer.jsondoc.expect import stated_or_not
 from mlcareer.jsondoc.role import role_json
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlcareer.expectations import RULE, Expectation, Reading, RoleExpectations
+from mlcareer.domain.expectations import RULE, Expectation, Reading, RoleExpectations
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import ExpectationDoc, ExpectationsDoc, NotStatedDoc, ReadingDoc

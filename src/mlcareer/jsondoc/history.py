@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mlcareer.history_diff import Diff, Trend
-from mlcareer.history_entry import Entry
+from mlcareer.history.diff import Diff, Trend
+from mlcareer.history.entry import Entry
 from mlcareer.jsondoc.common import proficiency
 from mlcareer.models import ScaleStep
 

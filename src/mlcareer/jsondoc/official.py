@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mlcareer.domain.official import OfficialRow, Placement, missing_note
+from mlcareer.domain.salaries import OfficialSection
 from mlcareer.jsondoc.common import source_doc
 from mlcareer.models import OfficialOccupation, OfficialPay, Source
-from mlcareer.official import OfficialRow, Placement, missing_note
-from mlcareer.salaries import OfficialSection
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Route, Step
 from mlcareer.jsondoc.common import quoted, role_ref
 from mlcareer.jsondoc.expect import expectation_json, stated_or_not
 from mlcareer.jsondoc.salary import figure_json
-from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Route, Step
 from mlcareer.models import SalaryFigure, Source
 
 if TYPE_CHECKING:

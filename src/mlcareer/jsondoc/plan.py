@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref, scale_step
 from mlcareer.jsondoc.expect import expectation_json
 from mlcareer.models import ScaleStep
-from mlcareer.plan import Plan, PlanStep
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlcareer.expectations import RULE
+from mlcareer.domain.expectations import RULE
+from mlcareer.domain.quiz import QuizResult
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.quiz import QuizResult
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import QuizResultDoc

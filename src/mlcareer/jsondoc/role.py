@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from mlcareer.careers import RoleView
 from mlcareer.choices import Section
+from mlcareer.domain.careers import RoleView
 from mlcareer.jsondoc.common import credential, quoted, sources_doc
 from mlcareer.jsondoc.expect import expectation_json, expectations_json
 from mlcareer.jsondoc.official import role_official_json

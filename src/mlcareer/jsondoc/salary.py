@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from mlcareer.domain.salaries import SalaryReport, no_role_data
 from mlcareer.jsondoc import official as off
 from mlcareer.jsondoc.common import role_ref, source_doc, sources_doc
 from mlcareer.models import SalaryFigure, SalaryNote, Source
-from mlcareer.salaries import SalaryReport, no_role_data
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import NoteDoc, PayDoc, SalaryDoc

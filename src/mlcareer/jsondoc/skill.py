@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mlcareer.domain.skills import SkillSummary, SkillView, category_from
 from mlcareer.jsondoc.common import credential, role_ref, scale_step, sources_doc
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.skills import SkillSummary, SkillView, category_from
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import SkillDoc, SkillsDoc

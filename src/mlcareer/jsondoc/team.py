@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from mlcareer.domain.team import TALK_ABOUT, Calibration, Team
 from mlcareer.jsondoc.common import proficiency, role_ref
 from mlcareer.jsondoc.expect import expectation_json
 from mlcareer.models import ScaleStep
-from mlcareer.team import TALK_ABOUT, Calibration, Team
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import CalibrationDoc, ProblemDoc, Proficiency, TeamDoc

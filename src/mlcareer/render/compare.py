@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlcareer.careers import Comparison, RoleView
+from mlcareer.domain.careers import Comparison, RoleView
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.role_page import grade_line

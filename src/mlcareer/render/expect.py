@@ -6,7 +6,7 @@ states, labelled inheritance, the rule named).
 
 from __future__ import annotations
 
-from mlcareer.expectations import RULE, Expectation, Reading, RoleExpectations
+from mlcareer.domain.expectations import RULE, Expectation, Reading, RoleExpectations
 
 NOT_STATED = "the sources do not say"
 MENTIONED = "mentioned, no grade"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from mlcareer.history_diff import Diff, Trend
-from mlcareer.history_entry import Entry
+from mlcareer.history.diff import Diff, Trend
+from mlcareer.history.entry import Entry
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlcareer.domain.official import OfficialRow, Placement, missing_note, percentiles
+from mlcareer.domain.salaries import OfficialSection
 from mlcareer.models import OfficialOccupation, OfficialPay
-from mlcareer.official import OfficialRow, Placement, missing_note, percentiles
 from mlcareer.render import view as v
 from mlcareer.render.common import money, source_label
-from mlcareer.salaries import OfficialSection
 
 NAMES = ("10th", "median", "90th")
 HEADERS = {"10th": "10th pct", "median": "Median", "90th": "90th pct"}

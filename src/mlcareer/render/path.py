@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlcareer.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
+from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
 from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA, figure_amount, money

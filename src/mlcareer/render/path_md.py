@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlcareer.ladder import Ladder, Route
+from mlcareer.domain.ladder import Ladder, Route
 from mlcareer.models import Role
 
 _MERMAID_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_/:'?+$")

@@ -5,7 +5,7 @@ Built once as a view model (``render.view``); the terminal, Markdown and HTML al
 
 from __future__ import annotations
 
-from mlcareer.plan import Plan, PlanStep
+from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.render import view as v
 from mlcareer.render.expect import grade_words, short_basis
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from rich.console import Console, RenderableType
 
+from mlcareer.domain.quiz import LevelFit, Match, QuizResult, SkillRow
 from mlcareer.models import Credential, Question, Quoted, ScaleStep
-from mlcareer.quiz import LevelFit, Match, QuizResult, SkillRow
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
 from mlcareer.render.verdict import quiz_verdict

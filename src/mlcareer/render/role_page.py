@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from mlcareer.careers import Move, RoleView
 from mlcareer.choices import SECTION_TITLES, Section
-from mlcareer.expectations import Expectation
+from mlcareer.domain.careers import Move, RoleView
+from mlcareer.domain.expectations import Expectation
 from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
@@ -147,7 +147,7 @@ def _salary(view: RoleView) -> v.Blocks:
     if not view.salary:
         return (v.bullets(()),)
     listed = v.bullets(figure_line(f, view.figure_sources.get(f.id)) for f in view.salary)
-    from mlcareer.salaries import charts
+    from mlcareer.domain.salaries import charts
 
     return (listed, v.Chart(tuple(charts(view.salary)))) if len(view.salary) > 1 else (listed,)
 

@@ -13,9 +13,9 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
+from mlcareer.domain.salaries import Chart
 from mlcareer.models import OfficialPay, SalaryFigure
 from mlcareer.render.common import MUTED, money
-from mlcareer.salaries import Chart
 
 NO_LEVEL = "not stated"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
+from mlcareer.domain.salaries import Chart
 from mlcareer.render.common import money
 from mlcareer.render.salary_chart import chart_labels, compact, period_text
-from mlcareer.salaries import Chart
 
 _LABEL_W, _PLOT_W, _ROW_H, _TOP = 110, 520, 24, 34
 

@@ -5,12 +5,12 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
+from mlcareer.domain.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
 from mlcareer.models import Skill
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import basis_lines
 from mlcareer.render.role_page import grade_line, role_ref
-from mlcareer.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
 
 PACK_GROUPING = "*"
 SCALE_NOTE = "The scale is mlcareer's own rubric, not a claim of the sources."

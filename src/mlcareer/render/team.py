@@ -5,9 +5,9 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
+from mlcareer.domain.team import TALK_ABOUT, Calibration, CalibrationLine, SkillLine, Team
 from mlcareer.render import view as v
 from mlcareer.render.expect import grade_words
-from mlcareer.team import TALK_ABOUT, Calibration, CalibrationLine, SkillLine, Team
 
 BELOW = "*"
 SHOWN_GAPS = 10

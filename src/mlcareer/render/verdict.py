@@ -6,9 +6,9 @@ of the result's page, in every format.
 
 from __future__ import annotations
 
-from mlcareer.careers import Comparison
-from mlcareer.ladder import PayChange, Route
-from mlcareer.quiz import QuizResult
+from mlcareer.domain.careers import Comparison
+from mlcareer.domain.ladder import PayChange, Route
+from mlcareer.domain.quiz import QuizResult
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from mlcareer.domain.salaries import Chart as SalaryChart
     from mlcareer.models import SalaryFigure
-    from mlcareer.salaries import Chart as SalaryChart
 
 #: How a span is shown: strong (bold), muted (dim; plain in Markdown), em (italic),
 #: code (an id or a command: `code` in Markdown), mark (where the reader is: highlighted),

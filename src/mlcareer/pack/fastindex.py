@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 INDEX_FORMAT = 1
 _ROLE, _SKILL = "role", "skill"
 
-# Mirrors mlcareer.catalog.FILES and mlcareer.cache.key (tests hold them equal).
+# Mirrors mlcareer.pack.catalog.FILES and mlcareer.pack.cache.key (tests hold them equal).
 DATA_FILES = (
     "sources.yaml",
     "levels.yaml",
@@ -44,7 +44,7 @@ CACHE_FORMAT = 4
 
 def help_line(text: str) -> str:
     """A title made safe for a completion menu: one line, printable, no Rich markup."""
-    from mlcareer.console import escape_markup
+    from mlcareer.terminal.console import escape_markup
 
     line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     return escape_markup(line[:80])
@@ -82,7 +82,7 @@ def write_index(directory: Path, key: str, catalog: Catalog) -> None:
 
 
 def cache_dir() -> str | None:
-    """As mlcareer.cache.cache_dir(): a relative XDG_CACHE_HOME is ignored; no home, no cache."""
+    """As mlcareer.pack.cache.cache_dir(): a relative XDG_CACHE_HOME is ignored; no home, no cache."""
     explicit = os.environ.get("MLCAREER_CACHE_DIR")
     if explicit:
         return explicit
@@ -126,7 +126,7 @@ def _read_regular(path: str, limit: int, own: bool = False) -> bytes | None:
 
 
 def data_key(directory: str) -> str | None:
-    """The cache key of a data directory (as mlcareer.cache.key of its files), or None."""
+    """The cache key of a data directory (as mlcareer.pack.cache.key of its files), or None."""
     from mlcareer import __version__
 
     if not os.path.isdir(directory):
@@ -152,8 +152,8 @@ def data_key(directory: str) -> str | None:
 
 
 def shipped_data_dir() -> str:
-    """As mlcareer.catalog.shipped_data_dir()."""
-    here = os.path.dirname(os.path.realpath(__file__))
+    """As mlcareer.pack.catalog.shipped_data_dir()."""
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the mlcareer package
     packaged = os.path.join(here, "data")
     if os.path.isdir(packaged):
         return packaged

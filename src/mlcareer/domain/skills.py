@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlcareer.careers import name_index, suggest
-from mlcareer.careers import normalise as norm  # one way of folding names for roles and skills
+from mlcareer.domain.careers import name_index, suggest
+from mlcareer.domain.careers import normalise as norm  # one way of folding names for roles and skills
+from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.errors import NotFoundError
-from mlcareer.expectations import Expectation, expectations
 from mlcareer.models import Catalog, Credential, Role, ScaleStep, Skill, Source
 
 CATEGORIES = ("technical", "analytical", "interpersonal")

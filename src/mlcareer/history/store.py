@@ -27,7 +27,7 @@ from mlcareer.errors import MlcareerError
 
 if TYPE_CHECKING:
     pass
-from mlcareer.history_entry import Entry, _entry
+from mlcareer.history.entry import Entry, _entry
 
 ENV_HOME = "MLCAREER_HOME"
 FILE_NAME = "history.sqlite3"

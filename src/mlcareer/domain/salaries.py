@@ -6,8 +6,7 @@ import math
 from typing import NamedTuple
 
 from mlcareer.choices import Level
-from mlcareer.models import Catalog, LevelInfo, OfficialOccupation, Role, SalaryFigure, SalaryNote, Source
-from mlcareer.official import (
+from mlcareer.domain.official import (
     Grouping,
     OfficialRow,
     Placement,
@@ -17,6 +16,7 @@ from mlcareer.official import (
     percentiles,
     placements,
 )
+from mlcareer.models import Catalog, LevelInfo, OfficialOccupation, Role, SalaryFigure, SalaryNote, Source
 
 
 def _key(figure: SalaryFigure) -> tuple[int, bool]:

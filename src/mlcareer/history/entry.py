@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mlcareer.text import clean
 
 if TYPE_CHECKING:
-    from mlcareer.quiz import QuizResult
+    from mlcareer.domain.quiz import QuizResult
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from mlcareer.errors import Problem
-from mlcareer.wording import grades_in, phrases
+from mlcareer.pack.wording import grades_in, phrases
 
 Path = tuple[str | int, ...]
 Locate = Callable[[Path], tuple[str, int | None, str]]

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 
 from mlcareer.choices import Level
 from mlcareer.models import Catalog, Role, ScaleStep, Skill, Statement
-from mlcareer.wording import grades_in, phrases
+from mlcareer.pack.wording import grades_in, phrases
 
 Scope = Literal["role", "level", "profession"]
 #: Where the grade scored against comes from; "default": the data pack's grade for a skill named

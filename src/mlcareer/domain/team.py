@@ -1,8 +1,8 @@
 """Pure domain: self-assessments of a group side by side, and two views of one person.
 
-Each person is scored with the quiz's own scoring (:func:`mlcareer.quiz.score`) against one
+Each person is scored with the quiz's own scoring (:func:`mlcareer.domain.quiz.score`) against one
 role, so a cell means what it means in `mlcareer quiz`: an answer against the role's
-expectation (:mod:`mlcareer.expectations`).
+expectation (:mod:`mlcareer.domain.expectations`).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from mlcareer.expectations import Expectation, expectations
+from mlcareer.domain.expectations import Expectation, expectations
+from mlcareer.domain.quiz import QuizResult, match_kinds, score
 from mlcareer.models import Catalog, Role, ScaleStep, Skill
-from mlcareer.quiz import QuizResult, match_kinds, score
 
 #: A difference of this many steps or more between two views of one person is worth a talk
 #: (as engineering ladders that ask a person and their manager to rate one rubric do).

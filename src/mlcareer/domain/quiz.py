@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mlcareer.choices import Level
+from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations, family_role
 from mlcareer.errors import MlcareerError
-from mlcareer.expectations import Expectation, RoleExpectations, expectations, family_role
 from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
 
 DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
@@ -174,7 +174,7 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
     """Score a finished quiz against the target ``role``.
 
     - Readiness: see :func:`readiness`, over the role's expectations
-      (:mod:`mlcareer.expectations`): graded by the sources, inherited, or the data pack's
+      (:mod:`mlcareer.domain.expectations`): graded by the sources, inherited, or the data pack's
       default for a skill named without a grade. Skills the sources do not state are not scored.
     - Level: see :func:`fit_level`.
     - Gaps: skills below what the role expects, largest first (then in catalogue order),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlcareer.errors import MlcareerError
-from mlcareer.history_entry import Entry
+from mlcareer.history.entry import Entry
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,8 @@ def read_named_answers(
 
 def _read(path: Path) -> tuple[Any, Lines, str]:
     """The parsed file, the line of each top-level key, and the file's name as shown."""
-    from mlcareer.catalog import display_name
     from mlcareer.files import NotRegularFile, read_regular
+    from mlcareer.pack.catalog import display_name
 
     shown = display_name(path)
     try:
@@ -85,7 +85,7 @@ def _parse(raw: bytes, shown: str, as_json: bool) -> tuple[Any, Lines]:
         message = "file is larger than 1 MB; an answers file holds a few dozen answers"
         raise DataError([Problem(shown, None, "", message)], shown)
     if not as_json:
-        from mlcareer.yamlfile import YamlProblem, parse
+        from mlcareer.pack.yamlfile import YamlProblem, parse
 
         try:
             doc = parse(raw)
@@ -167,7 +167,7 @@ def check_answers(
     data: Any, lines: Lines, shown: str, asked: list[Question], every: list[Question]
 ) -> dict[str, int]:
     """Validate parsed answers; see :func:`read_answers`."""
-    from mlcareer.yamlfile import short
+    from mlcareer.pack.yamlfile import short
 
     if not isinstance(data, dict) or not data:
         found = "nothing" if not data else ("a list" if isinstance(data, list) else short(data))
@@ -219,7 +219,7 @@ def _valid(value: Any) -> bool:
 
 
 def _shown(value: Any) -> str:
-    from mlcareer.yamlfile import short
+    from mlcareer.pack.yamlfile import short
 
     if isinstance(value, bool):
         return "true" if value else "false"

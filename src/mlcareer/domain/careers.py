@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from mlcareer.choices import Level
+from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations
+from mlcareer.domain.ladder import EdgeKind, moves_from, moves_to
+from mlcareer.domain.official import Placement, placements
+from mlcareer.domain.salaries import salary_for_role  # lives with the other salary queries
 from mlcareer.errors import NotFoundError
-from mlcareer.expectations import Expectation, RoleExpectations, expectations
-from mlcareer.ladder import EdgeKind, moves_from, moves_to
 from mlcareer.models import Catalog, Contrast, Credential, LevelInfo, Role, SalaryFigure, Skill, Source
-from mlcareer.official import Placement, placements
-from mlcareer.salaries import salary_for_role  # lives with the other salary queries
 
 
 def normalise(text: str) -> str:

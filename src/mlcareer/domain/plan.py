@@ -1,7 +1,7 @@
 """Pure domain: a self-assessment turned into an ordered learning plan for a role.
 
 A step is a skill where your answer is below what the role expects (the expectation and
-on what it rests come from :mod:`mlcareer.expectations`), or a requirement of a level on
+on what it rests come from :mod:`mlcareer.domain.expectations`), or a requirement of a level on
 the way that skills cannot show (experience, education). The order is :data:`ORDER_RULE`:
 mlcareer's suggestion, resting on the data pack's ``plan.yaml``, never a source's words.
 """
@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from mlcareer.choices import Level
+from mlcareer.domain.expectations import Expectation, expectations, family_role
+from mlcareer.domain.ladder import route
+from mlcareer.domain.quiz import QuizResult, score
 from mlcareer.errors import NoRouteError
-from mlcareer.expectations import Expectation, expectations, family_role
-from mlcareer.ladder import route
 from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill
-from mlcareer.quiz import QuizResult, score
 
 ORDER_RULE = (
     "mlcareer's suggestion, not a source's: steps are grouped by the level of the route where the "

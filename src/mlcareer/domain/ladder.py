@@ -15,10 +15,10 @@ from collections import deque
 from typing import Literal, NamedTuple
 
 from mlcareer.choices import Level
+from mlcareer.domain.expectations import Expectation, expectations
+from mlcareer.domain.salaries import salary_for_role
 from mlcareer.errors import NoRouteError
-from mlcareer.expectations import Expectation, expectations
 from mlcareer.models import Catalog, LevelInfo, Quoted, Role, SalaryFigure, Skill
-from mlcareer.salaries import salary_for_role
 
 EdgeKind = Literal["advance", "specialisation"]
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from mlcareer.models import Catalog
-    from mlcareer.yamlfile import Document
+    from mlcareer.pack.yamlfile import Document
 
 ENV_DATA_DIR = "MLCAREER_DATA_DIR"
 MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread
@@ -52,7 +52,7 @@ FILES = (
 
 def shipped_data_dir() -> Path:
     """The data that ships inside the package (or, in a source checkout, the repo's data/)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the mlcareer package
     packaged = here / "data"
     if packaged.is_dir():
         return packaged
@@ -132,7 +132,7 @@ def load_catalog(directory: Path) -> Catalog:
     A valid catalog is cached, keyed by a hash of every data file's bytes, so later runs skip
     parsing and checking; any change to any file changes the key.
     """
-    from mlcareer import cache as data_cache
+    from mlcareer.pack import cache as data_cache
 
     raw = read_directory(directory)
     if isinstance(raw, Problem):
@@ -188,7 +188,7 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
         problems += _section_problems(combined, docs, directory)
         problems.sort(key=lambda p: (p.file, p.line or 0))
         return None, capped(_dedupe(problems))
-    from mlcareer.checks import check_references
+    from mlcareer.pack.checks import check_references
 
     problems.extend(check_references(combined, _locator(docs)))
     catalog: Catalog | None = None
@@ -209,7 +209,7 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
 def _parse(
     raw: bytes | OSError | None, shown: str, spec: FileSpec, problems: list[Problem]
 ) -> Document | None:
-    from mlcareer.yamlfile import YamlProblem, parse, short
+    from mlcareer.pack.yamlfile import YamlProblem, parse, short
 
     if raw is None:
         if spec.required:
@@ -246,7 +246,7 @@ def _parse(
 
 def _locator(docs: dict[str, tuple[str, Document]]) -> Any:
     """A function from a Catalog path to (file, line, field path within that file)."""
-    from mlcareer.yamlfile import format_path
+    from mlcareer.pack.yamlfile import format_path
 
     def locate(path: tuple[str | int, ...]) -> tuple[str, int | None, str]:
         for width in (2, 1):

@@ -1,0 +1,1 @@
+"""Pure domain queries and scoring over a Catalog: roles, skills, the ladder, pay, the quiz, plans, groups."""

@@ -1,0 +1,1 @@
+"""The terminal: the stdout/stderr consoles and pager, and the interactive prompts."""
