@@ -10,11 +10,14 @@ os.environ["TERMINAL_WIDTH"] = "80"
 for _name in ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "CLICOLOR_FORCE"):
     os.environ.pop(_name, None)
 
+import pickle  # noqa: E402
 import shutil  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import TypeVar  # noqa: E402
 
 import pytest  # noqa: E402
+from filelock import FileLock  # noqa: E402
 from typer.testing import CliRunner, Result  # noqa: E402
 
 from mlcareer.cli import app  # noqa: E402
@@ -41,6 +44,32 @@ def _plain_terminal(
     monkeypatch.setenv("MLCAREER_HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     yield
+
+
+T = TypeVar("T")
+
+
+def once_per_run(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]) -> T:
+    """``build(directory)`` once per test run, its result shared by every pytest-xdist worker.
+
+    The first worker to ask builds under a file lock (the pattern in pytest-xdist's docs);
+    the others wait for it and read the result, which must pickle (paths, bytes, processes'
+    results). Use it in a session-scoped fixture for anything that takes seconds to make.
+    """
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # each worker's base is a folder in the run's own
+    directory = root / f"once-{name}"
+    saved = root / f"once-{name}.pickle"
+    with FileLock(str(root / f"once-{name}.lock")):
+        if saved.is_file():
+            value: T = pickle.loads(saved.read_bytes())
+            return value
+        shutil.rmtree(directory, ignore_errors=True)  # left by a worker whose build failed
+        directory.mkdir()
+        value = build(directory)
+        saved.write_bytes(pickle.dumps(value))
+        return value
 
 
 @pytest.fixture

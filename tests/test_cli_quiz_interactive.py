@@ -18,7 +18,7 @@ from typer.testing import CliRunner, Result
 from mlcareer.cli import app
 
 DOWN, UP, ENTER, CTRL_C, ESC = "\x1b[B", "\x1b[A", "\r", "\x03", "\x1b"
-TIMEOUT = 30.0
+TIMEOUT = 60.0  # a hang guard only: every wait below is for the quiz to get somewhere
 
 
 @pytest.fixture(autouse=True)
@@ -106,20 +106,26 @@ def test_ctrl_c_cancels_with_130_and_saves_nothing(where: int) -> None:
     assert not _db().exists()
 
 
+def _at_question(pipe: PipeInput, session: AppSession, n: int, answer_each: str) -> bool:
+    """Wait (as a key-sending thread) until the quiz shows its ``n``th prompt, answering those before."""
+    deadline = time.monotonic() + TIMEOUT
+    seen: list[object] = []
+    while time.monotonic() < deadline:
+        app_now = session.app
+        if app_now is not None and app_now.is_running and app_now not in seen:
+            seen.append(app_now)
+            if len(seen) == n:
+                return True
+            pipe.send_text(answer_each)
+        time.sleep(0.01)
+    return False
+
+
 def test_escape_cancels_with_130_and_saves_nothing() -> None:
     def press_escape_at_the_third_question(pipe: PipeInput, session: AppSession) -> None:
         # Esc alone is only recognised once the running prompt reads it, so wait for question 3
-        deadline = time.monotonic() + TIMEOUT
-        seen: list[object] = []
-        while time.monotonic() < deadline:
-            app_now = session.app
-            if app_now is not None and app_now.is_running and app_now not in seen:
-                seen.append(app_now)
-                if len(seen) == 3:
-                    pipe.send_text(ESC)
-                    return
-                pipe.send_text(answer(1))
-            time.sleep(0.01)
+        if _at_question(pipe, session, 3, answer(1)):
+            pipe.send_text(ESC)
 
     result = drive(["quiz", "--quick"], later=press_escape_at_the_third_question)
     assert result.exit_code == 130
@@ -129,10 +135,11 @@ def test_escape_cancels_with_130_and_saves_nothing() -> None:
 
 
 def test_input_that_ends_mid_quiz_cancels() -> None:
-    def close_after_two(pipe: PipeInput, session: AppSession) -> None:
-        time.sleep(0.3)
-        pipe.close()
+    def close_at_the_third_question(pipe: PipeInput, session: AppSession) -> None:
+        if _at_question(pipe, session, 3, answer(0)):
+            pipe.close()
 
-    result = drive(["quiz", "--quick"], answer(0) * 2, later=close_after_two)
+    result = drive(["quiz", "--quick"], later=close_at_the_third_question)
     assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == "quiz cancelled, nothing saved"
     assert not _db().exists()

@@ -8,6 +8,7 @@ screenshot (1280 px) and a printed PDF under .artifacts/html/ for a person to lo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from tests.test_expectations import _pack, _role, _said
 BROWSER = browser.find()
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.xdist_group("browser"),  # one worker, one Chromium for the run
     pytest.mark.skipif(
         BROWSER is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)"
     ),
@@ -46,6 +48,15 @@ VIEWS = {
 }
 
 
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[browser.Browser]:
+    """One headless Chromium for every page of the run (a start costs about a second)."""
+    assert BROWSER is not None
+    opened = browser.Browser(BROWSER)
+    yield opened
+    opened.close()
+
+
 def _check(loaded: browser.Loaded, expected: list[str], name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / f"{name}.png").write_bytes(loaded.screenshot)
@@ -60,7 +71,9 @@ def _check(loaded: browser.Loaded, expected: list[str], name: str) -> None:
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))
-def test_each_view_opens_as_a_page(invoke: Invoke, tmp_path: Path, view: str) -> None:
+def test_each_view_opens_as_a_page(
+    invoke: Invoke, chromium: browser.Browser, tmp_path: Path, view: str
+) -> None:
     args, expected = VIEWS[view]
     out = tmp_path / f"{view}.html"
     result = invoke(*args, "--format", "html", "-o", str(out))
@@ -68,18 +81,16 @@ def test_each_view_opens_as_a_page(invoke: Invoke, tmp_path: Path, view: str) ->
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>" in page and "@media print" in page
     assert "<script" not in page and not re.search(r"""(src|href)=["']?https?:""", page)
-    assert BROWSER is not None
-    _check(browser.load(BROWSER, out), expected, view)
+    _check(chromium.load(out), expected, view)
 
 
-def test_the_quiz_report_is_the_same_kind_of_page(invoke: Invoke, tmp_path: Path) -> None:
+def test_the_quiz_report_is_the_same_kind_of_page(
+    invoke: Invoke, chromium: browser.Browser, tmp_path: Path
+) -> None:
     out = tmp_path / "result.html"
     result = invoke("quiz", "--answers", EXAMPLE, "--no-save", "--report", str(out))
     assert result.exit_code == 0, result.stderr
-    assert BROWSER is not None
-    _check(
-        browser.load(BROWSER, out), ["Self-assessment against Machine Learning Engineer", "Readiness"], "quiz"
-    )
+    _check(chromium.load(out), ["Self-assessment against Machine Learning Engineer", "Readiness"], "quiz")
 
 
 def test_the_svg_report_embeds_no_remote_font(invoke: Invoke, tmp_path: Path) -> None:
@@ -89,7 +100,7 @@ def test_the_svg_report_embeds_no_remote_font(invoke: Invoke, tmp_path: Path) ->
     assert "cdnjs" not in svg and "@font-face" not in svg and "<svg" in svg
 
 
-def test_a_hostile_title_stays_text(invoke: Invoke, tmp_path: Path) -> None:
+def test_a_hostile_title_stays_text(invoke: Invoke, chromium: browser.Browser, tmp_path: Path) -> None:
     hostile = '<script>document.title="pwned"</script><img src=x onerror="console.error(1)"> & *bold*'
     pack = _pack(
         tmp_path, roles=[_role("engineer", title=hostile, skills=[_said("coding", "Expertise in coding.")])]
@@ -99,7 +110,6 @@ def test_a_hostile_title_stays_text(invoke: Invoke, tmp_path: Path) -> None:
         invoke("--data-dir", str(pack), "role", "engineer", "--format", "html", "-o", str(out)).exit_code == 0
     )
     assert "<script>" not in out.read_text(encoding="utf-8")
-    assert BROWSER is not None
-    loaded = browser.load(BROWSER, out)
+    loaded = chromium.load(out)
     _check(loaded, [hostile], "hostile")
     assert loaded.title != "pwned"

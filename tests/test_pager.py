@@ -36,7 +36,7 @@ def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
         cwd=str(REPO),
         encoding="utf-8",
         codec_errors="replace",
-        timeout=30,
+        timeout=60,
         dimensions=(24, 80),
     )
 
@@ -103,7 +103,7 @@ def test_printed_directly(tmp_path: Path, args: list[str], extra: dict[str, str]
 def test_piped_prints_without_a_pager(tmp_path: Path) -> None:
     command = f'"{sys.executable}" -m mlcareer role ml-engineer --full | cat'
     child = pexpect.spawn(
-        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=30
+        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=60
     )
     child.expect("Sources")
     child.expect(pexpect.EOF)

@@ -36,7 +36,7 @@ def _spawn(args: list[str], home: Path) -> pexpect.spawn:
         cwd=str(REPO),
         encoding="utf-8",
         codec_errors="replace",
-        timeout=30,
+        timeout=60,
         dimensions=(40, 100),
     )
 
@@ -101,7 +101,7 @@ def test_prompts_stay_on_the_terminal_when_stdout_is_redirected(tmp_path: Path) 
     out = tmp_path / "result.json"
     command = f'"{sys.executable}" -m mlcareer quiz --quick --no-save --json > "{out}"'
     child = pexpect.spawn(
-        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=30
+        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=60
     )
     for n in range(1, 12):
         _question(child, n)
