@@ -18,9 +18,15 @@ from typing import TypeVar  # noqa: E402
 
 import pytest  # noqa: E402
 from filelock import FileLock  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 from typer.testing import CliRunner, Result  # noqa: E402
 
 from mlcareer.cli import app  # noqa: E402
+
+# Property tests never fail for time: no per-example deadline, no "too slow" health check
+# (both measure this machine's speed at the moment, not the code).
+settings.register_profile("mlcareer", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mlcareer")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
@@ -31,16 +37,24 @@ REPO = Path(__file__).parent.parent
 def _plain_terminal(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[None]:
-    """Every test sees an 80-column terminal without colour, and its own empty home."""
+    """Every test sees an 80-column terminal without colour, and its own empty home.
+
+    Nothing a test (or a process it starts) writes lands in the real home or in another
+    test's: HOME, MLCAREER_HOME and every XDG folder point into the test's own directory,
+    so pytest-xdist workers never share a history database or a cache."""
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("LINES", "50")
     monkeypatch.setenv("TERM", "xterm-256color")
-    for name in ("FORCE_COLOR", "PY_COLORS", "CLICOLOR_FORCE", "MLCAREER_DATA_DIR", "PAGER", "LESS"):
+    for name in (
+        *("FORCE_COLOR", "PY_COLORS", "CLICOLOR_FORCE", "MLCAREER_DATA_DIR", "MLCAREER_CACHE_DIR"),
+        *("PAGER", "LESS", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"),
+    ):
         monkeypatch.delenv(name, raising=False)
     # A process a test starts in a pseudo-terminal would wait in less; tests/test_pager.py pages.
     monkeypatch.setenv("MLCAREER_PAGER", "cat")
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("MLCAREER_HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     yield

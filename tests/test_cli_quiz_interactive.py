@@ -85,6 +85,7 @@ def test_quick_quiz_with_arrow_keys_and_going_back() -> None:
     assert not _db().exists()
 
 
+@pytest.mark.slow
 def test_full_quiz_is_saved_and_shown() -> None:
     result = drive(["quiz"], answer(3) * 40)
     assert result.exit_code == 0, result.stderr

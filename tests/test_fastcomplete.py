@@ -99,6 +99,7 @@ LEFT = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shell", SHELLS)
 def test_fast_path_answers_common_requests_as_typer_does(runner: CliRunner, shell: str) -> None:
     _index(shipped_data_dir())
@@ -170,6 +171,7 @@ def test_unusual_titles_are_answered_identically_or_left_to_typer(
         _compare(runner, _env(shell, f"mlcareer --data-dir {mini_dir} role eng"))
 
 
+@pytest.mark.slow
 def test_random_requests_agree_with_typer(runner: CliRunner, mini_dir: Path) -> None:
     _index(shipped_data_dir())
     _index(mini_dir)

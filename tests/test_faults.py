@@ -98,6 +98,7 @@ def _strace_works() -> bool:
     return probe.returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _strace_works(), reason="needs strace, allowed to trace (ptrace)")
 def test_sigkill_while_the_journal_is_deleted_locks_no_one_out(invoke: Invoke) -> None:
     assert invoke("quiz", "--answers", SAMPLE).exit_code == 0
@@ -144,6 +145,7 @@ def test_a_writer_killed_mid_transaction_locks_no_one_out(invoke: Invoke) -> Non
     assert len(_saved(invoke)) == 2
 
 
+@pytest.mark.slow
 @as_other_user
 def test_a_hot_journal_that_cannot_be_rolled_back_is_explained(world: Path) -> None:
     home = world / "home"
@@ -210,6 +212,7 @@ def test_a_link_to_this_process_stdout_is_written_in_place(tmp_path: Path) -> No
 # -- 3. read-only home, as a real unprivileged user -------------------------------------------
 
 
+@pytest.mark.slow
 @as_other_user
 def test_read_only_home_shows_the_result_as_an_unprivileged_user(world: Path) -> None:
     home = world / "home"
@@ -500,6 +503,7 @@ def test_a_salary_of_ten_to_the_400_is_refused_at_validation(invoke: Invoke, tmp
         assert "must be less than or equal to" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "damage",
     [
@@ -538,6 +542,7 @@ def test_damaged_history_rows_are_left_out_and_named(
         time.tzset()
 
 
+@pytest.mark.slow
 @as_root
 def test_no_home_and_no_password_entry(world: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("HOME", "MLCAREER_HOME", "XDG_CACHE_HOME")}

@@ -34,6 +34,7 @@ CHILD = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45])
 @pytest.mark.parametrize("args", [["role", "ml-engineer"], ["path"], ["salary"]])
 def test_ctrl_c_at_any_moment(delay: float, args: list[str], tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ pexpect = pytest.importorskip("pexpect")
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
 
+LESS_PROMPT = "\r\n:\x1b\\[K"  # less's short prompt on the bottom line, then clear-to-end-of-line
 needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
 
 
@@ -41,9 +41,11 @@ def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
     )
 
 
-def _waits(child: pexpect.spawn, seconds: float = 1.5) -> bool:
-    """Whether the program is still running, waiting in the pager, after ``seconds``."""
-    time.sleep(seconds)
+def _waits(child: pexpect.spawn) -> bool:
+    """Whether less has shown a screen and its prompt (a ":" on the last line), waiting for a key.
+
+    less -F exits at once when the page fits; this waits for the prompt, not for a time."""
+    child.expect(LESS_PROMPT)
     return bool(child.isalive())
 
 

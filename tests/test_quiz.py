@@ -226,6 +226,7 @@ def answers_and_a_rise(draw: st.DrawFn) -> tuple[str, dict[str, int], str, int]:
     return role, answers, raised, new
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(answers_and_a_rise())
 def test_readiness_stays_in_bounds_and_never_falls_when_an_answer_rises(
