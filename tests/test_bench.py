@@ -3,7 +3,9 @@ it still runs end to end and prints every row. It asserts no timings, which woul
 
 from __future__ import annotations
 
+import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,11 +49,11 @@ def test_benchmark_runs_and_prints_ratios() -> None:
 
 
 def test_pack_generator_makes_valid_data(tmp_path: Path) -> None:
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        from make_pack import make_pack
-    finally:
-        sys.path.pop(0)
+    spec = importlib.util.spec_from_file_location("make_pack", REPO / "bench" / "make_pack.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    make_pack: Callable[[Path, int], Path] = module.make_pack
     from mlcareer.pack.catalog import check_directory
 
     catalog, problems = check_directory(make_pack(tmp_path / "pack", 40))

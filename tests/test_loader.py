@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,9 @@ from mlcareer.pack.yamlfile import parse
 from tests import processes
 from tests.conftest import FIXTURES, MINI, PRINT_PEAK_KIB, Invoke
 from tests.processes import cpu_seconds
+
+if TYPE_CHECKING:
+    from _typeshed import StrOrBytesPath
 
 BROKEN = FIXTURES / "broken"
 
@@ -159,10 +163,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     shutil.copytree(MINI, data)
     real_open = os.open
 
-    def deny(path: object, *args: object, **kwargs: object) -> int:
-        if os.fsdecode(path).endswith("roles.yaml"):  # type: ignore[call-overload]
+    def deny(path: StrOrBytesPath, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
+        if os.fsdecode(path).endswith("roles.yaml"):
             raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, flags, mode, dir_fd=dir_fd)
 
     monkeypatch.setattr("mlcareer.files.os.open", deny)
     _, problems = check_directory(data)

@@ -6,13 +6,17 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mlcareer.terminal import console
 from tests.conftest import REPO, Invoke
 
-pexpect = pytest.importorskip("pexpect")
+if TYPE_CHECKING:
+    import pexpect
+else:
+    pexpect = pytest.importorskip("pexpect")
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
 
@@ -28,7 +32,7 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
+def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn[str]:
     return pexpect.spawn(
         sys.executable,
         ["-m", "mlcareer", *args],
@@ -41,7 +45,7 @@ def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
     )
 
 
-def _waits(child: pexpect.spawn) -> bool:
+def _waits(child: pexpect.spawn[str]) -> bool:
     """Whether less has shown a screen and its prompt (a ":" on the last line), waiting for a key.
 
     less -F exits at once when the page fits; this waits for the prompt, not for a time."""

@@ -7,13 +7,17 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mlcareer.history.store import Store
 from tests.conftest import REPO
 
-pexpect = pytest.importorskip("pexpect")
+if TYPE_CHECKING:
+    import pexpect
+else:
+    pexpect = pytest.importorskip("pexpect")
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
 
@@ -28,7 +32,7 @@ def _env(home: Path) -> dict[str, str]:
     return env
 
 
-def _spawn(args: list[str], home: Path) -> pexpect.spawn:
+def _spawn(args: list[str], home: Path) -> pexpect.spawn[str]:
     return pexpect.spawn(
         sys.executable,
         ["-m", "mlcareer", *args],
@@ -41,7 +45,7 @@ def _spawn(args: list[str], home: Path) -> pexpect.spawn:
     )
 
 
-def _question(child: pexpect.spawn, n: int, total: int = 11) -> None:
+def _question(child: pexpect.spawn[str], n: int, total: int = 11) -> None:
     child.expect(f"Question {n} of {total}")
 
 

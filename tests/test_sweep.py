@@ -67,7 +67,7 @@ def _sweep(base: Path) -> Sweep:
     (fifo_dir / "roles.yaml").unlink()
     os.mkfifo(fifo_dir / "roles.yaml")
     odd_dir = os.path.join(os.fsencode(base), b"data-\xff\xfe")
-    shutil.copytree(os.fsencode(shipped), odd_dir)
+    shutil.copytree(shipped, os.fsdecode(odd_dir))  # the same bytes on disk (surrogateescape)
     long_dir = os.path.join(os.fsencode(base), b"d" * 256)
     data_dirs: dict[str, bytes] = {
         "fifo-data-file": os.fsencode(fifo_dir),
