@@ -20,7 +20,6 @@ from tests.test_expectations import _pack, _role, _said
 BROWSER = browser.find()
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.xdist_group("browser"),  # one worker, one Chromium for the run
     pytest.mark.skipif(
         BROWSER is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)"
     ),

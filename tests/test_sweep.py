@@ -119,7 +119,6 @@ def _ids() -> Iterator[tuple[str, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("sweep")  # the sweep runs on one worker while the others go on
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(("condition", "command"), list(_ids()), ids=[f"{c}:{k}" for c, k in _ids()])
 def test_every_command_under_every_condition(sweep: Sweep, condition: str, command: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import REPO, once_per_run
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+pytestmark = pytest.mark.slow
 
 
 def _install(root: Path) -> Path:
