@@ -33,6 +33,20 @@ MINI = FIXTURES / "mini"
 REPO = Path(__file__).parent.parent
 
 
+def _pty_works() -> bool:
+    try:
+        ends = os.openpty()
+    except (AttributeError, OSError):
+        return False
+    for end in ends:
+        os.close(end)
+    return True
+
+
+#: Tests that run mlcareer in a pseudo-terminal skip, saying why, where none can be opened.
+needs_pty = pytest.mark.skipif(not _pty_works(), reason="needs a pseudo-terminal (os.openpty failed)")
+
+
 @pytest.fixture(autouse=True)
 def _plain_terminal(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from mlcareer.terminal import console
-from tests.conftest import REPO, Invoke
+from tests.conftest import REPO, Invoke, needs_pty
 
 if TYPE_CHECKING:
     import pexpect
 else:
     pexpect = pytest.importorskip("pexpect")
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
+pytestmark = [pytest.mark.slow, needs_pty]
 
 LESS_PROMPT = "\r\n:\x1b\\[K"  # less's short prompt on the bottom line, then clear-to-end-of-line
 needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")

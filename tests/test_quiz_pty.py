@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from mlcareer.history.store import Store
-from tests.conftest import REPO
+from tests.conftest import REPO, needs_pty
 
 if TYPE_CHECKING:
     import pexpect
 else:
     pexpect = pytest.importorskip("pexpect")
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
+pytestmark = [pytest.mark.slow, needs_pty]
 
 DOWN, UP, ENTER, ESC = "\x1b[B", "\x1b[A", "\r", "\x1b"
 
