@@ -33,6 +33,19 @@ MINI = FIXTURES / "mini"
 REPO = Path(__file__).parent.parent
 
 
+def _slow_as_a_whole(item: pytest.Item) -> bool:
+    module = getattr(item, "module", None)
+    marks = getattr(module, "pytestmark", [])
+    return any(mark.name == "slow" for mark in (marks if isinstance(marks, list) else [marks]))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files marked slow as a whole (``pytestmark = pytest.mark.slow``) run first: under
+    ``--dist loadfile`` their long work starts while quick files fill the other workers,
+    rather than ending the run on one worker alone. The order within a file is kept."""
+    items.sort(key=lambda item: not _slow_as_a_whole(item))
+
+
 def _pty_works() -> bool:
     try:
         ends = os.openpty()

@@ -22,6 +22,8 @@ import pytest
 from tests import processes
 from tests.conftest import REPO, once_per_run
 
+pytestmark = pytest.mark.slow  # about 80 processes
+
 SAMPLE = str(REPO / "examples" / "answers.yaml")
 
 # Each command, with arguments that succeed on the shipped data.
@@ -118,7 +120,6 @@ def _ids() -> Iterator[tuple[str, str]]:
             yield condition, command
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(("condition", "command"), list(_ids()), ids=[f"{c}:{k}" for c, k in _ids()])
 def test_every_command_under_every_condition(sweep: Sweep, condition: str, command: str) -> None:
