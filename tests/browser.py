@@ -118,7 +118,7 @@ class _Pipe:
     def close(self) -> None:
         try:
             self.send("Browser.close")
-            self.proc.wait(timeout=10)
+            self.proc.wait(timeout=60)
         except Exception:
             self.proc.kill()
             self.proc.wait()

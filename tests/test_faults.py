@@ -184,7 +184,7 @@ def test_output_to_a_fifo_reaches_its_reader(invoke: Invoke, tmp_path: Path) -> 
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
     reader.start()
     result = invoke("roles", "--json", "-o", str(fifo))
-    reader.join(10)
+    reader.join(60)
     assert result.exit_code == 0, result.stderr
     assert json.loads(got[0])
     assert stat.S_ISFIFO(fifo.stat().st_mode), "still the FIFO"
