@@ -166,15 +166,19 @@ def test_template_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("quiz", "--template", "--quick")
     assert result.exit_code == 0
     doc = parse(result.stdout.encode())
-    assert len(doc.data) == 11 and set(doc.data.values()) == {None}
+    assert list(doc.data)[0] == "name" and len(doc.data) == 12 and set(doc.data.values()) == {None}
     assert "# Question 1 of 11: Programming" in result.stdout
     assert "# Question 5 of 11: Mathematics" in result.stdout
     lines = result.stdout.splitlines()
     path = tmp_path / "filled.yaml"
-    path.write_text("\n".join(f"{line} 2" if not line.startswith("#") and line else line for line in lines))
+    filled = [f"{line} 2" if not line.startswith(("#", "name:")) and line else line for line in lines]
+    path.write_text("\n".join(filled))
     used = invoke("quiz", "--quick", "--answers", str(path), "--json", "--no-save")
     assert used.exit_code == 0, used.stderr
     assert set(json.loads(used.stdout)["answers"].values()) == {2}
+    named = tmp_path / "named.yaml"
+    named.write_text("\n".join(line.replace("name:", "name: Ben") for line in filled))
+    assert invoke("quiz", "--quick", "--answers", str(named), "--no-save").exit_code == 0
     # the filled quick form, scored as the whole quiz: the way out is named
     whole = invoke("quiz", "--answers", str(path), "--no-save")
     assert whole.exit_code == 2 and whole.stdout == ""

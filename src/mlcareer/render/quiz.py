@@ -216,6 +216,10 @@ def answers_template(
         "# Answers for `mlcareer quiz --answers FILE`: put a number 0-4 after each question id.",
         "# Skill questions: how well you can do it today. Interest questions: how much you",
         "# would like the work. A self-assessment for orientation, not a hiring test.",
+        "",
+        "# Your name (optional): `mlcareer team` and the plan handouts show it; left empty,",
+        "# they use the file's name.",
+        "name:",
     ]
     total = len(questions)
     for i, q in enumerate(questions, 1):
