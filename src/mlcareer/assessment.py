@@ -206,15 +206,16 @@ def learning_plan(
     *,
     answers: Path | None,
     quick: bool,
-    mark: tuple[str, bool] | None,
+    mark: tuple[Sequence[str], bool] | None,
     notice: Notice,
 ) -> tuple[Plan, dict[str, Any]]:
     """The plan for ``role`` and where its answers came from (``origin``, as the JSON says it).
 
     From the file ``answers`` (nothing read from or written to the history), else from the
-    latest saved result, with the progress kept in the history; ``mark``: (step, done) to record.
+    latest saved result, with the progress kept in the history; ``mark``: (steps, done) to
+    record, each step by id (any case) or by its number; all are marked, or none when one is unknown.
     """
-    from mlcareer.domain.plan import make_plan
+    from mlcareer.domain.plan import find_steps, make_plan
 
     if answers is not None:
         from mlcareer.domain.answers import read_answers
@@ -231,13 +232,12 @@ def learning_plan(
     result = make_plan(catalog, target, given, quick=quick, done=set(store.progress(target.id)))
     if mark is None:
         return result, origin
-    step, done = mark
-    ids = [s.id for s in result.steps]
-    if step not in ids:
-        raise MlcareerError(
-            f"no step {step!r} in the plan for {target.id}; its steps are: {', '.join(ids) or 'none'}"
-        )
-    changed = store.mark(target.id, step, done)
+    wanted, done = mark
+    steps = find_steps(result, wanted)
+    changed = store.mark_steps(target.id, [s.id for s in steps], done)
     word = "done" if done else "not done"
-    notice(f"Marked {step} {word}." if changed else f"{step} was already {word}.")
+    numbers = {s.id: i for i, s in enumerate(result.steps, 1)}
+    for step, did in zip(steps, changed, strict=True):
+        said = f"step {numbers[step.id]}, {step.id} ({step.title})"
+        notice(f"Marked {said} {word}." if did else f"{said[0].upper()}{said[1:]} was already {word}.")
     return make_plan(catalog, target, given, quick=quick, done=set(store.progress(target.id))), origin

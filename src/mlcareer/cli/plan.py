@@ -45,10 +45,22 @@ def plan(
     ] = None,
     quick: Annotated[bool, quick_option("With --answers: the file answers the quick form.")] = False,
     done: Annotated[
-        str | None, typer.Option("--done", metavar="STEP", help="Mark the step STEP of the plan done.")
+        list[str] | None,
+        typer.Option(
+            "--done",
+            metavar="STEP",
+            help="Mark a step done: its id (any case) or the number shown; repeat for several.",
+            show_default=False,
+        ),
     ] = None,
     undo: Annotated[
-        str | None, typer.Option("--undo", metavar="STEP", help="Mark the step STEP of the plan not done.")
+        list[str] | None,
+        typer.Option(
+            "--undo",
+            metavar="STEP",
+            help="Mark a step not done: its id or number; repeat for several.",
+            show_default=False,
+        ),
     ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
@@ -59,19 +71,20 @@ def plan(
     Built from your latest saved quiz result for the role (or from --answers FILE). Each step
     says where you are, what the role expects and on what that rests, what the skill covers
     and what the next grades look like. The order is mlcareer's suggestion: foundations first.
-    Progress is kept with your history: --done STEP and --undo STEP.
+    Progress is kept with your history: --done STEP and --undo STEP, by id or by the number
+    shown, several at once (--done 1 --done model-training).
 
     Example: mlcareer plan --role computer-vision-engineer
     """
     from mlcareer.assessment import learning_plan
 
-    if done is not None and undo is not None:
+    if done and undo:
         raise UsageError("--done and --undo do not go together")
-    if answers is not None and (done is not None or undo is not None):
+    if answers is not None and (done or undo):
         raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
     if quick and answers is None:
         raise UsageError("--quick goes with --answers; a saved result knows its own form")
-    mark = (done, True) if done is not None else (undo, False) if undo is not None else None
+    mark = (done, True) if done else (undo, False) if undo else None
     result, origin = learning_plan(catalog(ctx), role, answers=answers, quick=quick, mark=mark, notice=notice)
 
     def document() -> PlanDoc:

@@ -8,7 +8,7 @@ mlcareer's suggestion, resting on the data pack's ``plan.yaml``, never a source'
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -16,7 +16,7 @@ from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, expectations, family_role
 from mlcareer.domain.ladder import route
 from mlcareer.domain.quiz import QuizResult, score
-from mlcareer.errors import NoRouteError
+from mlcareer.errors import MlcareerError, NoRouteError
 from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill
 
 ORDER_RULE = (
@@ -113,7 +113,8 @@ def make_plan(
     for level in dict.fromkeys(levels):
         final += [s for s in ordered if s.level == level]
         final += _requirements(catalog, level, done)
-    final += [s for s in ordered if s.level not in levels]
+    # a step expected only off the route closes the plan, grouped by level so numbers run in order
+    final += sorted((s for s in ordered if s.level not in levels), key=lambda s: s.level.rank)
     creds = catalog.lookup.credentials
     return Plan(
         role=role,
@@ -211,6 +212,34 @@ def _requirements(catalog: Catalog, level: Level, done: Set[str]) -> list[PlanSt
         ident = f"{level.value}-requirement-{i}"
         steps.append(PlanStep(ident, "requirement", level, req.text, ident in done, requirement=req))
     return steps
+
+
+def find_steps(plan: Plan, wanted: Sequence[str]) -> list[PlanStep]:
+    """The steps named in ``wanted``: by id in any case, or by the number the plan shows (from 1).
+
+    Raise MlcareerError naming every unknown one and the plan's steps; nothing is found then.
+    """
+    by_id = {s.id.casefold(): s for s in plan.steps}
+    found: list[PlanStep] = []
+    unknown: list[str] = []
+    for name in wanted:
+        key = name.strip()
+        step = by_id.get(key.casefold())
+        if step is None and key.isdigit() and 1 <= int(key) <= len(plan.steps):
+            step = plan.steps[int(key) - 1]
+        if step is None:
+            unknown.append(name)
+        elif step not in found:
+            found.append(step)
+    if unknown:
+        names = ", ".join(repr(u) for u in unknown)
+        listed = ", ".join(f"{i} {s.id}" for i, s in enumerate(plan.steps, 1)) or "none"
+        what = "no step" if len(unknown) == 1 else "no steps"
+        raise MlcareerError(
+            f"{what} {names} in the plan for {plan.role.id}, so nothing was marked; "
+            f"its steps (number and id) are: {listed}"
+        )
+    return found
 
 
 def retake_questions(catalog: Catalog, plan: Plan) -> list[Question]:

@@ -9,7 +9,7 @@ from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.render import view as v
 from mlcareer.render.expect import grade_words, short_basis
 
-DONE_HINT = "Mark a step done: mlcareer plan --done ID (undo: --undo ID)."
+DONE_HINT = "Mark steps done by number or id: mlcareer plan --done 1 --done ID (undo: --undo)."
 
 
 def _route_line(plan: Plan) -> v.Line | None:
