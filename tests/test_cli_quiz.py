@@ -166,7 +166,7 @@ def test_template_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("quiz", "--template", "--quick")
     assert result.exit_code == 0
     doc = parse(result.stdout.encode())
-    assert list(doc.data)[0] == "name" and len(doc.data) == 12 and set(doc.data.values()) == {None}
+    assert next(iter(doc.data)) == "name" and len(doc.data) == 12 and set(doc.data.values()) == {None}
     assert "# Question 1 of 11: Programming" in result.stdout
     assert "# Question 5 of 11: Mathematics" in result.stdout
     lines = result.stdout.splitlines()

@@ -19,7 +19,8 @@ EXAMPLE = str(REPO / "examples" / "answers.yaml")
 def _answers(tmp_path: Path, invoke: Invoke, value: int, **overrides: int) -> Path:
     template = yaml.safe_load(invoke("quiz", "--template").stdout)
     path = tmp_path / f"answers-{value}.yaml"
-    path.write_text(yaml.safe_dump({q: overrides.get(q, value) for q in template if q != "name"}), encoding="utf-8")
+    answers = {q: overrides.get(q, value) for q in template if q != "name"}
+    path.write_text(yaml.safe_dump(answers), encoding="utf-8")
     return path
 
 
@@ -111,7 +112,8 @@ def test_one_unknown_step_marks_none(invoke: Invoke) -> None:
     total = len(_plan(invoke)["steps"])
     result = invoke("plan", "--done", "1", "--done", "juggling", "--done", str(total + 1))
     assert result.exit_code == 1 and result.stdout == ""
-    assert f"no steps 'juggling', '{total + 1}' in the plan for ml-engineer, so nothing was marked" in result.stderr
+    said = f"no steps 'juggling', '{total + 1}' in the plan for ml-engineer, so nothing was marked"
+    assert said in result.stderr
     assert _plan(invoke)["progress"]["done"] == 0
 
 
