@@ -51,7 +51,7 @@ def test_with_every_answer_zero_foundations_come_first(tmp_path: Path, invoke: I
     assert ids.index("mathematics") < ids.index("machine-learning-algorithms") < ids.index("deep-learning")
     assert ids[0] in {"programming", "mathematics", "statistics"}
     # below every level: the route starts at the entry role, and the entry requirements are steps
-    assert data["route"][0] == "junior-ml-engineer"
+    assert data["route"][0] == {"id": "junior-ml-engineer", "title": "Junior Machine Learning Engineer"}
     assert any(s["id"].startswith("entry-requirement") for s in data["steps"])
     requirement = next(s for s in data["steps"] if s["kind"] == "requirement")
     assert requirement["requirement"]["quote"] and requirement["title"].startswith(

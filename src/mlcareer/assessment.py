@@ -17,7 +17,7 @@ from mlcareer.domain.quiz import QuizResult, quiz_data, score, select_questions
 from mlcareer.errors import DataError, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.domain.plan import Plan
+    from mlcareer.domain.plan import NextAction, Plan
     from mlcareer.history.store import Store
     from mlcareer.models import Catalog, Question, Role, ScaleStep
 
@@ -28,6 +28,8 @@ Ask = Callable[
     [Sequence["Question"], dict[int, "ScaleStep"], dict[int, "ScaleStep"], dict[str, str]], dict[str, int]
 ]
 
+#: The role quiz and plan measure against when none is named.
+DEFAULT_ROLE = "ml-engineer"
 NO_SAVE_HINT = (
     "To take the quiz without saving, add --no-save; "
     "or set MLCAREER_HOME to keep your history in another directory."
@@ -63,6 +65,7 @@ class Assessment:
     result: QuizResult
     saved: int | None = None
     unsaved: MlcareerError | None = None
+    next: NextAction | None = None  # the plan's first steps, and the command that shows the plan
 
 
 def assess(
@@ -99,7 +102,34 @@ def assess(
             unsaved = exc
     if unsaved is not None:
         unsaved = MlcareerError(f"the result was not saved: {unsaved}. {NO_SAVE_HINT}")
-    return Assessment(result, saved, unsaved)
+    from mlcareer.domain.plan import make_plan, next_action
+
+    plan = make_plan(catalog, role, result.answers, quick=quick)
+    command = plan_command(role, answers=answers, quick=quick, saved=saved is not None)
+    return Assessment(result, saved, unsaved, next_action(plan, command))
+
+
+def plan_command(role: Role, *, answers: Path | None, quick: bool, saved: bool) -> str:
+    """The command that shows the plan of a result: `mlcareer plan` for a saved one (the plan
+    starts from the latest result), else `mlcareer plan --answers FILE` with its role and form."""
+    if saved:
+        return "mlcareer plan"
+    import shlex
+
+    from mlcareer.domain.answers import is_stdin
+
+    if answers is None:
+        where = "FILE"  # answered in the terminal and not kept: the answers are in no file
+    elif is_stdin(answers):
+        where = "-"
+    else:
+        where = shlex.quote(str(answers))
+    words = ["mlcareer", "plan", "--answers", where]
+    if role.id != DEFAULT_ROLE:
+        words += ["--role", role.id]
+    if quick:
+        words.append("--quick")
+    return " ".join(words)
 
 
 def gather(
@@ -220,7 +250,7 @@ def learning_plan(
     if answers is not None:
         from mlcareer.domain.answers import read_answers
 
-        target = find_role(catalog, role or "ml-engineer")
+        target = find_role(catalog, role or DEFAULT_ROLE)
         every = quiz_data(catalog)
         given = read_answers(answers, select_questions(every, quick), every.questions)
         return make_plan(catalog, target, given, quick=quick), {"kind": "answers", "file": str(answers)}

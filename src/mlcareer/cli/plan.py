@@ -62,6 +62,16 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    first: Annotated[
+        int | None,
+        typer.Option(
+            "--next",
+            metavar="N",
+            min=1,
+            help="Only the first N open steps: a short view of what to do this month.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
@@ -73,6 +83,8 @@ def plan(
     and what the next grades look like. The order is mlcareer's suggestion: foundations first.
     Progress is kept with your history: --done STEP and --undo STEP, by id or by the number
     shown, several at once (--done 1 --done model-training).
+
+    --next 3 shows only the first three open steps.
 
     Example: mlcareer plan --role computer-vision-engineer
     """
@@ -90,11 +102,11 @@ def plan(
     def document() -> PlanDoc:
         from mlcareer.jsondoc.plan import plan_json
 
-        return plan_json(result, origin)
+        return plan_json(result, origin, first)
 
     def page() -> Page:
         from mlcareer.render.plan import plan_page
 
-        return plan_page(result)
+        return plan_page(result, first)
 
     emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)

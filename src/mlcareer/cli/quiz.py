@@ -23,7 +23,7 @@ from mlcareer.errors import ExitCode, MlcareerError, UsageError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from mlcareer.domain.quiz import QuizResult
+    from mlcareer.assessment import Assessment
     from mlcareer.jsondoc.types import QuizResultDoc
     from mlcareer.models import Catalog, Question, ScaleStep
     from mlcareer.render.view import Page
@@ -138,17 +138,17 @@ def quiz(
     def document() -> QuizResultDoc:
         from mlcareer.jsondoc.quiz import result_json
 
-        return result_json(result)
+        return result_json(result, done.next)
 
     def page() -> Page:
         from mlcareer.render.quiz import result_page
 
-        return result_page(result)
+        return result_page(result, nxt=done.next)
 
     try:
         emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
         if report is not None and report_kind is not None:
-            _write_report(report, report_kind, result)
+            _write_report(report, report_kind, done)
     finally:  # said last, where it is seen, and even if a report could not be written
         if done.saved is not None:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
@@ -187,18 +187,19 @@ def _only_template(given: dict[str, bool]) -> None:
         )
 
 
-def _write_report(report: Path, kind: str, result: QuizResult) -> None:
+def _write_report(report: Path, kind: str, done: Assessment) -> None:
     """The result as a Markdown, HTML or SVG file (``kind``, from the file's extension)."""
     from mlcareer.formats import DOCUMENTS, Format
     from mlcareer.render import quiz as render
 
+    shown = render.result_page(done.result, nxt=done.next)
     if kind == "svg":
         from mlcareer.render import to_text
         from mlcareer.render.html import offline_svg
 
-        write_file(report, offline_svg(render.recorded(to_text.page(render.result_page(result)), "svg")))
+        write_file(report, offline_svg(render.recorded(to_text.page(shown), "svg")))
     else:
-        write_file(report, DOCUMENTS[Format(kind)](render.result_page(result)))
+        write_file(report, DOCUMENTS[Format(kind)](shown))
 
 
 def _ask(

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, expectations, family_role
 from mlcareer.domain.ladder import route
-from mlcareer.domain.quiz import QuizResult, score
+from mlcareer.domain.quiz import SCALE_WORDS, QuizResult, grade_words, score
 from mlcareer.errors import MlcareerError, NoRouteError
-from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill
+from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill, Statement
 
 ORDER_RULE = (
     "mlcareer's suggestion, not a source's: steps are grouped by the level of the route where the "
@@ -42,7 +42,9 @@ class PlanStep:
     skill: Skill | None = None
     you: int | None = None
     expectation: Expectation | None = None
-    next_grades: tuple[ScaleStep, ...] = ()  # what each grade above yours up to the bar looks like
+    #: what each grade above yours up to the bar looks like, in the quiz's words for the skill
+    #: (:data:`SCALE_WORDS`): the first is the next grade, the last the role's
+    next_grades: tuple[ScaleStep, ...] = ()
     credentials: tuple[Credential, ...] = ()  # those a source ties to the skill
     builds_on: tuple[str, ...] = ()  # earlier steps this one builds on
     requirement: Quoted | None = None
@@ -52,6 +54,34 @@ class PlanStep:
         if self.expectation is None or self.expectation.grade is None or self.you is None:
             return 0
         return self.expectation.grade - self.you
+
+
+class Suggestions(NamedTuple):
+    """What the sources suggest beyond one skill's credentials, hedges kept: the education the
+    level statements give, and their advice on continuous learning."""
+
+    education: tuple[tuple[Level, Quoted], ...]  # a level and its statement about education
+    learning: tuple[Statement, ...]  # the profession-wide statements about continuous learning
+
+
+NO_SUGGESTIONS = Suggestions((), ())
+#: The skill whose statements are the sources' advice on learning.
+LEARNING_SKILL = "continuous-learning"
+_EDUCATION_WORDS = ("degree", "education")
+
+
+def suggestions(catalog: Catalog, levels: Sequence[Level]) -> Suggestions:
+    """The education the statements of ``levels`` give (those about a degree or education), and
+    the sources' advice on continuous learning."""
+    education = []
+    for level in dict.fromkeys(levels):
+        info = catalog.lookup.levels.get(level)
+        for req in info.requirements if info is not None else ():
+            if any(word in req.text.casefold() for word in _EDUCATION_WORDS):
+                education.append((level, req))
+    profession = catalog.expectations.profession
+    learning = tuple(s for s in (profession.statements if profession else ()) if s.skill == LEARNING_SKILL)
+    return Suggestions(tuple(education), learning)
 
 
 @dataclass(frozen=True)
@@ -65,7 +95,14 @@ class Plan:
     steps: tuple[PlanStep, ...]
     not_asked: tuple[Skill, ...]  # expected skills the answers did not cover
     education: tuple[Credential, ...]  # what the sources say of the role's education
+    suggestions: Suggestions = NO_SUGGESTIONS
     rule: str = ORDER_RULE
+    words: str = SCALE_WORDS  # whose words the grades' descriptions are
+
+    def open_steps(self, n: int | None = None) -> list[tuple[int, PlanStep]]:
+        """The first ``n`` steps not done (all when None), each with the number the plan shows."""
+        found = [(i, s) for i, s in enumerate(self.steps, 1) if not s.done]
+        return found if n is None else found[:n]
 
     @property
     def done(self) -> int:
@@ -103,7 +140,7 @@ def make_plan(
                 skill=row.skill,
                 you=row.you,
                 expectation=exp,
-                next_grades=tuple(s for s in catalog.scale if row.you < s.value <= row.expected),
+                next_grades=grade_words(catalog, row.skill.id, row.you, row.expected),
                 credentials=tuple(c for c in catalog.credentials if row.skill.id in c.skills),
             )
         )
@@ -124,6 +161,7 @@ def make_plan(
         steps=tuple(final),
         not_asked=tuple(r.skill for r in result.skills if r.status == "not asked"),
         education=tuple(creds[c] for c in role.education if c in creds),
+        suggestions=suggestions(catalog, levels),
     )
 
 
@@ -212,6 +250,22 @@ def _requirements(catalog: Catalog, level: Level, done: Set[str]) -> list[PlanSt
         ident = f"{level.value}-requirement-{i}"
         steps.append(PlanStep(ident, "requirement", level, req.text, ident in done, requirement=req))
     return steps
+
+
+#: How many open steps the quiz's result and `plan --next` show by default.
+FIRST_STEPS = 3
+
+
+class NextAction(NamedTuple):
+    """What to do after a quiz: the first open steps of the plan, and the command that shows it."""
+
+    plan: Plan
+    steps: tuple[tuple[int, PlanStep], ...]  # the number the plan shows, and the step
+    command: str
+
+
+def next_action(plan: Plan, command: str, n: int = FIRST_STEPS) -> NextAction:
+    return NextAction(plan, tuple(plan.open_steps(n)), command)
 
 
 def find_steps(plan: Plan, wanted: Sequence[str]) -> list[PlanStep]:

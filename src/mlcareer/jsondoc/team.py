@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from mlcareer.domain.team import TALK_ABOUT, Calibration, Team
-from mlcareer.jsondoc.common import proficiency, role_ref
+from mlcareer.jsondoc.common import match_score, proficiency, role_name, role_ref
 from mlcareer.jsondoc.expect import expectation_json
 from mlcareer.models import ScaleStep
 
@@ -53,7 +53,8 @@ def team_json(team: Team, problems: list[ProblemDoc]) -> TeamDoc:
         ],
         "shared_gaps": [line.skill.id for line in team.shared_gaps],
         "leanings": [
-            {"role": lean.role.id, "score": lean.score, "top_for": lean.top_for} for lean in team.leanings
+            {"role": role_name(lean.role), "match": match_score(lean.score), "top_for": lean.top_for}
+            for lean in team.leanings
         ],
         "problems": [problem_json(p) for p in problems],
     }

@@ -6,7 +6,9 @@ Built once as a view model (``render.view``); the terminal, Markdown and HTML al
 from __future__ import annotations
 
 from mlcareer.domain.plan import Plan, PlanStep
+from mlcareer.domain.quiz import SCALE_WORDS
 from mlcareer.render import view as v
+from mlcareer.render.action import credential_words, grade_lines, suggestion_blocks
 from mlcareer.render.expect import grade_words, short_basis
 
 DONE_HINT = "Mark steps done by number or id: mlcareer plan --done 1 --done ID (undo: --undo)."
@@ -39,18 +41,25 @@ def _details(step: PlanStep) -> v.Cell:
         v.line(f"What it covers: {step.skill.description}"),
     ]
     if step.next_grades:
-        lines.append(v.line(v.muted("What the next grades look like:")))
-        lines += [v.line(v.Dots(g.value), f" {g.name}: {g.description}") for g in step.next_grades]
+        lines.append(v.line(v.muted(f"What the next grade looks like ({SCALE_WORDS}):")))
+        lines += grade_lines(step.next_grades)
     if step.builds_on:
         lines.append(v.line(v.muted("Builds on: " + ", ".join(step.builds_on))))
     if step.credentials:
-        helps = "; ".join(f"{c.name} ({c.description or c.kind})" for c in step.credentials)
-        lines.append(v.line(f"Can help: {helps}"))
+        lines.append(v.line(v.muted("Can help: "), credential_words(step.credentials)))
     return tuple(lines)
 
 
-def plan_page(plan: Plan) -> v.Page:
-    """Progress, then the steps by level (each: its box, title, id and what it takes), then the rule."""
+def _check(step: PlanStep) -> v.Check:
+    head = v.line(v.strong(step.title), v.muted("  ("), v.Span(step.id, "code"), v.muted(")"))
+    return v.Check(step.done, head, _details(step))
+
+
+def plan_page(plan: Plan, first: int | None = None) -> v.Page:
+    """Progress, then the steps by level (each: its box, title, id and what it takes), then the rule.
+
+    ``first``: only the first that many open steps (`plan --next N`), each under its own number.
+    """
     route = _route_line(plan)
     progress = (
         v.line(f"{plan.done} of {len(plan.steps)} steps done  ", v.Percent(plan.percent))
@@ -59,19 +68,26 @@ def plan_page(plan: Plan) -> v.Page:
     )
     meta = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
     blocks: list[v.Block] = []
+    if first is not None:
+        shown = plan.open_steps(first)
+        left = len(plan.open_steps()) - len(shown)
+        title = f"The next {len(shown)} open step{'' if len(shown) == 1 else 's'}"
+        if not shown:
+            blocks.append(v.para("Every step of this plan is done." if plan.steps else "No steps."))
+        else:
+            checks = [v.Checklist((_check(step),), number) for number, step in shown]
+            blocks.append(v.Section(title, tuple(checks)))
+        if left:
+            more = f"{left} more open step{'' if left == 1 else 's'}"
+            blocks.append(v.note(f"{more}: `mlcareer plan` without --next shows them all."))
+        blocks += [v.note(DONE_HINT)]
+        return v.Page(f"Learning plan for {plan.role.title}", meta, tuple(blocks))
     number = 1
     for level in dict.fromkeys(s.level for s in plan.steps):
-        steps = tuple(
-            v.Check(
-                s.done,
-                v.line(v.strong(s.title), v.muted("  ("), v.Span(s.id, "code"), v.muted(")")),
-                _details(s),
-            )
-            for s in plan.steps
-            if s.level == level
-        )
+        steps = tuple(_check(s) for s in plan.steps if s.level == level)
         blocks.append(v.Section(f"{level.value.capitalize()} level", (v.Checklist(steps, number),)))
         number += len(steps)
+    blocks += suggestion_blocks(plan.suggestions)
     if plan.not_asked:
         names = ", ".join(s.name for s in plan.not_asked)
         blocks.append(v.note(f"Not asked, so not in the plan: {names}. Take the full quiz to include them."))

@@ -77,7 +77,7 @@ def _matrix(team: Team) -> v.Table:
 def team_page(team: Team) -> v.Page:
     """Shared gaps first, then the people, the matrix and the kinds the group leans to."""
     leanings = v.bullets(
-        v.line(lean.role.title, v.muted(f"  {lean.score}/100, a top-3 fit for {lean.top_for}"))
+        v.line(lean.role.title, v.muted(f"  {lean.score}% match, a top-3 fit for {lean.top_for}"))
         for lean in team.leanings
     )
     return v.Page(
