@@ -62,7 +62,8 @@ def test_every_plan_step_for_a_skill_shows_the_quiz_words_for_the_next_grade(inv
         assert f'Next: {nxt} {step["next_grades"][0]["name"]}, "{words[step["skill"]][nxt]}"' in text
         target = step["expected"]["grade"]
         if target > nxt:
-            assert f'The role\'s grade: {target} {step["expected"]["name"]}, "{words[step["skill"]][target]}"' in text
+            said = f'{target} {step["expected"]["name"]}, "{words[step["skill"]][target]}"'
+            assert f"The role's grade: {said}" in text
     assert f"What the next grade looks like ({SCALE_WORDS}):" in text
 
 
@@ -84,7 +85,7 @@ def test_quiz_gaps_carry_their_action(invoke: Invoke) -> None:
     assert "Can help: IBM Data Science Professional Certificate (A data science certification" in text
 
 
-def test_education_from_the_level_statements_is_suggested_with_its_quote(invoke: Invoke, tmp_path: Path) -> None:
+def test_education_from_the_level_statements_is_suggested(invoke: Invoke, tmp_path: Path) -> None:
     zero = tmp_path / "zero.yaml"
     template = invoke("quiz", "--template").stdout
     zero.write_text(template.replace(":\n", ": 0\n").replace("name: 0", "name: Zed"), encoding="utf-8")
