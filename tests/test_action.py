@@ -106,5 +106,5 @@ def test_plan_next_shows_only_the_first_open_steps(invoke: Invoke) -> None:
     assert text.exit_code == 0
     assert "The next 3 open steps" in text.stdout
     assert "2. [ ]" in text.stdout and "4. [ ]" in text.stdout and "1. [x]" not in text.stdout
-    assert "more open steps: `mlcareer plan` without --next shows them all" in text.stdout
+    assert "more open steps: mlcareer plan without --next shows them all" in text.stdout
     assert invoke("plan", "--next", "0").exit_code == 2

@@ -16,9 +16,6 @@ from mlcareer.errors import ExitCode, MlcareerError, UsageError
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import ProblemDoc
 
-ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
-
-
 @app.command()
 def team(
     ctx: typer.Context,
@@ -55,7 +52,7 @@ def team(
 
     Example: mlcareer team class/ --role ml-engineer
     """
-    from mlcareer.domain.answers import read_named_answers
+    from mlcareer.domain.answers import answers_files, read_people
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import quiz_data, select_questions
     from mlcareer.domain.team import calibrate as pair
@@ -64,7 +61,7 @@ def team(
     from mlcareer.jsondoc.validate import error_rows
     from mlcareer.render.team import calibration_page, team_page
 
-    paths = _expand(files)
+    paths = answers_files(files)
     if not paths:
         raise UsageError("no answers files: give files, or directories that hold .yaml, .yml or .json files")
     if calibrate and len(paths) != 2:
@@ -73,16 +70,13 @@ def team(
     target = find_role(data, role)
     quiz = quiz_data(data)
     asked = select_questions(quiz, quick)
-    people: list[tuple[str, str, dict[str, int]]] = []
     problems: list[ProblemDoc] = []
-    for path in paths:
-        try:
-            name, answers = read_named_answers(path, asked, quiz.questions)
-        except MlcareerError as exc:
-            report_error(exc)
-            problems += error_rows(exc, str(path))
-            continue
-        people.append((name or path.stem, str(path), answers))
+
+    def problem(exc: MlcareerError, path: Path) -> None:
+        report_error(exc)
+        problems.extend(error_rows(exc, str(path)))
+
+    people = [(p.name, p.file, p.answers) for p in read_people(paths, asked, quiz.questions, problem)]
     if calibrate and len(people) == 2:
         first, second = group(data, target, people, quick=quick).members
         cal = pair(data, first, second)
@@ -104,14 +98,3 @@ def team(
         )
     if problems:
         raise typer.Exit(ExitCode.ERROR)
-
-
-def _expand(files: list[Path]) -> list[Path]:
-    """Files as given; directories as the answers files directly in them, by name."""
-    out: list[Path] = []
-    for path in files:
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
-        else:
-            out.append(path)
-    return list(dict.fromkeys(out))

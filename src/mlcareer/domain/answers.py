@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlcareer.errors import MAX_PROBLEMS, DataError, MlcareerError, Problem, UsageError
 from mlcareer.models import Question
@@ -61,6 +61,52 @@ def read_named_answers(
             )
         name = clean(value.strip()) if value is not None else None
     return name, check_answers(data, lines, shown, asked, every)
+
+
+#: The files of a folder of answers (a class, a team) that are read.
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class Person(NamedTuple):
+    """One answers file of a group: the person's name (``name:``, else the file's), file, answers."""
+
+    name: str
+    file: str
+    answers: dict[str, int]
+    named: bool  # the name is the file's own ``name:``
+
+
+def answers_files(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a directory as the answers files directly in it, by name; each once.
+
+    The one reader of a folder of answers (`team`, `team --since`, `plan --answers DIR`).
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def read_people(
+    paths: Sequence[Path],
+    asked: list[Question],
+    every: list[Question],
+    problem: Callable[[MlcareerError, Path], None],
+) -> list[Person]:
+    """The people of ``paths`` (see :func:`answers_files`); a file that cannot be used goes to
+    ``problem`` and is left out, so one bad file does not hide the others."""
+    people: list[Person] = []
+    for path in answers_files(paths):
+        try:
+            name, answers = read_named_answers(path, asked, every)
+        except MlcareerError as exc:
+            problem(exc, path)
+            continue
+        people.append(Person(name or path.stem, str(path), answers, name is not None))
+    return people
 
 
 def _read(path: Path) -> tuple[Any, Lines, str]:

@@ -5,8 +5,12 @@ Built once as a view model (``render.view``); the terminal, Markdown and HTML al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from mlcareer.domain.handouts import Handout
 from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.domain.quiz import SCALE_WORDS
+from mlcareer.models import Role
 from mlcareer.render import view as v
 from mlcareer.render.action import credential_words, grade_lines, suggestion_blocks
 from mlcareer.render.expect import grade_words, short_basis
@@ -55,10 +59,13 @@ def _check(step: PlanStep) -> v.Check:
     return v.Check(step.done, head, _details(step))
 
 
-def plan_page(plan: Plan, first: int | None = None) -> v.Page:
+def plan_page(
+    plan: Plan, first: int | None = None, handout: Handout | None = None, index: str = ""
+) -> v.Page:
     """Progress, then the steps by level (each: its box, title, id and what it takes), then the rule.
 
     ``first``: only the first that many open steps (`plan --next N`), each under its own number.
+    ``handout``: one student's page of a class's plans, with a link back to the ``index`` file.
     """
     route = _route_line(plan)
     progress = (
@@ -66,22 +73,30 @@ def plan_page(plan: Plan, first: int | None = None) -> v.Page:
         if plan.steps
         else v.line(v.strong("No steps: your answers meet every expectation of this role."))
     )
-    meta = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
+    meta: tuple[v.Line, ...] = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
+    title = f"Learning plan for {plan.role.title}"
+    if handout is not None:
+        title = f"{handout.person.name}: learning plan for {plan.role.title}"
+        meta = (
+            v.line(v.muted("From the answers in "), v.Span(handout.person.file, "code")),
+            *meta,
+            *((v.line(v.Link("All plans of the class", index)),) if index else ()),
+        )
     blocks: list[v.Block] = []
     if first is not None:
         shown = plan.open_steps(first)
         left = len(plan.open_steps()) - len(shown)
-        title = f"The next {len(shown)} open step{'' if len(shown) == 1 else 's'}"
+        heading = f"The next {len(shown)} open step{'' if len(shown) == 1 else 's'}"
         if not shown:
             blocks.append(v.para("Every step of this plan is done." if plan.steps else "No steps."))
         else:
             checks = [v.Checklist((_check(step),), number) for number, step in shown]
-            blocks.append(v.Section(title, tuple(checks)))
+            blocks.append(v.Section(heading, tuple(checks)))
         if left:
             more = f"{left} more open step{'' if left == 1 else 's'}"
-            blocks.append(v.note(f"{more}: `mlcareer plan` without --next shows them all."))
-        blocks += [v.note(DONE_HINT)]
-        return v.Page(f"Learning plan for {plan.role.title}", meta, tuple(blocks))
+            blocks.append(v.note(f"{more}: mlcareer plan without --next shows them all."))
+        blocks += [] if handout else [v.note(DONE_HINT)]
+        return v.Page(title, meta, tuple(blocks))
     number = 1
     for level in dict.fromkeys(s.level for s in plan.steps):
         steps = tuple(_check(s) for s in plan.steps if s.level == level)
@@ -94,5 +109,31 @@ def plan_page(plan: Plan, first: int | None = None) -> v.Page:
     if plan.education:
         education = (f"{c.name}: {c.description}" if c.description else c.name for c in plan.education)
         blocks.append(v.Section("Education the sources mention for this role", (v.bullets(education),)))
-    blocks += [v.note(plan.rule), v.note(DONE_HINT)]
-    return v.Page(f"Learning plan for {plan.role.title}", meta, tuple(blocks))
+    blocks += [v.note(plan.rule), *(() if handout else (v.note(DONE_HINT),))]
+    return v.Page(title, meta, tuple(blocks))
+
+
+def index_page(role: Role, plans: Sequence[Handout], suffix: str, not_read: Sequence[str] = ()) -> v.Page:
+    """The class's plans: per student a link to their page, their progress and their first open step."""
+    rows = []
+    for h in plans:
+        first = h.plan.open_steps(1)
+        nxt = v.line(f"{first[0][0]}. {first[0][1].title}") if first else v.line(v.muted("none"))
+        ready = h.plan.result.readiness
+        rows.append(
+            (
+                (v.line(v.Link(h.person.name, f"{h.stem}{suffix}")),),
+                (v.line(v.Span(h.person.file, "code")),),
+                (v.line(v.Percent(ready) if ready is not None else v.muted("no data")),),
+                (v.line(str(len(h.plan.steps))),),
+                (nxt,),
+            )
+        )
+    header = ("Student", "Answers file", "Readiness", "Steps", "First step")
+    blocks: list[v.Block] = [v.Table(header, tuple(rows), empty="no plans")]
+    if not_read:
+        blocks.append(v.Section("Files not read", (v.bullets(not_read),)))
+    blocks.append(v.note("Each plan's order is mlcareer's suggestion, not a source's; each page says why."))
+    count = f"{len(plans)} student{'' if len(plans) == 1 else 's'}"
+    meta = (v.line(v.Span(role.id, "code"), v.Sep(), count),)
+    return v.Page(f"Learning plans for {role.title}", meta, tuple(blocks))

@@ -52,6 +52,8 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
             out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
             out.append(_ARROWS[piece.back, ascii_only])
+        elif isinstance(piece, v.Link):
+            out.append(literal(piece.text, ""))
         else:
             out.append(dot(ascii_only))
     return out
