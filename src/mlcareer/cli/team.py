@@ -39,6 +39,17 @@ def team(
             "by two steps or more.",
         ),
     ] = False,
+    since: Annotated[
+        Path | None,
+        typer.Option(
+            "--since",
+            metavar="OLD",
+            help="An earlier round of the same group (a directory or file of answers): each person's "
+            "change and the group's change per skill. People are paired by name:, else by file name.",
+            exists=True,
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
@@ -48,6 +59,8 @@ def team(
     A matrix of people by skill against the role's expectations, each person's readiness,
     per skill how many reach the expectation, the gaps most of the group shares (first), and
     the kinds of ML engineer the group leans to. Nothing is saved to your history.
+    With --since OLD (an earlier round of the same group): each person's change, and the
+    group's change per skill; people are paired by name:, else by file name.
     A bad file is reported with its file, line and question; the others are still shown (exit 1).
 
     Example: mlcareer team class/ --role ml-engineer
@@ -64,6 +77,8 @@ def team(
     paths = answers_files(files)
     if not paths:
         raise UsageError("no answers files: give files, or directories that hold .yaml, .yml or .json files")
+    if calibrate and since is not None:
+        raise UsageError("--calibrate compares two views of one person; --since, two rounds of a group")
     if calibrate and len(paths) != 2:
         raise UsageError(f"--calibrate compares two assessments of one person; {len(paths)} files given")
     data = catalog(ctx)
@@ -76,7 +91,29 @@ def team(
         report_error(exc)
         problems.extend(error_rows(exc, str(path)))
 
-    people = [(p.name, p.file, p.answers) for p in read_people(paths, asked, quiz.questions, problem)]
+    found = read_people(paths, asked, quiz.questions, problem)
+    if since is not None:
+        from mlcareer.domain.team import progress
+        from mlcareer.files import shown
+        from mlcareer.render.team import progress_page
+
+        earlier = read_people([since], asked, quiz.questions, problem)
+        if earlier and found:
+            change = progress(data, target, earlier, found, quick=quick)
+            before, after = shown(since), ", ".join(shown(f) for f in files)
+            emit(
+                fmt=fmt,
+                as_json=as_json,
+                output=output,
+                data=lambda: jsondoc.progress_json(change, problems),
+                page=lambda: progress_page(change, before, after),
+            )
+        elif not problems:
+            raise UsageError(f"no answers files in {shown(since)}: it holds no .yaml, .yml or .json file")
+        if problems:
+            raise typer.Exit(ExitCode.ERROR)
+        return
+    people = [(p.name, p.file, p.answers) for p in found]
     if calibrate and len(people) == 2:
         first, second = group(data, target, people, quick=quick).members
         cal = pair(data, first, second)

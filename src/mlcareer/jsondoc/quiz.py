@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.expectations import RULE
-from mlcareer.domain.quiz import SCALE_WORDS, QuizResult
+from mlcareer.domain.quiz import SCALE_WORDS, LevelFit, QuizResult
 from mlcareer.jsondoc.common import (
     credential,
     match_score,
@@ -19,7 +19,37 @@ from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
     from mlcareer.domain.plan import NextAction
-    from mlcareer.jsondoc.types import QuizResultDoc
+    from mlcareer.jsondoc.types import LevelFitDoc, QuizResultDoc, ReadinessDoc
+
+
+def readiness_json(result: QuizResult) -> ReadinessDoc:
+    """A result's readiness: the one shape every document gives it."""
+    return {
+        "percent": result.readiness,
+        "skills_graded": result.graded,
+        "skills_answered": result.judged,
+        "expectations": result.expectations.counts(),
+        "rule": RULE,
+    }
+
+
+def level_json(fit: LevelFit) -> LevelFitDoc:
+    """The level a result's answers fit: the one shape every document gives it."""
+    return {
+        "level": fit.level.value if fit.level else None,
+        "basis": fit.basis,
+        "levels": [
+            {
+                "level": c.level.value,
+                "status": c.status,
+                "role": role_name(c.role) if c.role else None,
+                "met": c.met,
+                "judged": c.judged,
+                "requirements": [quoted(q) for q in c.requirements],
+            }
+            for c in fit.checks
+        ],
+    }
 
 
 def result_json(result: QuizResult, nxt: NextAction | None = None) -> QuizResultDoc:
@@ -28,28 +58,8 @@ def result_json(result: QuizResult, nxt: NextAction | None = None) -> QuizResult
     out: QuizResultDoc = {
         "role": role_ref(result.role),
         "quick": result.quick,
-        "readiness": {
-            "percent": result.readiness,
-            "skills_graded": result.graded,
-            "skills_answered": result.judged,
-            "expectations": result.expectations.counts(),
-            "rule": RULE,
-        },
-        "level": {
-            "level": fit.level.value if fit.level else None,
-            "basis": fit.basis,
-            "levels": [
-                {
-                    "level": c.level.value,
-                    "status": c.status,
-                    "role": role_name(c.role) if c.role else None,
-                    "met": c.met,
-                    "judged": c.judged,
-                    "requirements": [quoted(q) for q in c.requirements],
-                }
-                for c in fit.checks
-            ],
-        },
+        "readiness": readiness_json(result),
+        "level": level_json(fit),
         "skills": [
             {
                 "skill": r.skill.id,

@@ -339,6 +339,50 @@ class PersonRef(TypedDict):
     file: str
 
 
+class RoundDoc(TypedDict):
+    """One person in one round of answers."""
+
+    file: str
+    readiness: ReadinessDoc  # as in the quiz's result
+    level: LevelFitDoc  # as in the quiz's result
+
+
+class PersonChangeDoc(TypedDict):
+    name: str
+    matched_by: Literal["name", "file"]  # the files' name: keys, else the files' names
+    before: RoundDoc
+    after: RoundDoc
+    readiness_change: int | None  # percentage points; null: no readiness in a round
+    skills: list[SkillChangeDoc]  # every skill either round answered
+
+
+class GroupCountsDoc(TypedDict):
+    answered: int
+    met: int
+    mean: float | None  # the mean answer (0-4) of those who answered; null: nobody did
+
+
+class ClassSkillChangeDoc(TypedDict):
+    skill: str
+    name: str
+    expected: Proficiency
+    before: GroupCountsDoc
+    after: GroupCountsDoc
+    change: float | None  # of the mean answer
+
+
+class TeamSinceDoc(TypedDict):
+    """`mlcareer team NEW --since OLD --json`: each person's change, and the group's per skill."""
+
+    role: RoleRef
+    matching: str  # how the two rounds' people are paired
+    people: list[PersonChangeDoc]
+    skills: list[ClassSkillChangeDoc]
+    only_before: list[PersonRef]  # in the earlier round only
+    only_after: list[PersonRef]  # in the later round only
+    problems: list[ProblemDoc]
+
+
 class CalibrationLineDoc(TypedDict):
     skill: str
     name: str
