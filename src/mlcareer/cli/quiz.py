@@ -95,9 +95,9 @@ def quiz(
 ) -> None:
     """Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.
 
-    In a terminal: a number key 0-4 answers (or arrow keys and Enter); "back" returns to the
-    previous question.
-    Esc or Ctrl-C cancels (exit 130, nothing saved).
+    In a terminal: a number key 0-4 answers (or arrow keys and Enter); left arrow, Backspace or
+    "back" returns to the previous question, its answer still selected.
+    Esc leaves (after an answer, it asks first); Ctrl-C cancels at once (exit 130, nothing saved).
     Without a terminal, give the answers in a file with --answers FILE (see --template).
     Results are kept for `mlcareer history` unless --no-save.
     If saving fails, the result is still shown, the reason goes to stderr, and the exit code is 1.
@@ -215,7 +215,8 @@ def _ask(
         raise UsageError(NO_TERMINAL)
     console.notice(  # wrapped at the terminal's width, never inside a word
         f"{len(questions)} questions about your skills and interests. "
-        "A number key 0-4 answers, or arrow keys and Enter; Esc or Ctrl-C cancels.",
+        "A number key 0-4 answers, or arrow keys and Enter; left arrow or Backspace goes back; "
+        "Esc leaves (asking first once you have answered); Ctrl-C cancels at once.",
         wrap=True,
     )
     try:
