@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from mlcareer.domain.answers import Person
-from mlcareer.domain.team import pair_people
+from mlcareer.domain.team import Person, pair_people
 from tests.conftest import REPO, Invoke
 
 TEAM = REPO / "examples" / "team"

@@ -144,10 +144,10 @@ def _handouts(
     """One plan page per answers file in ``folder``, and an index linking them, written to ``output``."""
     from mlcareer.assessment import DEFAULT_ROLE
     from mlcareer.cli.output import report_error
-    from mlcareer.domain.answers import read_people
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.handouts import INDEX, handouts
     from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.team import gather, read_people
     from mlcareer.errors import ExitCode, MlcareerError
     from mlcareer.files import shown, write
     from mlcareer.formats import DOCUMENTS
@@ -173,8 +173,9 @@ def _handouts(
         report_error(exc)
         not_read.append(f"{shown(path)}: {exc}")
 
-    people = read_people([folder], select_questions(quiz, quick), quiz.questions, problem)
-    if not people and not not_read:
+    found = gather([folder])
+    people = read_people(found, select_questions(quiz, quick), quiz.questions, problem, notice)
+    if not found.files and not found.skipped:
         raise UsageError(f"no answers files in {shown(folder)}: it holds no .yaml, .yml or .json file")
     suffix = HANDOUT_SUFFIXES[kind]
     plans = handouts(data, target, people, quick=quick)

@@ -10,11 +10,12 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import FormatOption, JsonOption, OutputOption, quick_option, role_option
-from mlcareer.cli.output import emit, report_error
+from mlcareer.cli.output import emit, notice, report_error
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import ProblemDoc
+
 
 @app.command()
 def team(
@@ -26,6 +27,7 @@ def team(
             help="Answers files (as for quiz --answers; an optional name: key names the person), "
             "or directories of them.",
             show_default=False,
+            readable=False,  # examined by the shared folder reader, which says why a path cannot be read
         ),
     ],
     *,
@@ -46,7 +48,6 @@ def team(
             metavar="OLD",
             help="An earlier round of the same group (a directory or file of answers): each person's "
             "change and the group's change per skill. People are paired by name:, else by file name.",
-            exists=True,
             show_default=False,
         ),
     ] = None,
@@ -65,22 +66,24 @@ def team(
 
     Example: mlcareer team class/ --role ml-engineer
     """
-    from mlcareer.domain.answers import answers_files, read_people
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import quiz_data, select_questions
     from mlcareer.domain.team import calibrate as pair
+    from mlcareer.domain.team import gather, read_people
     from mlcareer.domain.team import team as group
+    from mlcareer.files import shown
     from mlcareer.jsondoc import team as jsondoc
     from mlcareer.jsondoc.validate import error_rows
     from mlcareer.render.team import calibration_page, team_page
 
-    paths = answers_files(files)
-    if not paths:
+    found = gather(files)
+    if not found.files and not found.skipped:
         raise UsageError("no answers files: give files, or directories that hold .yaml, .yml or .json files")
     if calibrate and since is not None:
         raise UsageError("--calibrate compares two views of one person; --since, two rounds of a group")
-    if calibrate and len(paths) != 2:
-        raise UsageError(f"--calibrate compares two assessments of one person; {len(paths)} files given")
+    if calibrate and len(found.files) + len(found.errors) != 2:
+        count = len(found.files) + len(found.errors)
+        raise UsageError(f"--calibrate compares two assessments of one person; {count} files given")
     data = catalog(ctx)
     target = find_role(data, role)
     quiz = quiz_data(data)
@@ -89,17 +92,17 @@ def team(
 
     def problem(exc: MlcareerError, path: Path) -> None:
         report_error(exc)
-        problems.extend(error_rows(exc, str(path)))
+        problems.extend(error_rows(exc, shown(path)))
 
-    found = read_people(paths, asked, quiz.questions, problem)
+    now = read_people(found, asked, quiz.questions, problem, notice)
     if since is not None:
         from mlcareer.domain.team import progress
-        from mlcareer.files import shown
         from mlcareer.render.team import progress_page
 
-        earlier = read_people([since], asked, quiz.questions, problem)
-        if earlier and found:
-            change = progress(data, target, earlier, found, quick=quick)
+        before_files = gather([since])
+        earlier = read_people(before_files, asked, quiz.questions, problem, notice)
+        if earlier and now:
+            change = progress(data, target, earlier, now, quick=quick)
             before, after = shown(since), ", ".join(shown(f) for f in files)
             emit(
                 fmt=fmt,
@@ -108,12 +111,12 @@ def team(
                 data=lambda: jsondoc.progress_json(change, problems),
                 page=lambda: progress_page(change, before, after),
             )
-        elif not problems:
+        elif not before_files.files and not before_files.skipped:
             raise UsageError(f"no answers files in {shown(since)}: it holds no .yaml, .yml or .json file")
         if problems:
             raise typer.Exit(ExitCode.ERROR)
         return
-    people = [(p.name, p.file, p.answers) for p in found]
+    people = [(p.name, p.file, p.answers) for p in now]
     if calibrate and len(people) == 2:
         first, second = group(data, target, people, quick=quick).members
         cal = pair(data, first, second)
@@ -135,3 +138,4 @@ def team(
         )
     if problems:
         raise typer.Exit(ExitCode.ERROR)
+

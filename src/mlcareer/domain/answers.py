@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from mlcareer.errors import MAX_PROBLEMS, DataError, MlcareerError, Problem, UsageError
 from mlcareer.models import Question
-from mlcareer.text import clean
+from mlcareer.text import clean_line
 
 #: More missing answers than this are reported as one problem, not one each.
 _LIST_MISSING = 5
@@ -59,59 +59,14 @@ def read_named_answers(
             raise DataError(
                 [Problem(shown, lines(NAME_KEY), NAME_KEY, f"a name is text, found {_shown(value)}")], shown
             )
-        name = clean(value.strip()) if value is not None else None
+        # one line: a newline in a name cannot add a row
+        name = clean_line(value.strip()) if value is not None else None
     return name, check_answers(data, lines, shown, asked, every)
-
-
-#: The files of a folder of answers (a class, a team) that are read.
-ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-class Person(NamedTuple):
-    """One answers file of a group: the person's name (``name:``, else the file's), file, answers."""
-
-    name: str
-    file: str
-    answers: dict[str, int]
-    named: bool  # the name is the file's own ``name:``
-
-
-def answers_files(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; a directory as the answers files directly in it, by name; each once.
-
-    The one reader of a folder of answers (`team`, `team --since`, `plan --answers DIR`).
-    """
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
-        else:
-            out.append(path)
-    return list(dict.fromkeys(out))
-
-
-def read_people(
-    paths: Sequence[Path],
-    asked: list[Question],
-    every: list[Question],
-    problem: Callable[[MlcareerError, Path], None],
-) -> list[Person]:
-    """The people of ``paths`` (see :func:`answers_files`); a file that cannot be used goes to
-    ``problem`` and is left out, so one bad file does not hide the others."""
-    people: list[Person] = []
-    for path in answers_files(paths):
-        try:
-            name, answers = read_named_answers(path, asked, every)
-        except MlcareerError as exc:
-            problem(exc, path)
-            continue
-        people.append(Person(name or path.stem, str(path), answers, name is not None))
-    return people
 
 
 def _read(path: Path) -> tuple[Any, Lines, str]:
     """The parsed file, the line of each top-level key, and the file's name as shown."""
-    from mlcareer.files import NotRegularFile, read_regular
+    from mlcareer.files import NotRegularFile, PathError, read_regular, why
     from mlcareer.pack.catalog import display_name
 
     if is_stdin(path):
@@ -122,9 +77,9 @@ def _read(path: Path) -> tuple[Any, Lines, str]:
     try:
         raw = read_regular(path, MAX_BYTES + 1)
     except NotRegularFile as exc:
-        raise MlcareerError(f"cannot read {shown}: it {exc.strerror}") from None
+        raise PathError(shown, "read", f"it {exc.strerror}") from None
     except OSError as exc:
-        raise MlcareerError(f"cannot read {shown}: {exc.strerror or exc}") from None
+        raise PathError(shown, "read", why(exc, path)) from None
     data, lines = _parse(raw, shown, _is_json(path, raw))
     return data, lines, shown
 

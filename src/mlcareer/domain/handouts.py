@@ -10,8 +10,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from mlcareer.domain.answers import Person
 from mlcareer.domain.plan import Plan, make_plan
+from mlcareer.domain.team import Person
 from mlcareer.models import Catalog, Role
 
 #: The index page's own name: no handout takes it.
