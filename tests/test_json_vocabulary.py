@@ -35,7 +35,7 @@ def documents(invoke: Invoke, tmp_path: Path) -> dict[str, Any]:
         "roles": ("roles",),
         "compare": ("compare", "ml-engineer", "data-scientist"),
         "salary": ("salary", "--role", "ml-engineer"),
-        "path-ladder": ("path",),
+        "path-ladder": ("path", "--from", "ml-engineer"),
         "path-route": ("path", "--from", "junior-ml-engineer", "--to", "lead-ml-engineer"),
         "skills": ("skills",),
         "skill": ("skill", "statistics"),

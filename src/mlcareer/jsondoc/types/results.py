@@ -177,7 +177,7 @@ EdgeDoc = TypedDict("EdgeDoc", {"from": str, "to": str, "kind": Literal["advance
 
 
 class PathLadderDoc(TypedDict):
-    start: str | None
+    start: RoleName | None  # `--from ROLE`: the role the reachable part starts at
     levels: list[PathLevelDoc]
     nodes: list[PathNodeDoc]
     edges: list[EdgeDoc]
