@@ -190,3 +190,17 @@ def test_input_that_ends_mid_quiz_cancels() -> None:
     result = drive(["quiz", "--quick"], answer(0) * 2, later=close_after_two)
     assert result.exit_code == 130
     assert not _db().exists()
+
+
+def test_the_result_of_answers_not_saved_says_how_to_get_the_plan() -> None:
+    result = drive(["quiz", "--quick", "--no-save"], answer(1) * 11)
+    assert result.exit_code == 0, result.stderr
+    tail = " ".join(result.stdout.split()[-60:])
+    assert "mlcareer plan --answers FILE --quick" in tail
+    assert "write them in a file (`mlcareer quiz --template`) for the plan" in tail
+
+
+def test_a_saved_result_points_at_mlcareer_plan() -> None:
+    result = drive(["quiz", "--quick"], answer(1) * 11)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.rstrip().endswith("mlcareer plan")

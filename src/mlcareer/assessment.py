@@ -28,6 +28,11 @@ Ask = Callable[
     [Sequence["Question"], dict[int, "ScaleStep"], dict[int, "ScaleStep"], dict[str, str]], dict[str, int]
 ]
 
+#: Answers given in the terminal and not saved are in no file: how to make one for the plan.
+UNSAVED_HINT = (
+    "these answers were not saved: write them in a file (`mlcareer quiz --template`) for the plan, "
+    "or take the quiz without --no-save"
+)
 #: The role quiz and plan measure against when none is named.
 DEFAULT_ROLE = "ml-engineer"
 NO_SAVE_HINT = (
@@ -106,7 +111,8 @@ def assess(
 
     plan = make_plan(catalog, role, result.answers, quick=quick)
     command = plan_command(role, answers=answers, quick=quick, saved=saved is not None)
-    return Assessment(result, saved, unsaved, next_action(plan, command))
+    hint = UNSAVED_HINT if answers is None and saved is None else ""
+    return Assessment(result, saved, unsaved, next_action(plan, command, hint=hint))
 
 
 def plan_command(role: Role, *, answers: Path | None, quick: bool, saved: bool) -> str:

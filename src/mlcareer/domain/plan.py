@@ -262,10 +262,11 @@ class NextAction(NamedTuple):
     plan: Plan
     steps: tuple[tuple[int, PlanStep], ...]  # the number the plan shows, and the step
     command: str
+    hint: str = ""  # what the command needs first, if anything
 
 
-def next_action(plan: Plan, command: str, n: int = FIRST_STEPS) -> NextAction:
-    return NextAction(plan, tuple(plan.open_steps(n)), command)
+def next_action(plan: Plan, command: str, n: int = FIRST_STEPS, hint: str = "") -> NextAction:
+    return NextAction(plan, tuple(plan.open_steps(n)), command, hint)
 
 
 def find_steps(plan: Plan, wanted: Sequence[str]) -> list[PlanStep]:

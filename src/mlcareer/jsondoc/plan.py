@@ -89,6 +89,7 @@ def next_json(nxt: NextAction) -> NextDoc:
     """The plan's first open steps after a quiz, and the command that shows the whole plan."""
     return {
         "command": nxt.command,
+        "hint": nxt.hint or None,
         "steps": [
             {
                 "number": n,

@@ -68,4 +68,6 @@ def next_blocks(nxt: NextAction) -> v.Blocks:
     blocks.append(
         v.para(f"The whole plan, {total} step{'' if total == 1 else 's'}: ", v.Span(nxt.command, "code"))
     )
+    if nxt.hint:
+        blocks.append(v.note(nxt.hint[:1].upper() + nxt.hint[1:] + "."))
     return (v.Section("Next: the first steps of your plan", tuple(blocks)),)

@@ -90,6 +90,7 @@ class NextDoc(TypedDict):
     """What to do after a quiz: the plan's first open steps, and the command that shows the plan."""
 
     command: str
+    hint: str | None  # what the command needs first (answers not saved are in no file)
     steps: list[NextStepDoc]
     total: int
 
