@@ -61,7 +61,10 @@ def quiz(
     ] = False,
     answers: Annotated[
         Path | None,
-        answers_option("Take the answers from a YAML or JSON file (question id: 0-4) instead of asking."),
+        answers_option(
+            "Take the answers from a YAML or JSON file (question id: 0-4; an optional name: line) "
+            "instead of asking; '-' reads them from standard input."
+        ),
     ] = None,
     report: Annotated[
         Path | None,
