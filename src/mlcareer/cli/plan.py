@@ -86,7 +86,8 @@ def plan(
 
     Built from your latest saved quiz result for the role (or from --answers FILE). Each step
     says where you are, what the role expects and on what that rests, what the skill covers
-    and what the next grades look like. The order is mlcareer's suggestion: foundations first.
+    and what the next grade looks like, in the quiz's own words. The order is mlcareer's
+    suggestion: foundations first.
     Progress is kept with your history: --done STEP and --undo STEP, by id or by the number
     shown, several at once (--done 1 --done model-training).
 
