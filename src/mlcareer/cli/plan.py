@@ -150,7 +150,7 @@ def _handouts(
     from mlcareer.domain.quiz import quiz_data, select_questions
     from mlcareer.domain.team import gather, read_people
     from mlcareer.errors import ExitCode, MlcareerError
-    from mlcareer.files import shown, write
+    from mlcareer.files import destination, shown, write
     from mlcareer.formats import DOCUMENTS
     from mlcareer.render.plan import index_page, plan_page
 
@@ -194,6 +194,8 @@ def _handouts(
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise MlcareerError(f"cannot create {shown(output)}: {exc.strerror or exc}") from None
+    for path, _ in pages:  # every page can be written, or none is
+        destination(path)
     for path, page in pages:
         write(path, render(page))
     count = f"{len(plans)} plan{'' if len(plans) == 1 else 's'}"
