@@ -37,7 +37,7 @@ def _spawn(args: list[str], home: Path) -> pexpect.spawn:
         cwd=str(REPO),
         encoding="utf-8",
         codec_errors="replace",
-        timeout=30,
+        timeout=60,  # a minute: a busy machine is slow, not stuck
         dimensions=(40, 100),
     )
 
