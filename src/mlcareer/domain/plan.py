@@ -252,7 +252,7 @@ def _requirements(catalog: Catalog, level: Level, done: Set[str]) -> list[PlanSt
     return steps
 
 
-#: How many open steps the quiz's result and `plan --next` show by default.
+#: How many open steps a quiz's result shows, to start with.
 FIRST_STEPS = 3
 
 
