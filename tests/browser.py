@@ -1,8 +1,9 @@
 """A headless Chromium driven over the DevTools protocol on a pipe (stdlib only).
 
-``Browser(find()).load(path)`` opens a local HTML file with every network request recorded (and the proxy
-pointed at a closed port, so none can succeed), and returns what a test needs: the page's
-visible text, console errors, requests other than the file itself, a screenshot and a PDF.
+``Browser(find()).load(path)`` opens a local HTML file with every network request recorded
+(and the proxy pointed at a closed port, so none can succeed), and returns what a test needs:
+the page's visible text, console errors, requests other than the file itself, a screenshot
+and a PDF. Tests share one Browser per worker: the ``chromium`` fixture in tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -191,3 +192,12 @@ class Browser:
             elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
                 loaded.errors.append(params["entry"].get("text", ""))
         return loaded
+
+
+def load(browser: str, path: Path, width: int = 1280) -> Loaded:
+    """Open ``path`` in a Chromium started for it alone; many pages: the ``chromium`` fixture."""
+    opened = Browser(browser)
+    try:
+        return opened.load(path, width)
+    finally:
+        opened.close()

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 from typer.testing import CliRunner, Result  # noqa: E402
 
 from mlcareer.cli import app  # noqa: E402
+from tests import browser  # noqa: E402
 
 # Property tests never fail for time: no per-example deadline, no "too slow" health check
 # (both measure this machine's speed at the moment, not the code).
@@ -111,6 +112,19 @@ def once_per_run(factory: pytest.TempPathFactory, name: str, build: Callable[[Pa
         value = build(directory)
         saved.write_bytes(pickle.dumps(value))
         return value
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[browser.Browser]:
+    """One headless Chromium for every page a worker opens (each start costs a second or more).
+
+    Mark the test to skip where there is none: ``skipif(browser.find() is None, reason=...)``."""
+    found = browser.find()
+    if found is None:
+        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
+    opened = browser.Browser(found)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

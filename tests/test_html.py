@@ -8,7 +8,6 @@ screenshot (1280 px) and a printed PDF under .artifacts/html/ for a person to lo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,15 +44,6 @@ VIEWS = {
     "plan": (["plan", "--answers", EXAMPLE], ["Learning plan for Machine Learning Engineer", "Mathematics"]),
     "team": (["team", str(REPO / "examples" / "team")], ["Ana", "Gaps the group shares"]),
 }
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[browser.Browser]:
-    """One headless Chromium for every page of the run (a start costs about a second)."""
-    assert BROWSER is not None
-    opened = browser.Browser(BROWSER)
-    yield opened
-    opened.close()
 
 
 def _check(loaded: browser.Loaded, expected: list[str], name: str) -> None:
