@@ -34,6 +34,19 @@ MINI = FIXTURES / "mini"
 REPO = Path(__file__).parent.parent
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile mlcareer's modules once, before any test starts a process that imports them.
+
+    The suite starts several hundred mlcareer processes; with ``PYTHONDONTWRITEBYTECODE``
+    set (as on some machines) and an editable install, each would compile every module it
+    imports again. compileall writes the ``__pycache__`` that Python would have written."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # the controller did it before starting the workers
+    import compileall
+
+    compileall.compile_dir(REPO / "src" / "mlcareer", quiet=2)
+
+
 def _slow_as_a_whole(item: pytest.Item) -> bool:
     module = getattr(item, "module", None)
     marks = getattr(module, "pytestmark", [])

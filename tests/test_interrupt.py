@@ -60,7 +60,9 @@ def test_ctrl_c_at_any_moment(delay: float, args: list[str], tmp_path: Path) -> 
     text = err.decode("utf-8", "replace")
     assert "Traceback" not in text and "Exception ignored" not in text, text
     assert "problems in the data" not in text, "an interrupt must not make valid data look broken"
-    assert proc.returncode in (0, 130), (proc.returncode, text)
+    # -SIGINT: the signal landed as the interpreter was shutting down, its work done and its
+    # handlers gone (a shell shows it as 130); what matters is that nothing was printed
+    assert proc.returncode in (0, 130, -signal.SIGINT), (proc.returncode, text)
 
 
 def test_interrupted_write_leaves_the_old_file_and_no_temporary(
