@@ -15,8 +15,8 @@ import typer.main
 
 from mlcareer.cli import app
 from mlcareer.cli.app import hoist_global_options
-from mlcareer.cli.output import JSON_SCHEMA_VERSION
 from mlcareer.history.store import Store
+from mlcareer.jsondoc import SCHEMA_VERSION as JSON_SCHEMA_VERSION
 from tests.conftest import REPO, Invoke
 
 ANSWERS = str(REPO / "examples" / "answers.yaml")

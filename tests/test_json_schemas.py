@@ -17,7 +17,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from mlcareer.cli.output import JSON_SCHEMA_VERSION
+from mlcareer.jsondoc import SCHEMA_VERSION as JSON_SCHEMA_VERSION
 from mlcareer.jsondoc.schemas import DOCUMENTS, schema_text
 from tests.conftest import Invoke
 

@@ -34,7 +34,7 @@ def emit(
     runs, and builders import what their format needs (a JSON run loads no Rich, a text run no
     JSON builders). A file is written whole or not at all.
     """
-    from mlcareer.formats import DOCUMENTS
+    from mlcareer.formats import DOCUMENTS, document
 
     offered = [Format.text, Format.json]
     offered += list(DOCUMENTS) if page else []
@@ -48,7 +48,7 @@ def emit(
     if fmt is Format.json:
         body = json_text(data())
     elif fmt in DOCUMENTS and page is not None:
-        body = DOCUMENTS[fmt](page())
+        body = document(fmt, page())
     elif fmt is Format.mermaid and mermaid is not None:
         body = mermaid()
     else:
@@ -89,19 +89,15 @@ def paging() -> bool:
     return state().pager and wants_pager()
 
 
-#: The version of every JSON document mlcareer prints: raised when a key is added, goes or changes
-#: meaning (the schemas in docs/schemas are closed, so they describe one version exactly).
-JSON_SCHEMA_VERSION = 2
-
-
 def json_text(data: Any) -> str:
     """Indented JSON, led by ``schema_version``; ASCII-escaped unless stdout takes UTF-8."""
     import json  # here, not at the top: `mlcareer --help` needs none of it
 
+    from mlcareer.jsondoc import SCHEMA_VERSION
     from mlcareer.terminal.console import is_utf
 
     if isinstance(data, dict):
-        data = {"schema_version": JSON_SCHEMA_VERSION, **data}
+        data = {"schema_version": SCHEMA_VERSION, **data}
     text = json.dumps(data, indent=2, ensure_ascii=not is_utf(sys.stdout))
     if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
         text = "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)

@@ -189,7 +189,7 @@ def _only_template(given: dict[str, bool]) -> None:
 
 def _write_report(report: Path, kind: str, result: QuizResult) -> None:
     """The result as a Markdown, HTML or SVG file (``kind``, from the file's extension)."""
-    from mlcareer.formats import DOCUMENTS, Format
+    from mlcareer.formats import Format, document
     from mlcareer.render import quiz as render
 
     if kind == "svg":
@@ -198,7 +198,7 @@ def _write_report(report: Path, kind: str, result: QuizResult) -> None:
 
         write_file(report, offline_svg(render.recorded(to_text.page(render.result_page(result)), "svg")))
     else:
-        write_file(report, DOCUMENTS[Format(kind)](render.result_page(result)))
+        write_file(report, document(Format(kind), render.result_page(result)))
 
 
 def _ask(

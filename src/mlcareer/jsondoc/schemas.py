@@ -16,6 +16,7 @@ from typing import Any
 
 from typing_extensions import is_typeddict  # typing's does not know typing_extensions' on 3.11
 
+from mlcareer.jsondoc import SCHEMA_VERSION
 from mlcareer.jsondoc import types as t
 
 #: Every document mlcareer prints as JSON: its file name, the TypedDict and the command.
@@ -58,8 +59,6 @@ def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one document, with ``schema_version`` required as the current version."""
     from pydantic import TypeAdapter
 
-    from mlcareer.cli.output import JSON_SCHEMA_VERSION
-
     _close_every_typeddict()
     doc, command = DOCUMENTS[name]
     body = TypeAdapter(doc).json_schema(mode="serialization")
@@ -68,14 +67,14 @@ def schema(name: str) -> dict[str, Any]:
 
         role = body["$defs"]["RoleDoc"]
         role["required"] = [key for key in role["required"] if key in IDENTITY_KEYS]
-    properties = {"schema_version": {"const": JSON_SCHEMA_VERSION, "type": "integer"}}
+    properties = {"schema_version": {"const": SCHEMA_VERSION, "type": "integer"}}
     properties.update(body.pop("properties"))
     body.pop("title", None)
     description = body.pop("description", None)
     return {
         "$schema": DRAFT,
-        "$id": f"urn:mlcareer:json:{name}:{JSON_SCHEMA_VERSION}",
-        "title": f"{command} (schema_version {JSON_SCHEMA_VERSION})",
+        "$id": f"urn:mlcareer:json:{name}:{SCHEMA_VERSION}",
+        "title": f"{command} (schema_version {SCHEMA_VERSION})",
         "description": description or f"The output of `{command}`.",
         **body,
         "properties": properties,
