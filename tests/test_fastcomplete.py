@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 
 from mlcareer import fastcomplete
 from mlcareer.cli import app
-from mlcareer.cli.complete import complete_role, complete_skill
+from mlcareer.cli.complete import complete_role, complete_skill, record_index
 from mlcareer.pack import cache
-from mlcareer.pack.catalog import FILES, RawDirectory, load_catalog, read_directory, shipped_data_dir
+from mlcareer.pack.catalog import FILES, RawDirectory, load, load_catalog, read_directory, shipped_data_dir
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -32,8 +32,8 @@ def _index(directory: Path) -> None:
     assert isinstance(raw, RawDirectory)
     key = cache.key(raw.extras, raw.files)
     assert key is not None
-    load_catalog.cache_clear()
-    fastcomplete.write_index(directory, key, load_catalog(directory))
+    load.cache_clear()
+    record_index(directory, key, load_catalog(directory))
 
 
 def _env(shell: str, line: str, fish_action: str = "get-args") -> dict[str, str]:
@@ -144,7 +144,7 @@ def test_a_stale_or_damaged_index_is_never_used(runner: CliRunner, mini_dir: Pat
 def test_typer_fallback_writes_the_index(runner: CliRunner, mini_dir: Path) -> None:
     env = _env("bash", f"mlcareer --data-dir {mini_dir} role ")
     assert fastcomplete.answer({**os.environ, **env}) is None
-    load_catalog.cache_clear()
+    load.cache_clear()
     runner.invoke(app, [], env=env)
     assert _compare(runner, env)
 

@@ -30,12 +30,9 @@ from mlcareer.pack.fastindex import (
     MAX_BYTES,
     cache_dir,
     data_key,
-    help_line,
     index_path,
     read_index,
-    role_items,
     shipped_data_dir,
-    skill_items,
     write_index,
 )
 
@@ -47,13 +44,10 @@ __all__ = [
     "answer",
     "cache_dir",
     "data_key",
-    "help_line",
     "index_path",
     "main",
     "read_index",
-    "role_items",
     "shipped_data_dir",
-    "skill_items",
     "write_index",
 ]
 

@@ -307,7 +307,13 @@ def _main(
 
 
 def catalog(ctx: typer.Context) -> Catalog:
-    """The validated data for this run."""
-    from mlcareer.pack.catalog import load_catalog, resolve_data_dir
+    """The validated data for this run; a run that built it also writes Tab completion's index."""
+    from mlcareer.pack.catalog import load, resolve_data_dir
 
-    return load_catalog(resolve_data_dir((ctx.find_object(State) or state()).data_dir))
+    directory = resolve_data_dir((ctx.find_object(State) or state()).data_dir)
+    loaded = load(directory)
+    if loaded.built and loaded.key is not None:
+        from mlcareer.cli.complete import record_index
+
+        record_index(directory, loaded.key, loaded.catalog)
+    return loaded.catalog

@@ -3,7 +3,8 @@
 Typer calls these while the user presses Tab. They must be quick and must never fail:
 with a missing or broken data directory they complete nothing. Most Tab presses never get
 here: ``mlcareer.fastcomplete`` answers them from an index of ids before Typer loads, and
-this is the fallback that (re)writes that index. Every command's options name these
+this is the fallback that (re)writes that index (``record_index``, which full runs call
+too). Every command's options name these
 functions, so this module imports nothing more until a Tab press calls one.
 """
 
@@ -18,12 +19,33 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 
+def help_line(text: str) -> str:
+    """A title made safe for a completion menu: one line, printable, no Rich markup."""
+    from mlcareer.terminal.console import escape_markup
+
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return escape_markup(line[:80])
+
+
+def record_index(directory: Path, key: str, catalog: Catalog) -> None:
+    """Write the index Tab completion answers from (``mlcareer.fastcomplete``) for this data.
+
+    Called after a load that built the catalog (the loader itself knows nothing of completion),
+    and by a Tab press that finds no index.
+    """
+    from mlcareer.pack.fastindex import write_index
+
+    roles = [(r.id, help_line(r.title)) for r in catalog.roles]
+    skills = [(s.id, help_line(s.name)) for s in catalog.skills]
+    write_index(directory, key, {"role": roles, "skill": skills})
+
+
 def _catalog(ctx: typer.Context) -> Catalog | None:
     """The catalog the command would use (--data-dir, MLCAREER_DATA_DIR, shipped), or None."""
     try:
-        from mlcareer import fastcomplete
         from mlcareer.pack import cache
         from mlcareer.pack.catalog import RawDirectory, load_catalog, read_directory, resolve_data_dir
+        from mlcareer.pack.fastindex import read_index
 
         # While completing, the group callback has not run: read --data-dir from the parsed params.
         given = ctx.find_root().params.get("data_dir")
@@ -32,11 +54,11 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
     except Exception:  # a broken data directory, or anything else: complete nothing
         return None
     try:
-        if fastcomplete.read_index(str(directory)) is None:
+        if read_index(str(directory)) is None:
             raw = read_directory(directory)
             key = cache.key(raw.extras, raw.files) if isinstance(raw, RawDirectory) else None
             if key is not None:
-                fastcomplete.write_index(directory, key, catalog)
+                record_index(directory, key, catalog)
     except Exception:  # only a missed speed-up for the next Tab press
         pass
     return catalog
@@ -44,19 +66,15 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Role ids starting with what was typed, each with its title."""
-    from mlcareer import fastcomplete
-
     data = _catalog(ctx)
     if data is None:
         return []
-    return [(r.id, fastcomplete.help_line(r.title)) for r in data.roles if r.id.startswith(incomplete)]
+    return [(r.id, help_line(r.title)) for r in data.roles if r.id.startswith(incomplete)]
 
 
 def complete_skill(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Skill ids starting with what was typed, each with its name."""
-    from mlcareer import fastcomplete
-
     data = _catalog(ctx)
     if data is None:
         return []
-    return [(s.id, fastcomplete.help_line(s.name)) for s in data.skills if s.id.startswith(incomplete)]
+    return [(s.id, help_line(s.name)) for s in data.skills if s.id.startswith(incomplete)]

@@ -125,8 +125,16 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
     return RawDirectory(directory, extras, files)
 
 
+class Loaded(NamedTuple):
+    """A valid catalog, the cache key of the files it was made from, and whether it was built now."""
+
+    catalog: Catalog
+    key: str | None  # None: some file could not be read for the key
+    built: bool  # validated in this run (not read from the cache)
+
+
 @cache
-def load_catalog(directory: Path) -> Catalog:
+def load(directory: Path) -> Loaded:
     """Load and validate a data directory; raise DataError listing every problem.
 
     A valid catalog is cached, keyed by a hash of every data file's bytes, so later runs skip
@@ -141,16 +149,18 @@ def load_catalog(directory: Path) -> Catalog:
     if key is not None:
         cached = data_cache.get(directory, key)
         if cached is not None:
-            return cached
+            return Loaded(cached, key, built=False)
     catalog, problems = _check(raw)
     if problems or catalog is None:
         raise DataError(problems)
     if key is not None:
         data_cache.put(directory, key, catalog)
-        from mlcareer import fastcomplete
+    return Loaded(catalog, key, built=True)
 
-        fastcomplete.write_index(directory, key, catalog)  # the ids Tab completes, for fastcomplete
-    return catalog
+
+def load_catalog(directory: Path) -> Catalog:
+    """The valid catalog of a data directory (see ``load``)."""
+    return load(directory).catalog
 
 
 def check_directory(directory: Path) -> tuple[Catalog | None, list[Problem]]:

@@ -1,6 +1,7 @@
 """The index of role and skill ids that Tab completion answers from, beside the catalog cache.
 
-Full runs write it (:func:`write_index`); a Tab press reads it back (:func:`read_index`)
+Full runs write it (:func:`write_index`, called by the command layer after a load that built
+the catalog); a Tab press reads it back (:func:`read_index`)
 before Typer loads, trusting it only when it was made from exactly the data files in use.
 Like :mod:`mlcareer.fastcomplete`, only the standard library's light modules are imported
 at the top: this runs on every Tab press.
@@ -16,8 +17,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from mlcareer.models import Catalog
 
 INDEX_FORMAT = 1
 _ROLE, _SKILL = "role", "skill"
@@ -42,31 +41,16 @@ CACHE_FORMAT = 4
 # ---------------------------------------------------------------- the index, written by full runs
 
 
-def help_line(text: str) -> str:
-    """A title made safe for a completion menu: one line, printable, no Rich markup."""
-    from mlcareer.terminal.console import escape_markup
+def write_index(directory: Path, key: str, items: dict[str, list[tuple[str, str]]]) -> None:
+    """Store the ids (``items``: role and skill, each id with its help) beside the catalog cache.
 
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    return escape_markup(line[:80])
-
-
-def role_items(catalog: Catalog) -> list[tuple[str, str]]:
-    """Every role id with its title, as the completion menu shows them."""
-    return [(r.id, help_line(r.title)) for r in catalog.roles]
-
-
-def skill_items(catalog: Catalog) -> list[tuple[str, str]]:
-    """Every skill id with its name, as the completion menu shows them."""
-    return [(s.id, help_line(s.name)) for s in catalog.skills]
-
-
-def write_index(directory: Path, key: str, catalog: Catalog) -> None:
-    """Store the ids beside the catalog cache; any failure only costs speed."""
+    The command layer makes the items (``mlcareer.cli.complete``); any failure only costs speed.
+    """
     from pathlib import Path
 
     from mlcareer.files import replace_file
 
-    body = json.dumps({_ROLE: role_items(catalog), _SKILL: skill_items(catalog)}).encode()
+    body = json.dumps({kind: items[kind] for kind in (_ROLE, _SKILL)}).encode()
     head = json.dumps({"format": INDEX_FORMAT, "key": key, "body": hashlib.sha256(body).hexdigest()})
     target = index_path(str(directory))
     if target is None:
