@@ -24,10 +24,7 @@ import sys
 from mlcareer.pack.fastindex import (
     _ROLE,
     _SKILL,
-    CACHE_FORMAT,
-    DATA_FILES,
     INDEX_FORMAT,
-    MAX_BYTES,
     cache_dir,
     data_key,
     index_path,
@@ -37,10 +34,7 @@ from mlcareer.pack.fastindex import (
 )
 
 __all__ = [
-    "CACHE_FORMAT",
-    "DATA_FILES",
     "INDEX_FORMAT",
-    "MAX_BYTES",
     "answer",
     "cache_dir",
     "data_key",

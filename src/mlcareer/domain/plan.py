@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from mlcareer.choices import Level
+from mlcareer.datafiles import named
 from mlcareer.domain.expectations import Expectation, expectations, family_role
 from mlcareer.domain.ladder import route
 from mlcareer.domain.quiz import QuizResult, score
@@ -22,7 +23,7 @@ from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleSt
 ORDER_RULE = (
     "mlcareer's suggestion, not a source's: steps are grouped by the level of the route where the "
     "skill is first expected, or earlier where a step of an earlier level builds on it. Within a "
-    "level, a skill comes after the skills it builds on (plan.yaml, this data pack's choice); of "
+    f"level, a skill comes after the skills it builds on ({named('plan')}, this data pack's choice); of "
     "the skills that can come next, foundations (those another step builds on) first, then larger "
     "gaps, then the catalogue's order. Each level's own requirements close its group."
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mlcareer.choices import Level
+from mlcareer.datafiles import named
 from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations, family_role
 from mlcareer.errors import MlcareerError
 from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
@@ -36,7 +37,7 @@ SkillStatus = Literal["met", "gap", "no expectation", "not asked"]
 def quiz_data(catalog: Catalog) -> QuizData:
     """The catalogue's quiz, or an error when the data directory has none."""
     if catalog.quiz is None:
-        raise MlcareerError("this data directory has no quiz.yaml, so there is no quiz to take")
+        raise MlcareerError(f"this data directory has no {named('quiz')}, so there is no quiz to take")
     return catalog.quiz
 
 

@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mlcareer import datafiles
+from mlcareer.datafiles import FILES, MAX_BYTES, FileSpec
 from mlcareer.errors import MAX_PROBLEMS, DataError, Problem, capped
 
 if TYPE_CHECKING:
@@ -19,44 +21,11 @@ if TYPE_CHECKING:
     from mlcareer.pack.yamlfile import Document
 
 ENV_DATA_DIR = "MLCAREER_DATA_DIR"
-MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread
-
-
-class FileSpec(NamedTuple):
-    """A data file: the top-level keys it holds, and where they go in the Catalog."""
-
-    name: str
-    keys: tuple[str, ...]
-    required: bool
-    section: str | None = None  # nest the keys under this Catalog field
-
-
-FILES = (
-    FileSpec("sources.yaml", ("sources",), required=True),
-    FileSpec("levels.yaml", ("levels",), required=False),
-    FileSpec("skills.yaml", ("scale", "skills"), required=True),
-    FileSpec("credentials.yaml", ("credentials",), required=False),
-    FileSpec("roles.yaml", ("roles",), required=True),
-    FileSpec("salaries.yaml", ("figures", "premiums", "factors"), required=False, section="salaries"),
-    FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
-    FileSpec(
-        "expectations.yaml",
-        ("wording", "default_grade", "family", "profession"),
-        required=False,
-        section="expectations",
-    ),
-    FileSpec("plan.yaml", ("builds_on",), required=False, section="plan"),
-    FileSpec("occupations.yaml", ("occupations",), required=False),
-)
 
 
 def shipped_data_dir() -> Path:
     """The data that ships inside the package (or, in a source checkout, the repo's data/)."""
-    here = Path(__file__).resolve().parent.parent  # the mlcareer package
-    packaged = here / "data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "data"
+    return Path(datafiles.shipped_data_dir())
 
 
 def resolve_data_dir(option: Path | None) -> Path:
@@ -103,13 +72,8 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
         return Problem(shown, None, "", f"cannot use as a data directory: {exc.strerror or exc}")
     if not stat.S_ISDIR(st.st_mode):
         return Problem(shown, None, "", "a file, not a data directory")
-    known = {spec.name for spec in FILES}
     try:
-        extras = tuple(
-            sorted(
-                p.name for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in known
-            )
-        )
+        extras = datafiles.extras([p.name for p in directory.iterdir()])
     except OSError as exc:
         return Problem(shown, None, "", f"cannot list directory: {exc.strerror}")
     files: dict[str, bytes | OSError | None] = {}
@@ -176,7 +140,7 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
     problems: list[Problem] = []
     docs: dict[str, tuple[str, Document]] = {}  # catalog key -> (file shown, document)
     combined: dict[str, Any] = {}
-    known = sorted(spec.name for spec in FILES)
+    known = sorted(datafiles.NAMES)
     for name in raw.extras:
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"; did you mean {close[0]}?" if close else f"; known files: {', '.join(known)}"

@@ -1,8 +1,9 @@
 """The index of role and skill ids that Tab completion answers from, beside the catalog cache.
 
 Full runs write it (:func:`write_index`, called by the command layer after a load that built
-the catalog); a Tab press reads it back (:func:`read_index`)
-before Typer loads, trusting it only when it was made from exactly the data files in use.
+the catalog); a Tab press reads it back (:func:`read_index`) before Typer loads, trusting it
+only when it was made from exactly the data files in use: the files, their size limit and
+the cache key are ``mlcareer.datafiles``'s, the loader's own.
 Like :mod:`mlcareer.fastcomplete`, only the standard library's light modules are imported
 at the top: this runs on every Tab press.
 """
@@ -12,30 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from typing import TYPE_CHECKING
+
+from mlcareer.datafiles import MAX_BYTES, NAMES, cache_dir, cache_key, entry_name, shipped_data_dir
+
+__all__ = ["cache_dir", "data_key", "index_path", "read_index", "shipped_data_dir", "write_index"]
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 INDEX_FORMAT = 1
 _ROLE, _SKILL = "role", "skill"
-
-# Mirrors mlcareer.pack.catalog.FILES and mlcareer.pack.cache.key (tests hold them equal).
-DATA_FILES = (
-    "sources.yaml",
-    "levels.yaml",
-    "skills.yaml",
-    "credentials.yaml",
-    "roles.yaml",
-    "salaries.yaml",
-    "quiz.yaml",
-    "expectations.yaml",
-    "plan.yaml",
-    "occupations.yaml",
-)
-MAX_BYTES = 16 * 1024 * 1024
-CACHE_FORMAT = 4
 
 
 # ---------------------------------------------------------------- the index, written by full runs
@@ -65,25 +53,10 @@ def write_index(directory: Path, key: str, items: dict[str, list[tuple[str, str]
 # ---------------------------------------------------------------- reading it back, before Typer loads
 
 
-def cache_dir() -> str | None:
-    """As mlcareer.pack.cache.cache_dir(): a relative XDG_CACHE_HOME is ignored; no home, no cache."""
-    explicit = os.environ.get("MLCAREER_CACHE_DIR")
-    if explicit:
-        return explicit
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return os.path.join(xdg, "mlcareer")
-    home = os.path.expanduser("~")  # "~" itself when there is no home: never a relative path
-    return os.path.join(home, ".cache", "mlcareer") if os.path.isabs(home) else None
-
-
 def index_path(directory: str) -> str | None:
     """The index file, named as the catalog cache entry for this directory is (None: no cache)."""
     where = cache_dir()
-    if where is None:
-        return None
-    name = hashlib.sha256(os.fsencode(os.path.realpath(directory))).hexdigest()[:24]
-    return os.path.join(where, f"catalog-{os.geteuid()}-{name}.ids")
+    return None if where is None else os.path.join(where, entry_name(directory, ".ids"))
 
 
 def _read_regular(path: str, limit: int, own: bool = False) -> bytes | None:
@@ -110,38 +83,21 @@ def _read_regular(path: str, limit: int, own: bool = False) -> bytes | None:
 
 
 def data_key(directory: str) -> str | None:
-    """The cache key of a data directory (as mlcareer.pack.cache.key of its files), or None."""
-    from mlcareer import __version__
-
+    """The cache key of a data directory (``mlcareer.datafiles.cache_key`` of its files), or None."""
     if not os.path.isdir(directory):
         return None
-    known = set(DATA_FILES)
-    extras = sorted(
-        name
-        for name in os.listdir(directory)
-        if os.path.splitext(name)[1] in (".yaml", ".yml") and name not in known
-    )
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-    digest.update(os.fsencode("|".join(extras)))
-    for name in sorted(DATA_FILES):
+    files: dict[str, bytes | None] = {}
+    for name in NAMES:
         path = os.path.join(directory, name)
         raw: bytes | None = None
         if os.path.lexists(path):
             raw = _read_regular(path, MAX_BYTES + 1)  # a FIFO would block a Tab press forever
             if raw is None:
                 return None  # the caller falls back to Typer, which reports it
-        digest.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
-        digest.update(raw or b"")
-    return digest.hexdigest()
+        files[name] = raw
+    from mlcareer.datafiles import extras
 
-
-def shipped_data_dir() -> str:
-    """As mlcareer.pack.catalog.shipped_data_dir()."""
-    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the mlcareer package
-    packaged = os.path.join(here, "data")
-    if os.path.isdir(packaged):
-        return packaged
-    return os.path.join(os.path.dirname(os.path.dirname(here)), "data")
+    return cache_key(extras(os.listdir(directory)), files)
 
 
 def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
