@@ -39,7 +39,7 @@ VIEWS = {
     "calibration": ["team", ANA, BEN, "--calibrate"],
     "history": ["history"],
     "history show": ["history", "show", "1"],
-    "history diff": ["history", "--diff"],
+    "history diff": ["history", "diff"],
 }
 
 
