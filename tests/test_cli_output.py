@@ -53,10 +53,16 @@ def test_roles_data_dir_data_works_from_the_repository(
 
 
 def test_hoisting_stops_at_the_double_dash_and_leaves_the_rest_alone() -> None:
-    assert hoist_global_options(["role", "x", "--no-pager"]) == ["--no-pager", "role", "x"]
-    assert hoist_global_options(["role", "--", "--no-pager"]) == ["role", "--", "--no-pager"]
-    assert hoist_global_options(["--data-dir", "d", "roles"]) == ["--data-dir", "d", "roles"]
-    assert hoist_global_options(["history", "show", "1"]) == ["history", "show", "1"]
+    options = typer.main.get_command(app).global_options()  # type: ignore[attr-defined]
+    assert options == (("--data-dir",), ("--no-pager",))  # read from the group's own options
+
+    def hoist(args: list[str]) -> list[str]:
+        return hoist_global_options(args, *options)
+
+    assert hoist(["role", "x", "--no-pager"]) == ["--no-pager", "role", "x"]
+    assert hoist(["role", "--", "--no-pager"]) == ["role", "--", "--no-pager"]
+    assert hoist(["--data-dir", "d", "roles"]) == ["--data-dir", "d", "roles"]
+    assert hoist(["history", "show", "1"]) == ["history", "show", "1"]
 
 
 def test_data_dir_after_the_command_without_a_value_is_a_usage_error(invoke: Invoke) -> None:

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from mlcareer import __version__
-from mlcareer.cli.options import State, fresh_state, state
+from mlcareer.cli.options import DataDirOption, NoPagerOption, fresh_state, state
 from mlcareer.cli.output import report_error
 from mlcareer.errors import MlcareerError, UsageError
 
@@ -166,7 +166,19 @@ class _Group(TyperGroup):
             return super().shell_complete(ctx, incomplete)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args))
+        return super().parse_args(ctx, hoist_global_options(args, *self.global_options()))
+
+    def global_options(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The program's own options that may follow the command: those that take a value, and flags.
+
+        Read from the group's parameters (``_main``'s): every option that sets the run's
+        ``State`` (``cli.options``), not the eager ones (--version, --help) nor completion's
+        installers, which set nothing.
+        """
+        options = [p for p in self.params if not p.is_eager and p.expose_value]
+        values = tuple(o for p in options if not getattr(p, "is_flag", False) for o in p.opts)
+        flags = tuple(o for p in options if getattr(p, "is_flag", False) for o in p.opts)
+        return values, flags
 
     def invoke(self, ctx: Any) -> Any:
         with fresh_state():
@@ -222,13 +234,9 @@ class _WordArgument(TyperArgument):
         return None
 
 
-# Options of the whole program that may also come after the command: `mlcareer roles --data-dir data`.
-GLOBAL_VALUE_OPTIONS = ("--data-dir",)
-GLOBAL_FLAGS = ("--no-pager",)
-
-
-def hoist_global_options(args: list[str]) -> list[str]:
-    """Move global options given after the command to before it, where the parser reads them.
+def hoist_global_options(args: list[str], values: tuple[str, ...], flags: tuple[str, ...]) -> list[str]:
+    """Move global options given after the command to before it, where the parser reads them:
+    `mlcareer roles --data-dir data`. ``values`` take a value, ``flags`` do not.
 
     Nothing after a `--` is touched.
     """
@@ -237,7 +245,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
         word = args[start]
         if word == "--":
             return args
-        if word in GLOBAL_VALUE_OPTIONS:
+        if word in values:
             start += 2
         elif word.startswith("-"):
             start += 1
@@ -253,11 +261,11 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if word == "--":
             rest += args[i:]
             break
-        if word in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+        if word in values and i + 1 < len(args):
             moved += args[i : i + 2]
             i += 2
             continue
-        if word in GLOBAL_FLAGS or word.startswith(tuple(f"{o}=" for o in GLOBAL_VALUE_OPTIONS)):
+        if word in flags or word.startswith(tuple(f"{o}=" for o in values)):
             moved.append(word)
         else:
             rest.append(word)
@@ -288,24 +296,8 @@ def _version(value: bool) -> None:
 def _main(
     ctx: typer.Context,
     *,
-    data_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--data-dir",
-            metavar="DIR",
-            help="Read roles, skills and salaries from this directory instead of the shipped data "
-            "(also: MLCAREER_DATA_DIR; before or after the command).",
-            show_default=False,
-        ),
-    ] = None,
-    no_pager: Annotated[
-        bool,
-        typer.Option(
-            "--no-pager",
-            help="Print long output directly instead of through a pager "
-            "($MLCAREER_PAGER, else $PAGER, else less -FRX; MLCAREER_PAGER=cat also turns it off).",
-        ),
-    ] = False,
+    data_dir: DataDirOption = None,
+    no_pager: NoPagerOption = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -318,7 +310,6 @@ def _main(
     current = state()
     current.data_dir = data_dir
     current.pager = not no_pager
-    ctx.obj = current
     if ctx.invoked_subcommand is None:
         from mlcareer.cli.overview import overview
 
@@ -332,10 +323,14 @@ def catalog(ctx: typer.Context) -> Catalog:
     """The validated data for this run; a run that built it also writes Tab completion's index."""
     from mlcareer.pack.catalog import load, resolve_data_dir
 
-    directory = resolve_data_dir((ctx.find_object(State) or state()).data_dir)
-    loaded = load(directory)
-    if loaded.built and loaded.key is not None:
+    directory = resolve_data_dir(state().data_dir)
+    loaded = load(directory)  # one load per directory and process: later calls return the first
+    if loaded.built and loaded.key is not None and (directory, loaded.key) not in _INDEXED:
         from mlcareer.cli.complete import record_index
 
+        _INDEXED.add((directory, loaded.key))
         record_index(directory, loaded.key, loaded.catalog)
     return loaded.catalog
+
+
+_INDEXED: set[tuple[Path, str]] = set()  # the catalogs this process built and indexed

@@ -1,4 +1,4 @@
-"""The option types every command shares, their callbacks, and the global options' state."""
+"""The option types every command shares, their callbacks, and the global options and their state."""
 
 from __future__ import annotations
 
@@ -19,10 +19,31 @@ from mlcareer.formats import HELP, VIEW_FORMATS, Format
 
 @dataclass
 class State:
-    """The global options of this run."""
+    """The global options of this run: the one place they are kept, set by the group's callback
+    (``cli.app._main``, from the options below) and read by any code of the run (``state()``)."""
 
     data_dir: Path | None = None
     pager: bool = True
+
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        metavar="DIR",
+        help="Read roles, skills and salaries from this directory instead of the shipped data "
+        "(also: MLCAREER_DATA_DIR; before or after the command).",
+        show_default=False,
+    ),
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Print long output directly instead of through a pager "
+        "($MLCAREER_PAGER, else $PAGER, else less -FRX; MLCAREER_PAGER=cat also turns it off).",
+    ),
+]
 
 
 _state: ContextVar[State] = ContextVar("mlcareer_state")

@@ -112,13 +112,7 @@ def quiz(
     quiz_data(data)  # a data directory without a quiz says so before anything else
     if template:
         given = {"--answers": answers is not None, "--json": as_json, "--report": report is not None}
-        given |= {"--plan": plan, "--format": Format(fmt) is not Format.text}
-        stray = [name for name, said in given.items() if said]
-        if stray:
-            goes = "does" if len(stray) == 1 else "do"
-            raise UsageError(
-                f"--template writes an answers file to fill in; {', '.join(stray)} {goes} not go with it"
-            )
+        _only_template(given | {"--plan": plan, "--format": Format(fmt) is not Format.text})
         _template(data, quick, output, force)
         return
     if force:

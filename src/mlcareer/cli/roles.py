@@ -15,10 +15,10 @@ from mlcareer.cli.options import (
     JsonOption,
     LevelOption,
     OutputOption,
-    State,
     TextJsonFormatOption,
     choice,
     complete_choice,
+    state,
 )
 from mlcareer.cli.output import emit
 from mlcareer.errors import DataError, ExitCode, UsageError
@@ -203,8 +203,7 @@ def validate(
     """
     from mlcareer.pack.catalog import check_directory, display_name, resolve_data_dir
 
-    state = ctx.find_object(State) or State()
-    target = directory if directory is not None else resolve_data_dir(state.data_dir)
+    target = directory if directory is not None else resolve_data_dir(state().data_dir)
     found, problems = check_directory(target)
     shown = display_name(target)
     wants_json = as_json or Format(fmt) is Format.json
