@@ -20,8 +20,13 @@ The README's Development section shows the same layout.
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from mlcareer import datafiles
 
@@ -192,3 +197,34 @@ def test_each_data_file_is_named_in_one_module() -> None:
             if any(name in s for s in strings):
                 holders[name].append(module)
     assert holders == {name: ["mlcareer.datafiles"] for name in datafiles.NAMES}
+
+
+def test_the_view_model_holds_plain_values() -> None:
+    """render/view.py imports no domain module and no Rich, not even for type checking."""
+    tree = ast.parse(MODULES["mlcareer.render.view"].read_text(encoding="utf-8"))
+    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert not [n for n in names if n.startswith(("rich", "mlcareer.domain", "mlcareer.models"))]
+    assert GRAPH["mlcareer.render.view"] <= {"mlcareer.render.common"}
+    assert GRAPH["mlcareer.render.common"] == set()  # the format-free half imports nothing at run time
+
+
+@pytest.mark.parametrize("fmt", [["--format", "html"], ["--format", "markdown"], ["--json"]])
+def test_documents_and_json_load_no_rich(tmp_path: Path, fmt: list[str]) -> None:
+    """`python -X importtime -m mlcareer role ml-engineer --format html` (markdown, --json) imports
+    no rich module, on a cold cache (the run that builds the catalog writes completion's index)
+    as on a warm one."""
+    env = {**os.environ, "PYTHONPATH": str(SRC.parent), "MLCAREER_CACHE_DIR": str(tmp_path / "cache")}
+    env["MLCAREER_HOME"] = str(tmp_path / "home")
+    for _cache in ("cold", "warm"):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "mlcareer", "role", "ml-engineer", *fmt],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        imported = [line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line]
+        assert "mlcareer.render.view" in imported or fmt == ["--json"]
+        assert [m for m in imported if m == "rich" or m.startswith("rich.")] == []

@@ -19,24 +19,30 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 
+def one_line(text: str) -> str:
+    """A title as a completion menu shows it: one line, printable, at most 80 characters."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:80]
+
+
 def help_line(text: str) -> str:
-    """A title made safe for a completion menu: one line, printable, no Rich markup."""
+    """A title made safe for Typer's completion help, which reads Rich markup."""
     from mlcareer.terminal.console import escape_markup
 
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    return escape_markup(line[:80])
+    return escape_markup(one_line(text))
 
 
 def record_index(directory: Path, key: str, catalog: Catalog) -> None:
     """Write the index Tab completion answers from (``mlcareer.fastcomplete``) for this data.
 
     Called after a load that built the catalog (the loader itself knows nothing of completion),
-    and by a Tab press that finds no index.
+    and by a Tab press that finds no index. The titles are stored unescaped: the fast path
+    answers only with help made of characters that Rich's markup leaves alone, so a run that
+    writes the index needs no Rich.
     """
     from mlcareer.pack.fastindex import write_index
 
-    roles = [(r.id, help_line(r.title)) for r in catalog.roles]
-    skills = [(s.id, help_line(s.name)) for s in catalog.skills]
+    roles = [(r.id, one_line(r.title)) for r in catalog.roles]
+    skills = [(s.id, one_line(s.name)) for s in catalog.skills]
     write_index(directory, key, {"role": roles, "skill": skills})
 
 

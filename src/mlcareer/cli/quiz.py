@@ -189,8 +189,9 @@ def _write_report(report: Path, kind: str, result: QuizResult) -> None:
     if kind == "svg":
         from mlcareer.render import to_text
         from mlcareer.render.html import offline_svg
+        from mlcareer.render.rich_common import recorded
 
-        write_file(report, offline_svg(render.recorded(to_text.page(render.result_page(result)), "svg")))
+        write_file(report, offline_svg(recorded(to_text.page(render.result_page(result)), "svg")))
     else:
         write_file(report, document(Format(kind), render.result_page(result)))
 

@@ -136,7 +136,7 @@ def roles(
         return roles_page(found)
 
     def lines() -> object:
-        from mlcareer.render.role import render_roles
+        from mlcareer.render.role_list import render_roles
 
         return render_roles(found)
 
@@ -210,7 +210,7 @@ def validate(
     if problems and not wants_json:
         raise DataError(problems)
     from mlcareer.jsondoc.validate import validate_json
-    from mlcareer.render.common import valid_data
+    from mlcareer.render.rich_common import valid_data
 
     emit(
         fmt=fmt,

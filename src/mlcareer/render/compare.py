@@ -6,6 +6,7 @@ from mlcareer.domain.careers import Comparison, RoleView
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.role_page import grade_line
+from mlcareer.render.salary import amount
 from mlcareer.render.verdict import comparison_verdict
 
 # Below this width two roles side by side break words inside ("entry-leve|l"): stack them instead.
@@ -20,10 +21,7 @@ def comparison_page(cmp: Comparison) -> v.Page:
     a, b = cmp.left, cmp.right
 
     def pay(view: RoleView) -> v.Cell:
-        lines = [
-            v.line(f"{f.level.value}: " if f.level else "", v.Amount(f), f" per {f.period}")
-            for f in view.salary
-        ]
+        lines = [v.line(f"{f.level.value}: " if f.level else "", amount(f, per=True)) for f in view.salary]
         return tuple(lines) or (v.line(v.muted("no data")),)
 
     def work(view: RoleView) -> v.Cell:

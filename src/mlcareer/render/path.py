@@ -5,9 +5,10 @@ from __future__ import annotations
 from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
 from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
-from mlcareer.render.common import NO_DATA, figure_amount, money
+from mlcareer.render.common import NO_DATA, amount_text, money
 from mlcareer.render.expect import COMPACT_NOTE
 from mlcareer.render.role_page import grade_line
+from mlcareer.render.salary import amount
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"
@@ -19,7 +20,7 @@ def _steps(count: int) -> str:
 
 def _band(figures: list[SalaryFigure]) -> str:
     """'$80,000 - $110,000 per year', several joined by '; '."""
-    return "; ".join(f"{figure_amount(f)} per {f.period}" for f in figures)
+    return "; ".join(amount_text(amount(f, per=True)) for f in figures)
 
 
 def _signed(amount: int, currency: str) -> str:
@@ -39,7 +40,7 @@ def pay_text(pay: PayChange, arrow: str) -> str:
         return f"{left} {arrow} {right}"
     if pay.low is None:
         return f"{_band([before])} {arrow} {_band([after])}"
-    text = f"{figure_amount(before)} {arrow} {figure_amount(after)} per {after.period}"
+    text = f"{amount_text(amount(before))} {arrow} {amount_text(amount(after, per=True))}"
     if after.kind == "average":
         return f"{text} ({_signed(pay.low, after.currency)})"
     changes = [f"low end {_signed(pay.low, after.currency)}"]

@@ -3,10 +3,7 @@ the answers template."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-
-from rich.console import Console, RenderableType
 
 from mlcareer.domain.quiz import LevelFit, Match, QuizResult, SkillRow
 from mlcareer.models import Credential, Question, Quoted, ScaleStep
@@ -181,24 +178,6 @@ def result_page(result: QuizResult, saved: str | None = None) -> v.Page:
         quiz_verdict(result),
     ]
     return v.Page(f"Self-assessment against {role.title}", meta, tuple(blocks))
-
-
-def recorded(renderable: RenderableType, kind: str, width: int = 100) -> str:
-    """A renderable as a standalone HTML page or SVG image, with colour."""
-    console = Console(
-        file=io.StringIO(),
-        record=True,
-        width=width,
-        color_system="truecolor",
-        force_terminal=True,
-        no_color=False,
-        highlight=False,
-        emoji=False,
-    )
-    console.print(renderable)
-    if kind == "svg":
-        return console.export_svg(title="mlcareer quiz")
-    return console.export_html()
 
 
 def answers_template(

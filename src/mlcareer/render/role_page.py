@@ -129,16 +129,14 @@ def _becoming(view: RoleView) -> v.Blocks:
 
 def figure_line(fig: SalaryFigure, source: Source | None) -> v.Line:
     """'mid: $110,000 - $150,000 per year  (scope, region; source; as of date)'."""
-    from mlcareer.render.salary import as_of_text, region_text
-    from mlcareer.render.salary_chart import period_text
+    from mlcareer.render.salary import amount, as_of_text, region_text
 
     level = f"{fig.level.value}: " if fig.level else ""
     title = f"; {source.title}" if source is not None else ""
     date = as_of_text(fig, source)
     return v.line(
         v.strong(level),
-        v.Amount(fig, "strong"),
-        v.strong(f" {period_text(fig.period)}"),
+        amount(fig, "strong", per=True),
         f"  ({fig.scope}, {region_text(fig)}{title}; {'as of ' if fig.as_of else ''}{date})",
     )
 
@@ -148,8 +146,9 @@ def _salary(view: RoleView) -> v.Blocks:
         return (v.bullets(()),)
     listed = v.bullets(figure_line(f, view.figure_sources.get(f.id)) for f in view.salary)
     from mlcareer.domain.salaries import charts
+    from mlcareer.render.salary import chart_view
 
-    return (listed, v.Chart(tuple(charts(view.salary)))) if len(view.salary) > 1 else (listed,)
+    return (listed, chart_view(charts(view.salary))) if len(view.salary) > 1 else (listed,)
 
 
 MOVE_LABELS = {
@@ -274,6 +273,8 @@ def _overview_skills(view: RoleView) -> v.Blocks:
 
 
 def _overview_salary(view: RoleView) -> v.Blocks:
+    from mlcareer.render.salary import amount
+
     own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
     blocks: list[v.Block] = []
     if own:
@@ -283,8 +284,7 @@ def _overview_salary(view: RoleView) -> v.Blocks:
         cited = f"; {source.title}" if source else ""
         blocks.append(
             v.para(
-                v.Amount(figure, "strong"),
-                v.strong(f" per {figure.period}"),
+                amount(figure, "strong", per=True),
                 v.muted(f"  ({where}{figure.region or 'region not stated'}{cited})"),
             )
         )

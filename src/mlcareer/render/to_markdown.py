@@ -7,7 +7,7 @@ through ``md()`` so it shows literally. HTML handouts are made from this (``rend
 from __future__ import annotations
 
 from mlcareer.render import view as v
-from mlcareer.render.common import figure_amount
+from mlcareer.render.common import amount_text
 from mlcareer.render.markdown import bullets, heading, join, md, table
 
 _WRAP = {
@@ -34,7 +34,7 @@ def line_markdown(row: v.Line, in_table: bool = False) -> str:
         elif isinstance(piece, v.Span):
             runs.append(("" if in_table and piece.style == "strong" else piece.style, piece.text))
         elif isinstance(piece, v.Amount):
-            runs.append(("" if in_table else piece.style, figure_amount(piece.figure)))
+            runs.append(("" if in_table else piece.style, amount_text(piece)))
         elif isinstance(piece, v.Dots):
             runs.append(("", f"{piece.value}/{piece.maximum}"))
         elif isinstance(piece, v.Arrow):
@@ -124,7 +124,7 @@ def _branch(branch: v.Branch, depth: int) -> str:
 def _chart(chart: v.Chart) -> str:
     from mlcareer.render.salary_chart import chart_text
 
-    return f"```text\n{chart_text(list(chart.charts)).rstrip()}\n```\n"
+    return f"```text\n{chart_text(chart.charts).rstrip()}\n```\n"
 
 
 def page(view: v.Page) -> str:

@@ -13,7 +13,8 @@ from rich.text import Text
 from rich.tree import Tree as RichTree
 
 from mlcareer.render import view as v
-from mlcareer.render.common import MUTED, Bar, bullets, dot, figure_amount, literal, no_data, section
+from mlcareer.render.common import amount_text
+from mlcareer.render.rich_common import MUTED, Bar, bullets, dot, literal, no_data, section
 
 _STYLES: dict[str, str] = {
     "": "",
@@ -49,7 +50,7 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
         elif isinstance(piece, v.Percent):
             out.append(_percent(piece.value, ascii_only))
         elif isinstance(piece, v.Amount):
-            out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
+            out.append(amount_text(piece, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
             out.append(_ARROWS[piece.back, ascii_only])
         else:
@@ -208,10 +209,21 @@ def _folded(table: v.Table, fold: v.Fold, width: int, ascii_only: bool) -> Rende
         yield from _table(part, width, ascii_only)
 
 
-def _chart(chart: v.Chart) -> RenderableType:
-    from mlcareer.render.salary_chart import chart_block
+class _Chart:
+    """Salary charts drawn for the terminal at hand (``render.salary_chart`` places every cell)."""
 
-    return chart_block(list(chart.charts))
+    def __init__(self, chart: v.Chart) -> None:
+        self.chart = chart
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from mlcareer.render.salary_chart import charts_lines
+
+        for runs in charts_lines(self.chart.charts, options.max_width, options.ascii_only):
+            yield Text.assemble(*runs)
+
+
+def _chart(chart: v.Chart) -> RenderableType:
+    return _Chart(chart)
 
 
 _NARROW_TREE = 60  # below this, a tree drops its group entries (the longest id fits 40 columns)
