@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import typer
 
 from mlcareer.cli.app import Subgroup, app, catalog
-from mlcareer.cli.options import FormatOption, JsonOption, OutputOption
-from mlcareer.cli.output import emit, notice, print_json
+from mlcareer.cli.options import JsonOption, OutputOption, formats_for
+from mlcareer.cli.output import emit, notice
 from mlcareer.errors import MlcareerError, UsageError
 from mlcareer.formats import Format
 
@@ -45,7 +44,7 @@ def _number_argument(name: str) -> Any:
 def history(
     ctx: typer.Context,
     *,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("History")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -66,18 +65,10 @@ def history(
             where = f"`mlcareer history {ctx.invoked_subcommand} ... {given[0]}`"
             raise UsageError(f"{', '.join(given)} goes after the subcommand: {where}")
         return
+    from mlcareer.domain.shown import History
     from mlcareer.history.diff import trends
-    from mlcareer.jsondoc import history as jsondoc
-    from mlcareer.render.history import history_page
 
-    found = trends(_entries())
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.history_json(found),
-        page=lambda: history_page(found),
-    )
+    emit(History(trends(_entries())), fmt, output, as_json=as_json)
 
 
 @history_app.command()
@@ -85,7 +76,7 @@ def show(
     ctx: typer.Context,
     number: Annotated[str, typer.Argument(metavar="N", help="The result's number in `mlcareer history`.")],
     *,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("Saved")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -93,7 +84,21 @@ def show(
 
     Example: mlcareer history show 1
     """
-    _show(ctx, _entries(), _number(number, "N"), fmt, as_json, output)
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.quiz import score
+    from mlcareer.domain.shown import Saved
+    from mlcareer.history.diff import find_entry
+    from mlcareer.render.history import percent
+
+    entry = find_entry(_entries(), _number(number, "N"))
+    data = catalog(ctx)
+    result = score(data, find_role(data, entry.role), entry.answers, quick=entry.quick)
+    if result.readiness != entry.readiness:
+        notice(
+            f"Result #{entry.id} was saved with readiness {percent(entry.readiness)}; "
+            f"scored against the data in use now it is {percent(result.readiness)}."
+        )
+    emit(Saved(entry, result), fmt, output, as_json=as_json)
 
 
 @history_app.command()
@@ -102,7 +107,7 @@ def diff(
     first: Annotated[str | None, _number_argument("A")] = None,
     second: Annotated[str | None, _number_argument("B")] = None,
     *,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("DiffShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -113,19 +118,13 @@ def diff(
 
     Example: mlcareer history diff 1 2
     """
+    from mlcareer.domain.shown import DiffShown
     from mlcareer.history.diff import diff_chosen
-    from mlcareer.jsondoc import history as jsondoc
-    from mlcareer.render.history import diff_page
 
     pair = _pair([n for n in (first, second) if n is not None])
     change = diff_chosen(_entries(), *(pair or (None, None)))
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.diff_json(change, _scale(ctx)),
-        page=lambda: diff_page(change),
-    )
+    wants_json = as_json or Format(fmt) is Format.json  # only JSON names the grades: text reads no data
+    emit(DiffShown(change, _scale(ctx) if wants_json else {}), fmt, output, as_json=as_json)
 
 
 @history_app.command()
@@ -181,37 +180,8 @@ def _pair(words: list[str]) -> tuple[int, int] | None:
     return _number(words[0], "A"), _number(words[1], "B")
 
 
-def _show(
-    ctx: typer.Context, entries: list[Entry], number: int, fmt: str, as_json: bool, output: Path | None
-) -> None:
-    """One saved result in full: its answers scored again, with the date it was taken."""
-    from mlcareer.domain.careers import find_role
-    from mlcareer.domain.quiz import score
-    from mlcareer.history.diff import find_entry
-    from mlcareer.jsondoc import history as jsondoc_history
-    from mlcareer.jsondoc import quiz as jsondoc
-    from mlcareer.render import history as render_history
-    from mlcareer.render import quiz as render
-
-    entry = find_entry(entries, number)
-    data = catalog(ctx)
-    result = score(data, find_role(data, entry.role), entry.answers, quick=entry.quick)
-    if result.readiness != entry.readiness:
-        notice(
-            f"Result #{entry.id} was saved with readiness {render_history.percent(entry.readiness)}; "
-            f"scored against the data in use now it is {render_history.percent(result.readiness)}."
-        )
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc_history.saved_json(entry, jsondoc.result_json(result)),
-        page=lambda: render.result_page(result, saved=render_history.saved_line(entry)),
-    )
-
-
 def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
-    from mlcareer.jsondoc.history import cleared_json
+    from mlcareer.domain.shown import Cleared
 
     if count and not yes:
         from mlcareer.terminal import prompts
@@ -221,11 +191,11 @@ def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
         if not typer.confirm(f"Delete all {count} saved quiz results?", default=False, err=True):
             notice("Nothing deleted.")
             if as_json:
-                print_json(cleared_json(0))
+                emit(Cleared(0), Format.json)
             return
     deleted = store.clear() if count else 0
     if as_json:
-        print_json(cleared_json(deleted))
+        emit(Cleared(deleted), Format.json)
     else:
         notice(f"Deleted {deleted} saved results." if deleted else "No saved results; nothing to delete.")
 

@@ -14,7 +14,7 @@ import typer
 
 from mlcareer.choices import LEVEL_CHOICES, Level, level_help, parse_level
 from mlcareer.cli.complete import complete_role
-from mlcareer.formats import HELP, VIEW_FORMATS, Format
+from mlcareer.formats import HELP, Format
 
 
 @dataclass
@@ -140,10 +140,14 @@ def format_option(*offered: Format) -> Any:
     )
 
 
-# every view has the formats of a page (render/formats.py); the path adds a diagram
-FormatOption = Annotated[str, format_option(*VIEW_FORMATS)]
-TextJsonFormatOption = Annotated[str, format_option(Format.text, Format.json)]
-DiagramFormatOption = Annotated[str, format_option(*VIEW_FORMATS, Format.mermaid)]
+def formats_for(*results: str) -> Any:
+    """The --format option of a command that shows ``results`` (result types of ``mlcareer.outputs``,
+    by class name): its choices and help are those of the results' entries in that table."""
+    from mlcareer.outputs import formats_of
+
+    return format_option(*formats_of(*results))
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(

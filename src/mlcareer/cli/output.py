@@ -3,65 +3,67 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mlcareer.choices import Format
 from mlcareer.cli.options import state
 from mlcareer.errors import DataError, MlcareerError, OutputError, UsageError
 
-if TYPE_CHECKING:
-    from mlcareer.render.view import Page
 
+def emit(result: object, fmt: str, output: Path | None = None, *, as_json: bool = False) -> None:
+    """Print (or write to ``output``) one result in the chosen format: the one output path.
 
-def emit(
-    *,
-    fmt: str,
-    as_json: bool = False,
-    output: Path | None = None,
-    data: Callable[[], Any],
-    page: Callable[[], Page] | None = None,
-    text: Callable[[], object] | None = None,
-    mermaid: Callable[[], str] | None = None,
-) -> None:
-    """Print (or write to ``output``) one result in the chosen format.
-
-    ``data`` builds the JSON document. A view described as a ``page`` (``render.view``) has
-    every format of a page (``mlcareer.formats``); ``text`` draws a terminal-only form of the
-    same result instead of the page's text (the role overview, the fast role list, the result
-    of `validate`), and ``mermaid`` the path's diagram. Only the builder for the format asked
-    runs, and builders import what their format needs (a JSON run loads no Rich, a text run no
-    JSON builders). A file is written whole or not at all.
+    The result's entry in ``mlcareer.outputs`` names its builders: the JSON document, the
+    page that every document format draws (``mlcareer.formats``), and a terminal form or a
+    diagram where it has one. Only the builder for the format asked is imported and run (a
+    JSON run loads no Rich, a text run no JSON builders). A file is written whole or not at all.
     """
-    from mlcareer.formats import DOCUMENTS, document
+    from mlcareer.formats import DOCUMENTS, document, resolve
+    from mlcareer.outputs import output_of
 
-    offered = [Format.text, Format.json]
-    offered += list(DOCUMENTS) if page else []
-    offered += [Format.mermaid] if mermaid else []
+    entry = output_of(result)
     if as_json and Format(fmt) not in (Format.text, Format.json):
         raise UsageError(f"--json and --format {Format(fmt).value} ask for two formats; give one")
-    fmt = Format.json if as_json else Format(fmt)
-    if fmt not in offered:
-        names = ", ".join(f.value for f in offered)
-        raise UsageError(f"this command has no {fmt.value} output; use --format {names}")
-    if fmt is Format.json:
-        body = json_text(data())
-    elif fmt in DOCUMENTS and page is not None:
-        body = document(fmt, page())
-    elif fmt is Format.mermaid and mermaid is not None:
-        body = mermaid()
+    chosen = Format.json if as_json else Format(fmt)
+    if chosen not in entry.formats:
+        names = ", ".join(f.value for f in entry.formats)
+        raise UsageError(f"this command has no {chosen.value} output; use --format {names}")
+    if chosen is Format.json:
+        body = json_text(resolve(entry.json)(result))
+    elif chosen in DOCUMENTS and entry.page is not None:
+        body = document(chosen, resolve(entry.page)(result))
+    elif chosen is Format.mermaid and entry.mermaid is not None:
+        body = resolve(entry.mermaid)(result)
     else:
-        shown = _terminal(page, text)
-        if output is None:
-            from mlcareer.terminal import console
+        _show_text(entry.text or entry.page, entry.text is not None, result, output)
+        return
+    _write(body, output, paged=chosen is not Format.json)
 
-            console.show(shown, paged=paging())
-            return
-        from mlcareer.terminal.console import plain_text
 
-        body = plain_text(shown)
-    if output is None and fmt is not Format.json and paging():
+def _show_text(builder: str | None, own: bool, result: object, output: Path | None) -> None:
+    """The result as text: its own terminal form, else its page drawn by ``render.to_text``."""
+    from mlcareer.formats import resolve
+
+    assert builder is not None, "a result shown as text has a page or a text builder"
+    shown = resolve(builder)(result)
+    if not own:
+        from mlcareer.render import to_text
+
+        shown = to_text.page(shown)
+    if output is None:
+        from mlcareer.terminal import console
+
+        console.show(shown, paged=paging())
+        return
+    from mlcareer.terminal.console import plain_text
+
+    _write(plain_text(shown), output, paged=False)
+
+
+def _write(body: str, output: Path | None, *, paged: bool) -> None:
+    """A whole document to stdout (through the pager for text, when paging), or to ``output``."""
+    if output is None and paged and paging():
         from mlcareer.terminal.console import page_text
 
         page_text(body)
@@ -71,15 +73,6 @@ def emit(
         write_stdout(body)
     else:
         write_file(output, body)
-
-
-def _terminal(page: Callable[[], Page] | None, text: Callable[[], object] | None) -> object:
-    if text is not None:
-        return text()
-    assert page is not None
-    from mlcareer.render import to_text
-
-    return to_text.page(page())
 
 
 def paging() -> bool:

@@ -10,10 +10,10 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import (
-    FormatOption,
     JsonOption,
     OutputOption,
     answers_option,
+    formats_for,
     quick_option,
     role_option,
 )
@@ -21,8 +21,7 @@ from mlcareer.cli.output import emit, notice
 from mlcareer.errors import UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import PlanDoc
-    from mlcareer.render.view import Page
+    pass
 
 
 @app.command()
@@ -50,7 +49,7 @@ def plan(
     undo: Annotated[
         str | None, typer.Option("--undo", metavar="STEP", help="Mark the step STEP of the plan not done.")
     ] = None,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("PlanShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -64,6 +63,7 @@ def plan(
     Example: mlcareer plan --role computer-vision-engineer
     """
     from mlcareer.assessment import learning_plan
+    from mlcareer.domain.shown import PlanShown
 
     if done is not None and undo is not None:
         raise UsageError("--done and --undo do not go together")
@@ -74,14 +74,4 @@ def plan(
     mark = (done, True) if done is not None else (undo, False) if undo is not None else None
     result, origin = learning_plan(catalog(ctx), role, answers=answers, quick=quick, mark=mark, notice=notice)
 
-    def document() -> PlanDoc:
-        from mlcareer.jsondoc.plan import plan_json
-
-        return plan_json(result, origin)
-
-    def page() -> Page:
-        from mlcareer.render.plan import plan_page
-
-        return plan_page(result)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+    emit(PlanShown(result, origin), fmt, output, as_json=as_json)

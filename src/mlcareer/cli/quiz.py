@@ -11,10 +11,10 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import (
-    FormatOption,
     JsonOption,
     OutputOption,
     answers_option,
+    formats_for,
     quick_option,
     role_option,
 )
@@ -25,9 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from mlcareer.domain.quiz import QuizResult
-    from mlcareer.jsondoc.types import QuizResultDoc
     from mlcareer.models import Catalog, Question, ScaleStep
-    from mlcareer.render.view import Page
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
 
@@ -90,7 +88,7 @@ def quiz(
             "answers are kept from the result the plan came from, so the two compare like for like.",
         ),
     ] = False,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("QuizResult")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -128,22 +126,10 @@ def quiz(
     done = assess(
         data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
     )
-    result = done.result
-
-    def document() -> QuizResultDoc:
-        from mlcareer.jsondoc.quiz import result_json
-
-        return result_json(result)
-
-    def page() -> Page:
-        from mlcareer.render.quiz import result_page
-
-        return result_page(result)
-
     try:
-        emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+        emit(done.result, fmt, output, as_json=as_json)
         if report is not None and report_kind is not None:
-            _write_report(report, report_kind, result)
+            _write_report(report, report_kind, done.result)
     finally:  # said last, where it is seen, and even if a report could not be written
         if done.saved is not None:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")

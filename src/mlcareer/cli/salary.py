@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, parse_source_family, source_help
 from mlcareer.cli.app import app, catalog
-from mlcareer.cli.options import FormatOption, JsonOption, LevelOption, OutputOption, role_option
+from mlcareer.cli.options import JsonOption, LevelOption, OutputOption, formats_for, role_option
 from mlcareer.cli.output import emit
-
-if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import SalaryDoc
-    from mlcareer.render.view import Page
 
 
 def _source(value: str | None) -> SourceFamily | None:
@@ -66,7 +62,7 @@ def salary(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("SalaryReport")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -93,14 +89,4 @@ def salary(
         source=SourceFamily(source) if source else SourceFamily.all,  # read by _source
     )
 
-    def document() -> SalaryDoc:
-        from mlcareer.jsondoc.salary import salary_json
-
-        return salary_json(report)
-
-    def page() -> Page:
-        from mlcareer.render.salary import salary_page
-
-        return salary_page(report)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+    emit(report, fmt, output, as_json=as_json)

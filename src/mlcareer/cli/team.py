@@ -9,12 +9,12 @@ import typer
 
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
-from mlcareer.cli.options import FormatOption, JsonOption, OutputOption, quick_option, role_option
+from mlcareer.cli.options import JsonOption, OutputOption, formats_for, quick_option, role_option
 from mlcareer.cli.output import emit, notice, report_error
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import ProblemDoc
+    pass
 
 
 @app.command()
@@ -41,7 +41,7 @@ def team(
             "by two steps or more.",
         ),
     ] = False,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("TeamShown", "Calibration")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -57,13 +57,11 @@ def team(
     from mlcareer.domain.answers import read_named_answers
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.shown import TeamShown
     from mlcareer.domain.team import calibrate as pair
     from mlcareer.domain.team import gather
     from mlcareer.domain.team import team as group
     from mlcareer.files import PathError, shown
-    from mlcareer.jsondoc import team as jsondoc
-    from mlcareer.jsondoc.validate import error_rows
-    from mlcareer.render.team import calibration_page, team_page
 
     found = gather(files)
     if not found.files and not found.skipped:
@@ -76,12 +74,12 @@ def team(
     quiz = quiz_data(data)
     asked = select_questions(quiz, quick)
     people: list[tuple[str, str, dict[str, int]]] = []
-    problems: list[ProblemDoc] = []
+    failed: list[tuple[str, MlcareerError]] = []
     for skipped in found.skipped:
         if skipped.error:
             exc = PathError(skipped.path, "read", skipped.reason)
             report_error(exc)
-            problems += error_rows(exc, shown(skipped.path))
+            failed.append((shown(skipped.path), exc))
         else:
             notice(skipped.message[:1].upper() + skipped.message[1:])
     for path in found.files:
@@ -89,28 +87,13 @@ def team(
             name, answers = read_named_answers(path, asked, quiz.questions)
         except MlcareerError as exc:
             report_error(exc)
-            problems += error_rows(exc, shown(path))
+            failed.append((shown(path), exc))
             continue
         people.append((name or shown(path.stem), shown(path), answers))
     if calibrate and len(people) == 2:
         first, second = group(data, target, people, quick=quick).members
-        cal = pair(data, first, second)
-        emit(
-            fmt=fmt,
-            as_json=as_json,
-            output=output,
-            data=lambda: jsondoc.calibration_json(cal),
-            page=lambda: calibration_page(cal),
-        )
+        emit(pair(data, first, second), fmt, output, as_json=as_json)
     elif people and not calibrate:
-        found_team = group(data, target, people, quick=quick)
-        emit(
-            fmt=fmt,
-            as_json=as_json,
-            output=output,
-            data=lambda: jsondoc.team_json(found_team, problems),
-            page=lambda: team_page(found_team),
-        )
-    if problems:
+        emit(TeamShown(group(data, target, people, quick=quick), failed), fmt, output, as_json=as_json)
+    if failed:
         raise typer.Exit(ExitCode.ERROR)
-

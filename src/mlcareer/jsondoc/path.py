@@ -12,6 +12,7 @@ from mlcareer.jsondoc.salary import figure_json
 from mlcareer.models import SalaryFigure, Source
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import PathShown
     from mlcareer.jsondoc.types import PathLadderDoc, PathRouteDoc, PayDoc, StepDoc
 
 
@@ -90,3 +91,7 @@ def path_json(result: Ladder | Route, sources: list[Source]) -> PathLadderDoc | 
     """Nodes and edges for a ladder; the roles and steps for a route."""
     by_id = {s.id: s for s in sources}
     return route_json(result, by_id) if isinstance(result, Route) else ladder_json(result, by_id)
+
+
+def path_shown_json(shown: PathShown) -> PathLadderDoc | PathRouteDoc:
+    return path_json(shown.found, shown.sources)

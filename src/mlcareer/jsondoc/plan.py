@@ -11,6 +11,7 @@ from mlcareer.jsondoc.expect import expectation_json
 from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import PlanShown
     from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
 
 
@@ -61,3 +62,7 @@ def plan_json(plan: Plan, origin: Mapping[str, Any]) -> PlanDoc:
         "not_asked": [s.id for s in plan.not_asked],
         "education": [credential(c) for c in plan.education],
     }
+
+
+def plan_shown_json(shown: PlanShown) -> PlanDoc:
+    return plan_json(shown.plan, shown.origin)

@@ -13,7 +13,8 @@ from mlcareer.jsondoc.salary import figure_json
 from mlcareer.models import LevelInfo, Role
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import LevelInfoDoc, RoleDoc, RolesDoc
+    from mlcareer.domain.shown import RoleList, RoleShown
+    from mlcareer.jsondoc.types import LevelInfoDoc, RoleCommandDoc, RoleDoc, RolesDoc
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {
@@ -116,3 +117,12 @@ def roles_json(roles: list[Role]) -> RolesDoc:
             for r in roles
         ]
     }
+
+
+def role_shown_json(shown: RoleShown) -> RoleCommandDoc:
+    """`mlcareer role --json`: the role, whole or the section asked for."""
+    return {"role": role_json(shown.view, shown.section)}
+
+
+def role_list_json(shown: RoleList) -> RolesDoc:
+    return roles_json(shown.roles)

@@ -11,6 +11,7 @@ from mlcareer.jsondoc.expect import expectation_json
 from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import TeamShown
     from mlcareer.jsondoc.types import CalibrationDoc, ProblemDoc, Proficiency, TeamDoc
 
 
@@ -81,3 +82,10 @@ def calibration_json(cal: Calibration) -> CalibrationDoc:
         ],
         "topics": [line.skill.id for line in cal.topics],
     }
+
+
+def team_shown_json(shown: TeamShown) -> TeamDoc:
+    """The group, and a row per problem of each file that could not be read."""
+    from mlcareer.jsondoc.validate import error_rows
+
+    return team_json(shown.team, [row for file, exc in shown.failed for row in error_rows(exc, file)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
 from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
@@ -9,6 +11,9 @@ from mlcareer.render.common import NO_DATA, amount_text, money
 from mlcareer.render.expect import COMPACT_NOTE
 from mlcareer.render.role_page import grade_line
 from mlcareer.render.salary import amount
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import PathShown
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"
@@ -190,3 +195,14 @@ def route_page(route: Route, verdict: v.Para | None = None) -> v.Page:
 
 
 # ---------------------------------------------------------------- Mermaid
+
+
+def path_shown_page(shown: PathShown) -> v.Page:
+    """The ladder's page, or a route's, ending with its verdict (the pay from first role to last)."""
+    from mlcareer.render.verdict import route_verdict
+
+    if not isinstance(shown.found, Route):
+        return ladder_page(shown.found)
+    if shown.total is None:
+        return route_page(shown.found)
+    return route_page(shown.found, route_verdict(shown.found, shown.total, pay_text(shown.total, "->")))

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.ladder import Ladder, Route
 from mlcareer.models import Role
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import PathShown
 
 _MERMAID_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_/:'?+$")
 
@@ -49,3 +54,7 @@ def path_mermaid(result: Ladder | Route) -> str:
         lines.append("  classDef marked stroke-width:3px")
         lines += [f"  class {mermaid_id(m)} marked" for m in dict.fromkeys(marked)]
     return "\n".join(lines) + "\n"
+
+
+def path_shown_mermaid(shown: PathShown) -> str:
+    return path_mermaid(shown.found)

@@ -5,9 +5,14 @@ Built once as a view model (``render.view``); the terminal, Markdown and HTML al
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.render import view as v
 from mlcareer.render.expect import grade_words, short_basis
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import PlanShown
 
 DONE_HINT = "Mark a step done: mlcareer plan --done ID (undo: --undo ID)."
 
@@ -80,3 +85,7 @@ def plan_page(plan: Plan) -> v.Page:
         blocks.append(v.Section("Education the sources mention for this role", (v.bullets(education),)))
     blocks += [v.note(plan.rule), v.note(DONE_HINT)]
     return v.Page(f"Learning plan for {plan.role.title}", meta, tuple(blocks))
+
+
+def plan_shown_page(shown: PlanShown) -> v.Page:
+    return plan_page(shown.plan)

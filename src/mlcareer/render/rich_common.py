@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -18,6 +19,9 @@ from rich.text import Text
 
 from mlcareer.render.common import NO_DATA
 from mlcareer.text import clean
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import Validation
 
 HEADING = "bold cyan"
 MUTED = "dim"
@@ -138,3 +142,8 @@ def recorded(renderable: RenderableType, kind: str, width: int = 100) -> str:
     if kind == "svg":
         return console.export_svg(title="mlcareer quiz")
     return console.export_html()
+
+
+def validation_text(shown: Validation) -> Text:
+    """`mlcareer validate` as text, on clean data (problems go to stderr as an error)."""
+    return valid_data(shown.directory, shown.counts)

@@ -3,9 +3,14 @@ the role page is render/role_page.py."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.choices import Level
 from mlcareer.models import Role
 from mlcareer.render import view as v
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import RoleList
 
 
 def roles_page(roles: list[Role]) -> v.Page:
@@ -25,3 +30,7 @@ def roles_page(roles: list[Role]) -> v.Page:
             table = v.Table(("Role", "Id", "Kind", "Summary"), cells)
             blocks.append(v.Section(f"{level.value.capitalize()} level", (table,)))
     return v.Page("Roles", (), tuple(blocks) or (v.para("No roles match."),))
+
+
+def role_list_page(shown: RoleList) -> v.Page:
+    return roles_page(shown.roles)

@@ -5,6 +5,8 @@ Documents draw the same rows from the role list's page (``render.role.roles_page
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
@@ -16,15 +18,18 @@ from mlcareer.models import Role
 from mlcareer.render.rich_common import MUTED, wrap
 from mlcareer.text import clean
 
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import RoleList
+
 
 def render_roles(roles: list[Role]) -> RenderableType:
     """All roles in a table, grouped by level."""
     if not roles:
         return Text("No roles match.", style=MUTED)
-    return RoleList(roles)
+    return RoleLines(roles)
 
 
-class RoleList:
+class RoleLines:
     """The role table, drawn line by line: a Rich Table takes a second for a thousand roles."""
 
     def __init__(self, roles: list[Role]) -> None:
@@ -68,3 +73,8 @@ class RoleList:
             for line in lines[1:]:
                 yield Segment(" " * (id_width + 2) + line)
                 yield Segment.line()
+
+
+def role_list_text(shown: RoleList) -> RenderableType:
+    """`mlcareer roles` in the terminal: the fast list."""
+    return render_roles(shown.roles)

@@ -6,6 +6,7 @@ Built once as a view model (``render.view``); the terminal, Markdown and HTML al
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
 
 from mlcareer.choices import SECTION_TITLES, Section
 from mlcareer.domain.careers import Move, RoleView
@@ -24,6 +25,9 @@ from mlcareer.render.expect import (
     wording_note,
 )
 from mlcareer.render.official import pay_text, role_official
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import RoleShown
 
 NOT_SAID = "The sources do not say."
 
@@ -330,3 +334,17 @@ def overview_page(view: RoleView) -> v.Page:
     )
     blocks: list[v.Block] = [v.Section(SECTION_TITLES[key], build(view)) for key, build in OVERVIEW.items()]
     return _head(view, [*blocks, more])
+
+
+def role_shown_page(shown: RoleShown) -> v.Page:
+    """`mlcareer role`'s page (every document format): the whole role, or the section asked for."""
+    return role_page(shown.view, shown.section)
+
+
+def role_shown_text(shown: RoleShown) -> object:
+    """`mlcareer role` in the terminal: the overview, unless --full or --section ask for more."""
+    from mlcareer.render import to_text
+
+    if shown.full or shown.section is not None:
+        return to_text.page(role_shown_page(shown))
+    return to_text.page(overview_page(shown.view))

@@ -5,12 +5,17 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
 from mlcareer.models import Skill
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import basis_lines
 from mlcareer.render.role_page import grade_line, role_ref
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import SkillList
 
 PACK_GROUPING = "*"
 SCALE_NOTE = "The scale is mlcareer's own rubric, not a claim of the sources."
@@ -115,3 +120,7 @@ def _needs(needs: list[RoleNeed]) -> v.Table:
         stacked="always",
         empty="No role's sources state this skill.",
     )
+
+
+def skill_list_page(shown: SkillList) -> v.Page:
+    return skills_page(shown.skills, shown.total_roles)

@@ -5,9 +5,14 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.team import TALK_ABOUT, Calibration, CalibrationLine, SkillLine, Team
 from mlcareer.render import view as v
 from mlcareer.render.expect import grade_words
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import TeamShown
 
 BELOW = "*"
 SHOWN_GAPS = 10
@@ -151,3 +156,7 @@ def calibration_page(cal: Calibration) -> v.Page:
             ),
         ),
     )
+
+
+def team_shown_page(shown: TeamShown) -> v.Page:
+    return team_page(shown.team)
