@@ -3,8 +3,8 @@
 The floors, lowest first (a module may import from its own floor and the floors below it,
 lazy imports inside functions included; imports for type checking alone are left out):
 
-0. the base: ``errors``, ``text``, ``choices``, ``formats``, ``files``, ``interrupts``,
-   ``datafiles`` (and the package's ``__init__``): standard library and light
+0. the base: ``errors``, ``text``, ``choices``, ``formats``, ``outputs``, ``files``,
+   ``interrupts``, ``datafiles`` (and the package's ``__init__``): standard library and light
 1. ``models``: the pydantic models, the one schema of the data
 2. ``pack``: reading, checking and caching a data pack
 3. ``domain`` (pure queries and scoring) and ``history`` (the SQLite store)
@@ -33,7 +33,7 @@ from mlcareer import datafiles
 SRC = Path(__file__).parent.parent / "src" / "mlcareer"
 
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("mlcareer", "errors", "text", "choices", "formats", "files", "interrupts", "datafiles"),
+    ("mlcareer", "errors", "text", "choices", "formats", "outputs", "files", "interrupts", "datafiles"),
     ("models",),
     ("pack",),
     ("domain", "history"),

@@ -5,10 +5,13 @@ parameter adapters and pydantic, the catalog); answered here, from a small index
 written beside the catalog cache, it costs little more than the interpreter's start-up.
 
 The index is trusted only when it was made from exactly the data files in use: it holds the
-cache key (a hash of every data file's bytes, see ``mlcareer.pack.cache.key``), and the key is
-computed again from the files on every Tab press. Anything this module does not know for
-certain (another shell, an option name, an enum value, a help text Rich would change, an
-index missing or stale) returns None, and Typer answers as before. Tests compare every
+cache key (a hash of every data file's bytes, see ``mlcareer.datafiles.cache_key``), and the
+key is computed again from the files on every Tab press. The grammar of the command line
+(which word is a command, which option takes a value, what completes it) is not written here
+either: full runs record it from the real Click commands (``mlcareer.cli.index``), and it is
+trusted only when recorded from exactly the command modules in use. Anything this module does
+not know for certain (another shell, an option name, an enum value, a help text Rich would
+change, an index or grammar missing or stale) returns None, and Typer answers as before. Tests compare every
 answer given here with Typer's own, in bash, zsh and fish.
 
 Only the standard library's light modules are imported here: this runs before anything else.
@@ -22,12 +25,12 @@ import sys
 
 # The index of ids, re-exported: callers and tests use fastcomplete.read_index and the rest.
 from mlcareer.pack.fastindex import (
-    _ROLE,
-    _SKILL,
     INDEX_FORMAT,
+    Grammar,
     cache_dir,
     data_key,
     index_path,
+    read_grammar,
     read_index,
     shipped_data_dir,
     write_index,
@@ -40,43 +43,13 @@ __all__ = [
     "data_key",
     "index_path",
     "main",
+    "read_grammar",
     "read_index",
     "shipped_data_dir",
     "write_index",
 ]
 
 COMPLETE_VAR = "_MLCAREER_COMPLETE"
-
-# The command line as Typer builds it (a test derives this from the Click tree and compares):
-# per command, its arguments in order (what completes each: "role", "skill" or None), its
-# options that take a value (with what completes them) and its flags.
-_COMMON_VALUES: dict[str, str | None] = {"--format": None, "-f": None, "--output": None, "-o": None}
-_COMMON_FLAGS = frozenset(("--json", "--help", "-h"))
-GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]] = {
-    "role": ((_ROLE,), {"--section": None, "-s": None, **_COMMON_VALUES}, _COMMON_FLAGS | {"--full"}),
-    "compare": ((_ROLE, _ROLE), dict(_COMMON_VALUES), _COMMON_FLAGS),
-    "skill": ((_SKILL,), dict(_COMMON_VALUES), _COMMON_FLAGS),
-    "path": ((), {"--from": _ROLE, "--to": _ROLE, **_COMMON_VALUES}, _COMMON_FLAGS),
-    "salary": (
-        (),
-        {"--level": None, "-l": None, "--role": _ROLE, "-r": _ROLE, "--region": None, "--currency": None}
-        | {"--source": None, "-s": None}
-        | _COMMON_VALUES,
-        _COMMON_FLAGS,
-    ),
-    "quiz": (
-        (),
-        {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--report": None} | _COMMON_VALUES,
-        _COMMON_FLAGS | {"--quick", "--no-save", "--template", "--force", "--plan"},
-    ),
-    "plan": (
-        (),
-        {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--done": None, "--undo": None}
-        | _COMMON_VALUES,
-        _COMMON_FLAGS | {"--quick"},
-    ),
-}
-GROUP_VALUE_OPTIONS = ("--data-dir",)
 
 # Help texts made only of these characters pass through Typer's Rich rendering unchanged
 # (no markup, no emoji codes, no escapes added by the zsh quoting, one cell each).
@@ -115,8 +88,14 @@ def _request(shell: str, environ: dict[str, str] | os._Environ[str]) -> tuple[li
     return args, ""
 
 
-def _target(args: list[str], incomplete: str) -> tuple[str | None, str] | None:
-    """(what completes the word, the --data-dir given) when certain; else None."""
+def _target(
+    args: list[str], incomplete: str, group_values: tuple[str, ...], commands: dict[str, Grammar]
+) -> tuple[str | None, str] | None:
+    """(what completes the word, the --data-dir given) when certain; else None.
+
+    ``group_values`` and ``commands`` are the grammar recorded from the real commands
+    (``mlcareer.cli.index``): the group's options that take a value, and each command's.
+    """
     if incomplete.startswith("-") or "--" in args:
         return None
     data_dir = ""
@@ -124,7 +103,7 @@ def _target(args: list[str], incomplete: str) -> tuple[str | None, str] | None:
     while i < len(args) and args[i].startswith("-"):  # the group's options
         word = args[i]
         name, eq, value = word.partition("=")
-        if name not in GROUP_VALUE_OPTIONS:
+        if name not in group_values:
             return None
         if not eq:
             i += 1
@@ -135,9 +114,9 @@ def _target(args: list[str], incomplete: str) -> tuple[str | None, str] | None:
             return None
         data_dir = value
         i += 1
-    if i >= len(args) or args[i] not in GRAMMAR:
+    if i >= len(args) or args[i] not in commands:
         return None
-    arguments, values, flags = GRAMMAR[args[i]]
+    arguments, values, flags = commands[args[i]]
     rest = args[i + 1 :]
     # As Click: a last word naming an option that takes a value means the value is completed.
     if rest and rest[-1] in values:
@@ -208,7 +187,10 @@ def answer(environ: dict[str, str] | os._Environ[str]) -> tuple[str, int] | None
         args, incomplete = _request(shell, environ)
         if "=" in incomplete:
             return None
-        target = _target(args, incomplete)
+        grammar = read_grammar()
+        if grammar is None:
+            return None
+        target = _target(args, incomplete, *grammar)
         if target is None or target[0] is None:
             return None
         kind, data_dir = target[0], target[1]

@@ -328,10 +328,10 @@ def catalog(ctx: typer.Context) -> Catalog:
     directory = resolve_data_dir(state().data_dir)
     loaded = load(directory)  # one load per directory and process: later calls return the first
     if loaded.built and loaded.key is not None and (directory, loaded.key) not in _INDEXED:
-        from mlcareer.cli.complete import record_index
+        from mlcareer.cli.index import record_index
 
         _INDEXED.add((directory, loaded.key))
-        record_index(directory, loaded.key, loaded.catalog)
+        record_index(directory, loaded.key, loaded.catalog, ctx.find_root().command)
     return loaded.catalog
 
 

@@ -3,9 +3,9 @@
 Typer calls these while the user presses Tab. They must be quick and must never fail:
 with a missing or broken data directory they complete nothing. Most Tab presses never get
 here: ``mlcareer.fastcomplete`` answers them from an index of ids before Typer loads, and
-this is the fallback that (re)writes that index (``record_index``, which full runs call
-too). Every command's options name these
-functions, so this module imports nothing more until a Tab press calls one.
+this is the fallback that (re)writes that index and the grammar (``cli.index``, which full
+runs call too). Every command's options name these functions, so this module imports
+nothing more until a Tab press calls one.
 """
 
 from __future__ import annotations
@@ -19,31 +19,12 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 
-def one_line(text: str) -> str:
-    """A title as a completion menu shows it: one line, printable, at most 80 characters."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:80]
-
-
 def help_line(text: str) -> str:
     """A title made safe for Typer's completion help, which reads Rich markup."""
+    from mlcareer.cli.index import one_line
     from mlcareer.terminal.console import escape_markup
 
     return escape_markup(one_line(text))
-
-
-def record_index(directory: Path, key: str, catalog: Catalog) -> None:
-    """Write the index Tab completion answers from (``mlcareer.fastcomplete``) for this data.
-
-    Called after a load that built the catalog (the loader itself knows nothing of completion),
-    and by a Tab press that finds no index. The titles are stored unescaped: the fast path
-    answers only with help made of characters that Rich's markup leaves alone, so a run that
-    writes the index needs no Rich.
-    """
-    from mlcareer.pack.fastindex import write_index
-
-    roles = [(r.id, one_line(r.title)) for r in catalog.roles]
-    skills = [(s.id, one_line(s.name)) for s in catalog.skills]
-    write_index(directory, key, {"role": roles, "skill": skills})
 
 
 def _catalog(ctx: typer.Context) -> Catalog | None:
@@ -51,7 +32,7 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
     try:
         from mlcareer.pack import cache
         from mlcareer.pack.catalog import RawDirectory, load_catalog, read_directory, resolve_data_dir
-        from mlcareer.pack.fastindex import read_index
+        from mlcareer.pack.fastindex import read_grammar, read_index
 
         # While completing, the group callback has not run: read --data-dir from the parsed params.
         given = ctx.find_root().params.get("data_dir")
@@ -60,11 +41,13 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
     except Exception:  # a broken data directory, or anything else: complete nothing
         return None
     try:
-        if read_index(str(directory)) is None:
+        if read_index(str(directory)) is None or read_grammar() is None:
+            from mlcareer.cli.index import record_index
+
             raw = read_directory(directory)
             key = cache.key(raw.extras, raw.files) if isinstance(raw, RawDirectory) else None
             if key is not None:
-                record_index(directory, key, catalog)
+                record_index(directory, key, catalog, ctx.find_root().command)
     except Exception:  # only a missed speed-up for the next Tab press
         pass
     return catalog

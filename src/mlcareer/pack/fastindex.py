@@ -126,3 +126,79 @@ def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
             return None
         out[kind] = [(i[0], i[1]) for i in items]
     return out
+
+
+# ---------------------------------------------------------------- the grammar of the command line
+
+GRAMMAR_FORMAT = 1
+#: A command's grammar, as the fast path reads it: its arguments in order (what completes each:
+#: "role", "skill" or None), its options that take a value (with what completes them), its flags.
+Grammar = tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]
+
+
+def code_key() -> str:
+    """A hash of mlcareer's version and its command modules' source: what the grammar is made from."""
+    from mlcareer import __version__
+
+    here = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "cli")
+    digest = hashlib.sha256(f"{GRAMMAR_FORMAT}|{__version__}".encode())
+    for name in sorted(os.listdir(here)):
+        if name.endswith(".py"):
+            with open(os.path.join(here, name), "rb") as fh:
+                digest.update(f"\0{name}\0".encode() + fh.read())
+    return digest.hexdigest()
+
+
+def grammar_path() -> str | None:
+    where = cache_dir()
+    return None if where is None else os.path.join(where, f"grammar-{os.geteuid()}.json")
+
+
+def write_grammar(group_values: list[str], commands: dict[str, Grammar]) -> None:
+    """Store the command line's grammar, recorded from the real commands by the command layer
+    (``mlcareer.cli.complete.record_grammar``); any failure only costs speed."""
+    from pathlib import Path
+
+    from mlcareer.files import replace_file
+
+    target = grammar_path()
+    if target is None:
+        return
+    body = {
+        "format": GRAMMAR_FORMAT,
+        "key": code_key(),
+        "group_values": group_values,
+        "commands": {
+            name: {"arguments": list(args), "values": values, "flags": sorted(flags)}
+            for name, (args, values, flags) in commands.items()
+        },
+    }
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        replace_file(Path(target), json.dumps(body).encode(), prefix=".grammar-")
+    except OSError:
+        pass
+
+
+def read_grammar() -> tuple[tuple[str, ...], dict[str, Grammar]] | None:
+    """The group's options that take a value and every command's grammar, only if they were
+    recorded from exactly the command modules in use; None otherwise."""
+    path = grammar_path()
+    raw = None if path is None else _read_regular(path, MAX_BYTES, own=True)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        if data.get("format") != GRAMMAR_FORMAT or data.get("key") != code_key():
+            return None
+        commands: dict[str, Grammar] = {
+            str(name): (
+                tuple(None if a is None else str(a) for a in spec["arguments"]),
+                {str(k): None if c is None else str(c) for k, c in spec["values"].items()},
+                frozenset(str(f) for f in spec["flags"]),
+            )
+            for name, spec in data["commands"].items()
+        }
+        return tuple(str(o) for o in data["group_values"]), commands
+    except (ValueError, TypeError, KeyError, AttributeError, OSError):
+        return None
