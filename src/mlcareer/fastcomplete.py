@@ -98,11 +98,30 @@ def _target(
     """
     if incomplete.startswith("-") or "--" in args:
         return None
+    found = _group_options(args, group_values)
+    if found is None:
+        return None
+    i, data_dir = found
+    if i >= len(args) or args[i] not in commands:
+        return None
+    arguments, values, flags = commands[args[i]]
+    rest = args[i + 1 :]
+    # As Click: a last word naming an option that takes a value means the value is completed.
+    if rest and rest[-1] in values:
+        return values[rest[-1]], data_dir
+    given = _arguments_given(rest, values, flags)
+    if given is None or given >= len(arguments):
+        return None
+    return arguments[given], data_dir
+
+
+def _group_options(args: list[str], group_values: tuple[str, ...]) -> tuple[int, str] | None:
+    """Where the command's name stands after the group's options, and the --data-dir they give;
+    None when an option is not one of them or its value is the word being completed."""
     data_dir = ""
     i = 0
-    while i < len(args) and args[i].startswith("-"):  # the group's options
-        word = args[i]
-        name, eq, value = word.partition("=")
+    while i < len(args) and args[i].startswith("-"):
+        name, eq, value = args[i].partition("=")
         if name not in group_values:
             return None
         if not eq:
@@ -114,33 +133,27 @@ def _target(
             return None
         data_dir = value
         i += 1
-    if i >= len(args) or args[i] not in commands:
-        return None
-    arguments, values, flags = commands[args[i]]
-    rest = args[i + 1 :]
-    # As Click: a last word naming an option that takes a value means the value is completed.
-    if rest and rest[-1] in values:
-        return values[rest[-1]], data_dir
+    return i, data_dir
+
+
+def _arguments_given(rest: list[str], values: dict[str, str | None], flags: frozenset[str]) -> int | None:
+    """How many arguments the words after the command give; None at a word this cannot read."""
     given = 0
     j = 0
     while j < len(rest):
         word = rest[j]
-        if word.startswith("-") and word != "-":
-            name, eq, _ = word.partition("=")
-            if eq and name.startswith("--") and name in values:
-                pass
-            elif word in values:
-                j += 1  # its value, whatever it looks like
-            elif word not in flags:
-                return None
-        elif word == "-":
+        if word == "-":
             return None
+        if word.startswith("-"):
+            name, eq, _ = word.partition("=")
+            if word in values and not eq:
+                j += 1  # its value, whatever it looks like
+            elif not (eq and name.startswith("--") and name in values) and word not in flags:
+                return None
         else:
             given += 1
         j += 1
-    if given >= len(arguments):
-        return None
-    return arguments[given], data_dir
+    return given
 
 
 def _width(environ: dict[str, str] | os._Environ[str]) -> int | None:
@@ -184,52 +197,64 @@ def answer(environ: dict[str, str] | os._Environ[str]) -> tuple[str, int] | None
         fish_action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
         if shell == "fish" and fish_action not in ("get-args", "is-args"):
             return None
-        args, incomplete = _request(shell, environ)
-        if "=" in incomplete:
+        items = _items(shell, environ)
+        if items is None:
             return None
-        grammar = read_grammar()
-        if grammar is None:
-            return None
-        target = _target(args, incomplete, *grammar)
-        if target is None or target[0] is None:
-            return None
-        kind, data_dir = target[0], target[1]
-        directory = data_dir or environ.get("MLCAREER_DATA_DIR") or shipped_data_dir()
-        index = read_index(directory)
-        if index is None:
-            return None
-        items = [(value, text) for value, text in index[kind] if value.startswith(incomplete)]
         if shell == "bash":
             return "\n".join(value for value, _ in items) + "\n", 0
-        width = _width(environ) if any(text for _, text in items) else 0
-        if shell == "zsh":
-            lines = []
-            for value, text in items:
-                if not text:
-                    lines.append(f'"{_zsh_escape(value)}"')
-                    continue
-                shown = _zsh_escape(text)
-                if not _plain(shown, width):
-                    return None
-                lines.append(f'"{_zsh_escape(value)}":"{shown}"')
-            if not lines:
-                return "_files\n", 0
-            body = "\n".join(lines)
-            return f"_arguments '*: :(({body}))'\n", 0
-        if fish_action == "is-args":
+        if shell == "fish" and fish_action == "is-args":
             return "", 0 if items else 1
-        lines = []
-        for value, text in items:
-            if not text:
-                lines.append(value)
-                continue
-            shown = "".join(" " if c.isspace() else c for c in text)
-            if not _plain(shown, width):
-                return None
-            lines.append(f"{value}\t{shown}")
-        return "\n".join(lines) + "\n", 0
+        width = _width(environ) if any(text for _, text in items) else 0
+        return _zsh(items, width) if shell == "zsh" else _fish(items, width)
     except Exception:  # anything unexpected: Typer answers
         return None
+
+
+def _items(shell: str, environ: dict[str, str] | os._Environ[str]) -> list[tuple[str, str]] | None:
+    """The ids (with their titles) that complete the word, when certain; None otherwise."""
+    args, incomplete = _request(shell, environ)
+    if "=" in incomplete:
+        return None
+    grammar = read_grammar()
+    if grammar is None:
+        return None
+    target = _target(args, incomplete, *grammar)
+    if target is None or target[0] is None:
+        return None
+    kind, data_dir = target[0], target[1]
+    index = read_index(data_dir or environ.get("MLCAREER_DATA_DIR") or shipped_data_dir())
+    if index is None:
+        return None
+    return [(value, text) for value, text in index[kind] if value.startswith(incomplete)]
+
+
+def _zsh(items: list[tuple[str, str]], width: int | None) -> tuple[str, int] | None:
+    lines = []
+    for value, text in items:
+        if not text:
+            lines.append(f'"{_zsh_escape(value)}"')
+            continue
+        shown = _zsh_escape(text)
+        if not _plain(shown, width):
+            return None
+        lines.append(f'"{_zsh_escape(value)}":"{shown}"')
+    if not lines:
+        return "_files\n", 0
+    body = "\n".join(lines)
+    return f"_arguments '*: :(({body}))'\n", 0
+
+
+def _fish(items: list[tuple[str, str]], width: int | None) -> tuple[str, int] | None:
+    lines = []
+    for value, text in items:
+        if not text:
+            lines.append(value)
+            continue
+        shown = "".join(" " if c.isspace() else c for c in text)
+        if not _plain(shown, width):
+            return None
+        lines.append(f"{value}\t{shown}")
+    return "\n".join(lines) + "\n", 0
 
 
 def main() -> bool:

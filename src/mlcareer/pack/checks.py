@@ -170,6 +170,9 @@ def _entries(item: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, An
             yield i, entry
 
 
+Located = list[tuple[Path, dict[str, Any]]]  # mappings of the data, each with where it stands
+
+
 def _check_quoted(
     c: _Checker,
     data: dict[str, Any],
@@ -181,11 +184,33 @@ def _check_quoted(
     quote whose wording the map reads as one grade only."""
     found = data.get("expectations")
     rules: dict[str, Any] = found if isinstance(found, dict) else {}
-    wording = phrases(rules.get("wording"))
     c.unique("expectations", "wording", field="phrase")
     c.refs(("expectations",), "family", roles, "role")
-    statements: list[tuple[Path, dict[str, Any]]] = []
-    quoted: list[tuple[Path, dict[str, Any]]] = []
+    statements, quoted = _role_quoted(c, data, roles, sources)
+    for path, level in _items(data, "levels"):
+        statements += [((*path, "expects", i), e) for i, e in _entries(level, "expects")]
+        quoted += [((*path, "requirements", i), e) for i, e in _entries(level, "requirements")]
+        if isinstance(level.get("advance"), dict):
+            quoted.append(((*path, "advance"), level["advance"]))
+    said = rules.get("profession")
+    profession: dict[str, Any] = said if isinstance(said, dict) else {}
+    statements += [
+        (("expectations", "profession", "statements", i), e) for i, e in _entries(profession, "statements")
+    ]
+    _check_statements(c, statements, skills, phrases(rules.get("wording")))
+    for path, entry in statements + quoted:
+        source = entry.get("source")
+        if isinstance(source, str) and source not in sources:
+            c.report((*path, "source"), _unknown("source", source, sources))
+
+
+def _role_quoted(
+    c: _Checker, data: dict[str, Any], roles: dict[str, Path], sources: dict[str, Path]
+) -> tuple[Located, Located]:
+    """The roles' statements and other quoted facts; their responsibilities' sources and their
+    contrasts' roles checked here."""
+    statements: Located = []
+    quoted: Located = []
     for path, role in _items(data, "roles"):
         statements += [((*path, "skills", i), e) for i, e in _entries(role, "skills")]
         for field in ("how_to_become", "suits", "team", "contrasts"):
@@ -200,16 +225,13 @@ def _check_quoted(
             other = entry.get("role")
             if isinstance(other, str) and other not in roles:
                 c.report((*path, "contrasts", i, "role"), _unknown("role", other, roles))
-    for path, level in _items(data, "levels"):
-        statements += [((*path, "expects", i), e) for i, e in _entries(level, "expects")]
-        quoted += [((*path, "requirements", i), e) for i, e in _entries(level, "requirements")]
-        if isinstance(level.get("advance"), dict):
-            quoted.append(((*path, "advance"), level["advance"]))
-    said = rules.get("profession")
-    profession: dict[str, Any] = said if isinstance(said, dict) else {}
-    statements += [
-        (("expectations", "profession", "statements", i), e) for i, e in _entries(profession, "statements")
-    ]
+    return statements, quoted
+
+
+def _check_statements(
+    c: _Checker, statements: Located, skills: dict[str, Path], wording: dict[str, int]
+) -> None:
+    """Each statement names a known skill, and its quote reads as one grade at most."""
     for path, entry in statements:
         name = entry.get("skill")
         if isinstance(name, str) and name not in skills:
@@ -224,10 +246,6 @@ def _check_quoted(
                     f"the quote's wording reads as more than one grade: {shown}; "
                     "quote only the part about this skill",
                 )
-    for path, entry in statements + quoted:
-        source = entry.get("source")
-        if isinstance(source, str) and source not in sources:
-            c.report((*path, "source"), _unknown("source", source, sources))
 
 
 def _check_builds_on(c: _Checker, data: dict[str, Any], skills: dict[str, Path]) -> None:

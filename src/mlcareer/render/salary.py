@@ -195,32 +195,10 @@ def salary_page(report: SalaryReport) -> v.Page:
         listed = v.bullets(_ref_role(r) for r in report.roles_with_data)
         others = v.Section("Roles with salary figures", (listed,))
         return v.Page(title, (), (v.para(no_role_data(report.role)), others))
+    if not report.bands and not report.averages and not report.official.rows:
+        return v.Page(title, (), _nothing_matches(report))
     refs = _refs(report.sources)
-    official = report.official
-    if not report.bands and not report.averages and not official.rows:
-        blocks: list[v.Block] = [v.para("No salary figure matches these filters.")]
-        blocks.append(v.para(_available(report)))
-        if official.note and report.source is not SourceFamily.articles:
-            blocks.append(v.note(f"Official figures: {official.note}."))
-        return v.Page(title, (), tuple(blocks))
-    blocks = []
-    if _articles_silent(report) and report.role is not None:
-        blocks.append(v.Section(ARTICLES_HEADING, (v.para(no_role_data(report.role) + " in the articles"),)))
-    if report.bands or report.averages:
-        table = _table(report, refs)
-        if not report.figures and (report.region or report.currency):
-            table = (*table, v.para(_available(report)))
-        blocks.append(v.Section(ARTICLES_HEADING, table))
-    if report.source is not SourceFamily.articles and (official.rows or official.note):
-        blocks.append(v.Section(official_heading(report), off.official_blocks(official, refs)))
-    if report.charts:
-        blocks.append(chart_view(report.charts))
-    if report.level is not None and report.bands:
-        band = report.bands[0]
-        if band.covered:
-            blocks.append(v.Section(COVERED, (v.bullets(_ref_role(r) for r in band.covered),)))
-        if band.uncovered:
-            blocks.append(v.Section(UNCOVERED, (v.bullets(_ref_role(r) for r in band.uncovered),)))
+    blocks = [*_figures(report, refs), *_level_roles(report)]
     if report.premiums:
         blocks.append(v.Section("Premiums the sources name", (_notes(report.premiums, refs),)))
     if report.factors:
@@ -228,6 +206,44 @@ def salary_page(report: SalaryReport) -> v.Page:
     if report.sources:
         blocks.append(v.Section("Sources", (_sources(report, refs),)))
     return v.Page(title, (), tuple(blocks))
+
+
+def _nothing_matches(report: SalaryReport) -> v.Blocks:
+    blocks: list[v.Block] = [v.para("No salary figure matches these filters."), v.para(_available(report))]
+    if report.official.note and report.source is not SourceFamily.articles:
+        blocks.append(v.note(f"Official figures: {report.official.note}."))
+    return tuple(blocks)
+
+
+def _figures(report: SalaryReport, refs: dict[str, int]) -> list[v.Block]:
+    """The articles' figures, the official ones, and the chart that puts them on one scale."""
+    blocks: list[v.Block] = []
+    if _articles_silent(report) and report.role is not None:
+        blocks.append(v.Section(ARTICLES_HEADING, (v.para(no_role_data(report.role) + " in the articles"),)))
+    if report.bands or report.averages:
+        table = _table(report, refs)
+        if not report.figures and (report.region or report.currency):
+            table = (*table, v.para(_available(report)))
+        blocks.append(v.Section(ARTICLES_HEADING, table))
+    official = report.official
+    if report.source is not SourceFamily.articles and (official.rows or official.note):
+        blocks.append(v.Section(official_heading(report), off.official_blocks(official, refs)))
+    if report.charts:
+        blocks.append(chart_view(report.charts))
+    return blocks
+
+
+def _level_roles(report: SalaryReport) -> list[v.Block]:
+    """For one level: the roles its figures' sentences cover, and the others."""
+    if report.level is None or not report.bands:
+        return []
+    band = report.bands[0]
+    blocks: list[v.Block] = []
+    if band.covered:
+        blocks.append(v.Section(COVERED, (v.bullets(_ref_role(r) for r in band.covered),)))
+    if band.uncovered:
+        blocks.append(v.Section(UNCOVERED, (v.bullets(_ref_role(r) for r in band.uncovered),)))
+    return blocks
 
 
 ARTICLES_HEADING = "From the articles"

@@ -154,24 +154,8 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     # the cells as a table shows them: built once, to measure and then to draw
     texts = [] if table.stacked == "always" else [[_cell(c, ascii_only) for c in row] for row in table.rows]
     if table.stacked == "always" or (table.stacked == "narrow" and width < _needs(table, rigid, texts)):
-        for row in table.rows:
-            if table.side_by_side:  # the label, then each column's header and, beneath it, its value
-                yield _cell(row[0], ascii_only, "bold")
-                for name, cell in zip(table.header[1:], row[1:], strict=True):
-                    yield Padding(literal(name, MUTED), (0, 0, 0, 2))
-                    yield Padding(_cell(cell, ascii_only), (0, 0, 0, 4))
-                continue
-            if table.labelled:
-                yield from _labelled(table, row, ascii_only)
-                continue
-            head = _cell(row[0], ascii_only, "bold")
-            if len(row) > 1:
-                head.append("  ").append(_cell(row[1], ascii_only))
-            yield head
-            for cell in row[2:]:
-                yield Padding(_cell(cell, ascii_only), (0, 0, 0, 2))
-        return
-    if table.side_by_side:
+        yield from _stacked(table, ascii_only)
+    elif table.side_by_side:
         grid = RichTable(header_style="bold", show_lines=True, expand=True)
         grid.add_column(table.header[0], style="bold", min_width=9, overflow="fold")
         for name in table.header[1:]:
@@ -179,17 +163,36 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         for cells in texts:
             grid.add_row(*cells)
         yield grid
-        return
-    if table.fold is not None:
+    elif table.fold is not None:
         yield from _folded(table, table.fold, width, ascii_only)
-        return
-    grid = RichTable(box=None, header_style="bold", pad_edge=False)
-    for n, name in enumerate(table.header):
-        # a grade, an amount or an id stays on one line; a first column of names takes at most half
-        grid.add_column(name, no_wrap=rigid[n], max_width=None if n else max(width // 2, 12))
-    for cells in texts:
-        grid.add_row(*cells)
-    yield grid
+    else:
+        grid = RichTable(box=None, header_style="bold", pad_edge=False)
+        for n, name in enumerate(table.header):
+            # a grade, an amount or an id stays on one line; a first column of names takes at most half
+            grid.add_column(name, no_wrap=rigid[n], max_width=None if n else max(width // 2, 12))
+        for cells in texts:
+            grid.add_row(*cells)
+        yield grid
+
+
+def _stacked(table: v.Table, ascii_only: bool) -> RenderResult:
+    """A table as a list: each row's first cell bold, the second beside it, the rest under it."""
+    for row in table.rows:
+        if table.side_by_side:  # the label, then each column's header and, beneath it, its value
+            yield _cell(row[0], ascii_only, "bold")
+            for name, cell in zip(table.header[1:], row[1:], strict=True):
+                yield Padding(literal(name, MUTED), (0, 0, 0, 2))
+                yield Padding(_cell(cell, ascii_only), (0, 0, 0, 4))
+            continue
+        if table.labelled:
+            yield from _labelled(table, row, ascii_only)
+            continue
+        head = _cell(row[0], ascii_only, "bold")
+        if len(row) > 1:
+            head.append("  ").append(_cell(row[1], ascii_only))
+        yield head
+        for cell in row[2:]:
+            yield Padding(_cell(cell, ascii_only), (0, 0, 0, 2))
 
 
 def _folded(table: v.Table, fold: v.Fold, width: int, ascii_only: bool) -> RenderResult:
