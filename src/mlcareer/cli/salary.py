@@ -27,6 +27,35 @@ def _complete_source(incomplete: str) -> list[str]:
     return [n for n in names if n.startswith(incomplete.casefold())]
 
 
+RegionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        metavar="REGION",
+        help="Only figures for this region, as the data names it.",
+        show_default=False,
+    ),
+]
+CurrencyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--currency", metavar="CODE", help="Only figures in this currency, e.g. USD.", show_default=False
+    ),
+]
+SourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        "-s",
+        metavar="SOURCE",
+        help=f"Only one family of sources: {source_help()}. Default: all.",
+        callback=_source,
+        autocompletion=_complete_source,
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def salary(
     ctx: typer.Context,
@@ -35,33 +64,9 @@ def salary(
     role: Annotated[
         str | None, role_option("Only the figures for this role (id, title or alias).", show_default=False)
     ] = None,
-    region: Annotated[
-        str | None,
-        typer.Option(
-            "--region",
-            metavar="REGION",
-            help="Only figures for this region, as the data names it.",
-            show_default=False,
-        ),
-    ] = None,
-    currency: Annotated[
-        str | None,
-        typer.Option(
-            "--currency", metavar="CODE", help="Only figures in this currency, e.g. USD.", show_default=False
-        ),
-    ] = None,
-    source: Annotated[
-        str | None,
-        typer.Option(
-            "--source",
-            "-s",
-            metavar="SOURCE",
-            help=f"Only one family of sources: {source_help()}. Default: all.",
-            callback=_source,
-            autocompletion=_complete_source,
-            show_default=False,
-        ),
-    ] = None,
+    region: RegionOption = None,
+    currency: CurrencyOption = None,
+    source: SourceOption = None,
     fmt: Annotated[str, formats_for("SalaryReport")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
