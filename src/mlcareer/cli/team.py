@@ -14,7 +14,7 @@ from mlcareer.cli.output import emit, notice, report_error
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    pass
+    from mlcareer.domain.team import Gathered
 
 
 @app.command()
@@ -54,14 +54,12 @@ def team(
 
     Example: mlcareer team class/ --role ml-engineer
     """
-    from mlcareer.domain.answers import read_named_answers
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import quiz_data, select_questions
     from mlcareer.domain.shown import TeamShown
     from mlcareer.domain.team import calibrate as pair
-    from mlcareer.domain.team import gather
+    from mlcareer.domain.team import gather, read_people
     from mlcareer.domain.team import team as group
-    from mlcareer.files import PathError, shown
 
     found = gather(files)
     if not found.files and not found.skipped:
@@ -72,8 +70,24 @@ def team(
     data = catalog(ctx)
     target = find_role(data, role)
     quiz = quiz_data(data)
-    asked = select_questions(quiz, quick)
-    people: list[tuple[str, str, dict[str, int]]] = []
+    failed = _skipped(found)
+    people, unread = read_people(found.files, select_questions(quiz, quick), quiz.questions)
+    for _, exc in unread:
+        report_error(exc)
+    failed += unread
+    if calibrate and len(people) == 2:
+        first, second = group(data, target, people, quick=quick).members
+        emit(pair(data, first, second), fmt, output, as_json=as_json)
+    elif people and not calibrate:
+        emit(TeamShown(group(data, target, people, quick=quick), failed), fmt, output, as_json=as_json)
+    if failed:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _skipped(found: Gathered) -> list[tuple[str, MlcareerError]]:
+    """Say why each path the folder reader skipped was skipped; those it could not read are errors."""
+    from mlcareer.files import PathError, shown
+
     failed: list[tuple[str, MlcareerError]] = []
     for skipped in found.skipped:
         if skipped.error:
@@ -82,18 +96,4 @@ def team(
             failed.append((shown(skipped.path), exc))
         else:
             notice(skipped.message[:1].upper() + skipped.message[1:])
-    for path in found.files:
-        try:
-            name, answers = read_named_answers(path, asked, quiz.questions)
-        except MlcareerError as exc:
-            report_error(exc)
-            failed.append((shown(path), exc))
-            continue
-        people.append((name or shown(path.stem), shown(path), answers))
-    if calibrate and len(people) == 2:
-        first, second = group(data, target, people, quick=quick).members
-        emit(pair(data, first, second), fmt, output, as_json=as_json)
-    elif people and not calibrate:
-        emit(TeamShown(group(data, target, people, quick=quick), failed), fmt, output, as_json=as_json)
-    if failed:
-        raise typer.Exit(ExitCode.ERROR)
+    return failed

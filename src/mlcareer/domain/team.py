@@ -18,7 +18,8 @@ from pathlib import Path
 
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.domain.quiz import QuizResult, match_kinds, score
-from mlcareer.models import Catalog, Role, ScaleStep, Skill
+from mlcareer.errors import MlcareerError
+from mlcareer.models import Catalog, Question, Role, ScaleStep, Skill
 
 #: The names an answers file may have (any case): YAML or JSON.
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
@@ -119,6 +120,29 @@ def gather(paths: Sequence[Path], suffixes: Sequence[str] = ANSWER_SUFFIXES) -> 
             except PathError as exc:
                 skipped.append(Skipped(entry, exc.reason, True))
     return Gathered(tuple(files), tuple(skipped))
+
+
+Person = tuple[str, str, dict[str, int]]  # name, file as shown, answers
+
+
+def read_people(
+    files: Sequence[Path], asked: Sequence[Question], questions: Sequence[Question]
+) -> tuple[list[Person], list[tuple[str, MlcareerError]]]:
+    """Each answers file read as a person (named by its ``name:`` key, else by the file), and the
+    files that could not be read, each with its error; one bad file stops none of the others."""
+    from mlcareer.domain.answers import read_named_answers
+    from mlcareer.files import shown
+
+    people: list[Person] = []
+    failed: list[tuple[str, MlcareerError]] = []
+    for path in files:
+        try:
+            name, answers = read_named_answers(path, list(asked), list(questions))
+        except MlcareerError as exc:
+            failed.append((shown(path), exc))
+            continue
+        people.append((name or shown(path.stem), shown(path), answers))
+    return people, failed
 
 
 def _own_report(path: Path) -> bool:
