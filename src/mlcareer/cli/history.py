@@ -183,21 +183,24 @@ def _pair(words: list[str]) -> tuple[int, int] | None:
 def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
     from mlcareer.domain.shown import Cleared
 
-    if count and not yes:
-        from mlcareer.terminal import prompts
-
-        if not prompts.stdin_is_terminal():
-            raise UsageError("clear asks before it deletes, and stdin is not a terminal; add --yes")
-        if not typer.confirm(f"Delete all {count} saved quiz results?", default=False, err=True):
-            notice("Nothing deleted.")
-            if as_json:
-                emit(Cleared(0), Format.json)
-            return
-    deleted = store.clear() if count else 0
+    if count and not yes and not _confirmed(count):
+        notice("Nothing deleted.")
+        deleted = 0
+    else:
+        deleted = store.clear() if count else 0
+        if not as_json:
+            notice(f"Deleted {deleted} saved results." if deleted else "No saved results; nothing to delete.")
     if as_json:
         emit(Cleared(deleted), Format.json)
-    else:
-        notice(f"Deleted {deleted} saved results." if deleted else "No saved results; nothing to delete.")
+
+
+def _confirmed(count: int) -> bool:
+    """Whether the person at the terminal says yes to deleting ``count`` results."""
+    from mlcareer.terminal import prompts
+
+    if not prompts.stdin_is_terminal():
+        raise UsageError("clear asks before it deletes, and stdin is not a terminal; add --yes")
+    return typer.confirm(f"Delete all {count} saved quiz results?", default=False, err=True)
 
 
 def _scale(ctx: typer.Context) -> dict[int, ScaleStep]:

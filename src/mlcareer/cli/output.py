@@ -120,20 +120,6 @@ def notice(message: str) -> None:
     console.notice(message)
 
 
-def print_json(data: Any) -> None:
-    """JSON on stdout, never through Rich (which would wrap it)."""
-    from mlcareer.files import write_stdout
-
-    write_stdout(json_text(data))
-
-
-def show(renderable: object) -> None:
-    """Print one renderable on stdout."""
-    from mlcareer.terminal import console
-
-    console.show(renderable)
-
-
 def report_error(exc: MlcareerError) -> None:
     """'Error: ...' on stderr; a data error lists each problem on its own line."""
     from mlcareer.terminal import console
