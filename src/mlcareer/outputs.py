@@ -94,9 +94,9 @@ RESULTS: dict[str, Output] = {
         page="mlcareer.render.skill:skill_page",
         documents=(Document("skill", "SkillDoc", "mlcareer skill SKILL --json"),),
     ),
-    f"{_D}.quiz:QuizResult": Output(
-        json="mlcareer.jsondoc.quiz:result_json",
-        page="mlcareer.render.quiz:result_page",
+    "mlcareer.assessment:Assessment": Output(
+        json="mlcareer.jsondoc.quiz:assessment_json",
+        page="mlcareer.render.quiz:assessment_page",
         documents=(Document("quiz", "QuizResultDoc", "mlcareer quiz --json"),),
     ),
     f"{_D}.shown:History": Output(
@@ -127,6 +127,11 @@ RESULTS: dict[str, Output] = {
         json="mlcareer.jsondoc.team:team_shown_json",
         page="mlcareer.render.team:team_shown_page",
         documents=(Document("team", "TeamDoc", "mlcareer team FILE... --json"),),
+    ),
+    f"{_D}.shown:ProgressShown": Output(
+        json="mlcareer.jsondoc.team:progress_shown_json",
+        page="mlcareer.render.team:progress_shown_page",
+        documents=(Document("team-since", "TeamSinceDoc", "mlcareer team NEW --since OLD --json"),),
     ),
     f"{_D}.team:Calibration": Output(
         json="mlcareer.jsondoc.team:calibration_json",

@@ -24,7 +24,7 @@ from mlcareer.errors import ExitCode, MlcareerError, UsageError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from mlcareer.domain.quiz import QuizResult
+    from mlcareer.assessment import Assessment
     from mlcareer.models import Catalog, Question, ScaleStep
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
@@ -59,7 +59,10 @@ def quiz(
     ] = False,
     answers: Annotated[
         Path | None,
-        answers_option("Take the answers from a YAML or JSON file (question id: 0-4) instead of asking."),
+        answers_option(
+            "Take the answers from a YAML or JSON file (question id: 0-4; an optional name: line) "
+            "instead of asking; '-' reads them from standard input."
+        ),
     ] = None,
     report: Annotated[
         Path | None,
@@ -88,15 +91,15 @@ def quiz(
             "answers are kept from the result the plan came from, so the two compare like for like.",
         ),
     ] = False,
-    fmt: Annotated[str, formats_for("QuizResult")] = Format.text,
+    fmt: Annotated[str, formats_for("Assessment")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
     """Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.
 
-    In a terminal: a number key 0-4 answers (or arrow keys and Enter); "back" returns to the
-    previous question.
-    Esc or Ctrl-C cancels (exit 130, nothing saved).
+    In a terminal: a number key 0-4 answers (or arrow keys and Enter); left arrow, Backspace or
+    "back" returns to the previous question, its answer still selected.
+    Esc leaves (after an answer, it asks first); Ctrl-C cancels at once (exit 130, nothing saved).
     Without a terminal, give the answers in a file with --answers FILE (see --template).
     Results are kept for `mlcareer history` unless --no-save.
     If saving fails, the result is still shown, the reason goes to stderr, and the exit code is 1.
@@ -127,9 +130,9 @@ def quiz(
         data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
     )
     try:
-        emit(done.result, fmt, output, as_json=as_json)
+        emit(done, fmt, output, as_json=as_json)
         if report is not None and report_kind is not None:
-            _write_report(report, report_kind, done.result)
+            _write_report(report, report_kind, done)
     finally:  # said last, where it is seen, and even if a report could not be written
         if done.saved is not None:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
@@ -171,19 +174,20 @@ def _only_template(given: dict[str, bool]) -> None:
         )
 
 
-def _write_report(report: Path, kind: str, result: QuizResult) -> None:
+def _write_report(report: Path, kind: str, done: Assessment) -> None:
     """The result as a Markdown, HTML or SVG file (``kind``, from the file's extension)."""
     from mlcareer.formats import Format, document
     from mlcareer.render import quiz as render
 
+    shown = render.result_page(done.result, nxt=done.next)
     if kind == "svg":
         from mlcareer.render import to_text
         from mlcareer.render.html import offline_svg
         from mlcareer.render.rich_common import recorded
 
-        write_file(report, offline_svg(recorded(to_text.page(render.result_page(result)), "svg")))
+        write_file(report, offline_svg(recorded(to_text.page(shown), "svg")))
     else:
-        write_file(report, document(Format(kind), render.result_page(result)))
+        write_file(report, document(Format(kind), shown))
 
 
 def _ask(
@@ -199,7 +203,8 @@ def _ask(
         raise UsageError(NO_TERMINAL)
     console.notice(  # wrapped at the terminal's width, never inside a word
         f"{len(questions)} questions about your skills and interests. "
-        "A number key 0-4 answers, or arrow keys and Enter; Esc or Ctrl-C cancels.",
+        "A number key 0-4 answers, or arrow keys and Enter; left arrow or Backspace goes back; "
+        "Esc leaves (asking first once you have answered); Ctrl-C cancels at once.",
         wrap=True,
     )
     try:

@@ -14,7 +14,9 @@ from mlcareer.cli.output import emit, notice, report_error
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.domain.team import Gathered
+    from mlcareer.domain.shown import ProgressShown
+    from mlcareer.domain.team import Person
+    from mlcareer.models import Catalog, Role
 
 
 @app.command()
@@ -41,7 +43,17 @@ def team(
             "by two steps or more.",
         ),
     ] = False,
-    fmt: Annotated[str, formats_for("TeamShown", "Calibration")] = Format.text,
+    since: Annotated[
+        Path | None,
+        typer.Option(
+            "--since",
+            metavar="OLD",
+            help="An earlier round of the same group (a directory or file of answers): each person's "
+            "change and the group's change per skill. People are paired by name:, else by file name.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[str, formats_for("TeamShown", "Calibration", "ProgressShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -50,6 +62,8 @@ def team(
     A matrix of people by skill against the role's expectations, each person's readiness,
     per skill how many reach the expectation, the gaps most of the group shares (first), and
     the kinds of ML engineer the group leans to. Nothing is saved to your history.
+    With --since OLD (an earlier round of the same group): each person's change, and the
+    group's change per skill; people are paired by name:, else by file name.
     A bad file is reported with its file, line and question; the others are still shown (exit 1).
 
     Example: mlcareer team class/ --role ml-engineer
@@ -64,36 +78,66 @@ def team(
     found = gather(files)
     if not found.files and not found.skipped:
         raise UsageError("no answers files: give files, or directories that hold .yaml, .yml or .json files")
+    if calibrate and since is not None:
+        raise UsageError("--calibrate compares two views of one person; --since, two rounds of a group")
     if calibrate and len(found.files) + len(found.errors) != 2:
         count = len(found.files) + len(found.errors)
         raise UsageError(f"--calibrate compares two assessments of one person; {count} files given")
     data = catalog(ctx)
     target = find_role(data, role)
     quiz = quiz_data(data)
-    failed = _skipped(found)
-    people, unread = read_people(found.files, select_questions(quiz, quick), quiz.questions)
-    for _, exc in unread:
-        report_error(exc)
-    failed += unread
-    if calibrate and len(people) == 2:
+    problems = _Problems()
+    now = read_people(found, select_questions(quiz, quick), quiz.questions, problems, notice)
+    people = [(p.name, p.file, p.answers) for p in now]
+    result: object = None
+    if since is not None:
+        result = _since(data, target, since, files, now, problems, quick=quick)
+    elif calibrate and len(people) == 2:
         first, second = group(data, target, people, quick=quick).members
-        emit(pair(data, first, second), fmt, output, as_json=as_json)
+        result = pair(data, first, second)
     elif people and not calibrate:
-        emit(TeamShown(group(data, target, people, quick=quick), failed), fmt, output, as_json=as_json)
-    if failed:
+        result = TeamShown(group(data, target, people, quick=quick), problems.failed)
+    if result is not None:
+        emit(result, fmt, output, as_json=as_json)
+    if problems.failed:
         raise typer.Exit(ExitCode.ERROR)
 
 
-def _skipped(found: Gathered) -> list[tuple[str, MlcareerError]]:
-    """Say why each path the folder reader skipped was skipped; those it could not read are errors."""
-    from mlcareer.files import PathError, shown
+class _Problems:
+    """The files that could not be read: each said on stderr when it is found, and kept."""
 
-    failed: list[tuple[str, MlcareerError]] = []
-    for skipped in found.skipped:
-        if skipped.error:
-            exc = PathError(skipped.path, "read", skipped.reason)
-            report_error(exc)
-            failed.append((shown(skipped.path), exc))
-        else:
-            notice(skipped.message[:1].upper() + skipped.message[1:])
-    return failed
+    def __init__(self) -> None:
+        self.failed: list[tuple[str, MlcareerError]] = []
+
+    def __call__(self, exc: MlcareerError, path: Path) -> None:
+        from mlcareer.files import shown
+
+        report_error(exc)
+        self.failed.append((shown(path), exc))
+
+
+def _since(
+    data: Catalog,
+    target: Role,
+    since: Path,
+    files: list[Path],
+    now: list[Person],
+    problems: _Problems,
+    *,
+    quick: bool,
+) -> ProgressShown | None:
+    """team NEW --since OLD: each person's change between two rounds, and the group's."""
+    from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.shown import ProgressShown
+    from mlcareer.domain.team import gather, progress, read_people
+    from mlcareer.files import shown
+
+    quiz = quiz_data(data)
+    before_files = gather([since])
+    earlier = read_people(before_files, select_questions(quiz, quick), quiz.questions, problems, notice)
+    if earlier and now:
+        change = progress(data, target, earlier, now, quick=quick)
+        return ProgressShown(change, shown(since), ", ".join(shown(f) for f in files), problems.failed)
+    if not before_files.files and not before_files.skipped:
+        raise UsageError(f"no answers files in {shown(since)}: it holds no .yaml, .yml or .json file")
+    return None

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from mlcareer.domain.plan import Plan
     from mlcareer.domain.quiz import QuizResult
     from mlcareer.domain.skills import SkillSummary
-    from mlcareer.domain.team import Team
+    from mlcareer.domain.team import Progress, Team
     from mlcareer.errors import MlcareerError, Problem
     from mlcareer.history.diff import Diff, Trend
     from mlcareer.history.entry import Entry
@@ -56,16 +56,28 @@ class PathShown(NamedTuple):
 
 
 class PlanShown(NamedTuple):
-    """`mlcareer plan`: the plan, and where its answers came from (as the JSON says it)."""
+    """`mlcareer plan`: the plan, where its answers came from (as the JSON says it), and with
+    --next N the number of open steps to show (None: all)."""
 
     plan: Plan
     origin: Mapping[str, Any]
+    first: int | None = None
 
 
 class TeamShown(NamedTuple):
     """`mlcareer team`: the group, and the files that could not be read (shown as text, each error)."""
 
     team: Team
+    failed: list[tuple[str, MlcareerError]]
+
+
+class ProgressShown(NamedTuple):
+    """`mlcareer team NEW --since OLD`: each person's change and the group's, the two rounds as
+    the command line named them, and the files that could not be read."""
+
+    progress: Progress
+    before: str
+    after: str
     failed: list[tuple[str, MlcareerError]]
 
 

@@ -56,6 +56,10 @@ def _run(piece: v.Piece, in_table: bool) -> tuple[str, str]:
         return "", ": " if piece.back else " to "
     if isinstance(piece, v.Percent):
         return "", "no data" if piece.value is None else f"{piece.value}%"
+    if isinstance(piece, v.Link):
+        from urllib.parse import quote
+
+        return "raw", f"[{md(piece.text)}]({quote(piece.href)})"
     return "", "; "
 
 

@@ -53,6 +53,8 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
             out.append(amount_text(piece, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
             out.append(_ARROWS[piece.back, ascii_only])
+        elif isinstance(piece, v.Link):
+            out.append(literal(piece.text, ""))
         else:
             out.append(dot(ascii_only))
     return out
@@ -128,6 +130,7 @@ def _labelled(table: v.Table, row: tuple[v.Cell, ...], ascii_only: bool) -> Rend
 
 
 _MIN_COLUMN = 10  # a table whose wrapping columns would get less than this is stacked instead
+_NAME_ROOM = 20  # a table's first column of names is never narrower than this (or its longest name)
 
 
 def _rigid(table: v.Table, column: int) -> bool:
@@ -153,7 +156,9 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     rigid = [_rigid(table, n) for n in range(len(table.header))]
     # the cells as a table shows them: built once, to measure and then to draw
     texts = [] if table.stacked == "always" else [[_cell(c, ascii_only) for c in row] for row in table.rows]
-    if table.stacked == "always" or (table.stacked == "narrow" and width < _needs(table, rigid, texts)):
+    # two things side by side wrap their cells: they stack only below the table's stated width
+    needs = table.min_width if table.side_by_side else (_needs(table, rigid, texts) if texts else 0)
+    if table.stacked == "always" or (table.stacked == "narrow" and width < needs):
         yield from _stacked(table, ascii_only)
     elif table.side_by_side:
         grid = RichTable(header_style="bold", show_lines=True, expand=True)
@@ -166,13 +171,28 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     elif table.fold is not None:
         yield from _folded(table, table.fold, width, ascii_only)
     else:
-        grid = RichTable(box=None, header_style="bold", pad_edge=False)
-        for n, name in enumerate(table.header):
-            # a grade, an amount or an id stays on one line; a first column of names takes at most half
-            grid.add_column(name, no_wrap=rigid[n], max_width=None if n else max(width // 2, 12))
-        for cells in texts:
-            grid.add_row(*cells)
-        yield grid
+        yield _grid(table, rigid, texts, width)
+
+
+def _grid(table: v.Table, rigid: list[bool], texts: list[list[Text]], width: int) -> RichTable:
+    """A table with its columns: a grade, an amount or an id stays on one line, unless that would
+    cut the names of the first column below _NAME_ROOM; the first column of names takes at most half."""
+    grid = RichTable(box=None, header_style="bold", pad_edge=False)
+    first = min(_NAME_ROOM, max(len(table.header[0]), *(row[0].cell_len for row in texts)))
+    kept = sum(
+        max(len(name), *(row[n].cell_len for row in texts)) for n, name in enumerate(table.header) if rigid[n]
+    )
+    squeezed = kept + first + 2 * (len(table.header) - 1) > width
+    for n, name in enumerate(table.header):
+        grid.add_column(
+            name,
+            no_wrap=rigid[n] and not squeezed,
+            min_width=None if n else first,
+            max_width=None if n else max(width // 2, 12, first),
+        )
+    for cells in texts:
+        grid.add_row(*cells)
+    return grid
 
 
 def _stacked(table: v.Table, ascii_only: bool) -> RenderResult:
