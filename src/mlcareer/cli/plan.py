@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,60 +20,72 @@ from mlcareer.cli.options import (
 from mlcareer.cli.output import emit, notice
 from mlcareer.errors import UsageError
 
+if TYPE_CHECKING:
+    from mlcareer.domain.team import Person
+    from mlcareer.models import Catalog
+    from mlcareer.render.view import Page
+
+
+RoleOption = Annotated[
+    str | None,
+    role_option(
+        "The role to plan for (default: the role of your latest saved result, else ml-engineer).",
+        show_default=False,
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    answers_option(
+        "Plan from an answers file (as for quiz; '-' reads standard input) instead of your latest "
+        "saved result; nothing is read from or written to your history. A directory of answers "
+        "files (a class): one plan page per student, written to --output OUTDIR with an index.",
+        dir_okay=True,
+    ),
+]
+DoneOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--done",
+        metavar="STEP",
+        help="Mark a step done: its id (any case) or the number shown; repeat for several.",
+        show_default=False,
+    ),
+]
+UndoOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--undo",
+        metavar="STEP",
+        help="Mark a step not done: its id or number; repeat for several.",
+        show_default=False,
+    ),
+]
+NextOption = Annotated[
+    int | None,
+    typer.Option(
+        "--next",
+        metavar="N",
+        min=1,
+        help="Only the first N open steps: a short view of what to do this month.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --answers DIR --output OUTDIR: overwrite pages already there.")
+]
+
 
 @app.command()
 def plan(
     ctx: typer.Context,
     *,
-    role: Annotated[
-        str | None,
-        role_option(
-            "The role to plan for (default: the role of your latest saved result, else ml-engineer).",
-            show_default=False,
-        ),
-    ] = None,
-    answers: Annotated[
-        Path | None,
-        answers_option(
-            "Plan from an answers file (as for quiz; '-' reads standard input) instead of your latest "
-            "saved result; nothing is read from or written to your history. A directory of answers "
-            "files (a class): one plan page per student, written to --output OUTDIR with an index.",
-            dir_okay=True,
-        ),
-    ] = None,
+    role: RoleOption = None,
+    answers: AnswersOption = None,
     quick: Annotated[bool, quick_option("With --answers: the file answers the quick form.")] = False,
-    done: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--done",
-            metavar="STEP",
-            help="Mark a step done: its id (any case) or the number shown; repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
-    undo: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--undo",
-            metavar="STEP",
-            help="Mark a step not done: its id or number; repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
-    first: Annotated[
-        int | None,
-        typer.Option(
-            "--next",
-            metavar="N",
-            min=1,
-            help="Only the first N open steps: a short view of what to do this month.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="With --answers DIR --output OUTDIR: overwrite pages already there."),
-    ] = False,
+    done: DoneOption = None,
+    undo: UndoOption = None,
+    first: NextOption = None,
+    force: ForceOption = False,
     fmt: Annotated[str, formats_for("PlanShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
@@ -96,23 +108,29 @@ def plan(
     from mlcareer.assessment import learning_plan
     from mlcareer.domain.shown import PlanShown
 
+    marks = bool(done or undo)
     if answers is not None and answers.is_dir():
-        if done or undo:
+        if marks:
             raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
         _handouts(ctx, role, answers, quick, first, fmt, as_json, output, force)
         return
-    if force:
-        raise UsageError("--force goes with --answers DIR --output OUTDIR, to overwrite the plans there")
-    if done and undo:
-        raise UsageError("--done and --undo do not go together")
-    if answers is not None and (done or undo):
-        raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
-    if quick and answers is None:
-        raise UsageError("--quick goes with --answers; a saved result knows its own form")
+    _check(answers, marks, quick, force, both=bool(done and undo))
     mark = (done, True) if done else (undo, False) if undo else None
     result, origin = learning_plan(catalog(ctx), role, answers=answers, quick=quick, mark=mark, notice=notice)
 
     emit(PlanShown(result, origin, first), fmt, output, as_json=as_json)
+
+
+def _check(answers: Path | None, marks: bool, quick: bool, force: bool, *, both: bool) -> None:
+    """The options of one plan that do not go together."""
+    if force:
+        raise UsageError("--force goes with --answers DIR --output OUTDIR, to overwrite the plans there")
+    if both:
+        raise UsageError("--done and --undo do not go together")
+    if answers is not None and marks:
+        raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
+    if quick and answers is None:
+        raise UsageError("--quick goes with --answers; a saved result knows its own form")
 
 
 HANDOUT_SUFFIXES = {Format.html: ".html", Format.markdown: ".md"}
@@ -131,14 +149,10 @@ def _handouts(
 ) -> None:
     """One plan page per answers file in ``folder``, and an index linking them, written to ``output``."""
     from mlcareer.assessment import DEFAULT_ROLE
-    from mlcareer.cli.output import report_error
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.handouts import INDEX, handouts
-    from mlcareer.domain.quiz import quiz_data, select_questions
-    from mlcareer.domain.team import gather, read_people
     from mlcareer.errors import ExitCode, MlcareerError
-    from mlcareer.files import destination, shown, write
-    from mlcareer.formats import document
+    from mlcareer.files import shown
     from mlcareer.render.plan import index_page, plan_page
 
     kind = Format(fmt)
@@ -154,6 +168,26 @@ def _handouts(
         raise MlcareerError(f"{shown(output)} is not a directory; --output names the folder for the plans")
     data = catalog(ctx)
     target = find_role(data, role or DEFAULT_ROLE)
+    people, not_read = _class(data, folder, quick)
+    suffix = HANDOUT_SUFFIXES[kind]
+    plans = handouts(data, target, people, quick=quick)
+    pages = [(output / f"{h.stem}{suffix}", plan_page(h.plan, first, h, f"{INDEX}{suffix}")) for h in plans]
+    pages.append((output / f"{INDEX}{suffix}", index_page(target, plans, suffix, not_read)))
+    _write_pages(pages, output, kind, force=force)
+    count = f"{len(plans)} plan{'' if len(plans) == 1 else 's'}"
+    notice(f"Wrote {count} and {INDEX}{suffix} to {shown(output)}")
+    if not_read:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _class(data: Catalog, folder: Path, quick: bool) -> tuple[list[Person], list[str]]:
+    """The people of a class folder, and a line for each file that could not be read (said on stderr)."""
+    from mlcareer.cli.output import report_error
+    from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.team import gather, read_people
+    from mlcareer.errors import MlcareerError
+    from mlcareer.files import shown
+
     quiz = quiz_data(data)
     not_read: list[str] = []
 
@@ -165,10 +199,15 @@ def _handouts(
     people = read_people(found, select_questions(quiz, quick), quiz.questions, problem, notice)
     if not found.files and not found.skipped:
         raise UsageError(f"no answers files in {shown(folder)}: it holds no .yaml, .yml or .json file")
-    suffix = HANDOUT_SUFFIXES[kind]
-    plans = handouts(data, target, people, quick=quick)
-    pages = [(output / f"{h.stem}{suffix}", plan_page(h.plan, first, h, f"{INDEX}{suffix}")) for h in plans]
-    pages.append((output / f"{INDEX}{suffix}", index_page(target, plans, suffix, not_read)))
+    return people, not_read
+
+
+def _write_pages(pages: list[tuple[Path, Page]], output: Path, kind: Format, *, force: bool) -> None:
+    """Every page written in its format, or none: pages already there only with ``force``."""
+    from mlcareer.errors import MlcareerError
+    from mlcareer.files import destination, shown, write
+    from mlcareer.formats import document
+
     there = [p for p, _ in pages if p.exists() or p.is_symlink()]
     if there and not force:
         names = ", ".join(p.name for p in there[:5]) + (", ..." if len(there) > 5 else "")
@@ -184,7 +223,3 @@ def _handouts(
         destination(path)
     for path, page in pages:
         write(path, document(kind, page))
-    count = f"{len(plans)} plan{'' if len(plans) == 1 else 's'}"
-    notice(f"Wrote {count} and {INDEX}{suffix} to {shown(output)}")
-    if not_read:
-        raise typer.Exit(ExitCode.ERROR)

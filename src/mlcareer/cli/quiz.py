@@ -47,6 +47,39 @@ def _report_kind(path: Path | None) -> str | None:
     return kind
 
 
+AnswersOption = Annotated[
+    Path | None,
+    answers_option(
+        "Take the answers from a YAML or JSON file (question id: 0-4; an optional name: line) "
+        "instead of asking; '-' reads them from standard input."
+    ),
+]
+ReportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        metavar="FILE",
+        help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
+        show_default=False,
+    ),
+]
+NoSaveOption = Annotated[bool, typer.Option("--no-save", help="Do not keep this result in the history.")]
+TemplateOption = Annotated[
+    bool, typer.Option("--template", help="Print an answers file with every question to fill in, and exit.")
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --template -o FILE: overwrite FILE if it exists.")
+]
+PlanOption = Annotated[
+    bool,
+    typer.Option(
+        "--plan",
+        help="Ask again only the skills of your plan for the role (`mlcareer plan`); your other "
+        "answers are kept from the result the plan came from, so the two compare like for like.",
+    ),
+]
+
+
 @app.command()
 def quiz(
     ctx: typer.Context,
@@ -57,40 +90,14 @@ def quiz(
     quick: Annotated[
         bool, quick_option("The short form: a core subset of the questions (the quiz says how many).")
     ] = False,
-    answers: Annotated[
-        Path | None,
-        answers_option(
-            "Take the answers from a YAML or JSON file (question id: 0-4; an optional name: line) "
-            "instead of asking; '-' reads them from standard input."
-        ),
-    ] = None,
-    report: Annotated[
-        Path | None,
-        typer.Option(
-            "--report",
-            metavar="FILE",
-            help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
-            show_default=False,
-        ),
-    ] = None,
+    answers: AnswersOption = None,
+    report: ReportOption = None,
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Do not keep this result in the history.")
     ] = False,
-    template: Annotated[
-        bool,
-        typer.Option("--template", help="Print an answers file with every question to fill in, and exit."),
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="With --template -o FILE: overwrite FILE if it exists.")
-    ] = False,
-    plan: Annotated[
-        bool,
-        typer.Option(
-            "--plan",
-            help="Ask again only the skills of your plan for the role (`mlcareer plan`); your other "
-            "answers are kept from the result the plan came from, so the two compare like for like.",
-        ),
-    ] = False,
+    template: TemplateOption = False,
+    force: ForceOption = False,
+    plan: PlanOption = False,
     fmt: Annotated[str, formats_for("Assessment")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
@@ -129,10 +136,17 @@ def quiz(
     done = assess(
         data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
     )
+    _show(done, fmt, output, as_json, report if report_kind else None, report_kind)
+
+
+def _show(
+    done: Assessment, fmt: str, output: Path | None, as_json: bool, report: Path | None, kind: str | None
+) -> None:
+    """The result, its report file if asked, then whether it was saved (exit 1 if saving failed)."""
     try:
         emit(done, fmt, output, as_json=as_json)
-        if report is not None and report_kind is not None:
-            _write_report(report, report_kind, done)
+        if report is not None and kind is not None:
+            _write_report(report, kind, done)
     finally:  # said last, where it is seen, and even if a report could not be written
         if done.saved is not None:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")

@@ -19,40 +19,45 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog, Role
 
 
+FilesArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="FILE",
+        help="Answers files (as for quiz --answers; an optional name: key names the person), "
+        "or directories of them.",
+        show_default=False,
+        readable=False,  # examined by the shared folder reader, which says why a path cannot be read
+    ),
+]
+CalibrateOption = Annotated[
+    bool,
+    typer.Option(
+        "--calibrate",
+        help="Two assessments of one person (self and manager): flag every skill where they differ "
+        "by two steps or more.",
+    ),
+]
+SinceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--since",
+        metavar="OLD",
+        help="An earlier round of the same group (a directory or file of answers): each person's "
+        "change and the group's change per skill. People are paired by name:, else by file name.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def team(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="FILE",
-            help="Answers files (as for quiz --answers; an optional name: key names the person), "
-            "or directories of them.",
-            show_default=False,
-            readable=False,  # examined by the shared folder reader, which says why a path cannot be read
-        ),
-    ],
+    files: FilesArgument,
     *,
     role: Annotated[str, role_option("The role to measure the group against.")] = "ml-engineer",
     quick: Annotated[bool, quick_option("The files answer the quick form.")] = False,
-    calibrate: Annotated[
-        bool,
-        typer.Option(
-            "--calibrate",
-            help="Two assessments of one person (self and manager): flag every skill where they differ "
-            "by two steps or more.",
-        ),
-    ] = False,
-    since: Annotated[
-        Path | None,
-        typer.Option(
-            "--since",
-            metavar="OLD",
-            help="An earlier round of the same group (a directory or file of answers): each person's "
-            "change and the group's change per skill. People are paired by name:, else by file name.",
-            show_default=False,
-        ),
-    ] = None,
+    calibrate: CalibrateOption = False,
+    since: SinceOption = None,
     fmt: Annotated[str, formats_for("TeamShown", "Calibration", "ProgressShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
