@@ -228,3 +228,18 @@ def test_documents_and_json_load_no_rich(tmp_path: Path, fmt: list[str]) -> None
         imported = [line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line]
         assert "mlcareer.render.view" in imported or fmt == ["--json"]
         assert [m for m in imported if m == "rich" or m.startswith("rich.")] == []
+
+
+LONGEST_FUNCTION = 60  # lines, from its def (or first decorator) to its last line
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    long = []
+    for module, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                lines = (node.end_lineno or node.lineno) - start + 1
+                if lines > LONGEST_FUNCTION:
+                    long.append(f"{module}.{node.name}: {lines} lines")
+    assert long == []
