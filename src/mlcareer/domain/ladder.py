@@ -287,7 +287,7 @@ def step(catalog: Catalog, source: Role, target: Role, kind: EdgeKind) -> Step:
     growth = [SkillGrowth(e.skill, now.get(e.skill.id), e) for e in expectations(catalog, target).items]
     info = catalog.lookup.levels.get(target.level)
     basis = info.advance if info is not None and kind == "advance" else None
-    needs = list(info.requirements) if info is not None and target.level != source.level else []
+    needs: list[Quoted] = list(info.requirements) if info is not None and target.level != source.level else []
     return Step(source, target, kind, growth, pay_change(catalog, source, target), basis, needs)
 
 

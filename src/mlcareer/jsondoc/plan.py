@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref, scale_step
 from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.quiz import level_json, readiness_json
 from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ def plan_json(plan: Plan, origin: Mapping[str, Any]) -> PlanDoc:
     return {
         "role": role_ref(plan.role),
         "from": _origin(origin),
-        "level": plan.result.level.level.value if plan.result.level.level else None,
+        "readiness": readiness_json(plan.result),
+        "level": level_json(plan.result.level),
         "route": [r.id for r in plan.roles] if plan.start is not None else None,
         "start": plan.start.id if plan.start else None,
         "rule": plan.rule,

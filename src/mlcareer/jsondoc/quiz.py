@@ -5,42 +5,93 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.expectations import RULE
-from mlcareer.domain.quiz import QuizResult
+from mlcareer.domain.quiz import MATCH_RULE, LevelFit, QuizResult
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref
 from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import QuizResultDoc
+    from mlcareer.jsondoc.types import LevelDoc, QuizResultDoc, ReadinessDoc
+
+
+READINESS_RULE = (
+    "Readiness counts only the expectations a source grades (directly, inherited, or a kind's own "
+    "speciality): each counts min(your answer, the grade) out of the grade. A skill named without a "
+    "grade is shown beside your answer and never counted. A role with fewer graded expectations than "
+    "the data pack's minimum gets no percentage. " + RULE
+)
+
+
+def readiness_json(result: QuizResult) -> ReadinessDoc:
+    """The readiness object, one shape wherever a result is shown."""
+    from mlcareer.render.verdict import readiness_words
+
+    return {
+        "percent": result.readiness,
+        "scored": result.readiness is not None,
+        "graded": result.graded,
+        "answered": result.judged,
+        "met": result.met,
+        "named": result.named,
+        "minimum": result.minimum,
+        "expectations": result.expectations.counts(),
+        "note": readiness_words(result),
+        "rule": READINESS_RULE,
+    }
+
+
+def level_json(fit: LevelFit) -> LevelDoc:
+    """The level object, one shape wherever a result is shown."""
+    return {
+        "level": fit.level.value if fit.level else None,
+        "below_entry": fit.below_entry,
+        "start": fit.start.id if fit.start else None,
+        "basis": fit.basis,
+        "levels": [
+            {
+                "level": c.level.value,
+                "status": c.status,
+                "role": c.role.id if c.role else None,
+                "how": c.how,
+                "met": c.met,
+                "judged": c.judged,
+                "total": c.total,
+                "percent": c.percent,
+                "requirements": [quoted(q) for q in c.requirements],
+            }
+            for c in fit.checks
+        ],
+    }
+
+
+def saved_readiness(percent: int | None) -> ReadinessDoc:
+    """A saved result's readiness as listed: only the percent it was saved with."""
+    return {
+        "percent": percent,
+        "scored": percent is not None,
+        "graded": None,
+        "answered": None,
+        "met": None,
+        "named": None,
+        "minimum": None,
+        "expectations": None,
+        "note": "as saved; `mlcareer history show N` scores the answers again against the data in use",
+        "rule": READINESS_RULE,
+    }
+
+
+def saved_level(level: str | None) -> LevelDoc:
+    """A saved result's level as listed: only the level it was saved with."""
+    return {"level": level, "below_entry": False, "start": None, "basis": None, "levels": []}
 
 
 def result_json(result: QuizResult) -> QuizResultDoc:
     """The result as stable JSON (no dates, no paths)."""
-    fit, scale = result.level, result.scale
+    scale = result.scale
     return {
         "role": role_ref(result.role),
         "quick": result.quick,
-        "readiness": {
-            "percent": result.readiness,
-            "skills_graded": result.graded,
-            "skills_answered": result.judged,
-            "expectations": result.expectations.counts(),
-            "rule": RULE,
-        },
-        "level": {
-            "level": fit.level.value if fit.level else None,
-            "basis": fit.basis,
-            "levels": [
-                {
-                    "level": c.level.value,
-                    "status": c.status,
-                    "role": c.role.id if c.role else None,
-                    "met": c.met,
-                    "judged": c.judged,
-                    "requirements": [quoted(q) for q in c.requirements],
-                }
-                for c in fit.checks
-            ],
-        },
+        "readiness": readiness_json(result),
+        "level": level_json(result.level),
         "skills": [
             {
                 "skill": r.skill.id,
@@ -71,6 +122,7 @@ def result_json(result: QuizResult) -> QuizResultDoc:
                 "role": m.role.id,
                 "title": m.role.title,
                 "score": m.score,
+                "rule": MATCH_RULE,
                 "interest": m.interest,
                 "skill": m.skill,
                 "interests": [{"question": q.id, "text": q.text, "answer": a} for q, a in m.interests],

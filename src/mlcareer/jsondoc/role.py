@@ -56,7 +56,10 @@ def _level_info(info: LevelInfo) -> LevelInfoDoc:
         "summary": info.summary,
         "advance": quoted(info.advance) if info.advance else None,
         "requirements": [quoted(q) for q in info.requirements],
-        "expects": [{"skill": s.skill, "quote": s.quote, "source": s.source} for s in info.expects],
+        "expects": [
+            {"skill": s.skill, "quote": s.quote, "source": s.source, "said_of": s.said_of, "covers": s.covers}
+            for s in info.expects
+        ],
         "sources": list(info.sources),
     }
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mlcareer.domain.team import TALK_ABOUT, Calibration, Team
 from mlcareer.jsondoc.common import proficiency, role_ref
 from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.quiz import level_json, readiness_json
 from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ def team_json(team: Team, problems: list[ProblemDoc]) -> TeamDoc:
             {
                 "name": m.name,
                 "file": m.file,
-                "readiness": m.result.readiness,
-                "level": m.result.level.level.value if m.result.level.level else None,
+                "readiness": readiness_json(m.result),
+                "level": level_json(m.result.level),
                 "answers": dict(sorted(m.result.answers.items())),
             }
             for m in team.members

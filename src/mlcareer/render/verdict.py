@@ -17,18 +17,46 @@ def _line(*parts: str) -> v.Para:
     return v.Para(v.line(v.strong("In short: "), "; ".join(parts) + "."), apart=True)
 
 
+def readiness_words(result: QuizResult) -> str:
+    """'64% ready for X (7 of 11 graded expectations met)', or why there is no percentage."""
+    role = result.role.title
+    total = len(result.expectations.items)
+    if result.readiness is not None:
+        return (
+            f"{result.readiness}% ready for {role} ({result.met} of {result.graded} graded expectations met)"
+        )
+    if not total:
+        return f"readiness for {role}: the sources name no skill for this role"
+    if result.graded < result.minimum:
+        return (
+            f"{role}: the sources grade too few of this role's skills to score it "
+            f"({result.graded} of {total}); here is how your answers compare"
+        )
+    return f"readiness for {role}: {NO_DATA} (none of its {result.graded} graded expectations asked)"
+
+
+def level_words(result: QuizResult) -> str:
+    """'your answers fit entry level (mid: 4 of 11 graded expectations met)', or the start below it."""
+    fit = result.level
+    if fit.start is not None and fit.level is None:
+        return f"below entry level: start with the {fit.start.title}"
+    if fit.level is None:
+        return f"level: {NO_DATA}"
+    out = f"your answers fit {fit.level.value} level"
+    order = [c.level for c in fit.checks]
+    if fit.level in order:
+        nxt = fit.checks[order.index(fit.level) + 1 :]
+        if nxt and nxt[0].status == "not met" and nxt[0].how == "graded":
+            out += f" ({nxt[0].level.value}: {nxt[0].met} of {nxt[0].judged} graded expectations met)"
+    return out
+
+
 def quiz_verdict(result: QuizResult) -> v.Para:
-    """'In short: 77% ready for Machine Learning Engineer; your answers fit entry level; ...'."""
-    ready = (
-        f"{result.readiness}% ready for {result.role.title}"
-        if result.readiness is not None
-        else f"readiness for {result.role.title}: {NO_DATA}"
-    )
-    fitted = result.level.level
-    level = f"your answers fit {fitted.value} level" if fitted else f"level: {NO_DATA}"
+    """'In short: 64% ready for Machine Learning Engineer (7 of 11 graded expectations met); your
+    answers fit entry level (mid: ...); best-fitting kind: ... (65% match, mlcareer's rule)'."""
     best = result.matches[0] if result.matches else None
-    fit = f"{best.role.title} ({best.score}% match)" if best else NO_DATA
-    return _line(ready, level, f"best-fitting kind: {fit}")
+    fit = f"{best.role.title} ({best.score}% match, mlcareer's rule)" if best else NO_DATA
+    return _line(readiness_words(result), level_words(result), f"best-fitting kind: {fit}")
 
 
 def route_verdict(route: Route, total: PayChange, pay: str) -> v.Para:

@@ -23,22 +23,37 @@ class LevelCheckDoc(TypedDict):
     level: str
     status: Literal["met", "not met", "not asked", "no data"]
     role: str | None
+    how: Literal["graded", "characteristic"]  # characteristic: the sources grade too few
     met: int
     judged: int
+    total: int
+    percent: int | None
     requirements: list[QuotedDoc]
 
 
-class LevelFitDoc(TypedDict):
-    level: str | None
-    basis: str
-    levels: list[LevelCheckDoc]
+class LevelDoc(TypedDict):
+    """The level the answers fit, one shape in every document (quiz, plan, team, history)."""
+
+    level: str | None  # entry, mid or senior; null below entry level or without data
+    below_entry: bool
+    start: str | None  # below entry level: the role to start with
+    basis: str | None  # why, in words (null: a saved result lists only its level)
+    levels: list[LevelCheckDoc]  # per rung; empty for a saved result's list entry
 
 
 class ReadinessDoc(TypedDict):
-    percent: int | None
-    skills_graded: int
-    skills_answered: int
-    expectations: dict[str, int]
+    """How ready the answers are for the role, one shape in every document (quiz, plan, team,
+    history). Only graded expectations count; a history list entry has only its saved percent."""
+
+    percent: int | None  # null: not scored (see scored and note)
+    scored: bool
+    graded: int | None  # expectations a source grades: the only ones counted
+    answered: int | None
+    met: int | None
+    named: int | None  # named without a grade: shown, never counted
+    minimum: int | None  # graded expectations a percentage needs (the data pack's choice)
+    expectations: dict[str, int] | None  # by basis
+    note: str
     rule: str
 
 
@@ -77,6 +92,7 @@ class MatchDoc(TypedDict):
     role: str
     title: str
     score: int
+    rule: str  # the match is mlcareer's own rule
     interest: int | None
     skill: int | None
     interests: list[InterestAnswerDoc]
@@ -89,7 +105,7 @@ class QuizResultDoc(TypedDict):
     role: RoleRef
     quick: bool
     readiness: ReadinessDoc
-    level: LevelFitDoc
+    level: LevelDoc
     skills: list[SkillRowDoc]
     gaps: list[GapDoc]
     education: list[CredentialDoc]
@@ -106,8 +122,8 @@ class EntryDoc(TypedDict):
     taken_at: str
     role: str
     role_title: str
-    readiness: int | None
-    level: str | None
+    readiness: ReadinessDoc
+    level: LevelDoc
     quick: bool
 
 
@@ -191,7 +207,8 @@ PlanDoc = TypedDict(
     {
         "role": RoleRef,
         "from": OriginDoc,
-        "level": str | None,
+        "readiness": ReadinessDoc,
+        "level": LevelDoc,
         "route": list[str] | None,
         "start": str | None,
         "rule": str,
@@ -256,8 +273,8 @@ class SkillDoc(TypedDict):
 class PersonDoc(TypedDict):
     name: str
     file: str
-    readiness: int | None
-    level: str | None
+    readiness: ReadinessDoc
+    level: LevelDoc
     answers: dict[str, int]  # as given in the person's answers file
 
 
