@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref, scale_step
-from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.expect import ceiling_json, expectation_json
 from mlcareer.jsondoc.quiz import level_json, readiness_json
 from mlcareer.models import ScaleStep
 
@@ -27,7 +27,10 @@ def _step_json(step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:
         out["skill"] = step.skill.id
         out["you"] = proficiency(step.you, scale)
         out["expected"] = proficiency(step.expectation.grade, scale)
+        out["aim"] = proficiency(step.target, scale)
+        out["starts_from"] = proficiency(step.base if step.base is not None else step.you, scale)
         out["gap"] = step.gap
+        out["aim_ceiling"] = ceiling_json(step.ceiling)
         out["expectation"] = expectation_json(step.expectation)
         out["covers"] = step.skill.description
         out["next_grades"] = [scale_step(g) for g in step.next_grades]

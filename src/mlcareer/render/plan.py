@@ -23,6 +23,20 @@ def _route_line(plan: Plan) -> v.Line | None:
     return v.line(*parts)
 
 
+def _aim_words(step: PlanStep) -> str:
+    """'you 0, aim for 2/4 working knowledge at this level (...); the role expects 3/4 proficient'."""
+    assert step.expectation is not None
+    role = grade_words(step.expectation)
+    start = f"you {step.you}" if step.base in (None, step.you) else f"after the earlier step, {step.base}"
+    if step.ceiling is not None and step.aim is not None:
+        name = next((g.name for g in step.next_grades if g.value == step.aim), "")
+        return (
+            f"{start}: aim for {step.aim}/4 {name} at the {step.level.value} level (its characteristic "
+            f"grade, mlcareer's level ceiling); the role expects {role}"
+        )
+    return f"{start}, the role expects {role}"
+
+
 def _details(step: PlanStep) -> v.Cell:
     """What a step takes: where you are, on what the bar rests, what the skill covers and so on."""
     if step.kind == "requirement" and step.requirement is not None:
@@ -33,8 +47,8 @@ def _details(step: PlanStep) -> v.Cell:
         )
     if step.skill is None or step.expectation is None:
         return ()
-    lines = [
-        v.line(f"you {step.you}, the role expects {grade_words(step.expectation)}"),
+    lines = [v.line(_aim_words(step))]
+    lines += [
         v.line(v.muted("On what it rests: " + short_basis(step.expectation))),
         v.line(f"What it covers: {step.skill.description}"),
     ]
@@ -78,5 +92,7 @@ def plan_page(plan: Plan) -> v.Page:
     if plan.education:
         education = (f"{c.name}: {c.description}" if c.description else c.name for c in plan.education)
         blocks.append(v.Section("Education the sources mention for this role", (v.bullets(education),)))
-    blocks += [v.note(plan.rule), v.note(DONE_HINT)]
+    from mlcareer.render.verdict import plan_verdict
+
+    blocks += [v.note(plan.rule), v.note(DONE_HINT), plan_verdict(plan)]
     return v.Page(f"Learning plan for {plan.role.title}", meta, tuple(blocks))

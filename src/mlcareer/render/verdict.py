@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from mlcareer.domain.careers import Comparison
 from mlcareer.domain.ladder import PayChange, Route
+from mlcareer.domain.plan import Plan
 from mlcareer.domain.quiz import QuizResult
+from mlcareer.domain.team import Team
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
 
@@ -77,14 +79,59 @@ def comparison_verdict(cmp: Comparison) -> v.Para:
         (r.left.grade, r.right.grade)
         for r in both
         if r.left is not None and r.right is not None
-        if r.left.grade is not None and r.right.grade is not None
+        if r.left.graded and r.right.graded and r.left.grade is not None and r.right.grade is not None
     ]
     more_a = sum(1 for x, y in graded if x > y)
     more_b = sum(1 for x, y in graded if y > x)
     levels = f"{a.id} is {a.level.value} level, {b.id} {b.level.value}"
     shared = f"the sources state {len(both)} of the {len(cmp.skills)} skills named for both"
     if graded:
-        higher = f"{a.id} expects more in {more_a}, {b.id} in {more_b} (of {len(graded)} scored for both)"
+        higher = (
+            f"{a.id} expects more in {more_a}, {b.id} in {more_b} "
+            f"(of the {len(graded)} the sources grade for both)"
+        )
     else:
         higher = "the sources grade no shared skill for both"
-    return _line(levels, shared, higher)
+    counts = (
+        f"graded expectations: {a.id} {len(cmp.left.expectations.scored)}, "
+        f"{b.id} {len(cmp.right.expectations.scored)}"
+    )
+    return _line(levels, shared, higher, counts)
+
+
+def plan_verdict(plan: Plan) -> v.Para:
+    """'In short: 37 steps to X; 0% ready (0 of 12 graded expectations met); below entry level: ...'."""
+    count = len(plan.steps)
+    left = count - plan.done
+    steps = (
+        f"{left} of {count} steps left to {plan.role.title}" if count else f"no steps to {plan.role.title}"
+    )
+    parts = [steps, readiness_words(plan.result), level_words(plan.result)]
+    if plan.steps:
+        first = plan.steps[0].level.value
+        parts.append(f"start at the {first} level")
+    return _line(*parts)
+
+
+def team_verdict(team: Team) -> v.Para:
+    """'In short: 3 people against X, each on its 12 graded expectations; readiness 40% to 71%; ...'."""
+    people = len(team.members)
+    head = f"{people} {'person' if people == 1 else 'people'} against {team.role.title}"
+    scored = [m.result.readiness for m in team.members if m.result.readiness is not None]
+    if scored:
+        low, high = min(scored), max(scored)
+        span = f"{low}%" if low == high else f"{low}% to {high}%"
+        ready = f"readiness {span}, each on the {team.graded} graded expectations"
+    elif team.members:
+        first = team.members[0].result
+        total = len(first.expectations.items)
+        ready = f"the sources grade too few of this role's skills to score it ({team.graded} of {total})"
+    else:
+        ready = f"{team.graded} graded expectations"
+    gaps = team.shared_gaps
+    top = (
+        f"most shared gap: {gaps[0].skill.name} ({gaps[0].below} of {people} below)"
+        if gaps
+        else "no shared gap"
+    )
+    return _line(head, ready, top)

@@ -7,6 +7,7 @@ from typing import Literal, NotRequired
 from typing_extensions import TypedDict
 
 from mlcareer.jsondoc.types.shared import (
+    CeilingDoc,
     CredentialDoc,
     ExpectationDoc,
     Proficiency,
@@ -177,8 +178,11 @@ class PlanStepDoc(TypedDict):
     # a skill step:
     skill: NotRequired[str]
     you: NotRequired[Proficiency]
-    expected: NotRequired[Proficiency]
+    expected: NotRequired[Proficiency]  # what the role expects
+    aim: NotRequired[Proficiency]  # what this step aims at (less at a level below the role's)
+    starts_from: NotRequired[Proficiency]  # your answer, or an earlier step's aim
     gap: NotRequired[int]
+    aim_ceiling: NotRequired[CeilingDoc | None]  # the level ceiling that limits the aim
     expectation: NotRequired[ExpectationDoc]
     covers: NotRequired[str]
     next_grades: NotRequired[list[ScaleStepDoc]]
