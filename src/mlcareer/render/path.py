@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
+from mlcareer.domain.ladder import (
+    SPECIALISE_NOTE,
+    UNSOURCED,
+    Ladder,
+    Node,
+    PayChange,
+    Route,
+    SkillGrowth,
+    Step,
+)
 from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA, figure_amount, money
@@ -111,11 +120,21 @@ def ladder_page(ladder: Ladder) -> v.Page:
 
 
 def change_label(growth: SkillGrowth) -> str:
-    """'+2', 'none', or '' when a grade is not scored for both roles (never 'new skill')."""
+    """'+2', '+1 (level ceiling)', 'none', 'no source grades this difference', or '' when the skill
+    is not stated for the current role (never 'new skill')."""
+    if growth.basis == "unsourced":
+        return UNSOURCED
+    if growth.now is not None and not (growth.now.graded and growth.then.graded):
+        return ""  # a default on either side: no source grades it, so no change to show
     change = growth.change
-    if change is not None:
-        return f"+{change}" if change > 0 else ("none" if change == 0 else f"{change}")
-    return ""
+    if change is None:
+        return ""
+    text = f"+{change}" if change > 0 else ("none" if change == 0 else f"{change}")
+    if growth.basis == "ceiling":
+        text += " (mlcareer's level ceiling)"
+    elif growth.basis == "speciality":
+        text += " (the kind's own speciality, mlcareer's reading)"
+    return text
 
 
 def pay_line(pay: PayChange) -> v.Line:

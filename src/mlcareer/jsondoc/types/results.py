@@ -163,6 +163,7 @@ class PathLevelDoc(TypedDict):
     id: str
     name: str
     advance: QuotedDoc | None
+    roles: list[str]  # the roles the source says the level may include
     requirements: list[QuotedDoc]
 
 
@@ -172,7 +173,18 @@ class PathNodeDoc(RoleRef):
     pay: list[PayDoc]
 
 
-EdgeDoc = TypedDict("EdgeDoc", {"from": str, "to": str, "kind": Literal["advance", "specialisation"]})
+EdgeDoc = TypedDict(
+    "EdgeDoc",
+    {
+        "from": str,  # a level id (between levels) or a role id (between roles)
+        "to": str,
+        "between": Literal["levels", "roles"],
+        "kind": Literal["advance", "specialise"],
+        "quote": str | None,  # the sentence the move rests on
+        "source": str | None,
+        "note": str,  # how mlcareer reads it
+    },
+)
 
 
 class PathLadderDoc(TypedDict):
@@ -187,7 +199,10 @@ class GrowthDoc(TypedDict):
     name: str
     now: ExpectationDoc | NotStatedDoc
     expects: ExpectationDoc
-    change: int | None
+    change: int | None  # null: not stated now, or no source grades the difference
+    # sources: statements at the two roles' scopes grade it differently; ceiling, speciality:
+    # mlcareer's reading; unsourced: defaults or a shift of scope; same; none: not stated now
+    change_basis: Literal["sources", "ceiling", "speciality", "unsourced", "same", "none"]
 
 
 class PayChangeDoc(TypedDict):
