@@ -157,6 +157,7 @@ class RoleExpectations(NamedTuple):
     ceiling: Ceiling | None = None  # the role's level's characteristic grade, if the pack sets one
     ceiling_reason: str | None = None
     speciality_reason: str | None = None  # a kind of ML engineer: how its speciality is graded
+    names: Mapping[str, Skill] = {}  # the catalogue's skills by id, to name the readings of ``values``
 
     def get(self, skill: str) -> Expectation | None:
         return next((e for e in self.items if e.skill.id == skill), None)
@@ -263,6 +264,7 @@ def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> R
             ceiling,
             rules.ceilings.reason if rules.ceilings else None,
             rules.speciality.reason if rules.speciality and role.speciality else None,
+            skills,
         )
 
     def combine(skill: Skill, readings: list[Reading]) -> Expectation:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mlcareer.choices import Level
+from mlcareer.domain.careers import level_education
 from mlcareer.domain.expectations import (
     Expectation,
     RoleExpectations,
@@ -20,7 +21,17 @@ from mlcareer.domain.expectations import (
     family_role,
 )
 from mlcareer.errors import MlcareerError
-from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
+from mlcareer.models import (
+    Catalog,
+    Credential,
+    Question,
+    QuizData,
+    Quoted,
+    Requirement,
+    Role,
+    ScaleStep,
+    Skill,
+)
 
 DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
 
@@ -170,6 +181,10 @@ class QuizResult:
     scale: dict[int, ScaleStep]
     interest_scale: dict[int, ScaleStep]
     disclaimer: str = DISCLAIMER
+    # where the role names no education or certification of its own: a kind's are the role's it
+    # specialises (``inherited_from``); a ladder role's education is what its level says
+    level_education: tuple[Requirement, ...] = ()
+    inherited_from: Role | None = None
 
 
 def skill_answers(quiz: QuizData, answers: Mapping[str, int]) -> dict[str, int]:
@@ -214,6 +229,8 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
     quiz = quiz_data(catalog)
     you = skill_answers(quiz, answers)
     exps = expectations(catalog, role)
+    by_id = catalog.lookup.roles
+    parent = by_id.get(role.specialises or "") if role.kind == "specialisation" else None
     expected = exps.scored
     judged = [s for s in expected if s in you]
     rows = [SkillRow(e.skill, you.get(e.skill.id), e) for e in exps.items]
@@ -242,8 +259,12 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
         skills=rows,
         gaps=gaps,
         matches=match_kinds(catalog, answers),
-        education=[creds[c] for c in role.education if c in creds],
-        certifications=[creds[c] for c in role.certifications if c in creds],
+        education=[creds[c] for c in (role.education or (parent.education if parent else [])) if c in creds],
+        certifications=[
+            creds[c] for c in (role.certifications or (parent.certifications if parent else [])) if c in creds
+        ],
+        level_education=tuple(level_education(catalog, parent or role)),
+        inherited_from=parent if parent and not (role.education and role.certifications) else None,
         scale=dict(catalog.lookup.scale),
         interest_scale={s.value: s for s in quiz.interest_scale},
     )
@@ -287,8 +308,8 @@ def check_words(check: LevelCheck) -> str:
     """'3 of 11 graded expectations met' (or, judged at the characteristic grade, says so)."""
     if check.how == "characteristic":
         return (
-            f"{check.met} of {check.judged} skills its description names met at the level's "
-            "characteristic grade (the sources grade too few)"
+            f"{check.met} of {check.judged} skills its description names met at the "
+            f"{check.level.value} level's characteristic grade, since the sources grade too few"
         )
     return f"{check.met} of {check.judged} graded expectations met"
 

@@ -55,14 +55,11 @@ def _readiness_note(result: QuizResult) -> str:
     if not exps.items:
         return "the sources name no skill for this role, so there is nothing to measure against"
     named = f"{result.named} named without a grade, shown beside your answer and never counted"
-    minimum = f"a percentage needs at least {result.minimum} graded expectations"
-    if exps.minimum_reason:
-        minimum += f" ({exps.minimum_reason})"
+    minimum = f"A percentage needs at least {result.minimum} graded expectations (this data pack's choice)"
     if result.graded < result.minimum:
         return (
             f"the sources grade too few of this role's skills to score it ({result.graded} of "
-            f"{len(exps.items)}); here is how your answers compare, skill by skill. {minimum[0].upper()}"
-            f"{minimum[1:]}; {named}."
+            f"{len(exps.items)}); here is how your answers compare, skill by skill. {minimum}; {named}."
         )
     counts = {k: n for k, n in exps.counts().items() if k != "default"}
     said = ", ".join(f"{n} {BASIS_WORDS[k]}" for k, n in counts.items() if n)
@@ -126,13 +123,23 @@ def _gaps(result: QuizResult) -> v.Blocks:
             gaps.append(v.Branch((v.line(v.strong(f"{i}. {gap.skill.name}")),), _leaves(details)))
         blocks.append(v.Tree(tuple(gaps)))
     elif result.graded:
-        blocks.append(v.para("No gaps: your answers meet every proficiency the role states."))
+        blocks.append(v.para("No gaps: your answers meet every proficiency the sources grade for the role."))
     else:
-        blocks.append(v.bullets(()))
+        blocks.append(v.note("The sources grade none of this role's skills, so there are no gaps to rank."))
+    inherited = f" (as for the {result.inherited_from.title})" if result.inherited_from else ""
     for label, creds in (
-        ("Education the sources mention for this role", result.education),
-        ("Certifications the sources say can help (none is asked of the role)", result.certifications),
+        (f"Education the sources mention for this role{inherited}", result.education),
+        (
+            f"Certifications the sources say can help{inherited}; none is asked of the role",
+            result.certifications,
+        ),
     ):
+        if label.startswith("Education") and not creds and result.level_education:
+            level = result.level_education
+            blocks.append(
+                v.Label(f"Education: what the sources say of {result.role.level.value}-level positions")
+            )
+            blocks.append(v.bullets(v.line(q.text, v.muted(f"  [{q.source}]")) for q in level))
         if creds:
             blocks.append(v.Label(label))
             blocks.append(
@@ -193,7 +200,7 @@ def result_page(result: QuizResult, saved: str | None = None) -> v.Page:
     if result.readiness is not None:
         ready: v.Piece = v.Percent(result.readiness)
     elif result.expectations.items and result.graded < result.minimum:
-        ready = v.muted("no percentage: the sources grade too few of this role's skills")
+        ready = v.muted("no percentage")
     else:
         ready = v.muted(NO_DATA)
     if fitted is not None:
