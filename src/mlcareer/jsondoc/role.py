@@ -89,7 +89,7 @@ def _role_json(view: RoleView) -> RoleDoc:
         "workplace": list(role.workplace),
         "outlook": list(role.outlook),
         "how_to_become": [quoted(q) for q in role.how_to_become],
-        "suits": [quoted(q) for q in role.suits],
+        "suits": [{**quoted(q), "inferred": q.inferred} for q in role.suits],
         "team": [quoted(q) for q in role.team],
         "salary": [figure_json(f, by_source) for f in view.salary],  # as `salary --json` has them
         "official": role_official_json(view.official),  # the occupation's figures, labelled
@@ -113,6 +113,7 @@ def roles_json(roles: list[Role]) -> RolesDoc:
                 "title": r.title,
                 "aliases": list(r.aliases),
                 "level": r.level.value,
+                "level_from": "specialises" if r.kind == "specialisation" else "sources",
                 "kind": r.kind,
                 "summary": r.summary,
             }

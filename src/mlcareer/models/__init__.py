@@ -23,6 +23,7 @@ from mlcareer.models.content import (
     Source,
     Speciality,
     Statement,
+    Suit,
 )
 from mlcareer.models.pay import (
     Beside,
@@ -103,6 +104,7 @@ __all__ = [
     "Speciality",
     "SpecialityRule",
     "Statement",
+    "Suit",
     "Text",
     "Wage",
     "WordingRule",

@@ -31,6 +31,12 @@ class Quoted(_Model):
     source: Id
 
 
+class Suit(Quoted):
+    """Who a role suits; ``inferred``: mlcareer's inference from the quote, not the source's words."""
+
+    inferred: bool = False
+
+
 class Requirement(Quoted):
     """What a level asks beyond skills; ``education`` marks what it says of education."""
 
@@ -161,7 +167,7 @@ class Role(_Model):
     workplace: list[Text] = []
     outlook: list[Text] = []
     how_to_become: list[Quoted] = []
-    suits: list[Quoted] = []
+    suits: list[Suit] = []
     team: list[Quoted] = []
     contrasts: list[Contrast] = []
     related: list[Id] = []

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from mlcareer.choices import SECTION_TITLES, Section
 from mlcareer.domain.careers import Move, RoleView
 from mlcareer.domain.expectations import Expectation, Reading
-from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source
+from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source, Suit
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import (
@@ -93,8 +93,14 @@ def _cited(text: str, source: str) -> v.Line:
     return v.line(text, v.muted(f"  [{source}]"))
 
 
+INFERRED = "mlcareer's inference from the source's sentence, not its words"
+
+
 def _quoted(items: Collection[Quoted]) -> v.Bullets:
-    return v.bullets(_cited(q.text, q.source) for q in items)
+    return v.bullets(
+        _cited(f"{q.text} ({INFERRED})" if isinstance(q, Suit) and q.inferred else q.text, q.source)
+        for q in items
+    )
 
 
 def _level(view: RoleView) -> v.Blocks:
@@ -184,7 +190,8 @@ def _industries(view: RoleView) -> v.Blocks:
 
 def _becoming(view: RoleView) -> v.Blocks:
     role = view.role
-    rows = [("How to become one", role.how_to_become), ("Who it suits", role.suits), ("In a team", role.team)]
+    rows: list[tuple[str, Collection[Quoted]]] = [("How to become one", role.how_to_become)]
+    rows += [("Who it suits", role.suits), ("In a team", role.team)]
     blocks: list[v.Block] = []
     for label, items in rows:
         if items:

@@ -158,7 +158,9 @@ def calibration_page(cal: Calibration) -> v.Page:
         (),
         (
             v.Section(
-                f"Topics to talk about: a difference of {TALK_ABOUT} steps or more ({len(topics)})", talk
+                f"Topics to talk about: a difference of {TALK_ABOUT} steps or more, mlcareer's own "
+                f"threshold ({len(topics)})",
+                talk,
             ),
             v.Section(
                 "Every skill, side by side",

@@ -230,6 +230,7 @@ PlanDoc = TypedDict(
 class RoleCountsDoc(TypedDict):
     expected: int
     mentioned: int
+    inherited: int  # of expected and mentioned: kinds of ML engineer that only inherit it
     not_stated: int
 
 

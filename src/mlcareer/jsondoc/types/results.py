@@ -45,6 +45,10 @@ class MoveDoc(TypedDict):
     move: Literal["advance", "specialisation"]
 
 
+class SuitDoc(QuotedDoc):
+    inferred: bool  # mlcareer's inference from the quote, not the source's words
+
+
 class RoleDoc(TypedDict):
     """A role: the data file's fields, with references resolved."""
 
@@ -66,7 +70,7 @@ class RoleDoc(TypedDict):
     workplace: list[str]
     outlook: list[str]
     how_to_become: list[QuotedDoc]
-    suits: list[QuotedDoc]
+    suits: list[SuitDoc]
     team: list[QuotedDoc]
     salary: list[PayDoc]
     official: list[RoleOfficialDoc]
@@ -90,6 +94,9 @@ class RoleListItem(TypedDict):
     title: str
     aliases: list[str]
     level: str
+    # "sources": the level the source lists the role at; "specialises": a kind of ML engineer, which
+    # the sources give no level of its own, at the level of the role it specialises
+    level_from: Literal["sources", "specialises"]
     kind: str
     summary: str
 
