@@ -75,6 +75,7 @@ class Expectation(NamedTuple):
     ceiling: Ceiling | None = None  # set when the level ceiling lowered the statement's grade
     speciality: Speciality | None = None  # set for a kind's own speciality
     level_name: str = ""  # the role's level, in words ("mid level"), for the labels
+    speciality_quote: str | None = None  # the sentence the speciality's grade rests on, if the pack gives one
 
     @property
     def graded(self) -> bool:
@@ -91,7 +92,8 @@ class Expectation(NamedTuple):
         """Where the grade comes from, in a few words: 'from the mid-level statement' and so on."""
         if self.basis == "speciality":
             name = self.step.name if self.step else str(self.grade)
-            return f"the kind's own speciality (mlcareer's reading of its description): {name}"
+            said = f' and of "{self.speciality_quote}"' if self.speciality_quote else ""
+            return f"the kind's own speciality (mlcareer's reading of its description{said}): {name}"
         own = _LABELS[self.basis] if self.grade is not None or self.basis != "default" else _NO_DEFAULT
         if self.basis == "level" and self.chosen is not None:
             own = f"from the {self.chosen.where.lower().replace(' level', '-level')} statement"
@@ -289,6 +291,8 @@ def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> R
                 exp = _inherit(theirs, mine, parent, ceiling, steps, level_name)
             if sid in special:
                 exp = _floor(exp, role, floor, steps)
+                if exp.basis == "speciality" and rules.speciality is not None:
+                    exp = exp._replace(speciality_quote=rules.speciality.quote)
             items.append(exp)
         return done(items)
 
