@@ -41,7 +41,7 @@ QUIZ_LEVELS = (Level.entry, Level.mid, Level.senior)
 #: How much an interest answer and a skill answer weigh in a match (mlcareer's own rule).
 MATCH_RULE = (
     "mlcareer's own rule, not a source's: a kind's match is 70% your interest in its work and 30% "
-    "your answers on the skills its description names, each out of the most you could give"
+    "your answers on the skills of its speciality, each out of the most you could give"
 )
 INTEREST_WEIGHT = 0.7
 SKILL_WEIGHT = 0.3
@@ -372,7 +372,8 @@ def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) 
 
     mlcareer's own rule: a kind scores ``0.7 * interest + 0.3 * skill`` (as a percentage),
     where interest is the mean answer to the interest questions that point at it and
-    skill the mean answer over the skills it lists, each out of 4; a part not asked
+    skill the mean answer over its speciality's skills (else the skills its description names),
+    each out of 4; a part not asked
     counts 0. Kinds scoring 0 are left out; ties keep the catalogue's order.
     """
     quiz = quiz_data(catalog)
@@ -383,7 +384,8 @@ def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) 
         if role.kind != "specialisation":
             continue
         asked = [(q, answers[q.id]) for q in quiz.questions if role.id in q.roles and q.id in answers]
-        own = [(skills[x.skill], you[x.skill]) for x in role.skills if x.skill in you and x.skill in skills]
+        named = role.speciality.skills if role.speciality else [x.skill for x in role.skills]
+        own = [(skills[x], you[x]) for x in dict.fromkeys(named) if x in you and x in skills]
         interest = sum(a for _, a in asked) / (4 * len(asked)) if asked else None
         skill = sum(a for _, a in own) / (4 * len(own)) if own else None
         total = round(100 * (INTEREST_WEIGHT * (interest or 0) + SKILL_WEIGHT * (skill or 0)))

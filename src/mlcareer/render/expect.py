@@ -65,19 +65,24 @@ def short_basis(exp: Expectation) -> str:
     return f"{exp.label}: {reading_words(exp.chosen)}"
 
 
+def _count_words(kind: str, n: int) -> str:
+    if kind == "default":
+        return f"{n} named without a grade (the default, never counted)"
+    return f"{n} {kind}"
+
+
 def basis_counts(exps: RoleExpectations) -> str:
-    """'Expectations by basis: 10 profession, 16 default.' and the skills not scored, if any."""
+    """'Expectations by basis: 1 level, 11 profession, 15 named without a grade (...)' and the
+    skills not scored, if any."""
     parts = []
     for kind, n in exps.counts().items():
         if n and kind == "inherited":
-            inner = ", ".join(f"{m} {k}" for k, m in exps.inherited_counts().items() if m)
+            inner = ", ".join(_count_words(k, m) for k, m in exps.inherited_counts().items() if m)
             source = next((e.inherited_from for e in exps.items if e.inherited_from is not None), None)
             of = f" from the {source.title}" if source is not None else ""
             parts.append(f"{n} inherited{of} ({inner})" if inner else f"{n} inherited{of}")
-        elif n and kind == "default":
-            parts.append(f"{n} named without a grade (the default, never counted)")
         elif n:
-            parts.append(f"{n} {kind}")
+            parts.append(_count_words(kind, n))
     line = f"Expectations by basis: {', '.join(parts) or 'none scored'}."
     if exps.capped:
         line += f" {exps.capped} capped at the {exps.role.level.value} level's characteristic grade."
