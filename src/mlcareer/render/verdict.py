@@ -48,7 +48,8 @@ def level_words(result: QuizResult) -> str:
     order = [c.level for c in fit.checks]
     if fit.level in order:
         nxt = fit.checks[order.index(fit.level) + 1 :]
-        if nxt and nxt[0].status == "not met" and nxt[0].how == "graded":
+        same = nxt and nxt[0].role is not None and nxt[0].role.id == result.role.id
+        if nxt and nxt[0].status == "not met" and nxt[0].how == "graded" and not same:
             out += f" ({nxt[0].level.value}: {nxt[0].met} of {nxt[0].judged} graded expectations met)"
     return out
 
