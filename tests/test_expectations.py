@@ -310,8 +310,9 @@ def test_every_shipped_role_gets_a_readiness_with_its_bases(tmp_path: Path, invo
         else:  # too few graded: no percentage, and it says so with the count
             assert readiness["percent"] is None and not readiness["scored"], role["id"]
             total = sum(counts.values())
-            assert f"too few of this role's skills to score it ({readiness['graded']} of {total})" in (
-                readiness["note"]
+            assert (
+                f"too few of this role's skills to score it ({readiness['graded']} of {total})"
+                in (readiness["note"])
             )
     assert scored == 14  # the ML engineer, the lead and the twelve kinds
 

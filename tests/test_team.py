@@ -123,7 +123,9 @@ def test_calibrate_flags_exactly_the_differences_of_two_or_more(
     )
     assert data["topics"] == ["mathematics", "teamwork"]
     text = invoke("team", str(me), str(boss), "--calibrate").stdout
-    assert "Topics to talk about: a difference of 2 steps or more, mlcareer's own threshold (2)" in " ".join(text.split())
+    assert "Topics to talk about: a difference of 2 steps or more, mlcareer's own threshold (2)" in " ".join(
+        text.split()
+    )
     assert "Handles complex or novel cases" in text  # the rubric for grade 4 is shown
     assert "Has not used it" in text  # and for grade 0
 
