@@ -412,8 +412,8 @@ def _last(text: str) -> str:
 def test_quiz_result_ends_with_its_verdict(invoke: Invoke) -> None:
     out = invoke("quiz", "--answers", ANSWERS, "--quick", "--no-save").stdout
     assert _last(out) == (
-        "In short: 77% ready for Machine Learning Engineer; your answers fit entry level; "
-        "best-fitting kind: Computer Vision Engineer (85% match)."
+        "In short: 89% ready for Machine Learning Engineer (5 of 12 graded expectations met); your "
+        "answers fit entry level; best-fitting kind: Computer Vision Engineer (85% match, mlcareer's rule)."
     )
 
 
@@ -482,4 +482,4 @@ def test_every_json_document_names_its_schema_version(invoke: Invoke, args: tupl
     result = invoke(*args, "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert next(iter(data)) == "schema_version" and data["schema_version"] == JSON_SCHEMA_VERSION == 2
+    assert next(iter(data)) == "schema_version" and data["schema_version"] == JSON_SCHEMA_VERSION == 3
