@@ -24,9 +24,14 @@ def readiness_words(result: QuizResult) -> str:
     role = result.role.title
     total = len(result.expectations.items)
     if result.readiness is not None:
-        return (
-            f"{result.readiness}% ready for {role} ({result.met} of {result.graded} graded expectations met)"
-        )
+        counts = f"{result.met} of {result.graded} graded expectations met"
+        special = [r for r in result.skills if r.expectation.basis == "speciality" and r.you is not None]
+        if special:
+            met = sum(1 for r in special if r.status == "met")
+            said = "met" if met == len(special) else f"{met} of {len(special)} met"
+            names = ", ".join(r.skill.name.split(" (")[0].lower() for r in special)
+            counts += f"; its own speciality, {names}: {said}"
+        return f"{result.readiness}% ready for {role} ({counts})"
     if not total:
         return f"readiness for {role}: the sources name no skill for this role"
     if result.graded < result.minimum:
