@@ -144,7 +144,9 @@ def test_role_markdown_parses_into_headings_lists_and_tables(invoke: Invoke) -> 
     assert '"solid understanding" = 3' in skills[1][2]
     default = [row for row in skills if row[1] == "2/4 working knowledge (default)"]
     assert len(default) == 15
-    assert all(row[2].startswith("named without a grade: the data pack's default, not counted") for row in default)
+    assert all(
+        row[2].startswith("named without a grade: the data pack's default, not counted") for row in default
+    )
     assert "- **mid: \\$110,000 - \\$150,000 per year**" in result.stdout  # the salary, a figure a line
     assert all(len(row) == len(skills[0]) for row in skills)
     nodes = _walk(tokens)
