@@ -16,7 +16,12 @@ def _route_line(plan: Plan) -> v.Line | None:
     """'Route: A (the role of your level) → B → C', the arrows drawn for the format at hand."""
     if plan.start is None:
         return None
-    parts: list[str | v.Piece] = [f"Route: {plan.start.title} (the role of your level)"]
+    where = (
+        "where you start, below the entry level"
+        if plan.result.level.below_entry
+        else "the role of your level"
+    )
+    parts: list[str | v.Piece] = [f"Route: {plan.start.title} ({where})"]
     for role in plan.roles:
         if role.id != plan.start.id:
             parts += [v.Arrow(), role.title]
