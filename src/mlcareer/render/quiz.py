@@ -12,7 +12,7 @@ from mlcareer.domain.quiz import MATCH_RULE, LevelFit, Match, QuizResult, SkillR
 from mlcareer.models import Credential, Question, Quoted, ScaleStep
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
-from mlcareer.render.verdict import level_words, quiz_verdict
+from mlcareer.render.verdict import quiz_verdict
 from mlcareer.text import clean
 
 NO_EXPECTATION = "named without a grade, and this data pack sets no default"
@@ -206,7 +206,7 @@ def result_page(result: QuizResult, saved: str | None = None) -> v.Page:
     if fitted is not None:
         level: v.Piece = v.strong(fitted.value)
     elif result.level.start is not None:
-        level = v.strong(level_words(result))
+        level = v.strong("below entry")
     else:
         level = v.muted(NO_DATA)
     blocks: list[v.Block] = [
