@@ -32,7 +32,9 @@ def _aim_words(step: PlanStep) -> str:
     """'you 0, aim for 2/4 working knowledge at this level (...); the role expects 3/4 proficient'."""
     assert step.expectation is not None
     role = grade_words(step.expectation)
-    start = f"you {step.you}" if step.base in (None, step.you) else f"after the earlier step, {step.base}"
+    start = f"you {step.you}"
+    if step.base not in (None, step.you) and step.skill is not None:
+        start += f"; from {step.base}/4 after the earlier step ({step.skill.id})"
     if step.ceiling is not None and step.aim is not None:
         name = next((g.name for g in step.next_grades if g.value == step.aim), "")
         return (
