@@ -81,7 +81,16 @@ def saved_readiness(percent: int | None) -> ReadinessDoc:
 
 def saved_level(level: str | None) -> LevelDoc:
     """A saved result's level as listed: only the level it was saved with."""
-    return {"level": level, "below_entry": False, "start": None, "basis": None, "levels": []}
+    from mlcareer.history.entry import BELOW_ENTRY
+
+    below = level == BELOW_ENTRY
+    return {
+        "level": None if below else level,
+        "below_entry": below,
+        "start": None,
+        "basis": None,
+        "levels": [],
+    }
 
 
 def result_json(result: QuizResult) -> QuizResultDoc:
