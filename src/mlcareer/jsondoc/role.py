@@ -13,22 +13,22 @@ from mlcareer.jsondoc.salary import figure_json
 from mlcareer.models import LevelInfo, Role
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import LevelInfoDoc, RoleDoc, RolesDoc
+    from mlcareer.jsondoc.types import InheritsDoc, LevelInfoDoc, RoleDoc, RolesDoc
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {
     Section.summary: ("summary",),
     Section.level: ("level_info",),
-    Section.responsibilities: ("responsibilities",),
+    Section.responsibilities: ("responsibilities", "inherits"),
     Section.skills: ("skills", "expectations"),
-    Section.tools: ("tools",),
-    Section.education: ("education",),
+    Section.tools: ("tools", "inherits"),
+    Section.education: ("education", "education_from_level", "inherits"),
     Section.certifications: ("certifications",),
     Section.industries: ("industries", "applications"),
-    Section.workplace: ("workplace",),
+    Section.workplace: ("workplace", "inherits"),
     Section.outlook: ("outlook",),
     Section.becoming: ("how_to_become", "suits", "team"),
-    Section.salary: ("salary",),
+    Section.salary: ("salary", "inherits"),
     Section.official: ("official",),
     Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations", "contrasts"),
     Section.sources: ("sources",),
@@ -64,6 +64,29 @@ def _level_info(info: LevelInfo) -> LevelInfoDoc:
     }
 
 
+def _inherits(view: RoleView) -> InheritsDoc | None:
+    parent = view.parent
+    if parent is None:
+        return None
+    role = view.role
+    shown = [
+        name
+        for name, own, theirs in (
+            ("responsibilities", role.responsibilities, parent.role.responsibilities),
+            ("tools", role.tools, parent.role.tools),
+            ("education", role.education, parent.education or parent.level_education),
+            ("workplace", role.workplace, parent.role.workplace),
+            ("salary", view.salary, [f for f in parent.salary if f.level == role.level]),
+        )
+        if not own and theirs
+    ]
+    return {
+        "role": parent.role.id,
+        "sections": shown,
+        "note": f"as for the {parent.role.title}: the sources say this of the role this kind specialises",
+    }
+
+
 def _role_json(view: RoleView) -> RoleDoc:
     role = view.role
     by_source = {s.id: s for s in view.figure_sources.values()}
@@ -83,6 +106,8 @@ def _role_json(view: RoleView) -> RoleDoc:
         "expectations": expectations_json(view.expectations),
         "tools": list(role.tools),
         "education": [credential(c) for c in view.education],
+        "education_from_level": [quoted(q) for q in view.level_education],
+        "inherits": _inherits(view),
         "certifications": [credential(c) for c in view.certifications],
         "industries": list(role.industries),
         "applications": list(role.applications),

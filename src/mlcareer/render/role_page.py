@@ -332,6 +332,8 @@ def _overview_level(view: RoleView) -> v.Blocks:
 
 def _overview_responsibilities(view: RoleView) -> v.Blocks:
     groups = view.role.responsibilities
+    if not groups and view.parent is not None and view.parent.role.responsibilities:
+        return (inherits_note(view), *_overview_responsibilities(view.parent))
     if not groups:
         return (v.bullets(()),)
     return (v.para("; ".join(f"{g.group} ({len(g.items)})" for g in groups)),)
@@ -344,16 +346,35 @@ def _overview_skills(view: RoleView) -> v.Blocks:
     graded = [e for e in items if e.state == "expected"]
     named = [e.skill.name for e in items if e.state == "mentioned"]
     blocks: list[v.Block] = [skills_table(graded, basis=False)] if graded else []
-    how = "scored at the data pack's default" if view.expectations.default_reason else "not scored"
+    how = (
+        "shown at the data pack's default, never counted"
+        if view.expectations.default_reason
+        else "not scored"
+    )
     if len(named) > 3:  # a long list would push the rest off the screen: --section skills has it
         blocks.append(v.note(f"and {len(named)} skills named without a grade ({how})"))
     elif named:
         blocks.append(v.Para(v.line(v.muted(f"Named without a grade ({how}): "), ", ".join(named))))
+    special = [e for e in items if e.basis == "speciality"]
+    if special:
+        names = ", ".join(e.skill.name for e in special)
+        name = special[0].step.name if special[0].step else ""
+        blocks.append(v.note(f"Its own speciality (mlcareer's reading of its description): {names}, {name}."))
+    if view.expectations.capped:
+        level = view.role.level.value
+        blocks.append(
+            v.note(
+                f"{view.expectations.capped} capped at the {level} level's characteristic grade "
+                "(mlcareer's level ceiling): --section skills shows the sentences."
+            )
+        )
     blocks.append(v.note(OVERVIEW_READING_NOTE))
     return tuple(blocks)
 
 
 def _overview_salary(view: RoleView) -> v.Blocks:
+    if not view.salary and view.parent is not None and view.parent.salary:
+        return _salary(view)
     own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
     blocks: list[v.Block] = []
     if own:

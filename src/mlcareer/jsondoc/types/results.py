@@ -49,6 +49,15 @@ class SuitDoc(QuotedDoc):
     inferred: bool  # mlcareer's inference from the quote, not the source's words
 
 
+class InheritsDoc(TypedDict):
+    """What a kind of ML engineer shows of the role it specialises where the sources say nothing of
+    the kind itself (that role's own document has the content)."""
+
+    role: str
+    sections: list[str]  # responsibilities, tools, education, workplace, salary
+    note: str
+
+
 class RoleDoc(TypedDict):
     """A role: the data file's fields, with references resolved."""
 
@@ -64,6 +73,8 @@ class RoleDoc(TypedDict):
     expectations: ExpectationsDoc
     tools: list[str]
     education: list[CredentialDoc]
+    education_from_level: list[QuotedDoc]  # what the level says of education, where the role has none
+    inherits: InheritsDoc | None  # a kind of ML engineer: what it shows of the role it specialises
     certifications: list[CredentialDoc]
     industries: list[str]
     applications: list[str]
