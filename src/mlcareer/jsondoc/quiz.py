@@ -5,11 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.expectations import RULE
-from mlcareer.domain.quiz import MATCH_RULE, LevelFit, QuizResult
-from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref
+from mlcareer.domain.quiz import SCALE_WORDS, LevelFit, QuizResult
+from mlcareer.jsondoc.common import (
+    credential,
+    match_score,
+    proficiency,
+    quoted,
+    role_name,
+    role_ref,
+    scale_step,
+)
 from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
+    from mlcareer.domain.plan import NextAction
     from mlcareer.jsondoc.types import LevelDoc, QuizResultDoc, ReadinessDoc
 
 
@@ -44,13 +53,13 @@ def level_json(fit: LevelFit) -> LevelDoc:
     return {
         "level": fit.level.value if fit.level else None,
         "below_entry": fit.below_entry,
-        "start": fit.start.id if fit.start else None,
+        "start": role_name(fit.start) if fit.start else None,
         "basis": fit.basis,
         "levels": [
             {
                 "level": c.level.value,
                 "status": c.status,
-                "role": c.role.id if c.role else None,
+                "role": role_name(c.role) if c.role else None,
                 "how": c.how,
                 "met": c.met,
                 "judged": c.judged,
@@ -93,14 +102,14 @@ def saved_level(level: str | None) -> LevelDoc:
     }
 
 
-def result_json(result: QuizResult) -> QuizResultDoc:
-    """The result as stable JSON (no dates, no paths)."""
-    scale = result.scale
-    return {
+def result_json(result: QuizResult, nxt: NextAction | None = None) -> QuizResultDoc:
+    """The result as stable JSON (no dates, no paths); ``nxt``: the plan's first steps, after a quiz."""
+    fit, scale = result.level, result.scale
+    out: QuizResultDoc = {
         "role": role_ref(result.role),
         "quick": result.quick,
         "readiness": readiness_json(result),
-        "level": level_json(result.level),
+        "level": level_json(fit),
         "skills": [
             {
                 "skill": r.skill.id,
@@ -121,6 +130,7 @@ def result_json(result: QuizResult) -> QuizResultDoc:
                 "gap": g.size,
                 "description": g.skill.description,
                 "credentials": [credential(c) for c in g.credentials],
+                "next_grades": [scale_step(s) for s in g.grades],
             }
             for g in result.gaps
         ],
@@ -128,10 +138,8 @@ def result_json(result: QuizResult) -> QuizResultDoc:
         "certifications": [credential(c) for c in result.certifications],
         "matches": [
             {
-                "role": m.role.id,
-                "title": m.role.title,
-                "score": m.score,
-                "rule": MATCH_RULE,
+                "role": role_name(m.role),
+                "match": match_score(m.score),
                 "interest": m.interest,
                 "skill": m.skill,
                 "interests": [{"question": q.id, "text": q.text, "answer": a} for q, a in m.interests],
@@ -143,4 +151,11 @@ def result_json(result: QuizResult) -> QuizResultDoc:
         ],
         "answers": dict(sorted(result.answers.items())),
         "disclaimer": result.disclaimer,
+        "grade_words": SCALE_WORDS,
     }
+    if nxt is not None:
+        from mlcareer.jsondoc.plan import next_json, suggestions_json
+
+        out["suggestions"] = suggestions_json(nxt.plan.suggestions)
+        out["next"] = next_json(nxt)
+    return out
