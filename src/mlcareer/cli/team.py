@@ -138,3 +138,4 @@ def team(
         )
     if problems:
         raise typer.Exit(ExitCode.ERROR)
+
