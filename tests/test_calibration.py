@@ -232,7 +232,7 @@ def test_a_role_graded_too_thinly_gets_no_percentage_and_says_so(tmp_path: Path,
 def test_working_knowledge_everywhere_is_not_ready_for_an_executive_role(
     invoke: Invoke, tmp_path: Path
 ) -> None:
-    template = yaml.safe_load(invoke("quiz", "--template").stdout)
+    template = [q for q in yaml.safe_load(invoke("quiz", "--template").stdout) if q != "name"]
     answers = tmp_path / "twos.yaml"
     answers.write_text(yaml.safe_dump(dict.fromkeys(template, 2)), encoding="utf-8")
     for role in (
@@ -253,7 +253,7 @@ def test_working_knowledge_everywhere_is_not_ready_for_an_executive_role(
 
 
 def test_a_beginner_starts_at_the_entry_role_with_working_knowledge(invoke: Invoke, tmp_path: Path) -> None:
-    template = yaml.safe_load(invoke("quiz", "--template").stdout)
+    template = [q for q in yaml.safe_load(invoke("quiz", "--template").stdout) if q != "name"]
     zeros = tmp_path / "zeros.yaml"
     zeros.write_text(yaml.safe_dump(dict.fromkeys(template, 0)), encoding="utf-8")
     out = " ".join(invoke("quiz", "--answers", str(zeros), "--no-save").stdout.split())
