@@ -130,26 +130,23 @@ def _gaps(result: QuizResult, suggested: Suggestions | None) -> v.Blocks:
     else:
         blocks.append(v.note("The sources grade none of this role's skills, so there are no gaps to rank."))
     inherited = f" (as for the {result.inherited_from.title})" if result.inherited_from else ""
-    for label, creds in (
-        (f"Education the sources mention for this role{inherited}", result.education),
+    if not result.education and result.level_education:
+        level = result.level_education
+        blocks.append(
+            v.Label(f"Education: what the sources say of {result.role.level.value}-level positions")
+        )
+        blocks.append(v.bullets(v.line(q.text, v.muted(f"  [{q.source}]")) for q in level))
+    for label, creds, section in (
+        (f"Education the sources mention for this role{inherited}: ", result.education, "education"),
         (
-            f"Certifications the sources say can help{inherited}; none is asked of the role",
+            f"Certifications the sources say can help{inherited}, none asked of the role: ",
             result.certifications,
+            "certifications",
         ),
     ):
-        if label.startswith("Education") and not creds and result.level_education:
-            level = result.level_education
-            blocks.append(
-                v.Label(f"Education: what the sources say of {result.role.level.value}-level positions")
-            )
-            blocks.append(v.bullets(v.line(q.text, v.muted(f"  [{q.source}]")) for q in level))
         if creds:
-            blocks.append(v.Label(label))
-            blocks.append(
-                v.bullets(
-                    v.line(v.strong(c.name), f": {c.description}" if c.description else "") for c in creds
-                )
-            )
+            more = f" (`mlcareer role {result.role.id} --section {section}` words each, hedges kept)"
+            blocks.append(v.Para(v.line(v.muted(label), _names(creds), v.muted(more))))
     return tuple(blocks)
 
 
