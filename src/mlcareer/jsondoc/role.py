@@ -81,7 +81,7 @@ def _inherits(view: RoleView) -> InheritsDoc | None:
         if not own and theirs
     ]
     return {
-        "role": parent.role.id,
+        "role": role_name(parent.role),
         "sections": shown,
         "note": f"as for the {parent.role.title}: the sources say this of the role this kind specialises",
     }

@@ -54,7 +54,7 @@ class InheritsDoc(TypedDict):
     """What a kind of ML engineer shows of the role it specialises where the sources say nothing of
     the kind itself (that role's own document has the content)."""
 
-    role: str
+    role: RoleName
     sections: list[str]  # responsibilities, tools, education, workplace, salary
     note: str
 
