@@ -289,7 +289,7 @@ def _by_level(catalog: Catalog, step: PlanStep, levels: list[Level], done: Set[s
                 aim=aim,
                 base=base,
                 ceiling=ceiling if aim < final else None,
-                next_grades=tuple(g for g in catalog.scale if base < g.value <= aim),
+                next_grades=grade_words(catalog, step.skill.id, base, aim) if step.skill else (),
             )
         )
         base = aim
