@@ -34,7 +34,7 @@ FILES = (
     FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
     FileSpec(
         "expectations.yaml",
-        ("wording", "default_grade", "family", "profession"),
+        ("wording", "default_grade", "family", "profession", "ceilings", "speciality", "readiness"),
         required=False,
         section="expectations",
     ),
@@ -47,8 +47,9 @@ SUFFIXES = (".yaml", ".yml")  # a file with one of these that is not a data file
 MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread
 
 #: The cache's format: 3, occupations (official figures) in the catalog; 4, entries carry their
-#: size and a MAC. Part of the key, so entries of another format are never read.
-CACHE_FORMAT = 4
+#: size and a MAC; 5, level ceilings, specialities, bullet-scoped and level statements said of
+#: named roles. Part of the key, so entries of another format are never read.
+CACHE_FORMAT = 5
 
 
 def named(stem: str) -> str:

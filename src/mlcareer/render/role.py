@@ -12,6 +12,11 @@ from mlcareer.render import view as v
 if TYPE_CHECKING:
     from mlcareer.domain.shown import RoleList
 
+KINDS_NOTE = (
+    "specialisation: a kind of ML engineer. The sources give the kinds no level of their own; each is "
+    "listed at the level of the role it specialises."
+)
+
 
 def roles_page(roles: list[Role]) -> v.Page:
     """All roles, a table per level of the ladder.
@@ -29,6 +34,8 @@ def roles_page(roles: list[Role]) -> v.Page:
             )
             table = v.Table(("Role", "Id", "Kind", "Summary"), cells)
             blocks.append(v.Section(f"{level.value.capitalize()} level", (table,)))
+    if any(r.kind == "specialisation" for r in roles):
+        blocks.append(v.note(KINDS_NOTE))
     return v.Page("Roles", (), tuple(blocks) or (v.para("No roles match."),))
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 from mlcareer.choices import Level
 from mlcareer.models import Role
 from mlcareer.render.rich_common import MUTED, wrap
+from mlcareer.render.role import KINDS_NOTE
 from mlcareer.text import clean
 
 if TYPE_CHECKING:
@@ -72,6 +73,11 @@ class RoleLines:
             yield Segment.line()
             for line in lines[1:]:
                 yield Segment(" " * (id_width + 2) + line)
+                yield Segment.line()
+        if any(kind == "specialisation" for _, _, kind, _ in rows):
+            yield Segment.line()
+            for line in wrap(KINDS_NOTE, max(width, 8)):
+                yield Segment(line, muted)
                 yield Segment.line()
 
 
