@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -131,9 +132,17 @@ OutputOption = Annotated[
         metavar="FILE",
         help="Write to FILE instead of stdout ('-' for stdout).",
         show_default=False,
+        parser=lambda text: output_path(text),
         callback=lambda value: None if value is not None and str(value) == "-" else value,
     ),
 ]
+
+
+def output_path(text: str) -> Path:
+    """A file to write, as given: ``DIR/`` (a directory, existing or not) is refused (exit 1)."""
+    from mlcareer.files import output_path as checked
+
+    return checked(text)
 
 
 # ---------------------------------------------------------------- the self-assessment's options
@@ -150,8 +159,38 @@ def role_option(help: str, *, show_default: bool = True) -> Any:
 def answers_option(help: str) -> Any:
     """--answers FILE: an answers file (YAML or JSON) that must exist."""
     return typer.Option(
-        "--answers", "-a", metavar="FILE", help=help, exists=True, dir_okay=False, show_default=False
+        "--answers",
+        "-a",
+        metavar="FILE",
+        help=help,
+        show_default=False,
+        readable=False,  # checked by _answers_file, which can tell "missing" from "not allowed"
+        callback=_answers_file,
     )
+
+
+def _answers_file(value: Path | None) -> Path | None:
+    """An answers file that exists (else a usage error); one that cannot be examined is exit 1.
+
+    It is an input of the run: ``--output`` and ``--report`` never write over it.
+    """
+    if value is None:
+        return None
+    import os
+    import stat
+
+    from mlcareer.files import PathError, examine, protect, shown
+
+    try:
+        st = examine(value)
+    except PathError as exc:
+        if exc.errno == errno.ENOENT and not os.path.islink(value):
+            raise typer.BadParameter(f"file {shown(value)!r} does not exist") from None
+        raise
+    if stat.S_ISDIR(st.st_mode):
+        raise typer.BadParameter(f"{shown(value)!r} is a directory; give an answers file")
+    protect(value, "the answers file this run reads")
+    return value
 
 
 def quick_option(help: str) -> Any:

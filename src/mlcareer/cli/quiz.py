@@ -15,11 +15,12 @@ from mlcareer.cli.options import (
     JsonOption,
     OutputOption,
     answers_option,
+    output_path,
     quick_option,
     role_option,
 )
 from mlcareer.cli.output import check_writable, emit, notice, report_error, write_file
-from mlcareer.errors import ExitCode, MlcareerError, UsageError
+from mlcareer.errors import ExitCode, MlcareerError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,6 +71,7 @@ def quiz(
             metavar="FILE",
             help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
             show_default=False,
+            parser=output_path,
         ),
     ] = None,
     no_save: Annotated[
@@ -148,6 +150,9 @@ def quiz(
 
     try:
         emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+    except OutputError as exc:  # stdout failed (a full disk): say what became of the result
+        raise OutputError(f"{exc}; {_kept(done.saved, done.unsaved)}", exc.quiet) from None
+    try:
         if report is not None and report_kind is not None:
             _write_report(report, report_kind, result)
     finally:  # said last, where it is seen, and even if a report could not be written
@@ -156,6 +161,15 @@ def quiz(
     if done.unsaved is not None:
         report_error(done.unsaved)
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _kept(saved: int | None, unsaved: MlcareerError | None) -> str:
+    """What became of a result that could not be shown in full."""
+    if saved is not None:
+        return f"the result was saved as #{saved}: `mlcareer history show {saved}` shows it again"
+    if unsaved is not None:
+        return str(unsaved)
+    return "the result was not saved (--no-save)"
 
 
 def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> None:

@@ -112,7 +112,9 @@ class Store:
                 ) from None
             return None
         except OSError as exc:
-            raise self._problem(exc.strerror or str(exc)) from None
+            from mlcareer.files import why
+
+            raise self._problem(why(exc, self.path, stat_call=True)) from None
         if stat.S_ISDIR(st.st_mode):
             raise self._problem("is a directory")
         if not stat.S_ISREG(st.st_mode):
