@@ -99,7 +99,7 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
     try:
         st = examine(directory)
     except PathError as exc:
-        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not os.path.islink(directory):
+        if exc.errno == errno.ENOENT and not os.path.islink(directory):
             return Problem(shown, None, "", "no such data directory")
         return Problem(shown, None, "", f"cannot use as a data directory: {exc.reason}")
     if not stat.S_ISDIR(st.st_mode):
