@@ -98,6 +98,17 @@ def test_a_short_write_to_stdout_is_exit_1(tmp_path: Path, args: list[str]) -> N
     assert out.stat().st_size == 4096
 
 
+@pytest.mark.parametrize("args", [["quiz", "--help"], ["--help"], ["--version"]])
+def test_help_cut_short_is_exit_1_once(tmp_path: Path, args: list[str]) -> None:
+    out = tmp_path / "out"
+    result = _limited(args, 64 if args == ["--version"] else 1024, out, tmp_path / "home")  # `ulimit -f 1`
+    if args == ["--version"]:
+        assert result.returncode == 0, "a version fits"
+        return
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == "Error: cannot write to standard output: File too large\n"
+
+
 def test_a_quiz_cut_short_on_stdout_is_still_saved_and_says_so(tmp_path: Path) -> None:
     home = tmp_path / "home"
     out = tmp_path / "out"

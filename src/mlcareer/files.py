@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import signal
 import stat
@@ -295,7 +296,7 @@ def write_stdout(text: str) -> None:
         raise stdout_failed(exc) from None
 
 
-def write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes | memoryview) -> None:
     """Every byte of ``data`` to ``fd``, waiting when it is non-blocking; OSError when it cannot."""
     view = memoryview(data)
     while view:
@@ -309,6 +310,52 @@ def write_all(fd: int, data: bytes) -> None:
         if written <= 0:
             raise OSError(errno.EIO, "nothing was written")
         view = view[written:]
+
+
+class _WholeWrites(io.RawIOBase):
+    """A raw stream on a descriptor whose ``write`` takes every byte or raises OSError.
+
+    Under a buffered stdout, a partial write (a file-size limit, a disk that fills) could
+    be dropped without an error; with this beneath it, every write Click, Typer or Rich
+    makes is checked as mlcareer's own are.
+    """
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        write_all(self._fd, view)
+        return view.nbytes
+
+    def close(self) -> None:  # the descriptor stays open: it is the process's stdout
+        super().close()
+
+
+def check_stdout_writes() -> None:
+    """Put a stdout beneath ``sys.stdout`` whose every write is whole or an error (real runs only)."""
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, ValueError, OSError):
+        return
+    buffered = io.BufferedWriter(_WholeWrites(fd))
+    sys.stdout = io.TextIOWrapper(
+        buffered,
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=bool(stream.line_buffering),
+    )
 
 
 def stdout_failed(exc: OSError) -> OutputError:
