@@ -203,6 +203,13 @@ def test_a_missing_directory_with_a_slash_is_refused(invoke: Invoke, tmp_path: P
     assert existing.exit_code == 1 and "it is a directory" in existing.stderr
 
 
+def test_a_file_in_a_missing_directory_says_which(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("roles", "-o", str(tmp_path / "nope" / "roles.txt"))
+    assert result.exit_code == 1
+    assert f"there is no directory {tmp_path / 'nope'}" in result.stderr
+    assert not (tmp_path / "nope").exists()
+
+
 def test_a_hard_link_keeps_its_identity(invoke: Invoke, tmp_path: Path) -> None:
     first = tmp_path / "report.md"
     first.write_text("old\n")

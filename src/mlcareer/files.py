@@ -458,7 +458,9 @@ def destination(path: Path) -> Destination:
         return Destination(path, "in place", target)
     directory = target.parent if str(target.parent) else Path(".")
     try:
-        is_dir = directory.is_dir()
+        is_dir = stat.S_ISDIR(os.stat(directory).st_mode)
+    except FileNotFoundError:
+        raise _problem(path, f"there is no directory {shown(directory)}") from None
     except OSError as exc:
         raise _problem(path, why(exc, directory, stat_call=True)) from None
     if not is_dir:
