@@ -296,3 +296,11 @@ def test_any_columns_value_in_a_real_process(tmp_path: Path, columns: str) -> No
         assert result.stdout.strip(), args
     saved = _run("history", home=tmp_path, cwd=REPO, COLUMNS=columns)
     assert "Machine Learning Engineer" in saved.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_quiz_whose_output_file_fails_still_says_it_was_saved(invoke: Invoke) -> None:
+    result = invoke("quiz", "--answers", str(SAMPLE), "-o", "/dev/full")
+    assert result.exit_code == 1
+    assert "cannot write /dev/full" in result.stderr
+    assert "Saved as result #1" in result.stderr

@@ -148,15 +148,17 @@ def quiz(
 
         return result_page(result)
 
+    told = False  # the error message already says what became of the result
     try:
-        emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
-    except OutputError as exc:  # stdout failed (a full disk): say what became of the result
-        raise OutputError(f"{exc}; {_kept(done.saved, done.unsaved)}", exc.quiet) from None
-    try:
+        try:
+            emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+        except OutputError as exc:  # stdout failed (a full disk, a file-size limit)
+            told = not exc.quiet
+            raise OutputError(f"{exc}; {_kept(done.saved, done.unsaved)}", exc.quiet) from None
         if report is not None and report_kind is not None:
             _write_report(report, report_kind, result)
     finally:  # said last, where it is seen, and even if a report could not be written
-        if done.saved is not None:
+        if done.saved is not None and not told:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
     if done.unsaved is not None:
         report_error(done.unsaved)
