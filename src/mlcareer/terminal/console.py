@@ -220,8 +220,8 @@ def run_pager(argv: list[str], body: str) -> bool:
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # as git does: colour, and no paging for what fits
     env.setdefault("LV", "-c")
+    sys.stdout.flush()
     try:
-        sys.stdout.flush()
         child = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
