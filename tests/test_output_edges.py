@@ -21,14 +21,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, Invoke
+from tests.unprivileged import as_other_user
 
 SAMPLE = REPO / "examples" / "answers.yaml"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
-HAS_SETPRIV = shutil.which("setpriv") is not None
-as_other_user = pytest.mark.skipif(
-    not (IS_ROOT and HAS_SETPRIV), reason="needs root and setpriv to run as an unprivileged user"
-)
 as_root = pytest.mark.skipif(not IS_ROOT, reason="needs root (to own files as another user)")
 
 

@@ -23,9 +23,9 @@ from typer.testing import CliRunner
 
 from mlcareer.cli import app
 from tests.conftest import REPO
+from tests.unprivileged import as_other_user
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
 
 # Every option or argument that names a path; {} is the path under test.
@@ -111,9 +111,7 @@ print(json.dumps(out))
 """
 
 
-@pytest.mark.skipif(
-    not (IS_ROOT and shutil.which("setpriv")), reason="needs root and setpriv to run as an unprivileged user"
-)
+@as_other_user
 def test_every_path_option_with_a_directory_that_cannot_be_searched(base: Path) -> None:
     path = str(base / CONDITIONS["EACCES"][0])
     runs = {option: _argv(option, path) for option in OPTIONS}

@@ -21,13 +21,10 @@ from mlcareer.history.store import HistoryError, data_home
 from mlcareer.pack import cache
 from mlcareer.pack.catalog import load_catalog
 from tests.conftest import MINI, REPO, Invoke
+from tests.unprivileged import as_other_user
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
-as_other_user = pytest.mark.skipif(
-    not (IS_ROOT and shutil.which("setpriv")), reason="needs root and setpriv to run as an unprivileged user"
-)
 
 
 def _db() -> Path:
