@@ -433,13 +433,11 @@ def destination(path: Path) -> Destination:
     if text == "-" or text in _STDOUT:
         return Destination(path, "stdout", path)
     try:
-        st: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise _problem(path, why(exc, path, stat_call=True)) from None
-    except ValueError:
-        raise _problem(path, "the name holds a NUL byte") from None
+        st: os.stat_result | None = examine(path, "write")
+    except PathError as exc:
+        if exc.errno != errno.ENOENT:
+            raise
+        st = None  # a new file (or a link to one): its directory decides
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise _problem(path, "it is a directory")
     what = protected(path, st)
