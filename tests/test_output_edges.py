@@ -301,3 +301,12 @@ def test_a_quiz_whose_output_file_fails_still_says_it_was_saved(invoke: Invoke) 
     assert result.exit_code == 1
     assert "cannot write /dev/full" in result.stderr
     assert "Saved as result #1" in result.stderr
+
+
+def test_output_and_report_to_one_file_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    result = invoke("quiz", "--answers", str(SAMPLE), "--format", "markdown", "-o", str(tmp_path / "r.md"),
+                    "--report", str(tmp_path / "sub" / ".." / "r.md"))  # fmt: skip
+    assert result.exit_code == 2
+    assert "--output and --report name the same file" in result.stderr
+    assert not (tmp_path / "r.md").exists()

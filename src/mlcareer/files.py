@@ -231,6 +231,16 @@ def protect(path: Path, why: str, *, by_name: bool = False) -> None:
             _record().setdefault(place, why)
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file, existing or not (by device and inode, else by directory and name)."""
+    try:
+        one, two = os.stat(a), os.stat(b)
+    except (OSError, ValueError):
+        place = _place(a)
+        return place is not None and place == _place(b)
+    return (one.st_dev, one.st_ino) == (two.st_dev, two.st_ino)
+
+
 def protected(path: Path, st: os.stat_result | None) -> str | None:
     """What ``path`` is, when the run must not write it; None when it may."""
     record = _record()

@@ -133,6 +133,11 @@ def quiz(
     for destination in (output, report):  # before the questions: a bad path should not cost the answers
         if destination is not None:
             check_writable(destination)
+    if output is not None and report is not None:
+        from mlcareer.files import same_file
+
+        if same_file(output, report):
+            raise UsageError("--output and --report name the same file; the report would replace the output")
     done = assess(
         data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
     )
