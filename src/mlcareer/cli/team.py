@@ -113,4 +113,3 @@ def team(
         )
     if problems:
         raise typer.Exit(ExitCode.ERROR)
-
