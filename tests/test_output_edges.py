@@ -310,3 +310,10 @@ def test_output_and_report_to_one_file_is_refused(invoke: Invoke, tmp_path: Path
     assert result.exit_code == 2
     assert "--output and --report name the same file" in result.stderr
     assert not (tmp_path / "r.md").exists()
+
+
+def test_an_output_folder_may_be_named_with_a_slash(invoke: Invoke, tmp_path: Path) -> None:
+    team = REPO / "examples" / "team"
+    result = invoke("plan", "--answers", str(team), "--format", "html", "-o", f"{tmp_path / 'handouts'}/")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "handouts" / "index.html").is_file()

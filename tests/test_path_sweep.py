@@ -26,12 +26,14 @@ from tests.conftest import REPO
 from tests.unprivileged import as_other_user
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
+TEAM = str(REPO / "examples" / "team")
 NOBODY = 65534
 
 # Every option or argument that names a path; {} is the path under test.
 OPTIONS: dict[str, list[str]] = {
     "team FILE": ["team", "{}"],
     "team DIR": ["team", "{}/"],
+    "team --since": ["team", TEAM, "--since", "{}"],
     "quiz --answers": ["quiz", "--answers", "{}"],
     "plan --answers": ["plan", "--answers", "{}"],
     "quiz --template -o": ["quiz", "--template", "-o", "{}"],
@@ -41,6 +43,7 @@ OPTIONS: dict[str, list[str]] = {
     "roles -o": ["roles", "-o", "{}"],
     "role --format markdown -o": ["role", "ml-engineer", "--format", "markdown", "-o", "{}"],
     "quiz -o": ["quiz", "--answers", SAMPLE, "--no-save", "-o", "{}"],
+    "plan --answers DIR -o OUTDIR": ["plan", "--answers", TEAM, "--format", "html", "-o", "{}"],
 }
 # The path under each condition, under a base directory, and the words that say why.
 CONDITIONS: dict[str, tuple[str, str]] = {

@@ -72,8 +72,10 @@ def test_an_unreadable_answers_file_is_not_reported_as_missing(world: Path) -> N
 def test_a_missing_answers_file_is_still_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("quiz", "--answers", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2 and "does not exist" in result.stderr
-    folder = invoke("plan", "--answers", str(tmp_path))
+    folder = invoke("quiz", "--answers", str(tmp_path))
     assert folder.exit_code == 2 and "is a directory" in folder.stderr
+    missing = invoke("plan", "--answers", str(tmp_path / "nope"))
+    assert missing.exit_code == 2 and "path" in missing.stderr and "does not exist" in missing.stderr
 
 
 # -- history show N of a damaged row -------------------------------------------------------------
@@ -193,9 +195,8 @@ def test_a_saved_role_that_left_the_data_is_named(invoke: Invoke) -> None:
 
 def test_plan_from_a_quick_form_file_says_to_add_quick(invoke: Invoke, tmp_path: Path) -> None:
     template = invoke("quiz", "--template", "--quick").stdout
-    filled = "\n".join(
-        f"{line} 2" if line and not line.startswith("#") else line for line in template.splitlines()
-    )
+    asked = template.splitlines()
+    filled = "\n".join(f"{q} 2" if q and not q.startswith(("#", "name:")) else q for q in asked)
     path = tmp_path / "quick.yaml"
     path.write_text(filled)
     result = invoke("plan", "--answers", str(path))

@@ -181,6 +181,7 @@ def list_directory(path: Path, action: str = "read") -> list[Path]:
 # -- what a run reads: never written over --------------------------------------------------
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
+# What this run reads (by identity, or by directory and name), and the outputs spelled ``DIR/``.
 _protected: ContextVar[dict[object, str] | None] = ContextVar("mlcareer_protected", default=None)
 
 
@@ -423,18 +424,19 @@ def _can_give(owner: tuple[int, int]) -> bool:
 def output_path(text: str) -> Path:
     """An --output or --report value as given: ``DIR/`` (a trailing slash) names a directory.
 
-    pathlib drops the slash, so it is checked here, on the text: a directory is not a file
-    to write, and a directory that does not exist is not created (nor a file of its name).
+    pathlib drops the slash, so it is noted here, on the text: :func:`destination` then
+    refuses it as a file to write (a directory is not a file, and one that does not exist is
+    not created, nor a file of its name); a command that writes into a folder takes it.
     """
     path = Path(text)
     if text not in ("-", "/") and text.endswith("/"):
-        try:
-            is_dir = os.path.isdir(text)
-        except ValueError:
-            is_dir = False
-        reason = "it is a directory" if is_dir else "no such directory (a name ending in / is a directory)"
-        raise PathError(text, "write", reason)
+        _record().setdefault(("spelled as a directory", os.fsdecode(path)), text)
     return path
+
+
+def _spelled_as_directory(path: Path) -> str | None:
+    """The text ``DIR/`` when ``path`` was given so (see :func:`output_path`)."""
+    return _record().get(("spelled as a directory", os.fsdecode(path)))
 
 
 def destination(path: Path) -> Destination:
@@ -442,6 +444,14 @@ def destination(path: Path) -> Destination:
     text = os.fsdecode(path)
     if text == "-" or text in _STDOUT:
         return Destination(path, "stdout", path)
+    spelled = _spelled_as_directory(path)
+    if spelled is not None:
+        try:
+            is_dir = os.path.isdir(path)
+        except ValueError:
+            is_dir = False
+        reason = "it is a directory" if is_dir else "no such directory (a name ending in / is a directory)"
+        raise PathError(spelled, "write", reason)
     try:
         st: os.stat_result | None = examine(path, "write")
     except PathError as exc:

@@ -156,41 +156,50 @@ def role_option(help: str, *, show_default: bool = True) -> Any:
     )
 
 
-def answers_option(help: str) -> Any:
-    """--answers FILE: an answers file (YAML or JSON) that must exist."""
+def answers_option(help: str, *, dir_okay: bool = False) -> Any:
+    """--answers FILE: an answers file (YAML or JSON) that must exist, or '-' for standard input."""
     return typer.Option(
         "--answers",
         "-a",
-        metavar="FILE",
+        metavar="FILE|DIR" if dir_okay else "FILE",
         help=help,
         show_default=False,
-        readable=False,  # checked by _answers_file, which can tell "missing" from "not allowed"
-        callback=_answers_file,
+        readable=False,  # checked by _answers_path, which can tell "missing" from "not allowed"
+        callback=_answers_path(dir_okay),
     )
 
 
-def _answers_file(value: Path | None) -> Path | None:
-    """An answers file that exists (else a usage error); one that cannot be examined is exit 1.
+def _answers_path(dir_okay: bool) -> Callable[[Path | None], Path | None]:
+    """The check of --answers: a file (or, with ``dir_okay``, a folder of them), or '-' for stdin."""
 
-    It is an input of the run: ``--output`` and ``--report`` never write over it.
-    """
-    if value is None:
-        return None
-    import os
-    import stat
+    def check(value: Path | None) -> Path | None:
+        """One that does not exist is a usage error; one that cannot be examined is exit 1.
 
-    from mlcareer.files import PathError, examine, protect, shown
+        A file is an input of the run: ``--output`` and ``--report`` never write over it (the
+        files of a folder are protected as the folder is read).
+        """
+        if value is None or str(value) == "-":
+            return value
+        import os
+        import stat
 
-    try:
-        st = examine(value)
-    except PathError as exc:
-        if exc.errno == errno.ENOENT and not os.path.islink(value):
-            raise typer.BadParameter(f"file {shown(value)!r} does not exist") from None
-        raise
-    if stat.S_ISDIR(st.st_mode):
-        raise typer.BadParameter(f"{shown(value)!r} is a directory; give an answers file")
-    protect(value, "the answers file this run reads")
-    return value
+        from mlcareer.files import PathError, examine, protect, shown
+
+        try:
+            st = examine(value)
+        except PathError as exc:
+            if exc.errno == errno.ENOENT and not os.path.islink(value):
+                what = "path" if dir_okay else "file"
+                raise typer.BadParameter(f"{what} {shown(value)!r} does not exist") from None
+            raise
+        if stat.S_ISDIR(st.st_mode):
+            if not dir_okay:
+                raise typer.BadParameter(f"{shown(value)!r} is a directory; give an answers file")
+            return value
+        protect(value, "the answers file this run reads")
+        return value
+
+    return check
 
 
 def quick_option(help: str) -> Any:
