@@ -87,11 +87,12 @@ def entry_name(directory: str, suffix: str) -> str:
 def cache_dir() -> str | None:
     """$MLCAREER_CACHE_DIR, else $XDG_CACHE_HOME/mlcareer, else ~/.cache/mlcareer; None: no cache.
 
-    A relative XDG_CACHE_HOME is ignored, as the XDG spec says; with no home directory there
-    is no cache (rather than a directory literally named ``~``).
+    A relative XDG_CACHE_HOME is ignored, as the XDG spec says, and so is a relative
+    MLCAREER_CACHE_DIR (it would be another directory in every working directory); with no
+    home directory there is no cache (rather than a directory literally named ``~``).
     """
     explicit = os.environ.get("MLCAREER_CACHE_DIR")
-    if explicit:
+    if explicit and os.path.isabs(explicit):
         return explicit
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):

@@ -87,12 +87,21 @@ def show(
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import score
     from mlcareer.domain.shown import Saved
+    from mlcareer.errors import NotFoundError
     from mlcareer.history.diff import find_entry
     from mlcareer.render.history import percent
 
-    entry = find_entry(_entries(), _number(number, "N"))
+    wanted = _number(number, "N")
+    entry = find_entry(_entries(wanted=(wanted,)), wanted)
     data = catalog(ctx)
-    result = score(data, find_role(data, entry.role), entry.answers, quick=entry.quick)
+    try:
+        role = find_role(data, entry.role)
+    except NotFoundError:
+        raise MlcareerError(
+            f"result #{entry.id} was taken against the role {entry.role!r} ({entry.role_title}), "
+            "which is not in the data in use (--data-dir or MLCAREER_DATA_DIR?)"
+        ) from None
+    result = score(data, role, entry.answers, quick=entry.quick)
     if result.readiness != entry.readiness:
         notice(
             f"Result #{entry.id} was saved with readiness {percent(entry.readiness)}; "
@@ -122,7 +131,7 @@ def diff(
     from mlcareer.history.diff import diff_chosen
 
     pair = _pair([n for n in (first, second) if n is not None])
-    change = diff_chosen(_entries(), *(pair or (None, None)))
+    change = diff_chosen(_entries(wanted=pair or ()), *(pair or (None, None)))
     wants_json = as_json or Format(fmt) is Format.json  # only JSON names the grades: text reads no data
     emit(DiffShown(change, _scale(ctx) if wants_json else {}), fmt, output, as_json=as_json)
 
@@ -146,8 +155,9 @@ def clear(
     _clear(store, len(entries) + len(store.damaged), yes, as_json)
 
 
-def _entries(store: Store | None = None) -> list[Entry]:
-    """The saved results; those that cannot be read are named on stderr and left out."""
+def _entries(store: Store | None = None, wanted: tuple[int, ...] = ()) -> list[Entry]:
+    """The saved results; those that cannot be read are named on stderr and left out, and one
+    of the ``wanted`` numbers that cannot be read is an error (not "no saved result")."""
     from mlcareer.history.store import Store
 
     store = store or Store()
@@ -159,6 +169,12 @@ def _entries(store: Store | None = None) -> list[Entry]:
         notice(f"Left out: {reason}; the history file was left as it was.")
     if len(store.damaged) > 10:
         notice(f"Left out: {len(store.damaged) - 10} more results that cannot be read.")
+    for number in wanted:
+        if number in store.unreadable:  # named above
+            raise MlcareerError(
+                f"result #{number} cannot be read ({store.unreadable[number]}); "
+                "the history file was left as it was"
+            )
     return entries
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -152,7 +155,7 @@ def _handouts(
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.handouts import INDEX, handouts
     from mlcareer.errors import ExitCode, MlcareerError
-    from mlcareer.files import shown
+    from mlcareer.files import PathError, examine, shown
     from mlcareer.render.plan import index_page, plan_page
 
     kind = Format(fmt)
@@ -164,7 +167,13 @@ def _handouts(
         raise UsageError(
             "--answers DIR writes a plan page per student: add --format html or --format markdown"
         )
-    if output.exists() and not output.is_dir():
+    try:
+        there_now: os.stat_result | None = examine(output, "write")
+    except PathError as exc:  # a name too long, a folder that cannot be searched: one line
+        if exc.errno != errno.ENOENT:
+            raise
+        there_now = None
+    if there_now is not None and not stat.S_ISDIR(there_now.st_mode):
         raise MlcareerError(f"{shown(output)} is not a directory; --output names the folder for the plans")
     data = catalog(ctx)
     target = find_role(data, role or DEFAULT_ROLE)
@@ -205,10 +214,10 @@ def _class(data: Catalog, folder: Path, quick: bool) -> tuple[list[Person], list
 def _write_pages(pages: list[tuple[Path, Page]], output: Path, kind: Format, *, force: bool) -> None:
     """Every page written in its format, or none: pages already there only with ``force``."""
     from mlcareer.errors import MlcareerError
-    from mlcareer.files import destination, shown, write
+    from mlcareer.files import destination, shown, why, write
     from mlcareer.formats import document
 
-    there = [p for p, _ in pages if p.exists() or p.is_symlink()]
+    there = [p for p, _ in pages if os.path.lexists(p)]
     if there and not force:
         names = ", ".join(p.name for p in there[:5]) + (", ..." if len(there) > 5 else "")
         raise MlcareerError(
@@ -218,7 +227,7 @@ def _write_pages(pages: list[tuple[Path, Page]], output: Path, kind: Format, *, 
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise MlcareerError(f"cannot create {shown(output)}: {exc.strerror or exc}") from None
+        raise MlcareerError(f"cannot create {shown(output)}: {why(exc, output)}") from None
     for path, _ in pages:  # every page can be written, or none is
         destination(path)
     for path, page in pages:

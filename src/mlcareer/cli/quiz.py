@@ -15,11 +15,12 @@ from mlcareer.cli.options import (
     OutputOption,
     answers_option,
     formats_for,
+    output_path,
     quick_option,
     role_option,
 )
 from mlcareer.cli.output import check_writable, emit, notice, report_error, write_file
-from mlcareer.errors import ExitCode, MlcareerError, UsageError
+from mlcareer.errors import ExitCode, MlcareerError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -61,6 +62,7 @@ ReportOption = Annotated[
         metavar="FILE",
         help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
         show_default=False,
+        parser=output_path,
     ),
 ]
 NoSaveOption = Annotated[bool, typer.Option("--no-save", help="Do not keep this result in the history.")]
@@ -129,10 +131,7 @@ def quiz(
     if plan and quick:
         raise UsageError("--plan asks the questions of your plan; it does not go with --quick")
     target = find_role(data, role)
-    report_kind = _report_kind(report)
-    for destination in (output, report):  # before the questions: a bad path should not cost the answers
-        if destination is not None:
-            check_writable(destination)
+    report_kind = _destinations(output, report)
     done = assess(
         data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
     )
@@ -143,16 +142,45 @@ def _show(
     done: Assessment, fmt: str, output: Path | None, as_json: bool, report: Path | None, kind: str | None
 ) -> None:
     """The result, its report file if asked, then whether it was saved (exit 1 if saving failed)."""
+    told = False  # the error message already says what became of the result
     try:
-        emit(done, fmt, output, as_json=as_json)
+        try:
+            emit(done, fmt, output, as_json=as_json)
+        except OutputError as exc:  # stdout failed (a full disk, a file-size limit)
+            told = not exc.quiet
+            raise OutputError(f"{exc}; {_kept(done.saved, done.unsaved)}", exc.quiet) from None
         if report is not None and kind is not None:
             _write_report(report, kind, done)
     finally:  # said last, where it is seen, and even if a report could not be written
-        if done.saved is not None:
+        if done.saved is not None and not told:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
     if done.unsaved is not None:
         report_error(done.unsaved)
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _destinations(output: Path | None, report: Path | None) -> str | None:
+    """Check the files to write before the questions (a bad path should not cost the answers);
+    the report's kind, from its extension."""
+    for destination in (output, report):
+        if destination is not None:
+            check_writable(destination)
+    report_kind = _report_kind(report)
+    if output is not None and report is not None:
+        from mlcareer.files import same_file
+
+        if same_file(output, report):
+            raise UsageError("--output and --report name the same file; the report would replace the output")
+    return report_kind
+
+
+def _kept(saved: int | None, unsaved: MlcareerError | None) -> str:
+    """What became of a result that could not be shown in full."""
+    if saved is not None:
+        return f"the result was saved as #{saved}: `mlcareer history show {saved}` shows it again"
+    if unsaved is not None:
+        return str(unsaved)
+    return "the result was not saved (--no-save)"
 
 
 def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> None:
