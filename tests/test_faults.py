@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from mlcareer.pack import cache
-from mlcareer.pack.catalog import load_catalog
+from mlcareer.pack.catalog import load, load_catalog
 from tests import processes
 from tests.conftest import MINI, PRINT_PEAK_KIB, REPO, Invoke
 from tests.processes import cpu_seconds
@@ -314,10 +314,10 @@ def test_damaged_history_text_is_shown_escaped(invoke: Invoke) -> None:
 def test_a_data_directory_named_with_any_bytes_is_cached(tmp_path: Path) -> None:
     odd = os.path.join(os.fsencode(tmp_path), b"data-\xff")
     shutil.copytree(MINI, os.fsdecode(odd))  # the same bytes on disk (surrogateescape)
-    load_catalog.cache_clear()
+    load.cache_clear()
     first = load_catalog(Path(os.fsdecode(odd)))
     assert list(cache.cache_dir().glob("catalog-*.json"))  # type: ignore[union-attr]
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert load_catalog(Path(os.fsdecode(odd))) == first
 
 
@@ -327,9 +327,9 @@ def test_a_data_directory_named_with_any_bytes_is_cached(tmp_path: Path) -> None
 @pytest.fixture
 def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_dir: Path) -> Path:
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
-    load_catalog.cache_clear()
+    load.cache_clear()
     load_catalog(mini_dir)
-    load_catalog.cache_clear()
+    load.cache_clear()
     (entry,) = (tmp_path / "cache").glob("catalog-*.json")
     return entry
 
@@ -360,7 +360,7 @@ def _forge(entry: Path, edit: Any) -> None:
 )
 def test_a_forged_entry_costs_only_speed(invoke: Invoke, cached: Path, mini_dir: Path, edit: Any) -> None:
     expected = invoke("--data-dir", str(mini_dir), "role", "engineer")
-    load_catalog.cache_clear()
+    load.cache_clear()
     _forge(cached, edit)
     again = invoke("--data-dir", str(mini_dir), "role", "engineer")
     assert again.exit_code == 0, again.stderr
@@ -458,15 +458,15 @@ def test_a_path_component_over_255_bytes(
 ) -> None:
     long = str(tmp_path / LONG)
     result = invoke("roles", "-o", long)
-    assert result.exit_code == 1 and "File name too long" in result.stderr
+    assert result.exit_code == 1 and "name is too long" in result.stderr
     result = invoke("--data-dir", long, "roles")
-    assert result.exit_code == 1 and "File name too long" in result.stderr
+    assert result.exit_code == 1 and "name is too long" in result.stderr
     monkeypatch.setenv("MLCAREER_DATA_DIR", long)
     assert invoke("roles").exit_code == 1
     monkeypatch.delenv("MLCAREER_DATA_DIR")
     monkeypatch.setenv("MLCAREER_HOME", long)
     result = invoke("history")
-    assert result.exit_code == 1 and "File name too long" in result.stderr
+    assert result.exit_code == 1 and "name is too long" in result.stderr
     result = invoke("quiz", "--answers", SAMPLE, "--json")
     assert result.exit_code == 1 and json.loads(result.stdout)["role"]
 

@@ -1,7 +1,8 @@
-"""The option types every command shares, their callbacks, and the global options' state."""
+"""The option types every command shares, their callbacks, and the global options and their state."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -14,15 +15,37 @@ import typer
 
 from mlcareer.choices import LEVEL_CHOICES, Level, level_help, parse_level
 from mlcareer.cli.complete import complete_role
-from mlcareer.formats import HELP, VIEW_FORMATS, Format
+from mlcareer.formats import HELP, Format
 
 
 @dataclass
 class State:
-    """The global options of this run."""
+    """The global options of this run: the one place they are kept, set by the group's callback
+    (``cli.app._main``, from the options below) and read by any code of the run (``state()``)."""
 
     data_dir: Path | None = None
     pager: bool = True
+
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        metavar="DIR",
+        help="Read roles, skills and salaries from this directory instead of the shipped data "
+        "(also: MLCAREER_DATA_DIR; before or after the command).",
+        show_default=False,
+        readable=False,  # the loader examines it and says why it cannot be read (exit 1)
+    ),
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Print long output directly instead of through a pager "
+        "($MLCAREER_PAGER, else $PAGER, else less -FRX; MLCAREER_PAGER=cat also turns it off).",
+    ),
+]
 
 
 _state: ContextVar[State] = ContextVar("mlcareer_state")
@@ -119,10 +142,14 @@ def format_option(*offered: Format) -> Any:
     )
 
 
-# every view has the formats of a page (render/formats.py); the path adds a diagram
-FormatOption = Annotated[str, format_option(*VIEW_FORMATS)]
-TextJsonFormatOption = Annotated[str, format_option(Format.text, Format.json)]
-DiagramFormatOption = Annotated[str, format_option(*VIEW_FORMATS, Format.mermaid)]
+def formats_for(*results: str) -> Any:
+    """The --format option of a command that shows ``results`` (result types of ``mlcareer.outputs``,
+    by class name): its choices and help are those of the results' entries in that table."""
+    from mlcareer.outputs import formats_of
+
+    return format_option(*formats_of(*results))
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -131,9 +158,17 @@ OutputOption = Annotated[
         metavar="FILE",
         help="Write to FILE instead of stdout ('-' for stdout).",
         show_default=False,
+        parser=lambda text: output_path(text),
         callback=lambda value: None if value is not None and str(value) == "-" else value,
     ),
 ]
+
+
+def output_path(text: str) -> Path:
+    """A file to write, as given: ``DIR/`` (a directory, existing or not) is refused (exit 1)."""
+    from mlcareer.files import output_path as checked
+
+    return checked(text)
 
 
 # ---------------------------------------------------------------- the self-assessment's options
@@ -154,11 +189,43 @@ def answers_option(help: str, *, dir_okay: bool = False) -> Any:
         "-a",
         metavar="FILE|DIR" if dir_okay else "FILE",
         help=help,
-        exists=True,
-        dir_okay=dir_okay,
-        allow_dash=True,
         show_default=False,
+        readable=False,  # checked by _answers_path, which can tell "missing" from "not allowed"
+        callback=_answers_path(dir_okay),
     )
+
+
+def _answers_path(dir_okay: bool) -> Callable[[Path | None], Path | None]:
+    """The check of --answers: a file (or, with ``dir_okay``, a folder of them), or '-' for stdin."""
+
+    def check(value: Path | None) -> Path | None:
+        """One that does not exist is a usage error; one that cannot be examined is exit 1.
+
+        A file is an input of the run: ``--output`` and ``--report`` never write over it (the
+        files of a folder are protected as the folder is read).
+        """
+        if value is None or str(value) == "-":
+            return value
+        import os
+        import stat
+
+        from mlcareer.files import PathError, examine, protect, shown
+
+        try:
+            st = examine(value)
+        except PathError as exc:
+            if exc.errno == errno.ENOENT and not os.path.islink(value):
+                what = "path" if dir_okay else "file"
+                raise typer.BadParameter(f"{what} {shown(value)!r} does not exist") from None
+            raise
+        if stat.S_ISDIR(st.st_mode):
+            if not dir_okay:
+                raise typer.BadParameter(f"{shown(value)!r} is a directory; give an answers file")
+            return value
+        protect(value, "the answers file this run reads")
+        return value
+
+    return check
 
 
 def quick_option(help: str) -> Any:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple, TypeVar
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations
@@ -13,7 +13,17 @@ from mlcareer.domain.ladder import EdgeKind, moves_from, moves_to
 from mlcareer.domain.official import Placement, placements
 from mlcareer.domain.salaries import salary_for_role  # lives with the other salary queries
 from mlcareer.errors import NotFoundError
-from mlcareer.models import Catalog, Contrast, Credential, LevelInfo, Role, SalaryFigure, Skill, Source
+from mlcareer.models import (
+    Catalog,
+    Contrast,
+    Credential,
+    LevelInfo,
+    Requirement,
+    Role,
+    SalaryFigure,
+    Skill,
+    Source,
+)
 
 
 def normalise(text: str) -> str:
@@ -129,6 +139,16 @@ class RoleView(NamedTuple):
     sources: list[Source]
     figure_sources: dict[str, Source]
     official: list[Placement]  # occupations beside the role
+    level_education: list[Requirement]  # the level's education statements, where the role has none
+    parent: RoleView | None = None  # a kind of ML engineer: the role it specialises, whose facts it inherits
+
+
+def level_education(catalog: Catalog, role: Role) -> list[Requirement]:
+    """What the role's level says of education, shown where the role has none of its own."""
+    if role.education or role.kind == "specialisation":
+        return []
+    info = catalog.lookup.levels.get(role.level)
+    return [r for r in info.requirements if r.education] if info is not None else []
 
 
 def contrasts(catalog: Catalog, role: Role, other: Role | None = None) -> list[tuple[Contrast, Role]]:
@@ -151,23 +171,36 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
     sources = catalog.lookup.sources
     figures = salary_for_role(catalog, role)
     by_id = catalog.lookup.roles
+    parent = by_id.get(role.specialises or "") if role.kind == "specialisation" else None
+    if parent is not None and parent.id == role.id:
+        parent = None
     return RoleView(
         role=role,
         level=catalog.lookup.levels.get(role.level),
         expectations=expectations(catalog, role),
-        education=[creds[c] for c in role.education if c in creds],
-        certifications=[creds[c] for c in role.certifications if c in creds],
+        education=_known(role.education, creds),
+        certifications=_known(role.certifications, creds),
         salary=figures,
-        related=[by_id[r] for r in role.related if r in by_id],
+        related=_known(role.related, by_id),
         leads_to=[Move(by_id[e.target], e.kind) for e in moves_from(catalog, role)],
         leads_from=[Move(by_id[e.source], e.kind) for e in moves_to(catalog, role)],
         specialises=by_id.get(role.specialises) if role.specialises else None,
         specialisations=[r for r in catalog.roles if r.specialises == role.id],
         contrasts=contrasts(catalog, role),
-        sources=[sources[s] for s in role.sources if s in sources],
+        sources=_known(role.sources, sources),
         figure_sources={f.id: sources[f.source] for f in figures if f.source in sources},
         official=placements(catalog, role),
+        level_education=level_education(catalog, role),
+        parent=describe_role(catalog, parent) if parent is not None else None,
     )
+
+
+_T = TypeVar("_T")
+
+
+def _known(ids: Iterable[str], table: Mapping[str, _T]) -> list[_T]:
+    """What ``ids`` name in ``table``, in order; an id it does not hold is left out."""
+    return [table[i] for i in ids if i in table]
 
 
 class SkillRow(NamedTuple):

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.domain.plan import NextAction, Plan, PlanStep, Suggestions
+from mlcareer.domain.plan import Plan, PlanStep
+from mlcareer.jsondoc.action import suggestions_json
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_name, role_ref, scale_step
-from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.expect import ceiling_json, expectation_json
+from mlcareer.jsondoc.quiz import level_json, readiness_json
 from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import NextDoc, OriginDoc, PlanDoc, PlanStepDoc, SuggestionsDoc
+    from mlcareer.domain.shown import PlanShown
+    from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
 
 
 def _step_json(number: int, step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:
@@ -27,7 +30,10 @@ def _step_json(number: int, step: PlanStep, scale: Mapping[int, ScaleStep]) -> P
         out["skill"] = step.skill.id
         out["you"] = proficiency(step.you, scale)
         out["expected"] = proficiency(step.expectation.grade, scale)
+        out["aim"] = proficiency(step.target, scale)
+        out["starts_from"] = proficiency(step.base if step.base is not None else step.you, scale)
         out["gap"] = step.gap
+        out["aim_ceiling"] = ceiling_json(step.ceiling)
         out["expectation"] = expectation_json(step.expectation)
         out["covers"] = step.skill.description
         out["next_grades"] = [scale_step(g) for g in step.next_grades]
@@ -47,20 +53,6 @@ def _origin(origin: Mapping[str, Any]) -> OriginDoc:
     return out
 
 
-def suggestions_json(found: Suggestions) -> SuggestionsDoc:
-    """What the sources suggest, hedges kept: education from the level statements, advice on learning."""
-    return {
-        "education": [
-            {"level": level.value, "text": q.text, "quote": q.quote, "source": q.source}
-            for level, q in found.education
-        ],
-        "learning": [
-            {"level": None, "text": "Continuous learning", "quote": s.quote, "source": s.source}
-            for s in found.learning
-        ],
-    }
-
-
 def plan_json(plan: Plan, origin: Mapping[str, Any], first: int | None = None) -> PlanDoc:
     """The plan as stable JSON: steps in order with ids, grades, scope and done state.
 
@@ -71,7 +63,8 @@ def plan_json(plan: Plan, origin: Mapping[str, Any], first: int | None = None) -
     return {
         "role": role_ref(plan.role),
         "from": _origin(origin),
-        "level": plan.result.level.level.value if plan.result.level.level else None,
+        "readiness": readiness_json(plan.result),
+        "level": level_json(plan.result.level),
         "route": [role_name(r) for r in plan.roles] if plan.start is not None else None,
         "start": role_name(plan.start) if plan.start else None,
         "rule": plan.rule,
@@ -85,20 +78,5 @@ def plan_json(plan: Plan, origin: Mapping[str, Any], first: int | None = None) -
     }
 
 
-def next_json(nxt: NextAction) -> NextDoc:
-    """The plan's first open steps after a quiz, and the command that shows the whole plan."""
-    return {
-        "command": nxt.command,
-        "hint": nxt.hint or None,
-        "steps": [
-            {
-                "number": n,
-                "id": s.id,
-                "title": s.title,
-                "kind": s.kind,
-                "next_grade": scale_step(s.next_grades[0]) if s.next_grades else None,
-            }
-            for n, s in nxt.steps
-        ],
-        "total": len(nxt.plan.steps),
-    }
+def plan_shown_json(shown: PlanShown) -> PlanDoc:
+    return plan_json(shown.plan, shown.origin, shown.first)

@@ -15,20 +15,19 @@ regular file of the user's or is larger than it says, all mean "no cache", never
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import os
 import stat
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from mlcareer import datafiles
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
-ENV_CACHE_DIR = "MLCAREER_CACHE_DIR"
-FORMAT = 4  # 3: occupations (official figures) in the catalog; 4: entries carry their size and a MAC
+FORMAT = datafiles.CACHE_FORMAT
 # Below this size, rebuilding a cached catalog object by object (no validators to build) is
 # the faster way; above it, validating the JSON is. Measured here: the shipped data (80 KB)
 # 5-8 ms against 31-37 ms; a 1,000-role pack (2 MB) 214-282 ms against 73-98 ms.
@@ -39,40 +38,23 @@ MAX_BODY = 256 * 1024 * 1024
 
 
 def cache_dir() -> Path | None:
-    """$MLCAREER_CACHE_DIR, else $XDG_CACHE_HOME/mlcareer, else ~/.cache/mlcareer; None: no cache.
-
-    A relative XDG_CACHE_HOME is ignored, as the XDG spec says; with no home directory there
-    is no cache (rather than a directory literally named ``~``).
-    """
-    explicit = os.environ.get(ENV_CACHE_DIR)
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "mlcareer"
-    from mlcareer.files import user_home
-
-    home = user_home()
-    return None if home is None else home / ".cache" / "mlcareer"
+    """Where the cache lives (``mlcareer.datafiles.cache_dir``); None: no cache."""
+    where = datafiles.cache_dir()
+    return None if where is None else Path(where)
 
 
 def key(extras: tuple[str, ...], files: dict[str, bytes | OSError | None]) -> str | None:
     """A hash of everything the catalog is made from; None when a file could not be read."""
-    from mlcareer import __version__
-
-    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-    digest.update(os.fsencode("|".join(extras)))  # file names may be any bytes
-    for name, raw in sorted(files.items()):
+    read: dict[str, bytes | None] = {}
+    for name, raw in files.items():
         if isinstance(raw, OSError):
             return None
-        digest.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
-        digest.update(raw or b"")
-    return digest.hexdigest()
+        read[name] = raw
+    return datafiles.cache_key(extras, read)
 
 
 def _entry(where: Path, directory: Path) -> Path:
-    name = hashlib.sha256(os.fsencode(directory.resolve())).hexdigest()[:24]
-    return where / f"catalog-{os.geteuid()}-{name}.json"
+    return where / datafiles.entry_name(str(directory), ".json")
 
 
 def _own_regular(st: os.stat_result, private: bool) -> bool:
@@ -105,26 +87,36 @@ def _read_own(path: Path, limit: int, private: bool = False) -> bytes | None:
 
 
 def _secret(where: Path, create: bool) -> bytes | None:
-    """This user's secret for MACs: read, or made when ``create`` and there is none."""
+    """This user's secret for MACs: read, or made when ``create`` and there is none.
+
+    A secret of the user's own that is the wrong size (empty: cut short by a crash or a full
+    disk as it was made) is made again, or the cache would stay off for good. A file that is
+    not the user's own private regular file is never trusted and never replaced.
+    """
     path = where / f"secret-{os.geteuid()}"
     secret = _read_own(path, SECRET_BYTES, private=True)
-    if secret is not None:
-        return secret if len(secret) == SECRET_BYTES else None
-    if not create or os.path.lexists(path):
+    if secret is not None and len(secret) == SECRET_BYTES:
+        return secret
+    if not create:
+        return None
+    if os.path.lexists(path) and not _own_private_file(path):
         return None
     made = os.urandom(SECRET_BYTES)
+    from mlcareer.files import replace_file
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        replace_file(path, made, prefix=".secret-")  # whole or not at all; mode 0600
     except OSError:
         return None
-    try:
-        if os.write(fd, made) != SECRET_BYTES:
-            return None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     return made
+
+
+def _own_private_file(path: Path) -> bool:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return _own_regular(st, private=True)
 
 
 def _mac(secret: bytes, made_from: str, body: bytes) -> str:

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
+from typing import TYPE_CHECKING
+
+from mlcareer.domain.ladder import (
+    SPECIALISE_NOTE,
+    UNSOURCED,
+    Ladder,
+    Node,
+    PayChange,
+    Route,
+    SkillGrowth,
+    Step,
+)
 from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
-from mlcareer.render.common import NO_DATA, figure_amount, money
+from mlcareer.render.common import NO_DATA, amount_text, money
 from mlcareer.render.expect import COMPACT_NOTE
 from mlcareer.render.role_page import grade_line
+from mlcareer.render.salary import amount
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import PathShown
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"
@@ -19,7 +34,7 @@ def _steps(count: int) -> str:
 
 def _band(figures: list[SalaryFigure]) -> str:
     """'$80,000 - $110,000 per year', several joined by '; '."""
-    return "; ".join(f"{figure_amount(f)} per {f.period}" for f in figures)
+    return "; ".join(amount_text(amount(f, per=True)) for f in figures)
 
 
 def _signed(amount: int, currency: str) -> str:
@@ -39,7 +54,7 @@ def pay_text(pay: PayChange, arrow: str) -> str:
         return f"{left} {arrow} {right}"
     if pay.low is None:
         return f"{_band([before])} {arrow} {_band([after])}"
-    text = f"{figure_amount(before)} {arrow} {figure_amount(after)} per {after.period}"
+    text = f"{amount_text(amount(before))} {arrow} {amount_text(amount(after, per=True))}"
     if after.kind == "average":
         return f"{text} ({_signed(pay.low, after.currency)})"
     changes = [f"low end {_signed(pay.low, after.currency)}"]
@@ -110,12 +125,28 @@ def ladder_page(ladder: Ladder) -> v.Page:
 # ---------------------------------------------------------------- a route
 
 
+#: The Change column's short words, explained under the table.
+NO_SOURCE = "no source"
+CHANGE_NOTE = (
+    f'Change: "{NO_SOURCE}": {UNSOURCED} (a default grade, or statements of different scopes); '
+    '"ceiling": mlcareer\'s level ceiling; "speciality": the kind\'s own speciality, mlcareer\'s reading.'
+)
+
+
 def change_label(growth: SkillGrowth) -> str:
-    """'+2', 'none', or '' when a grade is not scored for both roles (never 'new skill')."""
+    """'+2', '+1 ceiling', 'none', 'no source' (no source grades the difference), or '' when the
+    skill is not stated for the current role (never 'new skill')."""
+    if growth.basis == "unsourced":
+        return NO_SOURCE
+    if growth.now is not None and not (growth.now.graded and growth.then.graded):
+        return ""  # a default on either side: no source grades it, so no change to show
     change = growth.change
-    if change is not None:
-        return f"+{change}" if change > 0 else ("none" if change == 0 else f"{change}")
-    return ""
+    if change is None:
+        return ""
+    text = f"+{change}" if change > 0 else ("none" if change == 0 else f"{change}")
+    if growth.basis in ("ceiling", "speciality"):
+        text += f" {growth.basis}"
+    return text
 
 
 def pay_line(pay: PayChange) -> v.Line:
@@ -160,6 +191,7 @@ def _step(number: int, count: int, step: Step) -> v.Section:
         v.Label("Skills the next role expects"),
         _growth(step.skills),
         v.note(COMPACT_NOTE),
+        v.note(CHANGE_NOTE),
         v.para(v.strong("Pay: "), *pay_line(step.pay)),
     ]
     return v.Section(f"Step {number} of {count}: {step.source.title} to {step.target.title}", tuple(blocks))
@@ -189,3 +221,14 @@ def route_page(route: Route, verdict: v.Para | None = None) -> v.Page:
 
 
 # ---------------------------------------------------------------- Mermaid
+
+
+def path_shown_page(shown: PathShown) -> v.Page:
+    """The ladder's page, or a route's, ending with its verdict (the pay from first role to last)."""
+    from mlcareer.render.verdict import route_verdict
+
+    if not isinstance(shown.found, Route):
+        return ladder_page(shown.found)
+    if shown.total is None:
+        return route_page(shown.found)
+    return route_page(shown.found, route_verdict(shown.found, shown.total, pay_text(shown.total, "->")))

@@ -5,12 +5,17 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
 from mlcareer.models import Skill
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import basis_lines
 from mlcareer.render.role_page import grade_line, role_ref
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import SkillList
 
 PACK_GROUPING = "*"
 SCALE_NOTE = "The scale is mlcareer's own rubric, not a claim of the sources."
@@ -28,7 +33,8 @@ def _name(skill: Skill) -> str:
 def counts_note(total_roles: int) -> str:
     return (
         f"Of the {total_roles} roles, how many have sources that expect the skill at a grade (expect), "
-        "and how many mention it without one (mention); for the rest the sources do not say, which is "
+        "and how many mention it without one (mention); of those, how many only inherit it (a kind "
+        "of ML engineer, as for the role it specialises); for the rest the sources do not say, which is "
         f"not the same as not needed. {PACK_GROUPING} a category that is this data pack's grouping, "
         "not a source's. `mlcareer skill ID` explains one."
     )
@@ -54,8 +60,9 @@ def skills_page(found: list[SkillSummary], total_roles: int) -> v.Page:
 
 
 def _count(row: SkillSummary) -> str:
-    """'3 expect, 2 mention' (of the roles; the rest: not stated)."""
-    return f"{row.expected} expect, {row.mentioned} mention"
+    """'3 expect, 2 mention; 12 of them only inherit it' (of the roles; the rest: not stated)."""
+    out = f"{row.expected} expect, {row.mentioned} mention"
+    return f"{out}; {row.inherited} only inherit it" if row.inherited else out
 
 
 # ---------------------------------------------------------------- one skill
@@ -115,3 +122,7 @@ def _needs(needs: list[RoleNeed]) -> v.Table:
         stacked="always",
         empty="No role's sources state this skill.",
     )
+
+
+def skill_list_page(shown: SkillList) -> v.Page:
+    return skills_page(shown.skills, shown.total_roles)
