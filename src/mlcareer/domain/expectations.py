@@ -10,11 +10,13 @@ plan) asks this module.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from mlcareer.choices import Level
-from mlcareer.models import Catalog, Role, ScaleStep, Skill, Statement
 from mlcareer.pack.wording import grades_in, phrases
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, Role, ScaleStep, Skill, Statement
 
 Scope = Literal["role", "level", "profession"]
 #: Where the grade scored against comes from; "default": the data pack's grade for a skill named

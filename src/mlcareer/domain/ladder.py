@@ -12,13 +12,12 @@ go to the ML engineer family first, then to the data's order.
 from __future__ import annotations
 
 from collections import deque
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.domain.salaries import salary_for_role
 from mlcareer.errors import NoRouteError
-from mlcareer.models import Catalog, LevelInfo, Quoted, Role, SalaryFigure, Skill
 
 EdgeKind = Literal["advance", "specialisation"]
 
@@ -33,6 +32,9 @@ SPECIALISE_NOTE = (
     'mlcareer\'s reading of "Types of Machine Learning Engineers": a kind of machine learning '
     "engineer is reached by specialising as a machine learning engineer"
 )
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, LevelInfo, Quoted, Role, SalaryFigure, Skill
 
 
 class Edge(NamedTuple):

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, expectations, family_role
 from mlcareer.domain.ladder import route
 from mlcareer.domain.quiz import QuizResult, score
 from mlcareer.errors import NoRouteError
-from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill
 
 ORDER_RULE = (
     "mlcareer's suggestion, not a source's: steps are grouped by the level of the route where the "

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations, family_role
 from mlcareer.errors import MlcareerError
-from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
 
 DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mlcareer.domain.careers import name_index, suggest
 from mlcareer.domain.careers import normalise as norm  # one way of folding names for roles and skills
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.errors import NotFoundError
-from mlcareer.models import Catalog, Credential, Role, ScaleStep, Skill, Source
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, Credential, Role, ScaleStep, Skill, Source
 
 CATEGORIES = ("technical", "analytical", "interpersonal")
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.domain.quiz import QuizResult, match_kinds, score
-from mlcareer.models import Catalog, Role, ScaleStep, Skill
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, Role, ScaleStep, Skill
 
 #: A difference of this many steps or more between two views of one person is worth a talk
 #: (as engineering ladders that ask a person and their manager to rate one rubric do).

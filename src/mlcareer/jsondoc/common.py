@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mlcareer.models import Credential, Quoted, Role, ScaleStep, Source
-
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import CredentialDoc, Proficiency, QuotedDoc, RoleRef, ScaleStepDoc, SourceDoc
+    from mlcareer.models import Credential, Quoted, Role, ScaleStep, Source
 
 
 def proficiency(grade: int | None, scale: Mapping[int, ScaleStep]) -> Proficiency:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from mlcareer.history.diff import Diff, Trend
 from mlcareer.history.entry import Entry
 from mlcareer.jsondoc.common import proficiency
-from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
         QuizResultDoc,
         SavedResultDoc,
     )
+    from mlcareer.models import ScaleStep
 
 
 def entry_json(e: Entry) -> EntryDoc:

@@ -9,10 +9,10 @@ from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Route, Step
 from mlcareer.jsondoc.common import quoted, role_ref
 from mlcareer.jsondoc.expect import expectation_json, stated_or_not
 from mlcareer.jsondoc.salary import figure_json
-from mlcareer.models import SalaryFigure, Source
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import PathLadderDoc, PathRouteDoc, PayDoc, StepDoc
+    from mlcareer.models import SalaryFigure, Source
 
 
 def _pay(f: SalaryFigure | None, sources: Mapping[str, Source]) -> PayDoc | None:

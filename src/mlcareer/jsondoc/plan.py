@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref, scale_step
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
+    from mlcareer.models import ScaleStep
 
 
 def _step_json(step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:

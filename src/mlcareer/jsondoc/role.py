@@ -10,10 +10,10 @@ from mlcareer.jsondoc.common import credential, quoted, sources_doc
 from mlcareer.jsondoc.expect import expectation_json, expectations_json
 from mlcareer.jsondoc.official import role_official_json
 from mlcareer.jsondoc.salary import figure_json
-from mlcareer.models import LevelInfo, Role
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import LevelInfoDoc, RoleDoc, RolesDoc
+    from mlcareer.models import LevelInfo, Role
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {

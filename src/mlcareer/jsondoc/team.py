@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from mlcareer.domain.team import TALK_ABOUT, Calibration, Team
 from mlcareer.jsondoc.common import proficiency, role_ref
 from mlcareer.jsondoc.expect import expectation_json
-from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import CalibrationDoc, ProblemDoc, Proficiency, TeamDoc
+    from mlcareer.models import ScaleStep
 
 
 def problem_json(p: Mapping[str, Any]) -> ProblemDoc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -11,8 +12,10 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from mlcareer.models import SalaryFigure, Source
 from mlcareer.text import clean
+
+if TYPE_CHECKING:
+    from mlcareer.models import SalaryFigure, Source
 
 NO_DATA = "no data"
 HEADING = "bold cyan"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
-from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA, figure_amount, money
 from mlcareer.render.expect import COMPACT_NOTE
 from mlcareer.render.role_page import grade_line
+
+if TYPE_CHECKING:
+    from mlcareer.models import SalaryFigure
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
 
 from mlcareer.domain.quiz import LevelFit, Match, QuizResult, SkillRow
-from mlcareer.models import Credential, Question, Quoted, ScaleStep
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
 from mlcareer.render.verdict import quiz_verdict
 from mlcareer.text import clean
+
+if TYPE_CHECKING:
+    from mlcareer.models import Credential, Question, Quoted, ScaleStep
 
 NO_EXPECTATION = "named without a grade, and this data pack sets no default"
 NOT_ASKED = "not asked"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
@@ -9,13 +11,15 @@ from rich.style import Style
 from rich.text import Text
 
 from mlcareer.choices import Level
-from mlcareer.models import Role
 from mlcareer.render import view as v
 from mlcareer.render.common import (
     MUTED,
     wrap,
 )
 from mlcareer.text import clean
+
+if TYPE_CHECKING:
+    from mlcareer.models import Role
 
 
 def render_roles(roles: list[Role]) -> RenderableType:

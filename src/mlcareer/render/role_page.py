@@ -6,11 +6,11 @@ Built once as a view model (``render.view``); the terminal, Markdown and HTML al
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
 
 from mlcareer.choices import SECTION_TITLES, Section
 from mlcareer.domain.careers import Move, RoleView
 from mlcareer.domain.expectations import Expectation
-from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import (
@@ -240,6 +240,9 @@ OVERVIEW_READING_NOTE = (
     "Expects: read from the sources' wording on mlcareer's 0-4 scale; "
     "--section skills shows on what each grade rests."
 )
+
+if TYPE_CHECKING:
+    from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source
 
 
 def _overview_level(view: RoleView) -> v.Blocks:

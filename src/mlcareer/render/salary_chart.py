@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from mlcareer.domain.salaries import Chart
-from mlcareer.models import OfficialPay, SalaryFigure
 from mlcareer.render.common import MUTED, money
+
+if TYPE_CHECKING:
+    from mlcareer.models import OfficialPay, SalaryFigure
 
 NO_LEVEL = "not stated"
 

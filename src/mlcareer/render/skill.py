@@ -5,12 +5,16 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
-from mlcareer.models import Skill
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import basis_lines
 from mlcareer.render.role_page import grade_line, role_ref
+
+if TYPE_CHECKING:
+    from mlcareer.models import Skill
 
 PACK_GROUPING = "*"
 SCALE_NOTE = "The scale is mlcareer's own rubric, not a claim of the sources."
