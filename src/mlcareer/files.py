@@ -4,6 +4,9 @@ Reading: only regular files are read, checked before they are opened (a FIFO wou
 forever, a device could stream without end) and again on the open descriptor, and never
 more than a given number of bytes.
 
+Examining: :func:`examine` is the one way a path the user gave is looked at before use; it
+turns ENAMETOOLONG, EACCES, ELOOP, ENOTDIR... into a one-line :class:`PathError` (exit 1).
+
 Writing (``--output``, ``--report``): a regular file is replaced atomically, by a temporary
 file beside it renamed over it, keeping the mode and owner of the file it replaces; a
 character device, a FIFO or ``/dev/stdout`` is written in place, since renaming over it
@@ -21,6 +24,7 @@ import signal
 import stat
 import sys
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from types import FrameType
 from typing import Any, NamedTuple
@@ -33,9 +37,19 @@ _FD_DIRS = ("/proc/", "/dev/fd/")
 _STDOUT = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 
 
-def shown(path: Path | str) -> str:
-    """A path fit for a message: any byte, control character or newline made visible."""
-    return clean_line(os.fsdecode(path))
+def shown(path: Path | str | bytes) -> str:
+    """A path fit for a message or JSON: any byte, control character or newline made visible.
+
+    A byte that is not UTF-8 (held as a lone surrogate by ``os.fsdecode``) is shown as ``\\xff``.
+    """
+    return clean_line(visible_bytes(os.fsdecode(path)))
+
+
+def visible_bytes(text: str) -> str:
+    """``text`` with each undecodable byte (a lone surrogate from ``surrogateescape``) as ``\\xNN``."""
+    if text.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in text)
 
 
 def kind_of(mode: int) -> str:
@@ -60,8 +74,12 @@ class NotRegularFile(OSError):
         super().__init__(errno.EINVAL, f"is {kind_of(mode)}, not a regular file")
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """At most ``limit`` bytes of a regular file; raise OSError (NotRegularFile for a FIFO...)."""
+def read_regular(path: Path, limit: int, *, is_input: bool = True) -> bytes:
+    """At most ``limit`` bytes of a regular file; raise OSError (NotRegularFile for a FIFO...).
+
+    ``is_input``: the file is one of the run's inputs (:func:`protect`), which ``--output``
+    never replaces (not so for a file only peeked at).
+    """
     before = os.stat(path)
     if not stat.S_ISREG(before.st_mode):
         raise NotRegularFile(before.st_mode)
@@ -71,10 +89,148 @@ def read_regular(path: Path, limit: int) -> bytes:
         now = os.fstat(fd)
         if not stat.S_ISREG(now.st_mode):
             raise NotRegularFile(now.st_mode)
-        with open(fd, "rb", closefd=False) as fh:  # reads to ``limit`` or the end, in one buffer
-            return fh.read(limit)
+        if is_input:
+            _note(now, "a file this run reads")
+        # Sized by the file, not by ``limit``: a 16 MB buffer for each small file ran out of
+        # memory under `ulimit -v`. A file that grows while read still stops at ``limit``.
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, min(left, max(now.st_size + 1, 64 * 1024)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+# -- examining a path --------------------------------------------------------------------
+
+_REASONS = {
+    errno.ENOENT: "it does not exist",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENAMETOOLONG: "the name is too long (over 255 bytes in one part of the path, or 4,096 in all)",
+    errno.ELOOP: "too many symbolic links (a loop of links?)",
+    errno.ENOTDIR: "a part of the path is not a directory",
+}
+
+
+def why(exc: OSError, path: Path | None = None, *, stat_call: bool = False) -> str:
+    """An OSError about ``path`` in words, for ``cannot read PATH: ...``.
+
+    ``stat_call``: the error came from looking the path up (stat, lstat, listing a parent),
+    where "permission denied" means a directory on the way cannot be searched.
+    """
+    code = exc.errno
+    if code == errno.ENOENT and path is not None and os.path.islink(path):
+        with contextlib.suppress(OSError):
+            return f"it is a symbolic link to {shown(os.readlink(path))}, which does not exist"
+    if code in (errno.EACCES, errno.EPERM) and stat_call:
+        return "permission denied (a directory on its path cannot be searched)"
+    if code in _REASONS:
+        return _REASONS[code]
+    return exc.strerror or str(exc)
+
+
+class PathError(MlcareerError):
+    """A path that cannot be used: ``cannot ACTION PATH: REASON`` (exit 1)."""
+
+    def __init__(self, path: Path | str, action: str, reason: str, code: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.errno = code  # the OSError's errno, when there was one
+        super().__init__(f"cannot {action} {shown(path)}: {reason}")
+
+
+def examine(path: Path, action: str = "read", *, follow: bool = True) -> os.stat_result:
+    """The status of ``path`` (``follow=False``: of a link itself); PathError saying why not.
+
+    The one way every path the user names is looked at before it is used: ENAMETOOLONG,
+    EACCES, ELOOP, ENOTDIR, a missing file, a NUL in the name all become one line,
+    ``cannot ACTION PATH: REASON``, never a traceback.
+    """
+    try:
+        return os.stat(path, follow_symlinks=follow)
+    except OSError as exc:
+        raise PathError(path, action, why(exc, path, stat_call=True), exc.errno) from None
+    except ValueError:  # an embedded NUL byte
+        raise PathError(path, action, "the name holds a NUL byte") from None
+
+
+def list_directory(path: Path, action: str = "read") -> list[Path]:
+    """The entries of directory ``path``, sorted by name; PathError saying why they cannot be listed."""
+    try:
+        with os.scandir(path) as entries:
+            names = sorted(os.fsencode(e.name) for e in entries)
+    except OSError as exc:
+        reason = "permission denied (it cannot be listed)" if exc.errno == errno.EACCES else why(exc, path)
+        raise PathError(path, action, reason, exc.errno) from None
+    return [path / os.fsdecode(name) for name in names]
+
+
+# -- what a run reads: never written over --------------------------------------------------
+
+Identity = tuple[int, int]  # (st_dev, st_ino)
+_protected: ContextVar[dict[object, str] | None] = ContextVar("mlcareer_protected", default=None)
+
+
+@contextlib.contextmanager
+def fresh_run() -> Iterator[None]:
+    """One run's record of the files it reads (a test's next run starts afresh)."""
+    token = _protected.set({})
+    try:
+        yield
+    finally:
+        _protected.reset(token)
+
+
+def _record() -> dict[object, str]:
+    record = _protected.get()
+    if record is None:
+        record = {}
+        _protected.set(record)
+    return record
+
+
+def _note(st: os.stat_result, why: str) -> None:
+    _record().setdefault((st.st_dev, st.st_ino), why)
+
+
+def _place(path: Path) -> tuple[int, int, str] | None:
+    """A name in a directory, by the directory's identity: the same for every spelling of it."""
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        st = os.stat(parent)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino, path.name)
+
+
+def protect(path: Path, why: str, *, by_name: bool = False) -> None:
+    """Never let ``--output`` or ``--report`` write ``path`` in this run; ``why`` says what it is.
+
+    Compared by device and inode, so any spelling of the path (a link, ``..``, another mount
+    of it) is caught. ``by_name``: also the name itself, for a file that may not exist yet
+    (a database's journal).
+    """
+    with contextlib.suppress(OSError, ValueError):
+        _note(os.stat(path), why)
+    if by_name:
+        place = _place(path)
+        if place is not None:
+            _record().setdefault(place, why)
+
+
+def protected(path: Path, st: os.stat_result | None) -> str | None:
+    """What ``path`` is, when the run must not write it; None when it may."""
+    record = _record()
+    if st is not None and (st.st_dev, st.st_ino) in record:
+        return record[(st.st_dev, st.st_ino)]
+    place = _place(path)
+    return record.get(place) if place is not None else None
 
 
 def user_home() -> Path | None:

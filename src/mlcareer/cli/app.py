@@ -177,7 +177,9 @@ class _Group(TyperGroup):
         return super().parse_args(ctx, hoist_global_options(args))
 
     def invoke(self, ctx: Any) -> Any:
-        with fresh_state():
+        from mlcareer.files import fresh_run
+
+        with fresh_state(), fresh_run():
             try:
                 return super().invoke(ctx)
             except MlcareerError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -172,8 +173,11 @@ def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> N
 
         write_stdout(body)
         return
-    if output.exists() and not force:  # it may hold answers already filled in
-        raise MlcareerError(f"{output} exists; --force overwrites it, or choose another FILE")
+    check_writable(output)  # a name too long, a folder that cannot be searched: one line, exit 1
+    if os.path.lexists(output) and not force:  # it may hold answers already filled in
+        from mlcareer.files import shown as visible
+
+        raise MlcareerError(f"{visible(output)} exists; --force overwrites it, or choose another FILE")
     write_file(output, body)
 
 

@@ -10,13 +10,11 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import FormatOption, JsonOption, OutputOption, quick_option, role_option
-from mlcareer.cli.output import emit, report_error
+from mlcareer.cli.output import emit, notice, report_error
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import ProblemDoc
-
-ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @app.command()
@@ -29,6 +27,7 @@ def team(
             help="Answers files (as for quiz --answers; an optional name: key names the person), "
             "or directories of them.",
             show_default=False,
+            readable=False,  # examined by the shared folder reader, which says why a path cannot be read
         ),
     ],
     *,
@@ -59,30 +58,40 @@ def team(
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import quiz_data, select_questions
     from mlcareer.domain.team import calibrate as pair
+    from mlcareer.domain.team import gather
     from mlcareer.domain.team import team as group
+    from mlcareer.files import PathError, shown
     from mlcareer.jsondoc import team as jsondoc
     from mlcareer.jsondoc.validate import error_rows
     from mlcareer.render.team import calibration_page, team_page
 
-    paths = _expand(files)
-    if not paths:
+    found = gather(files)
+    if not found.files and not found.skipped:
         raise UsageError("no answers files: give files, or directories that hold .yaml, .yml or .json files")
-    if calibrate and len(paths) != 2:
-        raise UsageError(f"--calibrate compares two assessments of one person; {len(paths)} files given")
+    if calibrate and len(found.files) + len(found.errors) != 2:
+        count = len(found.files) + len(found.errors)
+        raise UsageError(f"--calibrate compares two assessments of one person; {count} files given")
     data = catalog(ctx)
     target = find_role(data, role)
     quiz = quiz_data(data)
     asked = select_questions(quiz, quick)
     people: list[tuple[str, str, dict[str, int]]] = []
     problems: list[ProblemDoc] = []
-    for path in paths:
+    for skipped in found.skipped:
+        if skipped.error:
+            exc = PathError(skipped.path, "read", skipped.reason)
+            report_error(exc)
+            problems += error_rows(exc, shown(skipped.path))
+        else:
+            notice(skipped.message[:1].upper() + skipped.message[1:])
+    for path in found.files:
         try:
             name, answers = read_named_answers(path, asked, quiz.questions)
         except MlcareerError as exc:
             report_error(exc)
-            problems += error_rows(exc, str(path))
+            problems += error_rows(exc, shown(path))
             continue
-        people.append((name or path.stem, str(path), answers))
+        people.append((name or shown(path.stem), shown(path), answers))
     if calibrate and len(people) == 2:
         first, second = group(data, target, people, quick=quick).members
         cal = pair(data, first, second)
@@ -105,13 +114,3 @@ def team(
     if problems:
         raise typer.Exit(ExitCode.ERROR)
 
-
-def _expand(files: list[Path]) -> list[Path]:
-    """Files as given; directories as the answers files directly in them, by name."""
-    out: list[Path] = []
-    for path in files:
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
-        else:
-            out.append(path)
-    return list(dict.fromkeys(out))

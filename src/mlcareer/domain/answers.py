@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.errors import MAX_PROBLEMS, DataError, MlcareerError, Problem
-from mlcareer.text import clean
+from mlcareer.errors import MAX_PROBLEMS, DataError, Problem
+from mlcareer.text import clean_line
 
 if TYPE_CHECKING:
     from mlcareer.models import Question
@@ -54,22 +54,22 @@ def read_named_answers(
             raise DataError(
                 [Problem(shown, lines(NAME_KEY), NAME_KEY, f"a name is text, found {found}")], shown
             )
-        name = clean(value.strip())
+        name = clean_line(value.strip())  # one line: a newline in a name cannot add a row
     return name, check_answers(data, lines, shown, asked, every)
 
 
 def _read(path: Path) -> tuple[Any, Lines, str]:
     """The parsed file, the line of each top-level key, and the file's name as shown."""
-    from mlcareer.files import NotRegularFile, read_regular
+    from mlcareer.files import NotRegularFile, PathError, read_regular, why
     from mlcareer.pack.catalog import display_name
 
     shown = display_name(path)
     try:
         raw = read_regular(path, MAX_BYTES + 1)
     except NotRegularFile as exc:
-        raise MlcareerError(f"cannot read {shown}: it {exc.strerror}") from None
+        raise PathError(shown, "read", f"it {exc.strerror}") from None
     except OSError as exc:
-        raise MlcareerError(f"cannot read {shown}: {exc.strerror or exc}") from None
+        raise PathError(shown, "read", why(exc, path)) from None
     data, lines = _parse(raw, shown, _is_json(path, raw))
     return data, lines, shown
 

@@ -2,13 +2,19 @@
 
 Each person is scored with the quiz's own scoring (:func:`mlcareer.domain.quiz.score`) against one
 role, so a cell means what it means in `mlcareer quiz`: an answer against the role's
-expectation (:mod:`mlcareer.domain.expectations`).
+expectation (:mod:`mlcareer.domain.expectations`). :func:`gather` finds the answers files
+in the files and folders a user names (the shared folder reader of every command that
+takes a class folder).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.expectations import Expectation, expectations
@@ -16,6 +22,120 @@ from mlcareer.domain.quiz import QuizResult, match_kinds, score
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog, Role, ScaleStep, Skill
+
+#: The names an answers file may have (any case): YAML or JSON.
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+#: The start of every JSON document mlcareer prints (``schema_version`` comes first).
+_OWN_JSON = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"schema_version"\s*:')
+_PEEK = 4096
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path left out of the files to read, and why.
+
+    ``error``: a path that should have been an answers file and cannot be used (one the user
+    named, or a special file or a broken link with an answers file's name in a folder); the
+    command says so and fails (exit 1) after showing the rest. Otherwise a file that is not
+    an answers file (mlcareer's own report in the folder), named on stderr only.
+    """
+
+    path: Path
+    reason: str
+    error: bool
+
+    @property
+    def message(self) -> str:
+        from mlcareer.files import shown
+
+        verb = "cannot read" if self.error else "skipped"
+        return f"{verb} {shown(self.path)}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The answers files found in the paths given, each once, in order, and what was left out."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[Skipped, ...]
+
+    @property
+    def errors(self) -> tuple[Skipped, ...]:
+        return tuple(s for s in self.skipped if s.error)
+
+    @property
+    def notices(self) -> tuple[Skipped, ...]:
+        return tuple(s for s in self.skipped if not s.error)
+
+
+def gather(paths: Sequence[Path], suffixes: Sequence[str] = ANSWER_SUFFIXES) -> Gathered:
+    """The answers files in ``paths``: files as given, folders as the files directly in them.
+
+    The shared folder reader (``team``, and any command that takes a folder of answers).
+    Every path is examined with :func:`mlcareer.files.examine`, so a name too long, a
+    directory that cannot be searched or listed, a loop of links... is a :class:`Skipped`
+    error with its reason, never an exception. In a folder, only names ending in one of
+    ``suffixes`` (any case) count, in byte order of their names; a FIFO, socket, device or
+    directory by such a name is skipped as an error, and mlcareer's own JSON reports are
+    skipped as not answers files. A file reached twice (the same folder in two spellings, a
+    link, a hard link) is kept once, by device and inode. Every file kept is protected from
+    ``--output`` for the rest of the run.
+    """
+    from mlcareer.files import PathError, examine, kind_of, list_directory, protect
+
+    wanted = tuple(x.lower() for x in suffixes)
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[tuple[int, int]] = set()
+
+    def take(path: Path, st: os.stat_result, named: bool) -> None:
+        if (st.st_dev, st.st_ino) in seen:
+            return
+        seen.add((st.st_dev, st.st_ino))
+        if not stat.S_ISREG(st.st_mode):
+            skipped.append(Skipped(path, f"it is {kind_of(st.st_mode)}, not an answers file", True))
+        elif _own_report(path):
+            reason = "it is a report mlcareer wrote (JSON output), not an answers file"
+            skipped.append(Skipped(path, reason, named))
+        else:
+            protect(path, "an answers file this run reads")
+            files.append(path)
+
+    for given in paths:
+        try:
+            st = examine(given)
+            if not stat.S_ISDIR(st.st_mode):
+                take(given, st, named=True)
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            entries = list_directory(given)
+        except PathError as exc:
+            skipped.append(Skipped(given, exc.reason, True))
+            continue
+        for entry in entries:
+            if not entry.name.lower().endswith(wanted):
+                continue
+            try:
+                take(entry, examine(entry), named=False)
+            except PathError as exc:
+                skipped.append(Skipped(entry, exc.reason, True))
+    return Gathered(tuple(files), tuple(skipped))
+
+
+def _own_report(path: Path) -> bool:
+    """Whether ``path`` is a JSON document mlcareer printed (``--json -o`` into the class folder)."""
+    from mlcareer.files import read_regular
+
+    if not path.name.lower().endswith(".json"):
+        return False
+    try:
+        head = read_regular(path, _PEEK, is_input=False)
+    except OSError:
+        return False  # the reader says why
+    return _OWN_JSON.match(head) is not None
+
 
 #: A difference of this many steps or more between two views of one person is worth a talk
 #: (as engineering ladders that ask a person and their manager to rate one rubric do).
