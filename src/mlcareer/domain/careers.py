@@ -45,8 +45,10 @@ def role_names(catalog: Catalog) -> dict[str, str]:
 
 def find_role(catalog: Catalog, name: str) -> Role:
     """The role matching ``name`` by id, title or alias, ignoring case; else NotFoundError."""
-    names = role_names(catalog)
     key = normalise(name)
+    if key in catalog.lookup.roles:  # an id wins over any title or alias: no index needed
+        return catalog.lookup.roles[key]
+    names = role_names(catalog)
     if key in names:
         return role_by_id(catalog, names[key])
     suggestions = suggest(key, names)
@@ -83,9 +85,9 @@ def suggest(key: str, names: dict[str, str], n: int = 3) -> list[str]:
 
 def role_by_id(catalog: Catalog, role_id: str) -> Role:
     """A role by its exact id (the data is cross-checked, so references resolve)."""
-    for role in catalog.roles:
-        if role.id == role_id:
-            return role
+    role = catalog.lookup.roles.get(role_id)
+    if role is not None:
+        return role
     raise NotFoundError("role", role_id, [], [r.id for r in catalog.roles])
 
 

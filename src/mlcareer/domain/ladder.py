@@ -12,6 +12,7 @@ go to the ML engineer family first, then to the data's order.
 from __future__ import annotations
 
 from collections import deque
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from mlcareer.choices import Level
@@ -128,9 +129,12 @@ def level_names(catalog: Catalog) -> dict[Level, str]:
     return names
 
 
+# Each level's next rung up: a table, as this is asked once per role on every run.
+_NEXT_LEVEL: dict[Level, Level] = dict(pairwise(Level))
+
+
 def _next_level(level: Level) -> Level | None:
-    later = [lv for lv in Level if lv.rank == level.rank + 1]
-    return later[0] if later else None
+    return _NEXT_LEVEL.get(level)
 
 
 def _preferred(catalog: Catalog) -> list[Role]:
