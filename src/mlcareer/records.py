@@ -24,9 +24,10 @@ import json
 import weakref
 from collections.abc import Callable, Mapping
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mlcareer.choices import Level
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog, Credential, LevelInfo, Role, ScaleStep, Skill, Source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations
@@ -13,6 +13,7 @@ from mlcareer.domain.ladder import EdgeKind, moves_from, moves_to
 from mlcareer.domain.official import Placement, placements
 from mlcareer.domain.salaries import salary_for_role  # lives with the other salary queries
 from mlcareer.errors import NotFoundError
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog, Contrast, Credential, LevelInfo, Role, SalaryFigure, Skill, Source

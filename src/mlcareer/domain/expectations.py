@@ -10,9 +10,10 @@ plan) asks this module.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
+from mlcareer.named import NamedTuple
 from mlcareer.pack.wording import grades_in, phrases
 
 if TYPE_CHECKING:

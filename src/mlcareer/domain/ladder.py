@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections import deque
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.domain.salaries import salary_for_role
 from mlcareer.errors import NoRouteError
+from mlcareer.named import NamedTuple
 
 EdgeKind = Literal["advance", "specialisation"]
 

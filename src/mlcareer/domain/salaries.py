@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from mlcareer.choices import Level
 from mlcareer.domain.official import (
@@ -16,6 +16,7 @@ from mlcareer.domain.official import (
     percentiles,
     placements,
 )
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog, LevelInfo, OfficialOccupation, Role, SalaryFigure, SalaryNote, Source

@@ -8,9 +8,10 @@ import stat
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from mlcareer.errors import MAX_PROBLEMS, DataError, Problem, capped
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import ValidationError

@@ -15,7 +15,9 @@ define, which every command pays at start-up.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
+
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from mlcareer.domain.salaries import Chart as SalaryChart
