@@ -241,6 +241,17 @@ FRAGMENTS = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize("depth", [yamlfile.MAX_DEPTH - 1, yamlfile.MAX_DEPTH, yamlfile.MAX_DEPTH + 1])
+@pytest.mark.parametrize("anchor", ["", "&a "])
+def test_both_walks_agree_at_the_depth_limit(depth: int, anchor: str) -> None:
+    """Mappings nested to just below, at and beyond the limit, ending in a plain string."""
+    raw = ("{a: " * depth + anchor + "leaf" + "}" * depth).encode()
+    assert repr(_parsed(raw)) == repr(_tracked(raw))
+    if depth > yamlfile.MAX_DEPTH:
+        with pytest.raises(yamlfile.YamlProblem, match="nesting deeper"):
+            parse(raw)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=8))
 def test_any_document_gives_the_same_data_or_problem_on_either_walk(lines: list[str]) -> None:

@@ -23,7 +23,7 @@ import importlib
 import json
 import weakref
 from collections.abc import Callable, Mapping
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mlcareer.choices import Level
@@ -217,21 +217,42 @@ def _maker(cls: type[Record], converters: list[tuple[int, Callable[[Any], Any] |
 
 def positional(layout: Layout, root: Any) -> Any:
     """The body of a cache entry: the root object (a model) as nested lists in field order."""
-    models = layout["models"]
+    writers: dict[str, Callable[[Any], list[Any]]] = {}
 
-    def walk(kind: Kind, value: Any) -> Any:
-        if value is None or kind == "value":
-            return value
+    def converter(kind: Kind) -> Callable[[Any], Any] | None:
+        if kind == "value":
+            return None
         tag, arg = kind
         if tag == "model":
-            return [walk(k, getattr(value, f)) for f, k in models[arg]]
-        if tag == "list":
-            return [walk(arg, v) for v in value]
+            return lambda value: writers[arg](value)
         if tag == "enum":
-            return value.value
+            return attrgetter("value")
+        if tag == "list":
+            item = converter(arg)
+            if item is None:
+                return None
+            return lambda values: [item(v) for v in values]
         raise ValueError(f"unknown field kind {kind!r}")
 
-    return walk(["model", layout["root"]], root)
+    for name, fields in layout["models"].items():
+        writers[name] = _writer([field for field, _ in fields], [converter(kind) for _, kind in fields])
+    return writers[layout["root"]](root)
+
+
+def _writer(names: list[str], converters: list[Callable[[Any], Any] | None]) -> Callable[[Any], list[Any]]:
+    read = attrgetter(*names) if names else (lambda obj: ())
+    steps = [(i, fn) for i, fn in enumerate(converters) if fn is not None]
+    single = len(names) == 1
+
+    def write(obj: Any) -> list[Any]:
+        values = [read(obj)] if single else list(read(obj))
+        for i, fn in steps:
+            value = values[i]
+            if value is not None:
+                values[i] = fn(value)
+        return values
+
+    return write
 
 
 # ---------------------------------------------------------------- one interface for both kinds

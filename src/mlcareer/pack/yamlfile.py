@@ -170,7 +170,7 @@ def parse(raw: bytes) -> Document:
     if node is None:
         return Document(None)
     try:
-        data = _plain(node)
+        data = _plain(node, anchored="&" in text)  # an anchor is the only way to an alias
     except _Surprise:
         # Something to report: walk again, tracking paths and lines, to say where.
         data = _Walker({}).value(node, (), 0)
@@ -210,34 +210,41 @@ class _Surprise(Exception):
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 
 
-def _plain(root: Node) -> Any:
+def _plain(root: Node, anchored: bool) -> Any:
     """The plain value of a node tree, with every check ``_Walker`` makes, but no paths or lines.
 
     The fast way for a valid file; any surprise raises ``_Surprise``, and ``_Walker`` walks the
-    same tree again to report it where it is.
+    same tree again to report it where it is. ``anchored``: the text may hold an anchor, so a
+    node met twice (an alias) must be looked for; without one, no alias can be there.
     """
     seen: set[int] = set()
     mark = seen.add
 
     def value(node: Node, depth: int) -> Any:
-        if id(node) in seen or depth > MAX_DEPTH:
+        if depth > MAX_DEPTH or (anchored and id(node) in seen):
             raise _Surprise
-        mark(id(node))
+        if anchored:
+            mark(id(node))
         kind, tag = type(node), node.tag
         if kind is ScalarNode:
-            if tag == _STR:
-                return node.value
-            return scalar(node)
+            return node.value if tag == _STR else scalar(node)
         if kind is MappingNode and tag == _MAP:
             out: dict[str, Any] = {}
+            leaf_ok = not anchored and depth < MAX_DEPTH  # a leaf here passes every check of value()
             for key_node, value_node in node.value:
-                if type(key_node) is not ScalarNode or key_node.tag != _STR or id(key_node) in seen:
-                    raise _Surprise  # not a plain string key (or an alias): _Walker says which
-                mark(id(key_node))
+                if type(key_node) is not ScalarNode or key_node.tag != _STR:
+                    raise _Surprise  # not a plain string key: _Walker says what it is
+                if anchored:
+                    if id(key_node) in seen:
+                        raise _Surprise
+                    mark(id(key_node))
                 key = key_node.value
                 if key in out:
                     raise _Surprise
-                out[key] = value(value_node, depth + 1)
+                if leaf_ok and type(value_node) is ScalarNode and value_node.tag == _STR:
+                    out[key] = value_node.value  # the commonest node, without a call
+                else:
+                    out[key] = value(value_node, depth + 1)
             return out
         if kind is SequenceNode and tag == _SEQ:
             return [value(item, depth + 1) for item in node.value]
