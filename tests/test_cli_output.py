@@ -232,7 +232,7 @@ def test_history_show_n_as_text(four_results: Invoke) -> None:
 
 def test_history_show_n_as_json_and_markdown(four_results: Invoke) -> None:
     data = json.loads(four_results("history", "show", "3", "--json").stdout)
-    assert data["id"] == 3 and data["role"] == "data-scientist" and data["quick"] is True
+    assert data["id"] == 3 and data["role"]["id"] == "data-scientist" and data["quick"] is True
     assert data["result"]["role"]["id"] == "data-scientist"
     markdown = four_results("history", "show", "1", "--format", "markdown").stdout
     assert markdown.startswith(
@@ -411,7 +411,10 @@ def _last(text: str) -> str:
 
 def test_quiz_result_ends_with_its_verdict(invoke: Invoke) -> None:
     out = invoke("quiz", "--answers", ANSWERS, "--quick", "--no-save").stdout
-    assert _last(out) == (
+    verdict, nxt = out.rstrip().split("\n\n")[-2:]  # the verdict, then what to do next
+    assert nxt.startswith("Next: the first steps of your plan")
+    assert " ".join(nxt.split()).endswith(f"mlcareer plan --answers {ANSWERS} --quick")
+    assert _last(verdict) == (
         "In short: 77% ready for Machine Learning Engineer; your answers fit entry level; "
         "best-fitting kind: Computer Vision Engineer (85% match)."
     )
@@ -482,4 +485,4 @@ def test_every_json_document_names_its_schema_version(invoke: Invoke, args: tupl
     result = invoke(*args, "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert next(iter(data)) == "schema_version" and data["schema_version"] == JSON_SCHEMA_VERSION == 2
+    assert next(iter(data)) == "schema_version" and data["schema_version"] == JSON_SCHEMA_VERSION == 3

@@ -209,7 +209,7 @@ def test_ladder_json_has_nodes_and_edges(invoke: Invoke) -> None:
     assert nodes["xai-engineer"]["parent"] == "ml-engineer"
     assert data["start"] is None
     reach = json.loads(invoke("path", "--from", "technical-architect", "--format", "json").stdout)
-    assert reach["start"] == "technical-architect"
+    assert reach["start"] == {"id": "technical-architect", "title": "Technical Architect"}
     assert [n["id"] for n in reach["nodes"]] == [  # the start, then by level in data order
         "technical-architect",
         "chief-data-officer",

@@ -54,15 +54,17 @@ def test_sample_answers_give_a_stable_json_result(invoke: Invoke) -> None:
     assert data["level"]["level"] == "entry"
     levels = data["level"]["levels"]
     assert [lv["status"] for lv in levels] == ["met", "not met", "not met"]
-    assert [lv["role"] for lv in levels] == ["junior-ml-engineer", "ml-engineer", "lead-ml-engineer"]
+    assert [lv["role"]["id"] for lv in levels] == ["junior-ml-engineer", "ml-engineer", "lead-ml-engineer"]
     assert all(r["quote"] and r["source"] for lv in levels for r in lv["requirements"])
     assert data["gaps"][0]["skill"] in ("mathematics", "model-evaluation")
     assert data["gaps"][0]["gap"] == 2
-    assert [m["role"] for m in data["matches"]] == [
+    assert [m["role"]["id"] for m in data["matches"]] == [
         "computer-vision-engineer",
         "production-ml-engineer",
         "applied-ml-engineer",
     ]
+    assert data["matches"][0]["match"]["percent"] == 85
+    assert data["matches"][0]["match"]["rule"].startswith("mlcareer's own rule, not a source's: 70% your")
     assert data["disclaimer"] == "This is a self-assessment for orientation, not a hiring test."
     assert len(data["answers"]) == 40
     assert not _db().exists()  # --no-save
@@ -166,15 +168,19 @@ def test_template_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("quiz", "--template", "--quick")
     assert result.exit_code == 0
     doc = parse(result.stdout.encode())
-    assert len(doc.data) == 11 and set(doc.data.values()) == {None}
+    assert next(iter(doc.data)) == "name" and len(doc.data) == 12 and set(doc.data.values()) == {None}
     assert "# Question 1 of 11: Programming" in result.stdout
     assert "# Question 5 of 11: Mathematics" in result.stdout
     lines = result.stdout.splitlines()
     path = tmp_path / "filled.yaml"
-    path.write_text("\n".join(f"{line} 2" if not line.startswith("#") and line else line for line in lines))
+    filled = [f"{line} 2" if not line.startswith(("#", "name:")) and line else line for line in lines]
+    path.write_text("\n".join(filled))
     used = invoke("quiz", "--quick", "--answers", str(path), "--json", "--no-save")
     assert used.exit_code == 0, used.stderr
     assert set(json.loads(used.stdout)["answers"].values()) == {2}
+    named = tmp_path / "named.yaml"
+    named.write_text("\n".join(line.replace("name:", "name: Ben") for line in filled))
+    assert invoke("quiz", "--quick", "--answers", str(named), "--no-save").exit_code == 0
     # the filled quick form, scored as the whole quiz: the way out is named
     whole = invoke("quiz", "--answers", str(path), "--no-save")
     assert whole.exit_code == 2 and whole.stdout == ""
@@ -277,7 +283,7 @@ def test_clear_asks_and_refuses_without_a_terminal(invoke: Invoke, monkeypatch: 
 def test_clear_with_yes(invoke: Invoke) -> None:
     invoke("quiz", "-a", SAMPLE)
     result = invoke("history", "--clear", "--yes", "--json")
-    assert result.exit_code == 0 and json.loads(result.stdout) == {"schema_version": 2, "deleted": 1}
+    assert result.exit_code == 0 and json.loads(result.stdout) == {"schema_version": 3, "deleted": 1}
     assert invoke("history", "--yes").exit_code == 2
 
 
@@ -371,7 +377,7 @@ def test_quiz_on_another_data_directory(invoke: Invoke, mini_dir: Path, tmp_path
     data = json.loads(result.stdout)
     assert data["readiness"]["percent"] == round(100 * 5 / 7)
     assert data["level"]["level"] == "entry"
-    assert data["matches"][0]["role"] == "vision-engineer"
+    assert data["matches"][0]["role"] == {"id": "vision-engineer", "title": "Vision Engineer"}
 
 
 def test_a_home_that_is_a_file_is_reported_before_the_quiz(invoke: Invoke, tmp_path: Path) -> None:

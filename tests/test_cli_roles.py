@@ -99,9 +99,11 @@ def test_role_json_is_complete_and_sourced(invoke: Invoke) -> None:
     assert all({"quote", "source", "scope", "phrase", "grade"} <= set(r) for r in programming["readings"])
     assert {s["state"] for s in data["skills"]} == {"expected", "mentioned"}
     # the moves are derived: advancing a level, or specialising
-    assert {"role": "lead-ml-engineer", "move": "advance"} in data["leads_to"]
-    assert {"role": "computer-vision-engineer", "move": "specialisation"} in data["leads_to"]
-    assert {"role": "junior-ml-engineer", "move": "advance"} in data["leads_from"]
+    lead = {"id": "lead-ml-engineer", "title": "Lead Machine Learning Engineer"}
+    assert {"role": lead, "move": "advance"} in data["leads_to"]
+    moves = {(m["role"]["id"], m["move"]) for m in data["leads_to"]}
+    assert ("computer-vision-engineer", "specialisation") in moves
+    assert ("junior-ml-engineer", "advance") in {(m["role"]["id"], m["move"]) for m in data["leads_from"]}
     assert data["level_info"]["advance"]["source"] == "ml-engineer-jobs"
     assert any(f["measure"] == "average" and f["amount"] == 160471 for f in data["salary"])
 

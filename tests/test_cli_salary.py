@@ -146,7 +146,7 @@ def test_markdown(invoke: Invoke) -> None:
 
 def test_role_with_figures(invoke: Invoke) -> None:
     data = json.loads(invoke("salary", "--role", "ML Engineer", "--json").stdout)
-    assert data["filters"]["role"] == "ml-engineer"
+    assert data["filters"]["role"] == {"id": "ml-engineer", "title": "Machine Learning Engineer"}
     assert [f["id"] for f in data["figures"]] == [
         "mle-entry",
         "mle-mid",

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mlcareer import __version__
 from tests.conftest import REPO, Invoke
 
@@ -125,12 +127,23 @@ def test_no_command_shows_an_overview(invoke: Invoke) -> None:
     out = result.stdout
     assert out.startswith("mlcareer: a career guide for machine learning engineering")
     commands = [line.split()[1] for line in out.splitlines() if line.startswith("  mlcareer ")]
-    assert len(commands) == 5
-    assert commands[:2] == ["roles", "role"]
+    assert commands == ["roles", "role", "quiz", "plan", "team", "salary"]
     assert "mlcareer --help for all commands" in out
     assert "Usage:" not in out
     with_option = invoke("--data-dir", "data")
     assert with_option.exit_code == 0 and with_option.stdout == out
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_the_overview_wraps_to_the_terminal(invoke: Invoke, columns: int) -> None:
+    result = invoke(env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) < columns
+    words = " ".join(result.stdout.split())
+    assert "mlcareer plan your learning plan" in words and "mlcareer team a class or a team" in words
+    # a wrapped description continues under its own column, not under the command
+    assert all(not line.startswith("  mlcareer ") or len(line.split()) > 2 for line in lines)
 
 
 def test_overview_loads_no_data() -> None:
@@ -164,5 +177,6 @@ def test_overview_puts_the_most_useful_commands_first() -> None:
     ctx = SimpleNamespace(command=SimpleNamespace(commands={n: Command(n) for n in names}))
     out = overview(ctx)  # type: ignore[arg-type]
     shown = [line.split()[1] for line in out.splitlines() if line.startswith("  mlcareer ")]
-    assert shown == ["roles", "role", "quiz", "path", "salary"]
-    assert "  mlcareer quiz    plan a quiz\n" in out
+    assert shown == ["roles", "role", "quiz", "salary", "path", "skills"]
+    assert "  mlcareer skills  the skill catalogue" in out
+    assert "  mlcareer path    plan a path\n" in out

@@ -19,7 +19,8 @@ EXAMPLE = str(REPO / "examples" / "answers.yaml")
 def _answers(tmp_path: Path, invoke: Invoke, value: int, **overrides: int) -> Path:
     template = yaml.safe_load(invoke("quiz", "--template").stdout)
     path = tmp_path / f"answers-{value}.yaml"
-    path.write_text(yaml.safe_dump({q: overrides.get(q, value) for q in template}), encoding="utf-8")
+    answers = {q: overrides.get(q, value) for q in template if q != "name"}
+    path.write_text(yaml.safe_dump(answers), encoding="utf-8")
     return path
 
 
@@ -50,7 +51,7 @@ def test_with_every_answer_zero_foundations_come_first(tmp_path: Path, invoke: I
     assert ids.index("mathematics") < ids.index("machine-learning-algorithms") < ids.index("deep-learning")
     assert ids[0] in {"programming", "mathematics", "statistics"}
     # below every level: the route starts at the entry role, and the entry requirements are steps
-    assert data["route"][0] == "junior-ml-engineer"
+    assert data["route"][0] == {"id": "junior-ml-engineer", "title": "Junior Machine Learning Engineer"}
     assert any(s["id"].startswith("entry-requirement") for s in data["steps"])
     requirement = next(s for s in data["steps"] if s["kind"] == "requirement")
     assert requirement["requirement"]["quote"] and requirement["title"].startswith(
@@ -74,7 +75,7 @@ def test_progress_survives_a_new_quiz(invoke: Invoke) -> None:
     assert invoke("quiz", "--answers", EXAMPLE).exit_code == 0
     first = _plan(invoke)["steps"][0]["id"]
     marked = invoke("plan", "--done", first)
-    assert marked.exit_code == 0 and f"Marked {first} done" in marked.stderr
+    assert marked.exit_code == 0 and f"Marked step 1, {first} (" in marked.stderr
     assert "[x]" in marked.stdout
     assert invoke("quiz", "--answers", EXAMPLE).exit_code == 0
     again = _plan(invoke)
@@ -88,7 +89,32 @@ def test_an_unknown_step_is_refused(invoke: Invoke) -> None:
     assert invoke("quiz", "--answers", EXAMPLE).exit_code == 0
     result = invoke("plan", "--done", "juggling")
     assert result.exit_code == 1
-    assert "no step 'juggling'" in result.stderr and "mathematics" in result.stderr
+    assert "no step 'juggling'" in result.stderr and "1 mathematics" in result.stderr
+
+
+def test_several_steps_by_id_in_any_case_or_number(invoke: Invoke) -> None:
+    assert invoke("quiz", "--answers", EXAMPLE).exit_code == 0
+    steps = [s["id"] for s in _plan(invoke)["steps"]]
+    marked = invoke("plan", "--done", steps[0].upper(), "--done", "3", "--done", "3")
+    assert marked.exit_code == 0, marked.stderr
+    assert f"Marked step 1, {steps[0]} (" in marked.stderr and f"Marked step 3, {steps[2]} (" in marked.stderr
+    assert marked.stderr.count("Marked") == 2  # a step named twice is marked once
+    assert [s["id"] for s in _plan(invoke)["steps"] if s["done"]] == [steps[0], steps[2]]
+    again = invoke("plan", "--done", "1")
+    assert f"Step 1, {steps[0]} (" in again.stderr and "was already done" in again.stderr
+    undone = invoke("plan", "--undo", "1", "--undo", steps[2])
+    assert undone.exit_code == 0 and undone.stderr.count("not done") == 2
+    assert _plan(invoke)["progress"]["done"] == 0
+
+
+def test_one_unknown_step_marks_none(invoke: Invoke) -> None:
+    assert invoke("quiz", "--answers", EXAMPLE).exit_code == 0
+    total = len(_plan(invoke)["steps"])
+    result = invoke("plan", "--done", "1", "--done", "juggling", "--done", str(total + 1))
+    assert result.exit_code == 1 and result.stdout == ""
+    said = f"no steps 'juggling', '{total + 1}' in the plan for ml-engineer, so nothing was marked"
+    assert said in result.stderr
+    assert _plan(invoke)["progress"]["done"] == 0
 
 
 def test_without_a_saved_result_plan_names_the_quiz(invoke: Invoke) -> None:

@@ -18,6 +18,7 @@ pexpect = pytest.importorskip("pexpect")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
 
 DOWN, UP, ENTER, ESC = "\x1b[B", "\x1b[A", "\r", "\x1b"
+LEFT, BACKSPACE = "\x1b[D", "\x7f"
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -36,7 +37,7 @@ def _spawn(args: list[str], home: Path) -> pexpect.spawn:
         cwd=str(REPO),
         encoding="utf-8",
         codec_errors="replace",
-        timeout=30,
+        timeout=60,  # a minute: a busy machine is slow, not stuck
         dimensions=(40, 100),
     )
 
@@ -67,7 +68,7 @@ def test_quick_quiz_answered_with_arrow_keys_in_a_terminal(tmp_path: Path) -> No
     assert saved.answers == {key: 3 for key in saved.answers} and len(saved.answers) == 11
 
 
-def test_escape_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
+def test_escape_with_answers_given_asks_before_leaving(tmp_path: Path) -> None:
     child = _spawn(["quiz", "--quick"], tmp_path)
     _question(child, 1)
     child.send(ENTER)
@@ -75,12 +76,57 @@ def test_escape_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:
     child.send(ENTER)
     _question(child, 3)
     child.send(ESC)
+    child.expect("Leave the quiz\\? Your answers so far will be lost")
+    child.expect(r"\[y/N\]")
+    child.send("n")  # stay: question 3 again
+    _question(child, 3)
+    child.send(ESC)
+    child.expect("Leave the quiz\\?")
+    child.send("y")
     child.expect("quiz cancelled, nothing saved")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
     assert not (tmp_path / "history.sqlite3").exists()
+
+
+def test_escape_before_any_answer_cancels_at_once(tmp_path: Path) -> None:
+    child = _spawn(["quiz", "--quick"], tmp_path)
+    _question(child, 1)
+    child.send(ESC)
+    child.expect("quiz cancelled, nothing saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Leave the quiz" not in (child.before or "")
+    assert not (tmp_path / "history.sqlite3").exists()
+
+
+def test_left_arrow_and_backspace_go_back_keeping_the_answer(tmp_path: Path) -> None:
+    child = _spawn(["quiz", "--quick"], tmp_path)
+    _question(child, 1)
+    child.send("2")
+    _question(child, 2)
+    child.send("3")
+    _question(child, 3)
+    child.send(LEFT)  # back to question 2, its answer (3) selected
+    _question(child, 2)
+    child.send(ENTER)
+    _question(child, 3)
+    child.send(BACKSPACE)  # back again
+    _question(child, 2)
+    child.send(UP + ENTER)  # from 3 to 2
+    for n in range(3, 12):
+        _question(child, n)
+        child.send("1")
+    child.expect("In short: ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (saved,) = Store(tmp_path / "history.sqlite3").load()
+    assert saved.answers["programming"] == 2 and saved.answers["machine-learning-algorithms"] == 2
+    assert sorted(saved.answers.values()) == [1] * 9 + [2, 2]
 
 
 def test_ctrl_c_in_a_terminal_cancels_and_saves_nothing(tmp_path: Path) -> None:

@@ -141,7 +141,8 @@ def test_template_is_valid_yaml_with_every_question() -> None:
     interest = {s.value: s for s in quiz.interest_scale}
     text = answers_template(quiz.questions, scale, interest, {s.id: s.name for s in SHIPPED.skills})
     doc = parse(text.encode())
-    assert list(doc.data) == [q.id for q in quiz.questions]
+    assert list(doc.data) == ["name", *(q.id for q in quiz.questions)]
+    assert doc.data["name"] is None  # one answers format: the header key a class file names its person by
     assert "#   0 none: I have not written programs." in text
     assert "#   4 very interested: This is the work I most want to do." in text
 

@@ -14,7 +14,7 @@ from tests.conftest import Invoke
 
 @pytest.fixture
 def questions(invoke: Invoke) -> list[str]:
-    return list(yaml.safe_load(invoke("quiz", "--template").stdout))
+    return [q for q in yaml.safe_load(invoke("quiz", "--template").stdout) if q != "name"]
 
 
 def _write(

@@ -79,7 +79,8 @@ def test_wheel_quiz_and_history(installed: Path, tmp_path: Path) -> None:
     template = _run(installed, "quiz", "--template", cwd=tmp_path)
     assert template.returncode == 0, template.stderr
     answers = tmp_path / "answers.yaml"
-    answers.write_text(template.stdout.replace(":\n", ": 2\n"), encoding="utf-8")
+    filled = template.stdout.replace(":\n", ": 2\n").replace("name: 2", "name: Wheel")
+    answers.write_text(filled, encoding="utf-8")
     result = _run(installed, "quiz", "--answers", str(answers), "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["readiness"]["percent"] is not None

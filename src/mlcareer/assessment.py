@@ -17,7 +17,7 @@ from mlcareer.domain.quiz import QuizResult, quiz_data, score, select_questions
 from mlcareer.errors import DataError, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.domain.plan import Plan
+    from mlcareer.domain.plan import NextAction, Plan
     from mlcareer.history.store import Store
     from mlcareer.models import Catalog, Question, Role, ScaleStep
 
@@ -28,6 +28,13 @@ Ask = Callable[
     [Sequence["Question"], dict[int, "ScaleStep"], dict[int, "ScaleStep"], dict[str, str]], dict[str, int]
 ]
 
+#: Answers given in the terminal and not saved are in no file: how to make one for the plan.
+UNSAVED_HINT = (
+    "these answers were not saved: write them in a file (`mlcareer quiz --template`) for the plan, "
+    "or take the quiz without --no-save"
+)
+#: The role quiz and plan measure against when none is named.
+DEFAULT_ROLE = "ml-engineer"
 NO_SAVE_HINT = (
     "To take the quiz without saving, add --no-save; "
     "or set MLCAREER_HOME to keep your history in another directory."
@@ -63,6 +70,7 @@ class Assessment:
     result: QuizResult
     saved: int | None = None
     unsaved: MlcareerError | None = None
+    next: NextAction | None = None  # the plan's first steps, and the command that shows the plan
 
 
 def assess(
@@ -99,7 +107,35 @@ def assess(
             unsaved = exc
     if unsaved is not None:
         unsaved = MlcareerError(f"the result was not saved: {unsaved}. {NO_SAVE_HINT}")
-    return Assessment(result, saved, unsaved)
+    from mlcareer.domain.plan import make_plan, next_action
+
+    plan = make_plan(catalog, role, result.answers, quick=quick)
+    command = plan_command(role, answers=answers, quick=quick, saved=saved is not None)
+    hint = UNSAVED_HINT if answers is None and saved is None else ""
+    return Assessment(result, saved, unsaved, next_action(plan, command, hint=hint))
+
+
+def plan_command(role: Role, *, answers: Path | None, quick: bool, saved: bool) -> str:
+    """The command that shows the plan of a result: `mlcareer plan` for a saved one (the plan
+    starts from the latest result), else `mlcareer plan --answers FILE` with its role and form."""
+    if saved:
+        return "mlcareer plan"
+    import shlex
+
+    from mlcareer.domain.answers import is_stdin
+
+    if answers is None:
+        where = "FILE"  # answered in the terminal and not kept: the answers are in no file
+    elif is_stdin(answers):
+        where = "-"
+    else:
+        where = shlex.quote(str(answers))
+    words = ["mlcareer", "plan", "--answers", where]
+    if role.id != DEFAULT_ROLE:
+        words += ["--role", role.id]
+    if quick:
+        words.append("--quick")
+    return " ".join(words)
 
 
 def gather(
@@ -206,20 +242,21 @@ def learning_plan(
     *,
     answers: Path | None,
     quick: bool,
-    mark: tuple[str, bool] | None,
+    mark: tuple[Sequence[str], bool] | None,
     notice: Notice,
 ) -> tuple[Plan, dict[str, Any]]:
     """The plan for ``role`` and where its answers came from (``origin``, as the JSON says it).
 
     From the file ``answers`` (nothing read from or written to the history), else from the
-    latest saved result, with the progress kept in the history; ``mark``: (step, done) to record.
+    latest saved result, with the progress kept in the history; ``mark``: (steps, done) to
+    record, each step by id (any case) or by its number; all are marked, or none when one is unknown.
     """
-    from mlcareer.domain.plan import make_plan
+    from mlcareer.domain.plan import find_steps, make_plan
 
     if answers is not None:
         from mlcareer.domain.answers import read_answers
 
-        target = find_role(catalog, role or "ml-engineer")
+        target = find_role(catalog, role or DEFAULT_ROLE)
         every = quiz_data(catalog)
         given = read_answers(answers, select_questions(every, quick), every.questions)
         return make_plan(catalog, target, given, quick=quick), {"kind": "answers", "file": str(answers)}
@@ -231,13 +268,12 @@ def learning_plan(
     result = make_plan(catalog, target, given, quick=quick, done=set(store.progress(target.id)))
     if mark is None:
         return result, origin
-    step, done = mark
-    ids = [s.id for s in result.steps]
-    if step not in ids:
-        raise MlcareerError(
-            f"no step {step!r} in the plan for {target.id}; its steps are: {', '.join(ids) or 'none'}"
-        )
-    changed = store.mark(target.id, step, done)
+    wanted, done = mark
+    steps = find_steps(result, wanted)
+    changed = store.mark_steps(target.id, [s.id for s in steps], done)
     word = "done" if done else "not done"
-    notice(f"Marked {step} {word}." if changed else f"{step} was already {word}.")
+    numbers = {s.id: i for i, s in enumerate(result.steps, 1)}
+    for step, did in zip(steps, changed, strict=True):
+        said = f"step {numbers[step.id]}, {step.id} ({step.title})"
+        notice(f"Marked {said} {word}." if did else f"{said[0].upper()}{said[1:]} was already {word}.")
     return make_plan(catalog, target, given, quick=quick, done=set(store.progress(target.id))), origin

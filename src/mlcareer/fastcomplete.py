@@ -81,12 +81,7 @@ GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozense
         {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--report": None} | _COMMON_VALUES,
         _COMMON_FLAGS | {"--quick", "--no-save", "--template", "--force", "--plan"},
     ),
-    "plan": (
-        (),
-        {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--done": None, "--undo": None}
-        | _COMMON_VALUES,
-        _COMMON_FLAGS | {"--quick"},
-    ),
+    # plan is Typer's to complete: --done and --undo repeat
 }
 GROUP_VALUE_OPTIONS = ("--data-dir",)
 

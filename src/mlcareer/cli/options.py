@@ -147,10 +147,17 @@ def role_option(help: str, *, show_default: bool = True) -> Any:
     )
 
 
-def answers_option(help: str) -> Any:
-    """--answers FILE: an answers file (YAML or JSON) that must exist."""
+def answers_option(help: str, *, dir_okay: bool = False) -> Any:
+    """--answers FILE: an answers file (YAML or JSON) that must exist, or '-' for standard input."""
     return typer.Option(
-        "--answers", "-a", metavar="FILE", help=help, exists=True, dir_okay=False, show_default=False
+        "--answers",
+        "-a",
+        metavar="FILE|DIR" if dir_okay else "FILE",
+        help=help,
+        exists=True,
+        dir_okay=dir_okay,
+        allow_dash=True,
+        show_default=False,
     )
 
 

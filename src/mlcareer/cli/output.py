@@ -91,7 +91,7 @@ def paging() -> bool:
 
 #: The version of every JSON document mlcareer prints: raised when a key is added, goes or changes
 #: meaning (the schemas in docs/schemas are closed, so they describe one version exactly).
-JSON_SCHEMA_VERSION = 2
+JSON_SCHEMA_VERSION = 3
 
 
 def json_text(data: Any) -> str:

@@ -39,17 +39,45 @@ def plan(
     answers: Annotated[
         Path | None,
         answers_option(
-            "Plan from an answers file (as for quiz) instead of your latest saved result; "
-            "nothing is read from or written to your history."
+            "Plan from an answers file (as for quiz; '-' reads standard input) instead of your latest "
+            "saved result; nothing is read from or written to your history. A directory of answers "
+            "files (a class): one plan page per student, written to --output OUTDIR with an index.",
+            dir_okay=True,
         ),
     ] = None,
     quick: Annotated[bool, quick_option("With --answers: the file answers the quick form.")] = False,
     done: Annotated[
-        str | None, typer.Option("--done", metavar="STEP", help="Mark the step STEP of the plan done.")
+        list[str] | None,
+        typer.Option(
+            "--done",
+            metavar="STEP",
+            help="Mark a step done: its id (any case) or the number shown; repeat for several.",
+            show_default=False,
+        ),
     ] = None,
     undo: Annotated[
-        str | None, typer.Option("--undo", metavar="STEP", help="Mark the step STEP of the plan not done.")
+        list[str] | None,
+        typer.Option(
+            "--undo",
+            metavar="STEP",
+            help="Mark a step not done: its id or number; repeat for several.",
+            show_default=False,
+        ),
     ] = None,
+    first: Annotated[
+        int | None,
+        typer.Option(
+            "--next",
+            metavar="N",
+            min=1,
+            help="Only the first N open steps: a short view of what to do this month.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="With --answers DIR --output OUTDIR: overwrite pages already there."),
+    ] = False,
     fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
@@ -58,30 +86,119 @@ def plan(
 
     Built from your latest saved quiz result for the role (or from --answers FILE). Each step
     says where you are, what the role expects and on what that rests, what the skill covers
-    and what the next grades look like. The order is mlcareer's suggestion: foundations first.
-    Progress is kept with your history: --done STEP and --undo STEP.
+    and what the next grade looks like, in the quiz's own words. The order is mlcareer's
+    suggestion: foundations first.
+    Progress is kept with your history: --done STEP and --undo STEP, by id or by the number
+    shown, several at once (--done 1 --done model-training).
+
+    --next 3 shows only the first three open steps.
+    For a class: --answers DIR --output OUTDIR --format html (or markdown) writes one plan per
+    student, named after the student, and index.html linking them.
 
     Example: mlcareer plan --role computer-vision-engineer
     """
     from mlcareer.assessment import learning_plan
 
-    if done is not None and undo is not None:
+    if answers is not None and answers.is_dir():
+        if done or undo:
+            raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
+        _handouts(ctx, role, answers, quick, first, fmt, as_json, output, force)
+        return
+    if force:
+        raise UsageError("--force goes with --answers DIR --output OUTDIR, to overwrite the plans there")
+    if done and undo:
         raise UsageError("--done and --undo do not go together")
-    if answers is not None and (done is not None or undo is not None):
+    if answers is not None and (done or undo):
         raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
     if quick and answers is None:
         raise UsageError("--quick goes with --answers; a saved result knows its own form")
-    mark = (done, True) if done is not None else (undo, False) if undo is not None else None
+    mark = (done, True) if done else (undo, False) if undo else None
     result, origin = learning_plan(catalog(ctx), role, answers=answers, quick=quick, mark=mark, notice=notice)
 
     def document() -> PlanDoc:
         from mlcareer.jsondoc.plan import plan_json
 
-        return plan_json(result, origin)
+        return plan_json(result, origin, first)
 
     def page() -> Page:
         from mlcareer.render.plan import plan_page
 
-        return plan_page(result)
+        return plan_page(result, first)
 
     emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+
+
+HANDOUT_SUFFIXES = {Format.html: ".html", Format.markdown: ".md"}
+
+
+def _handouts(
+    ctx: typer.Context,
+    role: str | None,
+    folder: Path,
+    quick: bool,
+    first: int | None,
+    fmt: str,
+    as_json: bool,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """One plan page per answers file in ``folder``, and an index linking them, written to ``output``."""
+    from mlcareer.assessment import DEFAULT_ROLE
+    from mlcareer.cli.output import report_error
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.handouts import INDEX, handouts
+    from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.team import gather, read_people
+    from mlcareer.errors import ExitCode, MlcareerError
+    from mlcareer.files import destination, shown, write
+    from mlcareer.formats import DOCUMENTS
+    from mlcareer.render.plan import index_page, plan_page
+
+    kind = Format(fmt)
+    if output is None:
+        raise UsageError(
+            "--answers DIR writes a plan page per student: name the folder for them with --output OUTDIR"
+        )
+    if as_json or kind not in HANDOUT_SUFFIXES:
+        raise UsageError(
+            "--answers DIR writes a plan page per student: add --format html or --format markdown"
+        )
+    if output.exists() and not output.is_dir():
+        raise MlcareerError(f"{shown(output)} is not a directory; --output names the folder for the plans")
+    data = catalog(ctx)
+    target = find_role(data, role or DEFAULT_ROLE)
+    quiz = quiz_data(data)
+    not_read: list[str] = []
+
+    def problem(exc: MlcareerError, path: Path) -> None:
+        report_error(exc)
+        not_read.append(f"{shown(path)}: {exc}")
+
+    found = gather([folder])
+    people = read_people(found, select_questions(quiz, quick), quiz.questions, problem, notice)
+    if not found.files and not found.skipped:
+        raise UsageError(f"no answers files in {shown(folder)}: it holds no .yaml, .yml or .json file")
+    suffix = HANDOUT_SUFFIXES[kind]
+    plans = handouts(data, target, people, quick=quick)
+    render = DOCUMENTS[kind]
+    pages = [(output / f"{h.stem}{suffix}", plan_page(h.plan, first, h, f"{INDEX}{suffix}")) for h in plans]
+    pages.append((output / f"{INDEX}{suffix}", index_page(target, plans, suffix, not_read)))
+    there = [p for p, _ in pages if p.exists() or p.is_symlink()]
+    if there and not force:
+        names = ", ".join(p.name for p in there[:5]) + (", ..." if len(there) > 5 else "")
+        raise MlcareerError(
+            f"{len(there)} of the pages exist in {shown(output)} ({names}); --force overwrites them, "
+            "or choose another --output"
+        )
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MlcareerError(f"cannot create {shown(output)}: {exc.strerror or exc}") from None
+    for path, _ in pages:  # every page can be written, or none is
+        destination(path)
+    for path, page in pages:
+        write(path, render(page))
+    count = f"{len(plans)} plan{'' if len(plans) == 1 else 's'}"
+    notice(f"Wrote {count} and {INDEX}{suffix} to {shown(output)}")
+    if not_read:
+        raise typer.Exit(ExitCode.ERROR)

@@ -24,7 +24,7 @@ from mlcareer.errors import ExitCode, MlcareerError, UsageError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from mlcareer.domain.quiz import QuizResult
+    from mlcareer.assessment import Assessment
     from mlcareer.jsondoc.types import QuizResultDoc
     from mlcareer.models import Catalog, Question, ScaleStep
     from mlcareer.render.view import Page
@@ -61,7 +61,10 @@ def quiz(
     ] = False,
     answers: Annotated[
         Path | None,
-        answers_option("Take the answers from a YAML or JSON file (question id: 0-4) instead of asking."),
+        answers_option(
+            "Take the answers from a YAML or JSON file (question id: 0-4; an optional name: line) "
+            "instead of asking; '-' reads them from standard input."
+        ),
     ] = None,
     report: Annotated[
         Path | None,
@@ -96,9 +99,9 @@ def quiz(
 ) -> None:
     """Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.
 
-    In a terminal: a number key 0-4 answers (or arrow keys and Enter); "back" returns to the
-    previous question.
-    Esc or Ctrl-C cancels (exit 130, nothing saved).
+    In a terminal: a number key 0-4 answers (or arrow keys and Enter); left arrow, Backspace or
+    "back" returns to the previous question, its answer still selected.
+    Esc leaves (after an answer, it asks first); Ctrl-C cancels at once (exit 130, nothing saved).
     Without a terminal, give the answers in a file with --answers FILE (see --template).
     Results are kept for `mlcareer history` unless --no-save.
     If saving fails, the result is still shown, the reason goes to stderr, and the exit code is 1.
@@ -139,17 +142,17 @@ def quiz(
     def document() -> QuizResultDoc:
         from mlcareer.jsondoc.quiz import result_json
 
-        return result_json(result)
+        return result_json(result, done.next)
 
     def page() -> Page:
         from mlcareer.render.quiz import result_page
 
-        return result_page(result)
+        return result_page(result, nxt=done.next)
 
     try:
         emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
         if report is not None and report_kind is not None:
-            _write_report(report, report_kind, result)
+            _write_report(report, report_kind, done)
     finally:  # said last, where it is seen, and even if a report could not be written
         if done.saved is not None:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
@@ -191,18 +194,19 @@ def _only_template(given: dict[str, bool]) -> None:
         )
 
 
-def _write_report(report: Path, kind: str, result: QuizResult) -> None:
+def _write_report(report: Path, kind: str, done: Assessment) -> None:
     """The result as a Markdown, HTML or SVG file (``kind``, from the file's extension)."""
     from mlcareer.formats import DOCUMENTS, Format
     from mlcareer.render import quiz as render
 
+    shown = render.result_page(done.result, nxt=done.next)
     if kind == "svg":
         from mlcareer.render import to_text
         from mlcareer.render.html import offline_svg
 
-        write_file(report, offline_svg(render.recorded(to_text.page(render.result_page(result)), "svg")))
+        write_file(report, offline_svg(render.recorded(to_text.page(shown), "svg")))
     else:
-        write_file(report, DOCUMENTS[Format(kind)](render.result_page(result)))
+        write_file(report, DOCUMENTS[Format(kind)](shown))
 
 
 def _ask(
@@ -218,7 +222,8 @@ def _ask(
         raise UsageError(NO_TERMINAL)
     console.notice(  # wrapped at the terminal's width, never inside a word
         f"{len(questions)} questions about your skills and interests. "
-        "A number key 0-4 answers, or arrow keys and Enter; Esc or Ctrl-C cancels.",
+        "A number key 0-4 answers, or arrow keys and Enter; left arrow or Backspace goes back; "
+        "Esc leaves (asking first once you have answered); Ctrl-C cancels at once.",
         wrap=True,
     )
     try:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.errors import MAX_PROBLEMS, DataError, Problem
+from mlcareer.errors import MAX_PROBLEMS, DataError, MlcareerError, Problem, UsageError
 from mlcareer.text import clean_line
 
 if TYPE_CHECKING:
@@ -32,29 +32,37 @@ def read_answers(path: Path, asked: list[Question], every: list[Question]) -> di
     unanswered. Valid answers to questions not asked (the file answers the full quiz,
     the quick form is asked) are left out of the result.
     """
-    data, lines, shown = _read(path)
-    return check_answers(data, lines, shown, asked, every)
+    return read_named_answers(path, asked, every)[1]
 
 
-#: The key a file of a group (`mlcareer team`) may name its person by.
+#: The header key an answers file may name its person by (`mlcareer team`, plan handouts);
+#: every command that reads answers accepts it. Left empty (as the template writes it), no name.
 NAME_KEY = "name"
+#: ``--answers -``: the answers come from standard input.
+STDIN = "-"
+_STDIN_SHOWN = "<stdin>"
+
+
+def is_stdin(path: Path) -> bool:
+    """Whether ``path`` is ``-``, standard input."""
+    return str(path) == STDIN
 
 
 def read_named_answers(
     path: Path, asked: list[Question], every: list[Question]
 ) -> tuple[str | None, dict[str, int]]:
-    """As :func:`read_answers`, for a file that may also give its person's ``name:``."""
+    """As :func:`read_answers`, and the person's ``name:`` when the file gives one."""
     data, lines, shown = _read(path)
     name = None
     if isinstance(data, dict) and NAME_KEY in data:
         data = dict(data)
         value = data.pop(NAME_KEY)
-        if not isinstance(value, str) or not value.strip():
-            found = _shown(value) if value is not None else "nothing"
+        if value is not None and (not isinstance(value, str) or not value.strip()):
             raise DataError(
-                [Problem(shown, lines(NAME_KEY), NAME_KEY, f"a name is text, found {found}")], shown
+                [Problem(shown, lines(NAME_KEY), NAME_KEY, f"a name is text, found {_shown(value)}")], shown
             )
-        name = clean_line(value.strip())  # one line: a newline in a name cannot add a row
+        # one line: a newline in a name cannot add a row
+        name = clean_line(value.strip()) if value is not None else None
     return name, check_answers(data, lines, shown, asked, every)
 
 
@@ -63,6 +71,10 @@ def _read(path: Path) -> tuple[Any, Lines, str]:
     from mlcareer.files import NotRegularFile, PathError, read_regular, why
     from mlcareer.pack.catalog import display_name
 
+    if is_stdin(path):
+        raw = _stdin(MAX_BYTES + 1)
+        data, lines = _parse(raw, _STDIN_SHOWN, _is_json(path, raw))
+        return data, lines, _STDIN_SHOWN
     shown = display_name(path)
     try:
         raw = read_regular(path, MAX_BYTES + 1)
@@ -72,6 +84,36 @@ def _read(path: Path) -> tuple[Any, Lines, str]:
         raise PathError(shown, "read", why(exc, path)) from None
     data, lines = _parse(raw, shown, _is_json(path, raw))
     return data, lines, shown
+
+
+#: Standard input once read, with the stream it came from: a second reading (a hint that
+#: reads the file again) would find it empty.
+_read_stdin: list[tuple[object, bytes]] = []
+
+
+def _stdin(limit: int) -> bytes:
+    """Standard input's bytes (at most ``limit``); a terminal is refused rather than waited on."""
+    import sys
+
+    stream = sys.stdin
+    if _read_stdin and _read_stdin[0][0] is stream:
+        return _read_stdin[0][1]
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):  # a closed or missing stdin
+        terminal = False
+    if terminal:
+        raise UsageError(
+            "--answers - reads the answers from standard input, and it is a terminal here; "
+            "pipe a file in (`cat answers.yaml | mlcareer quiz --answers -`) or give --answers FILE"
+        )
+    try:
+        buffer = getattr(stream, "buffer", None)
+        raw = buffer.read(limit) if buffer is not None else stream.read(limit).encode("utf-8")
+    except (OSError, ValueError) as exc:
+        raise MlcareerError(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}") from None
+    _read_stdin[:] = [(stream, raw or b"")]
+    return _read_stdin[0][1]
 
 
 def _is_json(path: Path, raw: bytes) -> bool:

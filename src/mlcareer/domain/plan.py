@@ -8,18 +8,19 @@ mlcareer's suggestion, resting on the data pack's ``plan.yaml``, never a source'
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, expectations, family_role
 from mlcareer.domain.ladder import route
-from mlcareer.domain.quiz import QuizResult, score
-from mlcareer.errors import NoRouteError
+from mlcareer.domain.quiz import SCALE_WORDS, QuizResult, grade_words, score
+from mlcareer.errors import MlcareerError, NoRouteError
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill
+    from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill, Statement
 
 ORDER_RULE = (
     "mlcareer's suggestion, not a source's: steps are grouped by the level of the route where the "
@@ -44,7 +45,9 @@ class PlanStep:
     skill: Skill | None = None
     you: int | None = None
     expectation: Expectation | None = None
-    next_grades: tuple[ScaleStep, ...] = ()  # what each grade above yours up to the bar looks like
+    #: what each grade above yours up to the bar looks like, in the quiz's words for the skill
+    #: (:data:`SCALE_WORDS`): the first is the next grade, the last the role's
+    next_grades: tuple[ScaleStep, ...] = ()
     credentials: tuple[Credential, ...] = ()  # those a source ties to the skill
     builds_on: tuple[str, ...] = ()  # earlier steps this one builds on
     requirement: Quoted | None = None
@@ -54,6 +57,34 @@ class PlanStep:
         if self.expectation is None or self.expectation.grade is None or self.you is None:
             return 0
         return self.expectation.grade - self.you
+
+
+class Suggestions(NamedTuple):
+    """What the sources suggest beyond one skill's credentials, hedges kept: the education the
+    level statements give, and their advice on continuous learning."""
+
+    education: tuple[tuple[Level, Quoted], ...]  # a level and its statement about education
+    learning: tuple[Statement, ...]  # the profession-wide statements about continuous learning
+
+
+NO_SUGGESTIONS = Suggestions((), ())
+#: The skill whose statements are the sources' advice on learning.
+LEARNING_SKILL = "continuous-learning"
+_EDUCATION_WORDS = ("degree", "education")
+
+
+def suggestions(catalog: Catalog, levels: Sequence[Level]) -> Suggestions:
+    """The education the statements of ``levels`` give (those about a degree or education), and
+    the sources' advice on continuous learning."""
+    education = []
+    for level in dict.fromkeys(levels):
+        info = catalog.lookup.levels.get(level)
+        for req in info.requirements if info is not None else ():
+            if any(word in req.text.casefold() for word in _EDUCATION_WORDS):
+                education.append((level, req))
+    profession = catalog.expectations.profession
+    learning = tuple(s for s in (profession.statements if profession else ()) if s.skill == LEARNING_SKILL)
+    return Suggestions(tuple(education), learning)
 
 
 @dataclass(frozen=True)
@@ -67,7 +98,14 @@ class Plan:
     steps: tuple[PlanStep, ...]
     not_asked: tuple[Skill, ...]  # expected skills the answers did not cover
     education: tuple[Credential, ...]  # what the sources say of the role's education
+    suggestions: Suggestions = NO_SUGGESTIONS
     rule: str = ORDER_RULE
+    words: str = SCALE_WORDS  # whose words the grades' descriptions are
+
+    def open_steps(self, n: int | None = None) -> list[tuple[int, PlanStep]]:
+        """The first ``n`` steps not done (all when None), each with the number the plan shows."""
+        found = [(i, s) for i, s in enumerate(self.steps, 1) if not s.done]
+        return found if n is None else found[:n]
 
     @property
     def done(self) -> int:
@@ -105,7 +143,7 @@ def make_plan(
                 skill=row.skill,
                 you=row.you,
                 expectation=exp,
-                next_grades=tuple(s for s in catalog.scale if row.you < s.value <= row.expected),
+                next_grades=grade_words(catalog, row.skill.id, row.you, row.expected),
                 credentials=tuple(c for c in catalog.credentials if row.skill.id in c.skills),
             )
         )
@@ -115,7 +153,8 @@ def make_plan(
     for level in dict.fromkeys(levels):
         final += [s for s in ordered if s.level == level]
         final += _requirements(catalog, level, done)
-    final += [s for s in ordered if s.level not in levels]
+    # a step expected only off the route closes the plan, grouped by level so numbers run in order
+    final += sorted((s for s in ordered if s.level not in levels), key=lambda s: s.level.rank)
     creds = catalog.lookup.credentials
     return Plan(
         role=role,
@@ -125,6 +164,7 @@ def make_plan(
         steps=tuple(final),
         not_asked=tuple(r.skill for r in result.skills if r.status == "not asked"),
         education=tuple(creds[c] for c in role.education if c in creds),
+        suggestions=suggestions(catalog, levels),
     )
 
 
@@ -213,6 +253,51 @@ def _requirements(catalog: Catalog, level: Level, done: Set[str]) -> list[PlanSt
         ident = f"{level.value}-requirement-{i}"
         steps.append(PlanStep(ident, "requirement", level, req.text, ident in done, requirement=req))
     return steps
+
+
+#: How many open steps a quiz's result shows, to start with.
+FIRST_STEPS = 3
+
+
+class NextAction(NamedTuple):
+    """What to do after a quiz: the first open steps of the plan, and the command that shows it."""
+
+    plan: Plan
+    steps: tuple[tuple[int, PlanStep], ...]  # the number the plan shows, and the step
+    command: str
+    hint: str = ""  # what the command needs first, if anything
+
+
+def next_action(plan: Plan, command: str, n: int = FIRST_STEPS, hint: str = "") -> NextAction:
+    return NextAction(plan, tuple(plan.open_steps(n)), command, hint)
+
+
+def find_steps(plan: Plan, wanted: Sequence[str]) -> list[PlanStep]:
+    """The steps named in ``wanted``: by id in any case, or by the number the plan shows (from 1).
+
+    Raise MlcareerError naming every unknown one and the plan's steps; nothing is found then.
+    """
+    by_id = {s.id.casefold(): s for s in plan.steps}
+    found: list[PlanStep] = []
+    unknown: list[str] = []
+    for name in wanted:
+        key = name.strip()
+        step = by_id.get(key.casefold())
+        if step is None and key.isdigit() and 1 <= int(key) <= len(plan.steps):
+            step = plan.steps[int(key) - 1]
+        if step is None:
+            unknown.append(name)
+        elif step not in found:
+            found.append(step)
+    if unknown:
+        names = ", ".join(repr(u) for u in unknown)
+        listed = ", ".join(f"{i} {s.id}" for i, s in enumerate(plan.steps, 1)) or "none"
+        what = "no step" if len(unknown) == 1 else "no steps"
+        raise MlcareerError(
+            f"{what} {names} in the plan for {plan.role.id}, so nothing was marked; "
+            f"its steps (number and id) are: {listed}"
+        )
+    return found
 
 
 def retake_questions(catalog: Catalog, plan: Plan) -> list[Question]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations, family_role
 from mlcareer.errors import MlcareerError
+from mlcareer.records import replace
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
@@ -31,6 +32,13 @@ SKILL_WEIGHT = 0.3
 STRONG = 3
 
 MATCHES = 3
+
+MATCH_RULE = (
+    f"mlcareer's own rule, not a source's: {round(100 * INTEREST_WEIGHT)}% your interest in the kind's "
+    "work (the mean answer to the interest questions about it) and "
+    f"{round(100 * SKILL_WEIGHT)}% your answers on the skills it lists, each out of the top of its "
+    "scale; a part not asked counts 0"
+)
 
 SkillStatus = Literal["met", "gap", "no expectation", "not asked"]
 
@@ -69,6 +77,25 @@ class SkillRow:
         return "met" if self.you >= self.expected else "gap"
 
 
+#: Whose words a grade's description is: the quiz's own, never a source's.
+SCALE_WORDS = "mlcareer's description of the scale"
+
+
+def grade_words(catalog: Catalog, skill: str, above: int, upto: int) -> tuple[ScaleStep, ...]:
+    """The grades above ``above`` up to ``upto`` of ``skill``, each in the words of the skill's quiz
+    question (mlcareer's own rubric: "3 proficient: I write and maintain programs on my own..."),
+    else the scale's general words."""
+    questions = catalog.quiz.questions if catalog.quiz else []
+    question = next((q for q in questions if q.kind == "skill" and q.skill == skill), None)
+    out = []
+    for step in catalog.scale:
+        if above < step.value <= upto:
+            if question is not None and step.value < len(question.steps):
+                step = replace(step, description=question.steps[step.value])
+            out.append(step)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Gap:
     """A skill below what the role expects, with what the data offers to close it."""
@@ -77,6 +104,8 @@ class Gap:
     you: int
     expected: int
     credentials: list[Credential]
+    #: each grade above yours up to the role's, in the skill's own words (:data:`SCALE_WORDS`)
+    grades: tuple[ScaleStep, ...] = ()
 
     @property
     def size(self) -> int:
@@ -192,7 +221,13 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
     creds = catalog.lookup.credentials
     own = [*role.education, *role.certifications]
     gaps = [
-        Gap(row.skill, row.you, row.expected, _credentials_for(catalog, row.skill.id, own))
+        Gap(
+            row.skill,
+            row.you,
+            row.expected,
+            _credentials_for(catalog, row.skill.id, own),
+            grade_words(catalog, row.skill.id, row.you, row.expected),
+        )
         for row in rows
         if row.status == "gap" and row.you is not None and row.expected is not None
     ]

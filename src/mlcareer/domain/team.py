@@ -14,14 +14,18 @@ import re
 import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.domain.quiz import QuizResult, match_kinds, score
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Role, ScaleStep, Skill
+    from collections.abc import Callable
+
+    from mlcareer.errors import MlcareerError
+    from mlcareer.models import Catalog, Question, Role, ScaleStep, Skill
 
 #: The names an answers file may have (any case): YAML or JSON.
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
@@ -135,6 +139,48 @@ def _own_report(path: Path) -> bool:
     except OSError:
         return False  # the reader says why
     return _OWN_JSON.match(head) is not None
+
+
+class Person(NamedTuple):
+    """One answers file of a group: the person's name (``name:``, else the file's), file, answers."""
+
+    name: str
+    file: str
+    answers: dict[str, int]
+    named: bool  # the name is the file's own ``name:``
+
+
+def read_people(
+    found: Gathered,
+    asked: list[Question],
+    every: list[Question],
+    problem: Callable[[MlcareerError, Path], None],
+    note: Callable[[str], None],
+) -> list[Person]:
+    """The people of the answers files ``found`` (see :func:`gather`), in order.
+
+    A path that cannot be used, or a file whose answers are wrong, goes to ``problem`` and is
+    left out, so one bad file does not hide the others; a file skipped as no answers file
+    goes to ``note``.
+    """
+    from mlcareer.domain.answers import read_named_answers
+    from mlcareer.errors import MlcareerError
+    from mlcareer.files import PathError, shown
+
+    for skipped in found.skipped:
+        if skipped.error:
+            problem(PathError(skipped.path, "read", skipped.reason), skipped.path)
+        else:
+            note(skipped.message[:1].upper() + skipped.message[1:])
+    people: list[Person] = []
+    for path in found.files:
+        try:
+            name, answers = read_named_answers(path, asked, every)
+        except MlcareerError as exc:
+            problem(exc, path)
+            continue
+        people.append(Person(name or shown(path.stem), shown(path), answers, name is not None))
+    return people
 
 
 #: A difference of this many steps or more between two views of one person is worth a talk
@@ -282,3 +328,140 @@ def calibrate(catalog: Catalog, first: Member, second: Member) -> Calibration:
             pair = (steps.get(x) if x is not None else None, steps.get(y) if y is not None else None)
             lines.append(CalibrationLine(skill, x, y, pair))
     return Calibration(first, second, tuple(lines))
+
+
+# ---------------------------------------------------------------- progress since an earlier round
+
+MatchedBy = Literal["name", "file"]
+
+
+class SkillChange(NamedTuple):
+    """One skill of one person, in the earlier round and now (None: not asked)."""
+
+    skill: Skill
+    before: int | None
+    after: int | None
+
+    @property
+    def change(self) -> int | None:
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+class PersonChange(NamedTuple):
+    """One person found in both rounds: how they were matched, and what changed."""
+
+    before: Member
+    after: Member
+    matched_by: MatchedBy
+    skills: tuple[SkillChange, ...]  # every skill either round answered, catalogue order
+
+    @property
+    def readiness_change(self) -> int | None:
+        a, b = self.before.result.readiness, self.after.result.readiness
+        return None if a is None or b is None else b - a
+
+    @property
+    def up(self) -> list[SkillChange]:
+        return [s for s in self.skills if (s.change or 0) > 0]
+
+    @property
+    def down(self) -> list[SkillChange]:
+        return [s for s in self.skills if (s.change or 0) < 0]
+
+
+class ClassSkillChange(NamedTuple):
+    """One skill the role expects, across the whole group in each round."""
+
+    before: SkillLine
+    after: SkillLine
+
+    @property
+    def skill(self) -> Skill:
+        return self.after.skill
+
+    @staticmethod
+    def mean(line: SkillLine) -> float | None:
+        given = [a for a in line.answers if a is not None]
+        return round(sum(given) / len(given), 1) if given else None
+
+    @property
+    def change(self) -> float | None:
+        a, b = self.mean(self.before), self.mean(self.after)
+        return None if a is None or b is None else round(b - a, 1)
+
+
+class Progress(NamedTuple):
+    """A group now against the same group in an earlier round, against one role."""
+
+    before: Team
+    after: Team
+    people: tuple[PersonChange, ...]  # in the order of the later round
+    skills: tuple[ClassSkillChange, ...]  # the role's expectations, catalogue order
+    only_before: tuple[Member, ...]  # in the earlier round only
+    only_after: tuple[Member, ...]  # new in the later round
+
+    @property
+    def role(self) -> Role:
+        return self.after.role
+
+
+#: How two rounds' people are paired, said wherever the pairs are shown.
+MATCH_PEOPLE = (
+    "People are paired by the name: key of their answers files (any case); a file without one "
+    "is paired by its file name."
+)
+
+
+def pair_people(
+    before: Sequence[Person], after: Sequence[Person]
+) -> tuple[list[tuple[int, int, MatchedBy]], list[int], list[int]]:
+    """Pairs (index before, index after, how) by ``name:`` where both files give one, else by file
+    name; and the indexes left unpaired in each round."""
+    pairs: list[tuple[int, int, MatchedBy]] = []
+    free_before = list(range(len(before)))
+    free_after = list(range(len(after)))
+    hows: tuple[MatchedBy, ...] = ("name", "file")
+    for how in hows:
+        for j in list(free_after):
+            key = _key(after[j], how)
+            if key is None:
+                continue
+            i = next((i for i in free_before if _key(before[i], how) == key), None)
+            if i is not None:
+                pairs.append((i, j, how))
+                free_before.remove(i)
+                free_after.remove(j)
+    pairs.sort(key=lambda p: p[1])
+    return pairs, free_before, free_after
+
+
+def _key(person: Person, how: str) -> str | None:
+    if how == "name":
+        return person.name.casefold() if person.named else None
+    return PurePath(person.file).stem.casefold()
+
+
+def progress(
+    catalog: Catalog, role: Role, before: Sequence[Person], after: Sequence[Person], quick: bool = False
+) -> Progress:
+    """Each person's change between two rounds of answers, and the group's change per skill."""
+    old = team(catalog, role, [(p.name, p.file, p.answers) for p in before], quick=quick)
+    new = team(catalog, role, [(p.name, p.file, p.answers) for p in after], quick=quick)
+    pairs, only_old, only_new = pair_people(before, after)
+    people = []
+    for i, j, how in pairs:
+        a, b = old.members[i], new.members[j]
+        x = dict((s.id, v) for s, v in a.result.answered)
+        y = dict((s.id, v) for s, v in b.result.answered)
+        either = [s for s in catalog.skills if s.id in x or s.id in y]
+        skills = tuple(SkillChange(s, x.get(s.id), y.get(s.id)) for s in either)
+        people.append(PersonChange(a, b, how, skills))
+    lines = tuple(ClassSkillChange(a, b) for a, b in zip(old.skills, new.skills, strict=True))
+    return Progress(
+        old,
+        new,
+        tuple(people),
+        lines,
+        tuple(old.members[i] for i in only_old),
+        tuple(new.members[j] for j in only_new),
+    )

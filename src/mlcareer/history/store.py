@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -243,27 +243,36 @@ class Store:
 
     def mark(self, role: str, step: str, done: bool, when: datetime | None = None) -> bool:
         """Mark a step of ``role``'s plan done (or not); return whether anything changed."""
+        return self.mark_steps(role, [step], done, when)[0]
+
+    def mark_steps(
+        self, role: str, steps: Sequence[str], done: bool, when: datetime | None = None
+    ) -> list[bool]:
+        """Mark steps of ``role``'s plan done (or not), all or none; per step, whether it changed."""
         stamp = (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        changed: list[bool] = []
         with self._open(write=True) as con:
             assert con is not None
             con.execute("BEGIN IMMEDIATE")
             try:
                 self._migrate(con)
-                if done:
-                    cursor = con.execute(
-                        "INSERT OR IGNORE INTO plan_progress (role, step, done_at) VALUES (?, ?, ?)",
-                        (role, step, stamp),
-                    )
-                else:
-                    cursor = con.execute(
-                        "DELETE FROM plan_progress WHERE role = ? AND step = ?", (role, step)
-                    )
+                for step in steps:
+                    if done:
+                        cursor = con.execute(
+                            "INSERT OR IGNORE INTO plan_progress (role, step, done_at) VALUES (?, ?, ?)",
+                            (role, step, stamp),
+                        )
+                    else:
+                        cursor = con.execute(
+                            "DELETE FROM plan_progress WHERE role = ? AND step = ?", (role, step)
+                        )
+                    changed.append(cursor.rowcount > 0)
                 con.execute("COMMIT")
             except BaseException:
                 if con.in_transaction:
                     con.execute("ROLLBACK")
                 raise
-            return cursor.rowcount > 0
+            return changed
 
     def load(self) -> list[Entry]:
         """Every saved result, newest first."""

@@ -6,7 +6,16 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import CredentialDoc, Proficiency, QuotedDoc, RoleRef, ScaleStepDoc, SourceDoc
+    from mlcareer.jsondoc.types import (
+        CredentialDoc,
+        MatchScore,
+        Proficiency,
+        QuotedDoc,
+        RoleName,
+        RoleRef,
+        ScaleStepDoc,
+        SourceDoc,
+    )
     from mlcareer.models import Credential, Quoted, Role, ScaleStep, Source
 
 
@@ -52,6 +61,18 @@ def credential(c: Credential) -> CredentialDoc:
         "skills": list(c.skills),
         "sources": list(c.sources),
     }
+
+
+def role_name(role: Role) -> RoleName:
+    """A role as every document names one: its id and title."""
+    return {"id": role.id, "title": role.title}
+
+
+def match_score(percent: int) -> MatchScore:
+    """A kind's match as a percentage, with mlcareer's rule."""
+    from mlcareer.domain.quiz import MATCH_RULE
+
+    return {"percent": percent, "rule": MATCH_RULE}
 
 
 def role_ref(role: Role) -> RoleRef:

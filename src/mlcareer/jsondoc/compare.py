@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.careers import Comparison
+from mlcareer.jsondoc.common import role_name
 from mlcareer.jsondoc.expect import stated_or_not
 from mlcareer.jsondoc.role import role_json
 
@@ -17,7 +18,7 @@ def comparison_json(cmp: Comparison) -> CompareDoc:
         "left": role_json(cmp.left),
         "right": role_json(cmp.right),
         "contrasts": [
-            {"role": other.id, "text": c.text, "quote": c.quote, "source": c.source}
+            {"role": role_name(other), "text": c.text, "quote": c.quote, "source": c.source}
             for c, other in cmp.contrasts
         ],
         "skills": [

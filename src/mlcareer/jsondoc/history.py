@@ -25,8 +25,7 @@ def entry_json(e: Entry) -> EntryDoc:
     return {
         "id": e.id,
         "taken_at": e.taken_at,
-        "role": e.role,
-        "role_title": e.role_title,
+        "role": {"id": e.role, "title": e.role_title},
         "readiness": e.readiness,
         "level": e.level,
         "quick": e.quick,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from mlcareer.domain.official import OfficialRow, Placement, missing_note
 from mlcareer.domain.salaries import OfficialSection
-from mlcareer.jsondoc.common import source_doc
+from mlcareer.jsondoc.common import role_name, source_doc
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (
@@ -133,7 +133,7 @@ def section_json(section: OfficialSection) -> OfficialSectionDoc:
 
 def _placement_json(placement: Placement) -> PlacementDoc:
     return {
-        "role": placement.role.id,
+        "role": role_name(placement.role),
         "occupation": placement.occupation.id,
         "match": placement.match,
         "label": placement.label,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Route, Step
-from mlcareer.jsondoc.common import quoted, role_ref
+from mlcareer.jsondoc.common import quoted, role_name, role_ref
 from mlcareer.jsondoc.expect import expectation_json, stated_or_not
 from mlcareer.jsondoc.salary import figure_json
 
@@ -62,7 +62,7 @@ def route_json(result: Route, sources: Mapping[str, Source]) -> PathRouteDoc:
 def ladder_json(result: Ladder, sources: Mapping[str, Source]) -> PathLadderDoc:
     """The levels, nodes and edges of the ladder."""
     return {
-        "start": result.start.id if result.start else None,
+        "start": role_name(result.start) if result.start else None,
         "levels": [
             {
                 "id": level.value,

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.domain.plan import Plan, PlanStep
-from mlcareer.jsondoc.common import credential, proficiency, quoted, role_ref, scale_step
+from mlcareer.domain.plan import NextAction, Plan, PlanStep, Suggestions
+from mlcareer.jsondoc.common import credential, proficiency, quoted, role_name, role_ref, scale_step
 from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
+    from mlcareer.jsondoc.types import NextDoc, OriginDoc, PlanDoc, PlanStepDoc, SuggestionsDoc
     from mlcareer.models import ScaleStep
 
 
-def _step_json(step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:
+def _step_json(number: int, step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:
     out: PlanStepDoc = {
+        "number": number,
         "id": step.id,
         "kind": step.kind,
         "level": step.level.value,
@@ -46,18 +47,58 @@ def _origin(origin: Mapping[str, Any]) -> OriginDoc:
     return out
 
 
-def plan_json(plan: Plan, origin: Mapping[str, Any]) -> PlanDoc:
-    """The plan as stable JSON: steps in order with ids, grades, scope and done state."""
+def suggestions_json(found: Suggestions) -> SuggestionsDoc:
+    """What the sources suggest, hedges kept: education from the level statements, advice on learning."""
+    return {
+        "education": [
+            {"level": level.value, "text": q.text, "quote": q.quote, "source": q.source}
+            for level, q in found.education
+        ],
+        "learning": [
+            {"level": None, "text": "Continuous learning", "quote": s.quote, "source": s.source}
+            for s in found.learning
+        ],
+    }
+
+
+def plan_json(plan: Plan, origin: Mapping[str, Any], first: int | None = None) -> PlanDoc:
+    """The plan as stable JSON: steps in order with ids, grades, scope and done state.
+
+    ``first``: only the first that many open steps (`plan --next N`); the progress counts them all.
+    """
     scale = plan.result.scale
+    shown = plan.open_steps(first) if first is not None else list(enumerate(plan.steps, 1))
     return {
         "role": role_ref(plan.role),
         "from": _origin(origin),
         "level": plan.result.level.level.value if plan.result.level.level else None,
-        "route": [r.id for r in plan.roles] if plan.start is not None else None,
-        "start": plan.start.id if plan.start else None,
+        "route": [role_name(r) for r in plan.roles] if plan.start is not None else None,
+        "start": role_name(plan.start) if plan.start else None,
         "rule": plan.rule,
         "progress": {"done": plan.done, "total": len(plan.steps), "percent": plan.percent},
-        "steps": [_step_json(s, scale) for s in plan.steps],
+        "next": first,
+        "steps": [_step_json(n, s, scale) for n, s in shown],
         "not_asked": [s.id for s in plan.not_asked],
         "education": [credential(c) for c in plan.education],
+        "suggestions": suggestions_json(plan.suggestions),
+        "grade_words": plan.words,
+    }
+
+
+def next_json(nxt: NextAction) -> NextDoc:
+    """The plan's first open steps after a quiz, and the command that shows the whole plan."""
+    return {
+        "command": nxt.command,
+        "hint": nxt.hint or None,
+        "steps": [
+            {
+                "number": n,
+                "id": s.id,
+                "title": s.title,
+                "kind": s.kind,
+                "next_grade": scale_step(s.next_grades[0]) if s.next_grades else None,
+            }
+            for n, s in nxt.steps
+        ],
+        "total": len(nxt.plan.steps),
     }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from mlcareer.choices import Section
 from mlcareer.domain.careers import RoleView
-from mlcareer.jsondoc.common import credential, quoted, sources_doc
+from mlcareer.jsondoc.common import credential, quoted, role_name, sources_doc
 from mlcareer.jsondoc.expect import expectation_json, expectations_json
 from mlcareer.jsondoc.official import role_official_json
 from mlcareer.jsondoc.salary import figure_json
@@ -91,12 +91,13 @@ def _role_json(view: RoleView) -> RoleDoc:
         "salary": [figure_json(f, by_source) for f in view.salary],  # as `salary --json` has them
         "official": role_official_json(view.official),  # the occupation's figures, labelled
         "contrasts": [
-            {"role": c.role, "text": c.text, "quote": c.quote, "source": c.source} for c in role.contrasts
+            {"role": role_name(other), "text": c.text, "quote": c.quote, "source": c.source}
+            for c, other in view.contrasts
         ],
         "related": list(role.related),
         "specialises": role.specialises,
-        "leads_to": [{"role": m.role.id, "move": m.kind} for m in view.leads_to],
-        "leads_from": [{"role": m.role.id, "move": m.kind} for m in view.leads_from],
+        "leads_to": [{"role": role_name(m.role), "move": m.kind} for m in view.leads_to],
+        "leads_from": [{"role": role_name(m.role), "move": m.kind} for m in view.leads_from],
         "specialisations": [r.id for r in view.specialisations],
         "sources": sources_doc(list(view.sources)),
     }

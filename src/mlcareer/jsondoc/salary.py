@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mlcareer.domain.salaries import SalaryReport, no_role_data
 from mlcareer.jsondoc import official as off
-from mlcareer.jsondoc.common import role_ref, source_doc, sources_doc
+from mlcareer.jsondoc.common import role_name, role_ref, source_doc, sources_doc
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import NoteDoc, PayDoc, SalaryDoc
@@ -51,7 +51,7 @@ def salary_json(report: SalaryReport) -> SalaryDoc:
     out: SalaryDoc = {
         "filters": {
             "level": report.level.value if report.level else None,
-            "role": role.id if role else None,
+            "role": role_name(role) if role else None,
             "region": report.region,
             "currency": report.currency.upper() if report.currency else None,
             "source": report.source.value,

@@ -37,6 +37,7 @@ DOCUMENTS: dict[str, tuple[type[Any], str]] = {
     "plan": (t.PlanDoc, "mlcareer plan --json"),
     "team": (t.TeamDoc, "mlcareer team FILE... --json"),
     "team-calibrate": (t.CalibrationDoc, "mlcareer team FILE FILE --calibrate --json"),
+    "team-since": (t.TeamSinceDoc, "mlcareer team NEW --since OLD --json"),
     "validate": (t.ValidateDoc, "mlcareer validate --json"),
 }
 

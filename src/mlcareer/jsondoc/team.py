@@ -5,12 +5,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.domain.team import TALK_ABOUT, Calibration, Team
-from mlcareer.jsondoc.common import proficiency, role_ref
+from mlcareer.domain.team import (
+    MATCH_PEOPLE,
+    TALK_ABOUT,
+    Calibration,
+    ClassSkillChange,
+    Member,
+    Progress,
+    SkillLine,
+    Team,
+)
+from mlcareer.jsondoc.common import match_score, proficiency, role_name, role_ref
 from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import CalibrationDoc, ProblemDoc, Proficiency, TeamDoc
+    from mlcareer.jsondoc.types import (
+        CalibrationDoc,
+        GroupCountsDoc,
+        ProblemDoc,
+        Proficiency,
+        RoundDoc,
+        TeamDoc,
+        TeamSinceDoc,
+    )
     from mlcareer.models import ScaleStep
 
 
@@ -53,7 +70,8 @@ def team_json(team: Team, problems: list[ProblemDoc]) -> TeamDoc:
         ],
         "shared_gaps": [line.skill.id for line in team.shared_gaps],
         "leanings": [
-            {"role": lean.role.id, "score": lean.score, "top_for": lean.top_for} for lean in team.leanings
+            {"role": role_name(lean.role), "match": match_score(lean.score), "top_for": lean.top_for}
+            for lean in team.leanings
         ],
         "problems": [problem_json(p) for p in problems],
     }
@@ -80,4 +98,56 @@ def calibration_json(cal: Calibration) -> CalibrationDoc:
             for line in cal.lines
         ],
         "topics": [line.skill.id for line in cal.topics],
+    }
+
+
+def progress_json(found: Progress, problems: list[ProblemDoc]) -> TeamSinceDoc:
+    """Each person's change between two rounds, the group's change per skill, and the unpaired."""
+    from mlcareer.jsondoc.quiz import level_json, readiness_json
+
+    scale = found.after.members[0].result.scale if found.after.members else {}
+
+    def counts(line: SkillLine) -> GroupCountsDoc:
+        return {"answered": line.answered, "met": line.met, "mean": ClassSkillChange.mean(line)}
+
+    def one(m: Member) -> RoundDoc:
+        return {"file": m.file, "readiness": readiness_json(m.result), "level": level_json(m.result.level)}
+
+    return {
+        "role": role_ref(found.role),
+        "matching": MATCH_PEOPLE,
+        "people": [
+            {
+                "name": p.after.name,
+                "matched_by": p.matched_by,
+                "before": one(p.before),
+                "after": one(p.after),
+                "readiness_change": p.readiness_change,
+                "skills": [
+                    {
+                        "skill": c.skill.id,
+                        "name": c.skill.name,
+                        "before": proficiency(c.before, scale),
+                        "after": proficiency(c.after, scale),
+                        "change": c.change,
+                    }
+                    for c in p.skills
+                ],
+            }
+            for p in found.people
+        ],
+        "skills": [
+            {
+                "skill": line.skill.id,
+                "name": line.skill.name,
+                "expected": proficiency(line.after.expectation.grade, scale),
+                "before": counts(line.before),
+                "after": counts(line.after),
+                "change": line.change,
+            }
+            for line in found.skills
+        ],
+        "only_before": [{"name": m.name, "file": m.file} for m in found.only_before],
+        "only_after": [{"name": m.name, "file": m.file} for m in found.only_after],
+        "problems": [problem_json(p) for p in problems],
     }

@@ -8,7 +8,8 @@ from mlcareer.render.common import source_label
 from mlcareer.render.role_page import grade_line
 from mlcareer.render.verdict import comparison_verdict
 
-# Below this width two roles side by side break words inside ("entry-leve|l"): stack them instead.
+# Two roles are drawn side by side from this width up (their cells wrap); below it they are
+# stacked, each value under its role's name, since narrower columns would break words inside.
 _COMPARE_NARROW = 60
 
 
@@ -57,6 +58,7 @@ def comparison_page(cmp: Comparison) -> v.Page:
         tuple(((v.line(r.skill.name),), (grade_line(r.left),), (grade_line(r.right),)) for r in cmp.skills),
         min_width=_COMPARE_NARROW,
         side_by_side=False,
+        labelled=True,  # stacked, each grade under its role's id
     )
     note = v.note(
         '"the sources do not say": no source states the skill for that role, which is not the '

@@ -5,11 +5,20 @@ Built once as a view model (``render.view``); the terminal, Markdown and HTML al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mlcareer.domain.handouts import Handout
 from mlcareer.domain.plan import Plan, PlanStep
+from mlcareer.domain.quiz import SCALE_WORDS
 from mlcareer.render import view as v
+from mlcareer.render.action import credential_words, grade_lines, suggestion_blocks
 from mlcareer.render.expect import grade_words, short_basis
 
-DONE_HINT = "Mark a step done: mlcareer plan --done ID (undo: --undo ID)."
+if TYPE_CHECKING:
+    from mlcareer.models import Role
+
+DONE_HINT = "Mark steps done by number or id: mlcareer plan --done 1 --done ID (undo: --undo)."
 
 
 def _route_line(plan: Plan) -> v.Line | None:
@@ -39,44 +48,95 @@ def _details(step: PlanStep) -> v.Cell:
         v.line(f"What it covers: {step.skill.description}"),
     ]
     if step.next_grades:
-        lines.append(v.line(v.muted("What the next grades look like:")))
-        lines += [v.line(v.Dots(g.value), f" {g.name}: {g.description}") for g in step.next_grades]
+        lines.append(v.line(v.muted(f"What the next grade looks like ({SCALE_WORDS}):")))
+        lines += grade_lines(step.next_grades)
     if step.builds_on:
         lines.append(v.line(v.muted("Builds on: " + ", ".join(step.builds_on))))
     if step.credentials:
-        helps = "; ".join(f"{c.name} ({c.description or c.kind})" for c in step.credentials)
-        lines.append(v.line(f"Can help: {helps}"))
+        lines.append(v.line(v.muted("Can help: "), credential_words(step.credentials)))
     return tuple(lines)
 
 
-def plan_page(plan: Plan) -> v.Page:
-    """Progress, then the steps by level (each: its box, title, id and what it takes), then the rule."""
+def _check(step: PlanStep) -> v.Check:
+    head = v.line(v.strong(step.title), v.muted("  ("), v.Span(step.id, "code"), v.muted(")"))
+    return v.Check(step.done, head, _details(step))
+
+
+def plan_page(
+    plan: Plan, first: int | None = None, handout: Handout | None = None, index: str = ""
+) -> v.Page:
+    """Progress, then the steps by level (each: its box, title, id and what it takes), then the rule.
+
+    ``first``: only the first that many open steps (`plan --next N`), each under its own number.
+    ``handout``: one student's page of a class's plans, with a link back to the ``index`` file.
+    """
     route = _route_line(plan)
     progress = (
         v.line(f"{plan.done} of {len(plan.steps)} steps done  ", v.Percent(plan.percent))
         if plan.steps
         else v.line(v.strong("No steps: your answers meet every expectation of this role."))
     )
-    meta = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
+    meta: tuple[v.Line, ...] = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
+    title = f"Learning plan for {plan.role.title}"
+    if handout is not None:
+        title = f"{handout.person.name}: learning plan for {plan.role.title}"
+        meta = (
+            v.line(v.muted("From the answers in "), v.Span(handout.person.file, "code")),
+            *meta,
+            *((v.line(v.Link("All plans of the class", index)),) if index else ()),
+        )
     blocks: list[v.Block] = []
+    if first is not None:
+        shown = plan.open_steps(first)
+        left = len(plan.open_steps()) - len(shown)
+        heading = f"The next {len(shown)} open step{'' if len(shown) == 1 else 's'}"
+        if not shown:
+            blocks.append(v.para("Every step of this plan is done." if plan.steps else "No steps."))
+        else:
+            checks = [v.Checklist((_check(step),), number) for number, step in shown]
+            blocks.append(v.Section(heading, tuple(checks)))
+        if left:
+            more = f"{left} more open step{'' if left == 1 else 's'}"
+            blocks.append(v.note(f"{more}: mlcareer plan without --next shows them all."))
+        blocks += [] if handout else [v.note(DONE_HINT)]
+        return v.Page(title, meta, tuple(blocks))
     number = 1
     for level in dict.fromkeys(s.level for s in plan.steps):
-        steps = tuple(
-            v.Check(
-                s.done,
-                v.line(v.strong(s.title), v.muted("  ("), v.Span(s.id, "code"), v.muted(")")),
-                _details(s),
-            )
-            for s in plan.steps
-            if s.level == level
-        )
+        steps = tuple(_check(s) for s in plan.steps if s.level == level)
         blocks.append(v.Section(f"{level.value.capitalize()} level", (v.Checklist(steps, number),)))
         number += len(steps)
+    blocks += suggestion_blocks(plan.suggestions)
     if plan.not_asked:
         names = ", ".join(s.name for s in plan.not_asked)
         blocks.append(v.note(f"Not asked, so not in the plan: {names}. Take the full quiz to include them."))
     if plan.education:
         education = (f"{c.name}: {c.description}" if c.description else c.name for c in plan.education)
         blocks.append(v.Section("Education the sources mention for this role", (v.bullets(education),)))
-    blocks += [v.note(plan.rule), v.note(DONE_HINT)]
-    return v.Page(f"Learning plan for {plan.role.title}", meta, tuple(blocks))
+    blocks += [v.note(plan.rule), *(() if handout else (v.note(DONE_HINT),))]
+    return v.Page(title, meta, tuple(blocks))
+
+
+def index_page(role: Role, plans: Sequence[Handout], suffix: str, not_read: Sequence[str] = ()) -> v.Page:
+    """The class's plans: per student a link to their page, their progress and their first open step."""
+    rows = []
+    for h in plans:
+        first = h.plan.open_steps(1)
+        nxt = v.line(f"{first[0][0]}. {first[0][1].title}") if first else v.line(v.muted("none"))
+        ready = h.plan.result.readiness
+        rows.append(
+            (
+                (v.line(v.Link(h.person.name, f"{h.stem}{suffix}")),),
+                (v.line(v.Span(h.person.file, "code")),),
+                (v.line(v.Percent(ready) if ready is not None else v.muted("no data")),),
+                (v.line(str(len(h.plan.steps))),),
+                (nxt,),
+            )
+        )
+    header = ("Student", "Answers file", "Readiness", "Steps", "First step")
+    blocks: list[v.Block] = [v.Table(header, tuple(rows), empty="no plans")]
+    if not_read:
+        blocks.append(v.Section("Files not read", (v.bullets(not_read),)))
+    blocks.append(v.note("Each plan's order is mlcareer's suggestion, not a source's; each page says why."))
+    count = f"{len(plans)} student{'' if len(plans) == 1 else 's'}"
+    meta = (v.line(v.Span(role.id, "code"), v.Sep(), count),)
+    return v.Page(f"Learning plans for {role.title}", meta, tuple(blocks))

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
 
-from mlcareer.domain.quiz import LevelFit, Match, QuizResult, SkillRow
+from mlcareer.domain.plan import NextAction, Suggestions
+from mlcareer.domain.quiz import SCALE_WORDS, LevelFit, Match, QuizResult, SkillRow
 from mlcareer.render import view as v
+from mlcareer.render.action import credential_words, grade_lines, next_blocks, suggestion_blocks
 from mlcareer.render.common import NO_DATA
 from mlcareer.render.verdict import quiz_verdict
 from mlcareer.text import clean
@@ -88,21 +90,22 @@ def _names(creds: Sequence[Credential]) -> str:
     return "; ".join(c.name for c in creds)
 
 
-def _gaps(result: QuizResult) -> v.Blocks:
+def _gaps(result: QuizResult, suggested: Suggestions | None) -> v.Blocks:
     blocks: list[v.Block] = []
     if result.gaps:
+        blocks.append(v.note(f"Next grade and the role's grade in {SCALE_WORDS} (the quiz's own words)."))
         gaps = []
         for i, gap in enumerate(result.gaps, 1):
             you, then = _step(result.scale, gap.you), _step(result.scale, gap.expected)
             said = f"you {you}; the role expects {then}"
-            details = [
-                v.line(v.Span(said, "warn")),
-                v.line(v.muted("What it covers: "), gap.skill.description),
-            ]
+            details = [v.line(v.Span(said, "warn")), *grade_lines(gap.grades)]
+            details.append(v.line(v.muted("What it covers: "), gap.skill.description))
             if gap.credentials:
-                details.append(v.line(v.muted("Credentials: "), _names(gap.credentials)))
+                details.append(v.line(v.muted("Can help: "), credential_words(gap.credentials)))
             gaps.append(v.Branch((v.line(v.strong(f"{i}. {gap.skill.name}")),), _leaves(details)))
         blocks.append(v.Tree(tuple(gaps)))
+        if suggested is not None:
+            blocks += suggestion_blocks(suggested)
     elif result.graded:
         blocks.append(v.para("No gaps: your answers meet every proficiency the role states."))
     else:
@@ -148,11 +151,11 @@ def _matches(result: QuizResult) -> v.Blocks:
     return (v.Tree(tuple(kinds)),)
 
 
-def result_page(result: QuizResult, saved: str | None = None) -> v.Page:
+def result_page(result: QuizResult, saved: str | None = None, nxt: NextAction | None = None) -> v.Page:
     """The whole result: readiness and level, each skill against the role, gaps, fitting kinds;
-    ``saved`` says when a result from the history was taken.
+    ``saved`` says when a result from the history was taken; ``nxt``: the plan's first steps.
 
-    Ends with the verdict, so it is on screen when the output stops.
+    Ends with the verdict and then what to do next, so both are on screen when the output stops.
     """
     role = result.role
     meta = (
@@ -178,11 +181,13 @@ def result_page(result: QuizResult, saved: str | None = None) -> v.Page:
         title = "Skills the role names without a grade (not scored)"
         blocks.append(v.Section(title, (_skills(ungraded, expected=False),)))
     blocks += [
-        v.Section("Largest gaps, and what to do", _gaps(result)),
+        v.Section("Largest gaps, and what to do", _gaps(result, nxt.plan.suggestions if nxt else None)),
         v.Section("Kinds of ML engineer that fit you best", _matches(result)),
         v.para(v.Span(result.disclaimer, "em")),
         quiz_verdict(result),
     ]
+    if nxt is not None:
+        blocks += next_blocks(nxt)
     return v.Page(f"Self-assessment against {role.title}", meta, tuple(blocks))
 
 
@@ -219,6 +224,10 @@ def answers_template(
         "# Answers for `mlcareer quiz --answers FILE`: put a number 0-4 after each question id.",
         "# Skill questions: how well you can do it today. Interest questions: how much you",
         "# would like the work. A self-assessment for orientation, not a hiring test.",
+        "",
+        "# Your name (optional): `mlcareer team` and the plan handouts show it; left empty,",
+        "# they use the file's name.",
+        "name:",
     ]
     total = len(questions)
     for i, q in enumerate(questions, 1):

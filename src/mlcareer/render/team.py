@@ -5,7 +5,17 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
-from mlcareer.domain.team import TALK_ABOUT, Calibration, CalibrationLine, SkillLine, Team
+from mlcareer.domain.team import (
+    MATCH_PEOPLE,
+    TALK_ABOUT,
+    Calibration,
+    CalibrationLine,
+    ClassSkillChange,
+    Progress,
+    SkillChange,
+    SkillLine,
+    Team,
+)
 from mlcareer.render import view as v
 from mlcareer.render.expect import grade_words
 
@@ -77,7 +87,7 @@ def _matrix(team: Team) -> v.Table:
 def team_page(team: Team) -> v.Page:
     """Shared gaps first, then the people, the matrix and the kinds the group leans to."""
     leanings = v.bullets(
-        v.line(lean.role.title, v.muted(f"  {lean.score}/100, a top-3 fit for {lean.top_for}"))
+        v.line(lean.role.title, v.muted(f"  {lean.score}% match, a top-3 fit for {lean.top_for}"))
         for lean in team.leanings
     )
     return v.Page(
@@ -151,3 +161,84 @@ def calibration_page(cal: Calibration) -> v.Page:
             ),
         ),
     )
+
+
+# ---------------------------------------------------------------- progress since an earlier round
+
+
+def _files(group: Team) -> str:
+    return f"{len(group.members)} file{'' if len(group.members) == 1 else 's'} read"
+
+
+def _signed(value: float | int | None) -> str:
+    if value is None:
+        return "no data"
+    if not value:
+        return "0"
+    return f"{value:+d}" if isinstance(value, int) else f"{value:+.1f}"
+
+
+def _moves(changes: list[SkillChange]) -> v.Cell:
+    return tuple(v.line(f"{c.skill.name} {c.before}", v.Arrow(), str(c.after)) for c in changes) or (
+        v.line(v.muted("none")),
+    )
+
+
+def _person_rows(found: Progress) -> v.Table:
+    rows = []
+    for p in found.people:
+        then, now = p.before.result.readiness, p.after.result.readiness
+        ready = v.line(_percent(then), v.Arrow(), _percent(now), f" ({_signed(p.readiness_change)})")
+        paired = (v.line(p.matched_by),)
+        rows.append(((v.line(p.after.name),), (ready,), _moves(p.up), _moves(p.down), paired))
+    header = ("Person", "Readiness", "Skills up", "Skills down", "Paired by")
+    return v.Table(header, tuple(rows), min_width=72, labelled=True, empty="nobody is in both rounds")
+
+
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _skill_rows(found: Progress) -> v.Table:
+    rows = []
+    for line in found.skills:
+        a, b = line.before, line.after
+        grade = b.expectation.grade
+        rows.append(
+            (
+                (v.line(line.skill.name),),
+                (v.line(NOT_ASKED if grade is None else str(grade)),),
+                (v.line(f"{a.met}/{a.answered}", v.Arrow(), f"{b.met}/{b.answered}"),),
+                (v.line(_mean(ClassSkillChange.mean(a)), v.Arrow(), _mean(ClassSkillChange.mean(b))),),
+                (v.line(_signed(line.change) if line.change is not None else "-"),),
+            )
+        )
+    header = ("Skill", "Expects", "Met", "Mean answer", "Change")
+    return v.Table(header, tuple(rows), min_width=64, labelled=True, brief=True)
+
+
+def progress_page(found: Progress, before: str, after: str) -> v.Page:
+    """Each person's change between two rounds, the group's change per skill, and who is unpaired."""
+    unpaired: list[v.Line] = []
+    for where, members in ((before, found.only_before), (after, found.only_after)):
+        if members:
+            unpaired.append(v.line(f"Only in {where}: ", ", ".join(f"{m.name} ({m.file})" for m in members)))
+    blocks: list[v.Block] = [
+        v.Section("Each person's change", (_person_rows(found), v.note(MATCH_PEOPLE))),
+        v.Section(
+            "The group per skill: who meets the role's grade, and the mean answer",
+            (_skill_rows(found), v.note("Every answers file of each round counts, paired or not.")),
+        ),
+        v.Section(
+            "Not paired",
+            (v.bullets(unpaired),) if unpaired else (v.para("Everyone is in both rounds."),),
+        ),
+    ]
+    n = len(found.people)
+    meta = (
+        v.line(v.Span(found.role.id, "code")),
+        v.line(f"Earlier: {before} ({_files(found.before)})"),
+        v.line(f"Now: {after} ({_files(found.after)})"),
+    )
+    who = f"{n} {'person' if n == 1 else 'people'}"
+    return v.Page(f"Change since {before}: {who} against {found.role.title}", meta, tuple(blocks))

@@ -45,6 +45,10 @@ def line_html(row: v.Line) -> str:
             out.append(f"<strong>{amount}</strong>" if piece.style == "strong" else amount)
         elif isinstance(piece, v.Arrow):
             out.append(" ← " if piece.back else " → ")
+        elif isinstance(piece, v.Link):
+            from urllib.parse import quote
+
+            out.append(f'<a href="{escape(quote(piece.href))}">{escape(piece.text)}</a>')
         else:
             out.append(" · ")
     return "".join(out)

@@ -41,6 +41,10 @@ def line_markdown(row: v.Line, in_table: bool = False) -> str:
             runs.append(("", ": " if piece.back else " to "))
         elif isinstance(piece, v.Percent):
             runs.append(("", "no data" if piece.value is None else f"{piece.value}%"))
+        elif isinstance(piece, v.Link):
+            from urllib.parse import quote
+
+            runs.append(("raw", f"[{md(piece.text)}]({quote(piece.href)})"))
         else:
             runs.append(("", "; "))
     merged: list[tuple[str, str]] = []

@@ -52,6 +52,8 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
             out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
             out.append(_ARROWS[piece.back, ascii_only])
+        elif isinstance(piece, v.Link):
+            out.append(literal(piece.text, ""))
         else:
             out.append(dot(ascii_only))
     return out
@@ -127,6 +129,7 @@ def _labelled(table: v.Table, row: tuple[v.Cell, ...], ascii_only: bool) -> Rend
 
 
 _MIN_COLUMN = 10  # a table whose wrapping columns would get less than this is stacked instead
+_NAME_ROOM = 20  # a table's first column of names is never narrower than this (or its longest name)
 
 
 def _rigid(table: v.Table, column: int) -> bool:
@@ -152,7 +155,9 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     rigid = [_rigid(table, n) for n in range(len(table.header))]
     # the cells as a table shows them: built once, to measure and then to draw
     texts = [] if table.stacked == "always" else [[_cell(c, ascii_only) for c in row] for row in table.rows]
-    if table.stacked == "always" or (table.stacked == "narrow" and width < _needs(table, rigid, texts)):
+    # two things side by side wrap their cells: they stack only below the table's stated width
+    needs = table.min_width if table.side_by_side else (_needs(table, rigid, texts) if texts else 0)
+    if table.stacked == "always" or (table.stacked == "narrow" and width < needs):
         for row in table.rows:
             if table.side_by_side:  # the label, then each column's header and, beneath it, its value
                 yield _cell(row[0], ascii_only, "bold")
@@ -183,9 +188,20 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         yield from _folded(table, table.fold, width, ascii_only)
         return
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
+    # a grade, an amount or an id stays on one line, unless that would cut the names of the first
+    # column below _NAME_ROOM; the first column of names takes at most half
+    first = min(_NAME_ROOM, max(len(table.header[0]), *(row[0].cell_len for row in texts)))
+    kept = sum(
+        max(len(name), *(row[n].cell_len for row in texts)) for n, name in enumerate(table.header) if rigid[n]
+    )
+    squeezed = kept + first + 2 * (len(table.header) - 1) > width
     for n, name in enumerate(table.header):
-        # a grade, an amount or an id stays on one line; a first column of names takes at most half
-        grid.add_column(name, no_wrap=rigid[n], max_width=None if n else max(width // 2, 12))
+        grid.add_column(
+            name,
+            no_wrap=rigid[n] and not squeezed,
+            min_width=None if n else first,
+            max_width=None if n else max(width // 2, 12, first),
+        )
     for cells in texts:
         grid.add_row(*cells)
     yield grid

@@ -66,7 +66,15 @@ class Arrow(NamedTuple):
     back: bool = False
 
 
-Piece = Span | Dots | Sep | Amount | Arrow | Percent
+class Link(NamedTuple):
+    """Text that leads to another file beside this one (an index of handouts): a link in
+    documents, the text alone on a terminal. ``href`` is a relative file name."""
+
+    text: str
+    href: str
+
+
+Piece = Span | Dots | Sep | Amount | Arrow | Percent | Link
 Line = tuple[Piece, ...]
 
 
@@ -99,6 +107,8 @@ def plain(row: Line) -> str:
             words.append(": " if piece.back else " to ")
         elif isinstance(piece, Percent):
             words.append("no data" if piece.value is None else f"{piece.value}%")
+        elif isinstance(piece, Link):
+            words.append(piece.text)
         else:
             words.append("; ")
     return "".join(words)

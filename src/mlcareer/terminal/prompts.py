@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from mlcareer.models import Question, ScaleStep
 
 BACK = "<back>"
+LEAVE = "<leave>"  # Esc after an answer: ask before the answers are lost
+LEAVE_QUESTION = "Leave the quiz? Your answers so far will be lost"
 
 # The console script runs without the cyclic collector (see mlcareer.__main__); a person
 # answering questions may take minutes, so collect again while the prompts run.
@@ -72,8 +74,12 @@ def _terminal_output() -> Iterator[Output | None]:
         yield create_output(stdout=tty)
 
 
-def _keys(question: questionary.Question, echoes: dict[int, str]) -> questionary.Question:
-    """Esc cancels like Ctrl-C (questionary binds only Ctrl-C); a number key 0-4 answers at once.
+def _keys(
+    question: questionary.Question, echoes: dict[int, str], *, back: bool = False, answered: bool = False
+) -> questionary.Question:
+    """A number key 0-4 answers at once; ← or Backspace goes back a question (``back``); Esc
+    leaves: at once before any answer, else the prompt ends with LEAVE so the quiz can ask first
+    (``answered``). Ctrl-C stays an immediate cancel (questionary binds it).
 
     An answer is echoed with ``echoes[value]``: wrapped for the line it is echoed on, so an
     answer longer than one line is shown whole rather than cut at the terminal's edge.
@@ -85,7 +91,17 @@ def _keys(question: questionary.Question, echoes: dict[int, str]) -> questionary
 
     @extra.add("escape", eager=True)
     def _escape(event: KeyPressEvent) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+        if answered:
+            event.app.exit(result=LEAVE)
+        else:
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    if back:
+
+        @extra.add("left", eager=True)
+        @extra.add("backspace", eager=True)
+        def _back(event: KeyPressEvent) -> None:
+            event.app.exit(result=BACK)
 
     control = next(
         (w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)), None
@@ -164,6 +180,26 @@ def _plain(text: str) -> str:
     return clean(text).replace("\n", " ")
 
 
+FIRST_INSTRUCTION = "\n  (a number key, or arrow keys and Enter; Esc cancels)"
+INSTRUCTION = "\n  (a number key, or arrow keys and Enter; {left} or Backspace: back; Esc: leave)"
+
+
+def _leave(kwargs: dict[str, Any]) -> bool:
+    """Ask before answers are lost: y leaves; n, Enter or Esc goes on with the quiz."""
+    confirm = questionary.confirm(
+        LEAVE_QUESTION, default=False, qmark="?", instruction="[y/N] ", auto_enter=True, **kwargs
+    )
+    stay = KeyBindings()
+
+    @stay.add("escape", eager=True)
+    def _stay(event: KeyPressEvent) -> None:
+        event.app.exit(result=False)
+
+    app = confirm.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), stay])
+    return bool(confirm.unsafe_ask())
+
+
 def ask(
     questions: Sequence[Question],
     scale: dict[int, ScaleStep],
@@ -191,6 +227,7 @@ def _ask(
         terminal = output or get_app_session().output
         utf = _utf(terminal)
         back = "← back" if utf else "<- back"
+        left = "←" if utf else "left arrow"
         while index < total:
             question = questions[index]
             dot = "·" if utf else "-"
@@ -214,12 +251,17 @@ def _ask(
                 default=default,
                 qmark="?",
                 pointer="»" if utf else ">",
-                instruction="\n  (a number key, or arrow keys and Enter; Esc cancels)",
+                instruction=INSTRUCTION.format(left=left) if index else FIRST_INSTRUCTION,
                 **kwargs,
             )
-            answer = _keys(prompt, _echoes(choices, width)).unsafe_ask()
+            keyed = _keys(prompt, _echoes(choices, width), back=index > 0, answered=bool(answers))
+            answer = keyed.unsafe_ask()
             if answer is None:  # the application ended without an answer
                 raise Cancelled
+            if answer == LEAVE:
+                if _leave(kwargs):
+                    raise Cancelled
+                continue  # the same question again, its answer (if any) still selected
             if answer == BACK:
                 index -= 1
                 continue

@@ -9,8 +9,10 @@ from typing_extensions import TypedDict
 from mlcareer.jsondoc.types.shared import (
     CredentialDoc,
     ExpectationDoc,
+    MatchScore,
     Proficiency,
     QuotedDoc,
+    RoleName,
     RoleRef,
     ScaleStepDoc,
     SourceDoc,
@@ -22,7 +24,7 @@ from mlcareer.jsondoc.types.shared import (
 class LevelCheckDoc(TypedDict):
     level: str
     status: Literal["met", "not met", "not asked", "no data"]
-    role: str | None
+    role: RoleName | None
     met: int
     judged: int
     requirements: list[QuotedDoc]
@@ -59,6 +61,38 @@ class GapDoc(TypedDict):
     gap: int
     description: str
     credentials: list[CredentialDoc]
+    next_grades: list[ScaleStepDoc]  # each grade above yours up to the role's, in the quiz's words
+
+
+class SuggestionDoc(TypedDict):
+    """A statement of the sources that suggests what to do, its hedge kept."""
+
+    level: str | None  # the level whose statement it is; null: profession-wide
+    text: str
+    quote: str
+    source: str
+
+
+class SuggestionsDoc(TypedDict):
+    education: list[SuggestionDoc]  # what the level statements say of education
+    learning: list[SuggestionDoc]  # the sources' advice on continuous learning
+
+
+class NextStepDoc(TypedDict):
+    number: int  # as the plan shows it; `plan --done NUMBER` takes it
+    id: str
+    title: str
+    kind: Literal["skill", "requirement"]
+    next_grade: ScaleStepDoc | None  # a skill step: the next grade, in the quiz's words
+
+
+class NextDoc(TypedDict):
+    """What to do after a quiz: the plan's first open steps, and the command that shows the plan."""
+
+    command: str
+    hint: str | None  # what the command needs first (answers not saved are in no file)
+    steps: list[NextStepDoc]
+    total: int
 
 
 class InterestAnswerDoc(TypedDict):
@@ -74,9 +108,8 @@ class SkillAnswerDoc(TypedDict):
 
 
 class MatchDoc(TypedDict):
-    role: str
-    title: str
-    score: int
+    role: RoleName
+    match: MatchScore
     interest: int | None
     skill: int | None
     interests: list[InterestAnswerDoc]
@@ -97,6 +130,9 @@ class QuizResultDoc(TypedDict):
     matches: list[MatchDoc]
     answers: dict[str, int]  # as given: question id to the step chosen, as in an answers file
     disclaimer: str
+    grade_words: str  # whose words the grades' descriptions in next_grades are
+    suggestions: NotRequired[SuggestionsDoc]  # a fresh result (quiz): what the sources suggest
+    next: NotRequired[NextDoc]  # a fresh result (quiz): the first steps of the plan
 
 
 class EntryDoc(TypedDict):
@@ -104,8 +140,7 @@ class EntryDoc(TypedDict):
 
     id: int
     taken_at: str
-    role: str
-    role_title: str
+    role: RoleName
     readiness: int | None
     level: str | None
     quick: bool
@@ -153,6 +188,7 @@ class ClearedDoc(TypedDict):
 
 
 class PlanStepDoc(TypedDict):
+    number: int  # as the plan shows it (from 1); `plan --done NUMBER` takes it
     id: str
     kind: Literal["skill", "requirement"]
     level: str
@@ -192,13 +228,16 @@ PlanDoc = TypedDict(
         "role": RoleRef,
         "from": OriginDoc,
         "level": str | None,
-        "route": list[str] | None,
-        "start": str | None,
+        "route": list[RoleName] | None,
+        "start": RoleName | None,
         "rule": str,
         "progress": ProgressDoc,
+        "next": int | None,  # `--next N`: steps holds only the first N open steps; null: every step
         "steps": list[PlanStepDoc],
         "not_asked": list[str],
         "education": list[CredentialDoc],
+        "suggestions": SuggestionsDoc,
+        "grade_words": str,  # whose words the grades' descriptions in next_grades are
     },
 )
 
@@ -273,8 +312,8 @@ class TeamSkillDoc(TypedDict):
 
 
 class LeaningDoc(TypedDict):
-    role: str
-    score: int
+    role: RoleName
+    match: MatchScore  # the mean of each person's match
     top_for: int
 
 
@@ -299,6 +338,50 @@ class TeamDoc(TypedDict):
 class PersonRef(TypedDict):
     name: str
     file: str
+
+
+class RoundDoc(TypedDict):
+    """One person in one round of answers."""
+
+    file: str
+    readiness: ReadinessDoc  # as in the quiz's result
+    level: LevelFitDoc  # as in the quiz's result
+
+
+class PersonChangeDoc(TypedDict):
+    name: str
+    matched_by: Literal["name", "file"]  # the files' name: keys, else the files' names
+    before: RoundDoc
+    after: RoundDoc
+    readiness_change: int | None  # percentage points; null: no readiness in a round
+    skills: list[SkillChangeDoc]  # every skill either round answered
+
+
+class GroupCountsDoc(TypedDict):
+    answered: int
+    met: int
+    mean: float | None  # the mean answer (0-4) of those who answered; null: nobody did
+
+
+class ClassSkillChangeDoc(TypedDict):
+    skill: str
+    name: str
+    expected: Proficiency
+    before: GroupCountsDoc
+    after: GroupCountsDoc
+    change: float | None  # of the mean answer
+
+
+class TeamSinceDoc(TypedDict):
+    """`mlcareer team NEW --since OLD --json`: each person's change, and the group's per skill."""
+
+    role: RoleRef
+    matching: str  # how the two rounds' people are paired
+    people: list[PersonChangeDoc]
+    skills: list[ClassSkillChangeDoc]
+    only_before: list[PersonRef]  # in the earlier round only
+    only_after: list[PersonRef]  # in the later round only
+    problems: list[ProblemDoc]
 
 
 class CalibrationLineDoc(TypedDict):

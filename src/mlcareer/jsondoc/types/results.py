@@ -15,6 +15,7 @@ from mlcareer.jsondoc.types.shared import (
     OfficialSectionDoc,
     PayDoc,
     QuotedDoc,
+    RoleName,
     RoleOfficialDoc,
     RoleRef,
     SourceDoc,
@@ -34,14 +35,14 @@ class ResponsibilityGroupDoc(TypedDict):
 
 
 class ContrastDoc(TypedDict):
-    role: str
+    role: RoleName
     text: str
     quote: str
     source: str
 
 
 class MoveDoc(TypedDict):
-    role: str
+    role: RoleName
     move: Literal["advance", "specialisation"]
 
 
@@ -117,7 +118,7 @@ class CompareDoc(TypedDict):
 
 class SalaryFiltersDoc(TypedDict):
     level: str | None
-    role: str | None
+    role: RoleName | None
     region: str | None
     currency: str | None
     source: str
@@ -176,7 +177,7 @@ EdgeDoc = TypedDict("EdgeDoc", {"from": str, "to": str, "kind": Literal["advance
 
 
 class PathLadderDoc(TypedDict):
-    start: str | None
+    start: RoleName | None  # `--from ROLE`: the role the reachable part starts at
     levels: list[PathLevelDoc]
     nodes: list[PathNodeDoc]
     edges: list[EdgeDoc]

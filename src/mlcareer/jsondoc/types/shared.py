@@ -46,11 +46,23 @@ class QuotedDoc(TypedDict):
     source: str
 
 
-class RoleRef(TypedDict):
+class RoleName(TypedDict):
+    """A role wherever a document names one: at least its id and title."""
+
     id: str
     title: str
+
+
+class RoleRef(RoleName):
     level: str
     kind: str
+
+
+class MatchScore(TypedDict):
+    """How well answers fit a kind of ML engineer: a percentage, and the rule that makes it."""
+
+    percent: int
+    rule: str
 
 
 class CredentialDoc(TypedDict):
@@ -222,7 +234,7 @@ class OccupationDoc(OccupationRef):
 class PlacementDoc(TypedDict):
     """An occupation beside a role, with the sentence that says how near it is."""
 
-    role: str
+    role: RoleName
     occupation: str
     match: str
     label: str
