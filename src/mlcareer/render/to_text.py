@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
@@ -149,6 +148,8 @@ def _needs(table: v.Table, rigid: list[bool], texts: list[list[Text]]) -> int:
 
 
 def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
+    from rich.table import Table as RichTable  # here: a page without a table need not load it
+
     if not table.rows:
         yield _empty(table.empty)
         return
