@@ -62,7 +62,8 @@ def make_pack(target: Path, roles: int = 1000) -> Path:
             + "    skills:\n"
             + "".join(
                 f"      - skill: skill-{(i + k) % SKILLS}\n"
-                f"        quote: {_q(PHRASES[(i + k) % len(PHRASES)] + ' synthetic skill ' + str(k))}\n"
+                # the quote names its skill ("skill 15"), as validate asks of every statement
+                f"        quote: {_q(f'{PHRASES[(i + k) % len(PHRASES)]} skill {(i + k) % SKILLS}')}\n"
                 "        source: synthetic\n"
                 for k in range(6)
             )

@@ -67,7 +67,7 @@ def test_every_plan_step_for_a_skill_shows_the_quiz_words_for_the_next_grade(inv
     assert f"What the next grade looks like ({SCALE_WORDS}):" in text
 
 
-def test_quiz_gaps_carry_their_action(invoke: Invoke) -> None:
+def test_quiz_gaps_carry_their_action(invoke: Invoke, tmp_path: Path) -> None:
     words = _quiz_words()
     data = _json(invoke, "quiz", "--answers", SAMPLE, "--no-save")
     for gap in data["gaps"]:
@@ -81,7 +81,14 @@ def test_quiz_gaps_carry_their_action(invoke: Invoke) -> None:
     assert learning and learning[0]["quote"].startswith("Machine learning engineers must stay current")
     text = invoke("quiz", "--answers", SAMPLE, "--no-save", env={"COLUMNS": "400"}).stdout
     assert "What the sources suggest, hedges kept" in text
-    # a credential keeps its source's hedge
+    # a credential keeps its source's hedge (the sample meets data analysis, capped at proficient at
+    # the mid level: a weaker answer makes it a gap)
+    weaker = str(tmp_path / "weaker.yaml")
+    Path(weaker).write_text(
+        Path(SAMPLE).read_text(encoding="utf-8").replace("data-analysis: 3", "data-analysis: 1"),
+        encoding="utf-8",
+    )
+    text = invoke("quiz", "--answers", weaker, "--no-save", env={"COLUMNS": "400"}).stdout
     assert "Can help: IBM Data Science Professional Certificate (A data science certification" in text
 
 

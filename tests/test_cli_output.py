@@ -415,8 +415,8 @@ def test_quiz_result_ends_with_its_verdict(invoke: Invoke) -> None:
     assert nxt.startswith("Next: the first steps of your plan")
     assert " ".join(nxt.split()).endswith(f"mlcareer plan --answers {ANSWERS} --quick")
     assert _last(verdict) == (
-        "In short: 77% ready for Machine Learning Engineer; your answers fit entry level; "
-        "best-fitting kind: Computer Vision Engineer (85% match)."
+        "In short: 89% ready for Machine Learning Engineer (5 of 12 graded expectations met); your "
+        "answers fit entry level; best-fitting kind: Computer Vision Engineer (85% match, mlcareer's rule)."
     )
 
 

@@ -146,7 +146,12 @@ def test_route_json(invoke: Invoke) -> None:
     assert first["rests_on"]["quote"].startswith("With several years of experience, machine learning")
     assert first["requirements"] and all(set(r) == {"text", "quote", "source"} for r in first["requirements"])
     algorithms = next(s for s in first["skills"] if s["skill"] == "machine-learning-algorithms")
-    assert (algorithms["name"], algorithms["change"]) == ("Machine learning algorithms", 1)
+    # no source grades the junior's algorithms: a change from a default is not shown, and says why
+    assert (algorithms["name"], algorithms["change"], algorithms["change_basis"]) == (
+        "Machine learning algorithms",
+        None,
+        "unsourced",
+    )
     now, expects = algorithms["now"], algorithms["expects"]
     assert (now["state"], now["expected"], now["basis"]) == (
         "mentioned",
@@ -155,7 +160,11 @@ def test_route_json(invoke: Invoke) -> None:
     )
     assert [r["grade"] for r in now["readings"]] == [None]
     assert (expects["state"], expects["expected"]["grade"], expects["basis"]) == ("expected", 3, "level")
-    assert expects["label"] == "from the mid-level statement" and expects["conflict"] is True
+    assert (
+        expects["label"]
+        == "from the mid-level statement, said of machine learning engineers at the mid level"
+    )
+    assert expects["conflict"] is True
     level_reading = expects["readings"][0]
     assert (level_reading["scope"], level_reading["phrase"], level_reading["grade"]) == (
         "level",
@@ -200,11 +209,23 @@ def test_ladder_json_has_nodes_and_edges(invoke: Invoke) -> None:
     data = json.loads(result.stdout)
     nodes = {n["id"]: n for n in data["nodes"]}
     assert [n["id"] for n in data["nodes"] if n["kind"] == "ladder"] == SHIPPED_LADDER
-    assert all(e["from"] in nodes and e["to"] in nodes for e in data["edges"])
-    assert {"from": "junior-ml-engineer", "to": "ml-engineer", "kind": "advance"} in data["edges"]
-    assert {"from": "data-scientist", "to": "systems-engineer", "kind": "advance"} in data["edges"]
-    assert {e["kind"] for e in data["edges"]} == {"advance", "specialisation"}
-    assert {"from": "ml-engineer", "to": "xai-engineer", "kind": "specialisation"} in data["edges"]
+    levels = {lv["id"]: lv for lv in data["levels"]}
+    # the source names no move from role to role: moves up are between levels, with their sentence
+    for e in data["edges"]:
+        assert e["kind"] in ("advance", "specialise") and e["quote"] and e["source"], e
+        ends = levels if e["between"] == "levels" else nodes
+        assert e["from"] in ends and e["to"] in ends
+        assert (e["between"], e["kind"]) in (("levels", "advance"), ("roles", "specialise"))
+    up = [(e["from"], e["to"]) for e in data["edges"] if e["kind"] == "advance"]
+    assert up == [("entry", "mid"), ("mid", "senior"), ("senior", "executive")]
+    first = data["edges"][0]
+    assert first["quote"].startswith(
+        "With several years of experience, machine learning engineers can advance"
+    )
+    assert levels["mid"]["roles"] == ["ml-engineer", "senior-data-scientist", "systems-engineer"]
+    xai = next(e for e in data["edges"] if e["to"] == "xai-engineer")
+    assert (xai["from"], xai["kind"]) == ("ml-engineer", "specialise")
+    assert xai["quote"].startswith("Explainable AI (XAI) Engineer: Focuses on")
     assert nodes["ml-engineer"]["pay"][0]["low"] == 110000
     assert nodes["xai-engineer"]["parent"] == "ml-engineer"
     assert data["start"] is None
@@ -240,9 +261,11 @@ def test_markdown_ladder_and_route(invoke: Invoke) -> None:
     assert "## Step 1 of 3: Junior Machine Learning Engineer to Machine Learning Engineer" in out
     assert "| Skill | Now | Expects | Change |" in out
     # narrow words, as on a terminal, explained under the table
-    assert "| Machine learning algorithms | 2/4 working knowledge\\* | 3/4 proficient | \\+1 |" in out
+    # the junior's algorithms are named without a grade: no source grades the difference
+    assert ("| Machine learning algorithms | 2/4 working knowledge\\* | 3/4 proficient | no source |") in out
     assert "| Statistics | not stated | 2/4 working knowledge |  |" in out
     assert '"not stated": the sources do not say, which is not the same as not needed.' in out
+    assert '"no source": no source grades this difference' in out
     assert '_Advance to the next level: entry to mid_\n\n_Rests on: "With several years' in out
     assert "### What the new level asks beyond skills\n\n- Several years of experience" in out
     pay = "**Pay:** \\$80,000 - \\$110,000 to \\$110,000 - \\$150,000 per year"
@@ -251,13 +274,14 @@ def test_markdown_ladder_and_route(invoke: Invoke) -> None:
 
 
 _NODE = re.compile(r'^ {2,4}(r_[a-z0-9_]+)\["([^"\[\]]*)"\]$')
-_EDGE = re.compile(r"^  (r_[a-z0-9_]+) (-->|-\.->) (r_[a-z0-9_]+)$")
+_EDGE = re.compile(r'^  ((?:r|level)_[a-z0-9_]+) (-->|-\.->)\|"([^"\[\]|]*)"\| ((?:r|level)_[a-z0-9_]+)$')
 _SUBGRAPH = re.compile(r'^  subgraph (level_[a-z]+)\["([^"\[\]]*)"\]$')
 _CLASS = re.compile(r"^  class (r_[a-z0-9_]+) marked$")
 
 
 def mermaid_structure(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]], list[str], list[str]]:
-    """Check a flowchart line by line; return its nodes, edges, subgraph titles and marked nodes."""
+    """Check a flowchart line by line; return its nodes, edges (every one labelled: the check refuses
+    an unlabelled arrow), subgraph titles and marked nodes."""
     lines = text.splitlines()
     assert lines[0] == "flowchart TD"
     assert text.endswith("\n")
@@ -278,7 +302,8 @@ def mermaid_structure(text: str) -> tuple[dict[str, str], list[tuple[str, str, s
             assert m.group(1) not in nodes, f"node declared twice: {line}"
             nodes[m.group(1)] = m.group(2)
         elif m := _EDGE.match(line):
-            edges.append((m.group(1), m.group(2), m.group(3)))
+            assert m.group(3).strip(), f"an unlabelled arrow: {line}"
+            edges.append((m.group(1), m.group(2), m.group(4)))
         elif line == "  classDef marked stroke-width:3px":
             pass
         elif m := _CLASS.match(line):
@@ -286,8 +311,9 @@ def mermaid_structure(text: str) -> tuple[dict[str, str], list[tuple[str, str, s
         else:
             raise AssertionError(f"not a flowchart line: {line!r}")
     assert not open_group, "subgraph left open"
+    levels = {line.split()[1].split("[")[0] for line in lines if _SUBGRAPH.match(line)}
     for source, _, target in edges:
-        assert source in nodes and target in nodes, (source, target)
+        assert {source, target} <= set(nodes) or {source, target} <= levels, (source, target)
     assert all(m in nodes for m in marked)
     return nodes, edges, groups, marked
 
@@ -301,11 +327,14 @@ def test_mermaid_ladder_structure(invoke: Invoke) -> None:
     for role_id in SHIPPED_LADDER:
         assert "r_" + role_id.replace("-", "_") in nodes
     assert nodes["r_nlp_engineer"] == "Natural Language Processing #40;NLP#41; Engineer"
-    assert ("r_junior_ml_engineer", "-->", "r_ml_engineer") in edges
+    # a move up goes from a level to the next, as the source says; no role-to-role arrow up
+    assert [e for e in edges if e[1] == "-->"] == [
+        ("level_entry", "-->", "level_mid"),
+        ("level_mid", "-->", "level_senior"),
+        ("level_senior", "-->", "level_executive"),
+    ]
+    assert "can advance to mid-level positions" in result.stdout
     assert ("r_ml_engineer", "-.->", "r_computer_vision_engineer") in edges
-    # every advance: each role to each ladder role of the next level
-    assert len([e for e in edges if e[1] == "-->"]) == 63
-    assert ("r_computer_vision_engineer", "-->", "r_lead_ml_engineer") in edges
     assert len([e for e in edges if e[1] == "-.->"]) == 12
     assert marked == []
 

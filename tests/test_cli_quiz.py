@@ -41,23 +41,33 @@ def test_sample_answers_give_a_stable_json_result(invoke: Invoke) -> None:
     data = json.loads(first.stdout)
     assert data["role"]["id"] == "ml-engineer"
     readiness = data["readiness"]
-    assert (readiness["percent"], readiness["skills_graded"], readiness["skills_answered"]) == (82, 27, 27)
+    assert (readiness["percent"], readiness["graded"], readiness["answered"], readiness["met"]) == (
+        85,
+        12,
+        12,
+        7,
+    )
+    assert (readiness["named"], readiness["minimum"], readiness["scored"]) == (15, 5, True)
     # what readiness is measured over, by basis, and the one rule that made the grades
     assert readiness["expectations"] == {
         "role": 0,
         "level": 1,
-        "profession": 10,
-        "default": 16,
+        "profession": 11,
+        "speciality": 0,
+        "default": 15,
         "inherited": 0,
     }
-    assert readiness["rule"].startswith("Each grade is read from the source's wording by one map.")
+    assert readiness["rule"].startswith("Readiness counts only the expectations a source grades")
+    assert readiness["note"] == "85% ready for Machine Learning Engineer (7 of 12 graded expectations met)"
     assert data["level"]["level"] == "entry"
     levels = data["level"]["levels"]
     assert [lv["status"] for lv in levels] == ["met", "not met", "not met"]
+    assert [lv["how"] for lv in levels] == ["characteristic", "graded", "graded"]
+    assert (data["level"]["below_entry"], data["level"]["start"]) == (False, None)
     assert [lv["role"]["id"] for lv in levels] == ["junior-ml-engineer", "ml-engineer", "lead-ml-engineer"]
     assert all(r["quote"] and r["source"] for lv in levels for r in lv["requirements"])
-    assert data["gaps"][0]["skill"] in ("mathematics", "model-evaluation")
-    assert data["gaps"][0]["gap"] == 2
+    assert data["gaps"][0]["skill"] == "machine-learning-algorithms"
+    assert data["gaps"][0]["gap"] == 1  # no gap of 2: expert wording is capped at the mid level
     assert [m["role"]["id"] for m in data["matches"]] == [
         "computer-vision-engineer",
         "production-ml-engineer",
@@ -76,11 +86,11 @@ def test_text_result_shows_every_part(invoke: Invoke) -> None:
     out = result.stdout
     for part in (
         "Readiness",
-        "82%",
+        "85%",
         "Level",
-        "named without a grade, at the data pack's default",
+        "named without a grade, shown beside your answer and never counted",
         "Skills are not all a level asks; the sources also say:",
-        "You and what the role expects",
+        "You and what the sources grade",
         "Largest gaps, and what to do",
         "Google Professional Machine Learning Engineer",
         "Kinds of ML engineer that fit you best",
@@ -93,10 +103,10 @@ def test_text_result_shows_every_part(invoke: Invoke) -> None:
 def test_other_role_and_quick_form(invoke: Invoke) -> None:
     other = json.loads(invoke("quiz", "-a", SAMPLE, "--role", "Data Scientist", "--json", "--no-save").stdout)
     assert other["role"]["id"] == "data-scientist"
-    # its sources name five skills without a grade: scored against the pack's default
-    assert other["readiness"]["skills_graded"] == 5
+    # its sources name five skills and grade none: too few to score, shown skill by skill
+    assert (other["readiness"]["graded"], other["readiness"]["named"]) == (0, 5)
     assert other["readiness"]["expectations"]["default"] == 5
-    assert isinstance(other["readiness"]["percent"], int)
+    assert other["readiness"]["percent"] is None and not other["readiness"]["scored"]
     assert {s["status"] for s in other["skills"]} <= {"met", "gap"}
     quick = invoke("quiz", "-a", SAMPLE, "--quick", "--json", "--no-save")
     assert quick.exit_code == 0, quick.stderr
@@ -233,15 +243,15 @@ def test_two_quizzes_in_history_and_the_diff(invoke: Invoke, tmp_path: Path) -> 
     assert shown.exit_code == 0
     lines = [line for line in shown.stdout.splitlines() if "Machine Learning Engineer" in line]
     assert len(lines) == 2
-    assert lines[0].split()[0] == "#2" and "83%" in lines[0] and "+1 pts" in lines[0]
-    assert lines[1].split()[0] == "#1" and "82%" in lines[1] and "first" in lines[1]
+    assert lines[0].split()[0] == "#2" and "88%" in lines[0] and "+3 pts" in lines[0]
+    assert lines[1].split()[0] == "#1" and "85%" in lines[1] and "first" in lines[1]
 
     data = json.loads(invoke("history", "--json").stdout)["results"]
-    assert [(r["id"], r["readiness"], r["change"]) for r in data] == [(2, 83, 1), (1, 82, None)]
+    assert [(r["id"], r["readiness"]["percent"], r["change"]) for r in data] == [(2, 88, 3), (1, 85, None)]
 
     diff = invoke("history", "--diff")
     assert diff.exit_code == 0
-    assert "82% -> 83%" in diff.stdout
+    assert "85% -> 88%" in diff.stdout
     algo = next(line for line in diff.stdout.splitlines() if "Machine learning algorithms" in line)
     assert algo.split()[-4:] == ["2", "->", "4", "+2"]
     changes = {s["skill"]: s for s in json.loads(invoke("history", "--diff", "--json").stdout)["skills"]}
@@ -263,7 +273,7 @@ def test_history_narrow_terminal(invoke: Invoke) -> None:
     result = invoke("history", env={"COLUMNS": "40"})
     assert result.exit_code == 0
     assert all(len(line) <= 40 for line in result.stdout.splitlines())
-    assert "  Readiness: 82%\n  Level: entry\n" in result.stdout
+    assert "  Readiness: 85%\n  Level: entry\n" in result.stdout
 
 
 def test_clear_asks_and_refuses_without_a_terminal(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -330,7 +340,7 @@ def test_a_failed_save_still_shows_the_result(invoke: Invoke, monkeypatch: pytes
     monkeypatch.setattr("mlcareer.history.store.Store.save", fail)
     result = invoke("quiz", "-a", SAMPLE, "--json")
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["readiness"]["percent"] == 82
+    assert json.loads(result.stdout)["readiness"]["percent"] == 85
     assert "Error: the result was not saved: history database X: disk full" in result.stderr
 
 

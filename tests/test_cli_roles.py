@@ -243,7 +243,9 @@ def test_bad_paths_are_data_errors_with_exit_1(invoke: Invoke, tmp_path: Path) -
 
 def test_section_applies_to_json_and_choices_ignore_case(invoke: Invoke) -> None:
     data = json.loads(invoke("role", "mle", "--section", "TOOLS", "--json").stdout)["role"]
-    assert set(data) == {"id", "title", "aliases", "level", "kind", "tools"}
+    # "inherits": what a kind shows of the role it specialises (null for a ladder role)
+    assert set(data) == {"id", "title", "aliases", "level", "kind", "tools", "inherits"}
+    assert data["inherits"] is None
     assert invoke("roles", "--format", "MARKDOWN").stdout.startswith("# Roles")
     bad = invoke("role", "mle", "--section", "pay")
     assert bad.exit_code == 2

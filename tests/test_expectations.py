@@ -129,7 +129,13 @@ def test_level_statement_sets_the_bar_over_the_profession(tmp_path: Path) -> Non
             "id": "mid",
             "name": "Mid level",
             "sources": ["doc"],
-            "expects": [_said("algorithms", "A solid understanding of algorithms.")],
+            "expects": [
+                {
+                    **_said("algorithms", "A solid understanding of algorithms."),
+                    "said_of": "engineers at the mid level",
+                    "covers": ["engineer"],
+                }
+            ],
         }
     ]
     pack = _pack(
@@ -139,7 +145,11 @@ def test_level_statement_sets_the_bar_over_the_profession(tmp_path: Path) -> Non
         profession=[_said("algorithms", "Expertise in algorithms.")],
     )
     exp = _exp(_load(pack), "engineer", "algorithms")
-    assert (exp.grade, exp.basis, exp.label) == (3, "level", "from the mid-level statement")
+    assert (exp.grade, exp.basis, exp.label) == (
+        3,
+        "level",
+        "from the mid-level statement, said of engineers at the mid level",
+    )
     assert exp.conflict and "narrowest" in exp.why
 
 
@@ -148,8 +158,8 @@ def test_all_forms_of_a_phrase_read_alike(tmp_path: Path) -> None:
         tmp_path,
         roles=[_role("engineer")],
         profession=[
-            _said("stats", "Engineers should be familiar with regression."),
-            _said("coding", "Familiarity with tools."),
+            _said("stats", "Engineers should be familiar with stats."),
+            _said("coding", "Familiarity with coding tools."),
         ],
     )
     catalog = _load(pack)
@@ -177,7 +187,14 @@ def test_a_kind_inherits_and_says_so(tmp_path: Path) -> None:
     assert coding.label == "as for the Engineer (profession-wide, no level given)"
     own = exps.get("algorithms")
     assert own is not None and own.inherited_from is None and own.basis == "role" and own.grade == 4
-    assert exps.counts() == {"role": 1, "level": 0, "profession": 0, "default": 0, "inherited": 2}
+    assert exps.counts() == {
+        "role": 1,
+        "level": 0,
+        "profession": 0,
+        "speciality": 0,
+        "default": 0,
+        "inherited": 2,
+    }
 
 
 def test_profession_is_never_the_bar_of_an_entry_role_or_of_a_role_outside_the_family(tmp_path: Path) -> None:
@@ -237,7 +254,7 @@ def test_a_silent_source_gives_no_readiness_and_says_why(tmp_path: Path, invoke:
     assert "the sources name no skill for this role" in text.stdout
     listed = json.loads(invoke("--data-dir", str(pack), "skills", "--json").stdout)
     coding = next(s for s in listed["skills"] if s["id"] == "coding")
-    assert coding["roles"] == {"expected": 1, "mentioned": 0, "not_stated": 1}
+    assert coding["roles"] == {"expected": 1, "mentioned": 0, "inherited": 0, "not_stated": 1}
 
 
 @pytest.mark.parametrize(
@@ -279,14 +296,25 @@ def test_every_shipped_role_gets_a_readiness_with_its_bases(tmp_path: Path, invo
     answers = _answers(tmp_path, invoke, {})
     roles = json.loads(invoke("roles", "--json").stdout)["roles"]
     assert len(roles) == 24
+    scored = 0
     for role in roles:
         result = invoke("quiz", "--answers", str(answers), "--role", role["id"], "--json", "--no-save")
         assert result.exit_code == 0, result.stderr
         readiness = json.loads(result.stdout)["readiness"]
-        assert isinstance(readiness["percent"], int), role["id"]
         counts = readiness["expectations"]
-        assert set(counts) == {"role", "level", "profession", "default", "inherited"}
-        assert sum(counts.values()) == readiness["skills_graded"] > 0
+        assert set(counts) == {"role", "level", "profession", "speciality", "default", "inherited"}
+        assert readiness["named"] + readiness["graded"] == sum(counts.values()) > 0
+        if readiness["graded"] >= readiness["minimum"]:
+            assert isinstance(readiness["percent"], int) and readiness["scored"], role["id"]
+            scored += 1
+        else:  # too few graded: no percentage, and it says so with the count
+            assert readiness["percent"] is None and not readiness["scored"], role["id"]
+            total = sum(counts.values())
+            assert (
+                f"too few of this role's skills to score it ({readiness['graded']} of {total})"
+                in (readiness["note"])
+            )
+    assert scored == 14  # the ML engineer, the lead and the twelve kinds
 
 
 def test_a_solid_understanding_meets_the_mid_level_bar(tmp_path: Path, invoke: Invoke) -> None:
@@ -381,5 +409,9 @@ def test_quote_with_two_grades_is_a_data_error(tmp_path: Path) -> None:
 def test_a_kinds_counts_say_on_what_the_inherited_grades_rest(invoke: Invoke) -> None:
     out = " ".join(invoke("role", "computer-vision-engineer", "--section", "skills").stdout.split())
     mle = " ".join(invoke("role", "ml-engineer", "--section", "skills").stdout.split())
-    own = mle.split("Expectations by basis: ", 1)[1].split(".", 1)[0]  # "1 level, 10 profession, ..."
-    assert f"from the Machine Learning Engineer ({own})." in out
+    assert "Expectations by basis: 1 level, 11 profession, 15 named without a grade" in mle
+    # its speciality (algorithms) is its own; the rest rests on what the ML engineer's rests on
+    assert (
+        "Expectations by basis: 1 speciality, 26 inherited from the Machine Learning Engineer "
+        "(11 profession, 15 named without a grade (the default, never counted))."
+    ) in out

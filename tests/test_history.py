@@ -58,8 +58,9 @@ def test_entry_from_a_result_keeps_every_answered_skill() -> None:
     answers = {q.id: 2 for q in quiz_data(SHIPPED).questions}
     result = score(SHIPPED, role_by_id(SHIPPED, "data-scientist"), answers)
     entry = entry_from(result)
-    # the data scientist's five skills are named without a grade: scored at the pack's default (2)
-    assert entry.role == "data-scientist" and entry.readiness == 100 and entry.level == "entry"
+    # the data scientist's five skills are named without a grade: shown at the pack's default (2),
+    # too few graded to score, so no readiness is saved
+    assert entry.role == "data-scientist" and entry.readiness is None and entry.level == "entry"
     assert {s.skill for s in entry.skills} == {s.id for s in SHIPPED.skills}
     expected = {s.skill: s.expected for s in entry.skills}
     stated = {e.skill.id for e in result.expectations.items}

@@ -125,10 +125,6 @@ def test_readiness_and_level_of_a_result_share_the_quizs_shape(documents: dict[s
             assert set(person[side]["level"]) == set(quiz["level"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="team and history still give readiness and level as bare values; issue #22 sets their shape",
-)
 def test_readiness_and_level_have_one_shape_everywhere(documents: dict[str, Any]) -> None:
     for wanted in ("readiness", "level"):
         shapes = _shapes(documents, wanted)

@@ -380,7 +380,7 @@ def test_skill_growth_compares_graded_skills_and_never_guesses() -> None:
     assert talk.change is None
 
 
-def test_skill_growth_scores_a_skill_named_without_a_grade_against_the_default() -> None:
+def test_a_change_from_a_default_is_no_source_s_difference() -> None:
     rules = {"wording": WORDING, "default_grade": {"grade": 1, "reason": "the pack's choice"}}
     cat = make(GROWTH_ROLES, expectations=rules)
     (step,) = route(cat, role_by_id(cat, "b"), role_by_id(cat, "a")).steps
@@ -391,7 +391,8 @@ def test_skill_growth_scores_a_skill_named_without_a_grade_against_the_default()
         1,
         "default",
     )
-    assert stats.change == 2
+    # the default is the pack's choice, not a source's: no change is shown, and it says why
+    assert stats.change is None and stats.basis == "unsourced"
     # a skill not stated now is still not guessed, default or not
     assert rows["talk"].now is None and rows["talk"].then.grade == 1 and rows["talk"].change is None
 
@@ -405,7 +406,8 @@ def test_junior_to_ml_engineer_skills(shipped: Catalog) -> None:
     assert algorithms.now.basis == "default"
     # the ML engineer: graded by the mid-level statement
     assert algorithms.then.state == "expected" and algorithms.then.basis == "level"
-    assert algorithms.then.grade == 3 and algorithms.change == 3 - (algorithms.now.grade or 0)
+    # no source grades the junior's algorithms: the change is labelled, not counted
+    assert algorithms.then.grade == 3 and algorithms.change is None and algorithms.basis == "unsourced"
     programming = rows["programming"]
     assert programming.now is None and programming.then.grade == 3 and programming.change is None
     assert programming.then.basis == "profession"

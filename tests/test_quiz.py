@@ -96,17 +96,37 @@ def test_readiness_is_no_data_when_the_role_states_no_grade_and_there_is_no_defa
     assert result.gaps == []
 
 
-def test_readiness_scores_skills_named_without_a_grade_against_the_default() -> None:
-    # the shipped data-scientist's sources name five skills and grade none: the pack's default counts
+def test_a_role_the_sources_grade_too_thinly_gets_no_percentage() -> None:
+    # the shipped data-scientist's sources name five skills and grade none: the pack's default fills
+    # the table, and never counts
     result = score(SHIPPED, role_by_id(SHIPPED, "data-scientist"), _all(SHIPPED, 4))
     default = SHIPPED.expectations.default_grade
     assert default is not None
-    assert result.readiness == 100
-    assert result.graded == len(result.skills) == 5
+    assert result.readiness is None
+    assert (result.graded, result.named, result.minimum) == (0, 5, 5)
     assert all(r.expectation.state == "mentioned" and r.expected == default.grade for r in result.skills)
+    assert not any(r.graded for r in result.skills)
     assert result.expectations.counts()["default"] == 5
     low = score(SHIPPED, role_by_id(SHIPPED, "data-scientist"), _all(SHIPPED, 0))
-    assert low.readiness == 0 and {g.size for g in low.gaps} == {default.grade}
+    assert low.readiness is None and low.gaps == []  # no gap on a grade no source gives
+
+
+def test_defaults_never_count_towards_readiness() -> None:
+    role = role_by_id(SHIPPED, "ml-engineer")
+    graded = {e.skill.id for e in score(SHIPPED, role, {}).expectations.items if e.graded}
+    # 4 in every graded skill, 0 in every skill named without a grade: still 100%
+    answers = {q.skill: (4 if q.skill in graded else 0) for q in quiz_data(SHIPPED).questions if q.skill}
+    result = score(SHIPPED, role, answers)
+    assert result.readiness == 100 and result.met == result.graded == len(graded) >= 5
+    assert result.named == len(result.skills) - len(graded) > 0
+
+
+def test_executive_roles_are_never_ready_on_default_grades() -> None:
+    # working knowledge everywhere used to make anyone "100% ready" for the executives
+    for role_id in ("chief-technology-officer", "chief-data-officer", "director-of-engineering"):
+        result = score(SHIPPED, role_by_id(SHIPPED, role_id), _all(SHIPPED, 2))
+        assert result.readiness is None, role_id
+        assert result.graded < result.minimum
 
 
 def test_readiness_bounds() -> None:
@@ -123,7 +143,10 @@ def test_readiness_bounds() -> None:
 def test_level_is_judged_against_the_ml_engineer_family_at_each_level() -> None:
     fit = fit_level(SHIPPED, {s.id: 4 for s in SHIPPED.skills})
     assert fit.level is Level.senior
-    assert fit.basis == "meets every expectation of the senior-level Lead Machine Learning Engineer"
+    assert fit.basis == (
+        "meets every expectation of the senior-level Lead Machine Learning Engineer "
+        "(12 of 12 graded expectations met)"
+    )
     assert [c.status for c in fit.checks] == ["met", "met", "met"]
     assert [c.role.id for c in fit.checks if c.role is not None] == list(SHIPPED.expectations.family)
     # skills alone never show the level's other requirements: each check carries them, hedges kept
@@ -133,11 +156,14 @@ def test_level_is_judged_against_the_ml_engineer_family_at_each_level() -> None:
     assert any(c.requirements for c in fit.checks)
 
 
-def test_level_below_the_entry_role_is_no_level() -> None:
+def test_below_entry_is_a_start_not_no_data() -> None:
     fit = fit_level(SHIPPED, {s.id: 0 for s in SHIPPED.skills})
-    assert fit.level is None
-    assert fit.basis == "below the entry-level Junior Machine Learning Engineer: 0 of 3 expectations met"
+    assert fit.level is None and fit.below_entry
+    assert fit.start is not None and fit.start.id == "junior-ml-engineer"
+    assert fit.basis.startswith("below entry level: start with the Junior Machine Learning Engineer (0 of 3")
+    # the junior's sources grade none of its skills: it is judged at the entry level's grade
     assert [c.status for c in fit.checks] == ["not met"] * 3
+    assert [c.how for c in fit.checks] == ["characteristic", "graded", "graded"]
 
 
 def test_level_below_the_lowest_graded_level_is_the_rung_below() -> None:
@@ -145,7 +171,7 @@ def test_level_below_the_lowest_graded_level_is_the_rung_below() -> None:
     catalog = _mini_with_junior_saying(Statement(skill="programming", quote="writes code", source="doc"))
     fit = fit_level(catalog, {"programming": 0, "statistics": 0})
     assert fit.level is Level.entry
-    assert fit.basis == "below the mid-level Engineer: 0 of 2 expectations met"
+    assert fit.basis == "below the mid-level Engineer: 0 of 2 graded expectations met"
     assert [c.status for c in fit.checks] == ["no data", "not met", "no data"]
 
 
@@ -155,11 +181,12 @@ def test_level_rules_on_a_ladder_with_entry_and_mid_expectations() -> None:
     entry = fit_level(MINI_DATA, {"programming": 3, "statistics": 1})
     assert entry.level is Level.entry
     assert entry.basis == (
-        "meets every expectation of the entry-level Junior Engineer; 1 of 2 met for mid (Engineer)"
+        "meets every expectation of the entry-level Junior Engineer (1 of 1 graded expectations met); "
+        "mid (Engineer): 1 of 2 graded expectations met"
     )
     below = fit_level(MINI_DATA, {"programming": 1})
-    assert below.level is None
-    assert below.basis == "below the entry-level Junior Engineer: 0 of 1 expectations met"
+    assert below.level is None and below.start is not None and below.start.id == "junior-engineer"
+    assert below.basis == "below entry level: start with the Junior Engineer (0 of 1 graded expectations met)"
     nothing = fit_level(MINI_DATA, {})
     assert nothing.level is None
 
@@ -174,7 +201,7 @@ def test_gaps_largest_first_with_credentials_tied_to_the_skill() -> None:
     result = score(SHIPPED, role, answers)
     sizes = [g.size for g in result.gaps]
     assert sizes == sorted(sizes, reverse=True)
-    assert sizes[0] == 4
+    assert sizes[0] == 3  # expert wording, capped at the mid level's characteristic grade
     by_skill = {g.skill.id: g for g in result.gaps}
     assert "programming" not in by_skill  # met
     assert by_skill["machine-learning-algorithms"].size == 1
@@ -187,14 +214,18 @@ def test_gaps_largest_first_with_credentials_tied_to_the_skill() -> None:
 
 def test_matches_follow_interest_and_skills() -> None:
     role = role_by_id(SHIPPED, "ml-engineer")
-    answers = _all(SHIPPED, 0) | {"interest-vision": 4, "interest-language": 3, "deep-learning": 4}
+    answers = _all(SHIPPED, 0) | {
+        "interest-vision": 4,
+        "interest-language": 3,
+        "machine-learning-algorithms": 4,
+    }
     result = score(SHIPPED, role, answers)
     ids = [m.role.id for m in result.matches]
     assert ids[:2] == ["computer-vision-engineer", "nlp-engineer"]
-    assert len(ids) == 3  # deep learning skill alone also counts for the third
+    assert len(ids) == 3  # the algorithms skill of its speciality alone also counts for the third
     top = result.matches[0]
     assert [q.id for q, _ in top.interests] == ["interest-vision"]
-    assert [s.id for s, _ in top.skills] == ["deep-learning"]
+    assert [s.id for s, _ in top.skills] == ["machine-learning-algorithms"]
     assert 0 < top.score <= 100
 
 

@@ -59,23 +59,25 @@ def _result(role: str = "ml-engineer", value: int = 2, **answers: int) -> QuizRe
 
 def test_result_at_80_columns() -> None:
     out = _text(_page(_result(**{"interest-vision": 4})))
-    assert "Readiness: 82% ███" in out
-    # what readiness is measured over, by the basis of each expectation
+    assert "Readiness: 71% ███" in out
+    # what readiness is measured over: graded expectations only, by basis; defaults never count
     flat = " ".join(out.split())
-    assert "over the role's 27 expectations (1 its level's, 10 profession-wide," in flat
-    assert "16 named without a grade, at the data pack's default)" in flat
+    assert "over the role's 12 graded expectations (1 its level's, 11 profession-wide): 2 met" in flat
+    assert "15 named without a grade, shown beside your answer and never counted" in flat
     algorithms = next(line for line in out.splitlines() if line.startswith("  Machine learning algorithms"))
     assert algorithms.split()[-4:] == ["●●○○", "●●●○", "gap", "1"]
-    assert "gap 2" in out
+    assert "Skills the role names without a grade (shown, never counted)" in out
+    # readiness per rung of the ladder, each on what it rests
+    assert "• mid (Machine Learning Engineer): 71%, 2 of 12 graded expectations met" in out
     # skills alone are not all a level asks: its requirements are quoted beside the verdict
     assert "Skills are not all a level asks; the sources also say:" in out
     assert "Often required: some experience with machine learning through" in flat
     assert "1. Computer Vision Engineer" in out
     assert "This is a self-assessment for orientation, not a hiring test." in flat
     # the verdict closes it, on screen when the output stops
-    assert " ".join(out.rstrip().splitlines()[-2:]) == (
-        "In short: 82% ready for Machine Learning Engineer; your answers fit entry level; "
-        "best-fitting kind: Computer Vision Engineer (85% match)."
+    assert " ".join(" ".join(out.rstrip().splitlines()[-3:]).split()) == (
+        "In short: 71% ready for Machine Learning Engineer (2 of 12 graded expectations met); your "
+        "answers fit entry level; best-fitting kind: Computer Vision Engineer (85% match, mlcareer's rule)."
     )
     assert all(len(line) <= 80 for line in out.splitlines())
 
@@ -84,17 +86,18 @@ def test_result_at_40_columns_in_ascii() -> None:
     out = _text(_page(_result()), width=40, ascii_only=True)
     assert all(len(line) <= 40 for line in out.splitlines())
     assert out.isascii()
-    assert "You: ##--; The role expects: ####; gap 2" in " ".join(out.split())
+    assert "You: ##--; The role expects: ###-; gap 1" in " ".join(out.split())
     assert "#####" in out  # the readiness bar
 
 
 def test_no_data_is_said_not_guessed() -> None:
     catalog = _mini_naming_without_grades()
     out = _text(_page(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
-    assert "Readiness: no data" in out
+    assert "Readiness: no percentage" in out
     assert "%" not in out.split("Readiness", 1)[1].split("Level", 1)[0]
+    assert "the sources grade too few of this role's skills to score it (0 of 1)" in " ".join(out.split())
     assert "Communication  ●●●●" in out  # answered, shown, and not scored
-    assert "Largest gaps, and what to do\n  no data" in out
+    assert "The sources grade none of this role's skills, so there are no gaps to rank." in out
 
 
 def test_a_pack_without_a_default_grade_is_described_truly() -> None:
@@ -102,7 +105,7 @@ def test_a_pack_without_a_default_grade_is_described_truly() -> None:
     junior = _text(_page(score(catalog, role_by_id(catalog, "junior-engineer"), MINI_ANSWERS)))
     assert "the sources name no skill for this role" not in junior  # they name communication
     engineer = _text(_page(score(catalog, role_by_id(catalog, "engineer"), MINI_ANSWERS)))
-    assert "over the role's 2 expectations (2 the role's own)" in engineer
+    assert "over the role's 2 graded expectations (2 the role's own)" in engineer
     assert "at the data pack's default" not in engineer  # mini sets none
     assert "lists with named without" not in " ".join(engineer.split())
 
@@ -111,7 +114,7 @@ def test_no_match_and_no_gaps() -> None:
     out = _text(_page(_result(value=0)))
     assert "no match" in out
     top = _text(_page(_result(value=4)))
-    assert "No gaps: your answers meet every proficiency the role states." in top
+    assert "No gaps: your answers meet every proficiency the sources grade for the role." in top
     assert "Level: senior" in top
     assert "meets every expectation of the senior-level Lead Machine Learning" in " ".join(top.split())
 

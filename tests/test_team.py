@@ -49,12 +49,16 @@ def _json(invoke: Invoke, *args: str) -> dict[str, Any]:
 def test_three_people_known_results(invoke: Invoke, trio: list[Path]) -> None:
     data = _json(invoke, *map(str, trio), "--role", "ml-engineer")
     assert [p["name"] for p in data["people"]] == ["ann", "bob", "Cy Lee"]
-    assert data["people"][0]["readiness"] == 100
-    assert data["people"][1]["readiness"] < data["people"][2]["readiness"] < 100
+    ready = [p["readiness"] for p in data["people"]]
+    assert ready[0]["percent"] == 100 and ready[0]["graded"] == ready[0]["met"] == 12
+    assert ready[1]["percent"] < ready[2]["percent"] < 100
+    assert data["people"][0]["level"]["level"] == "senior"
+    assert data["people"][1]["level"]["below_entry"] is True  # all 1s: below the entry level
     maths = next(s for s in data["skills"] if s["skill"] == "mathematics")
     grades = [a["grade"] for a in maths["answers"]]
-    assert (maths["expected"]["grade"], maths["met"], maths["below"], grades) == (4, 1, 2, [4, 1, 1])
-    assert maths["expected"]["name"] == "expert"
+    # "expertise in" mathematics, profession-wide: capped at the mid level's proficient
+    assert (maths["expected"]["grade"], maths["met"], maths["below"], grades) == (3, 1, 2, [4, 1, 1])
+    assert maths["expected"]["name"] == "proficient" and maths["expectation"]["ceiling"]["level"] == "mid"
     programming = next(s for s in data["skills"] if s["skill"] == "programming")
     assert (programming["met"], programming["below"]) == (2, 1)
     assert data["shared_gaps"][0] == "mathematics"  # two of three below: the most shared
@@ -119,7 +123,9 @@ def test_calibrate_flags_exactly_the_differences_of_two_or_more(
     )
     assert data["topics"] == ["mathematics", "teamwork"]
     text = invoke("team", str(me), str(boss), "--calibrate").stdout
-    assert "Topics to talk about: a difference of 2 steps or more (2)" in text
+    assert "Topics to talk about: a difference of 2 steps or more, mlcareer's own threshold (2)" in " ".join(
+        text.split()
+    )
     assert "Handles complex or novel cases" in text  # the rubric for grade 4 is shown
     assert "Has not used it" in text  # and for grade 0
 

@@ -160,7 +160,7 @@ def test_ascii_terminal_gets_ascii_bars_and_separators_not_question_marks() -> N
     result = _run("role", "ml-engineer", "--section", "skills", PYTHONIOENCODING="ascii")
     assert result.returncode == 0
     assert "ml-engineer - mid level - career ladder role" in result.stdout
-    assert "#### expert" in result.stdout and "###- proficient" in result.stdout
+    assert "##-- working knowledge" in result.stdout and "###- proficient" in result.stdout
     assert "?" not in result.stdout
 
 

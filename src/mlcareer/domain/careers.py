@@ -16,7 +16,17 @@ from mlcareer.errors import NotFoundError
 from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Contrast, Credential, LevelInfo, Role, SalaryFigure, Skill, Source
+    from mlcareer.models import (
+        Catalog,
+        Contrast,
+        Credential,
+        LevelInfo,
+        Requirement,
+        Role,
+        SalaryFigure,
+        Skill,
+        Source,
+    )
 
 
 def normalise(text: str) -> str:
@@ -134,6 +144,16 @@ class RoleView(NamedTuple):
     sources: list[Source]
     figure_sources: dict[str, Source]
     official: list[Placement]  # occupations beside the role
+    level_education: list[Requirement]  # the level's education statements, where the role has none
+    parent: RoleView | None = None  # a kind of ML engineer: the role it specialises, whose facts it inherits
+
+
+def level_education(catalog: Catalog, role: Role) -> list[Requirement]:
+    """What the role's level says of education, shown where the role has none of its own."""
+    if role.education or role.kind == "specialisation":
+        return []
+    info = catalog.lookup.levels.get(role.level)
+    return [r for r in info.requirements if r.education] if info is not None else []
 
 
 def contrasts(catalog: Catalog, role: Role, other: Role | None = None) -> list[tuple[Contrast, Role]]:
@@ -156,6 +176,9 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
     sources = catalog.lookup.sources
     figures = salary_for_role(catalog, role)
     by_id = catalog.lookup.roles
+    parent = by_id.get(role.specialises or "") if role.kind == "specialisation" else None
+    if parent is not None and parent.id == role.id:
+        parent = None
     return RoleView(
         role=role,
         level=catalog.lookup.levels.get(role.level),
@@ -172,6 +195,8 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
         sources=[sources[s] for s in role.sources if s in sources],
         figure_sources={f.id: sources[f.source] for f in figures if f.source in sources},
         official=placements(catalog, role),
+        level_education=level_education(catalog, role),
+        parent=describe_role(catalog, parent) if parent is not None else None,
     )
 
 

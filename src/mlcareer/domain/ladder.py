@@ -22,12 +22,20 @@ from mlcareer.errors import NoRouteError
 from mlcareer.named import NamedTuple
 
 EdgeKind = Literal["advance", "specialisation"]
+ChangeBasis = Literal["sources", "ceiling", "speciality", "unsourced", "same", "none"]
+#: Said beside a change of grade that comes from defaults or from a shift of scope.
+UNSOURCED = "no source grades this difference"
 
 #: Said wherever a route passes through a role the source does not single out.
 ROUTE_NOTE = (
     "The source names no move from one role to another: machine learning engineers advance "
     "from one level to the next. Which role a route passes through at each level is "
     "mlcareer's choice (the machine learning engineer's own where there is one)."
+)
+#: Said of every move up: it is between levels, not roles.
+ADVANCE_NOTE = (
+    "the source says machine learning engineers advance from one level to the next; it names no "
+    "move from one role to another, so a move up leads to the next level, to any of its roles"
 )
 #: Said of every specialisation move.
 SPECIALISE_NOTE = (
@@ -81,10 +89,34 @@ class SkillGrowth(NamedTuple):
     then: Expectation
 
     @property
+    def basis(self) -> ChangeBasis:
+        """On what the change rests: "sources" (statements at the two roles' scopes grade it
+        differently), "ceiling" or "speciality" (mlcareer's reading, labelled), "unsourced" (defaults
+        or a shift of scope: no source grades the difference), "same", or "none" (not stated now)."""
+        now, then = self.now, self.then
+        if now is None or now.grade is None or then.grade is None:
+            return "none"
+        if now.grade == then.grade:
+            return "same"
+        if not now.graded or not then.graded:
+            return "unsourced"
+        if then.basis == "speciality" or now.basis == "speciality":
+            return "speciality"
+        if now.chosen is not None and then.chosen is not None and now.chosen.quote == then.chosen.quote:
+            return "ceiling" if (now.ceiling or then.ceiling) else "same"
+        if now.chosen is None or then.chosen is None or now.chosen.scope != then.chosen.scope:
+            return "unsourced"
+        return "sources"
+
+    @property
     def change(self) -> int | None:
-        """Steps to grow on the 0-4 scale, when a grade is scored for the skill in both roles."""
-        if self.now is None or self.now.grade is None or self.then.grade is None:
+        """Steps to grow on the 0-4 scale, only where a source (or mlcareer's labelled reading)
+        grades the difference; None for a change no source grades."""
+        if self.basis in ("none", "unsourced") or self.now is None:
             return None
+        if not (self.now.graded and self.then.graded):
+            return None
+        assert self.now.grade is not None and self.then.grade is not None
         return self.then.grade - self.now.grade
 
 
@@ -294,7 +326,7 @@ def step(catalog: Catalog, source: Role, target: Role, kind: EdgeKind) -> Step:
     growth = [SkillGrowth(e.skill, now.get(e.skill.id), e) for e in expectations(catalog, target).items]
     info = catalog.lookup.levels.get(target.level)
     basis = info.advance if info is not None and kind == "advance" else None
-    needs = list(info.requirements) if info is not None and target.level != source.level else []
+    needs: list[Quoted] = list(info.requirements) if info is not None and target.level != source.level else []
     return Step(source, target, kind, growth, pay_change(catalog, source, target), basis, needs)
 
 

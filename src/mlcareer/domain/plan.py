@@ -13,19 +13,31 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
-from mlcareer.domain.expectations import Expectation, expectations, family_role
+from mlcareer.domain.expectations import Expectation, ceiling_for, expectations, family_role
 from mlcareer.domain.ladder import route
 from mlcareer.domain.quiz import SCALE_WORDS, QuizResult, grade_words, score
 from mlcareer.errors import MlcareerError, NoRouteError
 from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Credential, Question, Quoted, Role, ScaleStep, Skill, Statement
+    from mlcareer.models import (
+        Catalog,
+        Ceiling,
+        Credential,
+        Question,
+        Quoted,
+        Role,
+        ScaleStep,
+        Skill,
+        Statement,
+    )
 
 ORDER_RULE = (
     "mlcareer's suggestion, not a source's: steps are grouped by the level of the route where the "
-    "skill is first expected, or earlier where a step of an earlier level builds on it. Within a "
-    "level, a skill comes after the skills it builds on (plan.yaml, this data pack's choice); of "
+    "skill is first expected, or earlier where a step of an earlier level builds on it. A step at a "
+    "level below the role's aims at no more than that level's characteristic grade (mlcareer's "
+    "level ceiling), and a later step of the same skill takes it on to what the role expects. Within "
+    "a level, a skill comes after the skills it builds on (plan.yaml, this data pack's choice); of "
     "the skills that can come next, foundations (those another step builds on) first, then larger "
     "gaps, then the catalogue's order. Each level's own requirements close its group."
 )
@@ -37,7 +49,7 @@ StepKind = Literal["skill", "requirement"]
 class PlanStep:
     """One thing to do: close a skill gap, or meet a level's requirement."""
 
-    id: str  # the skill id, or "LEVEL-requirement-N"
+    id: str  # the skill id (a later step of the same skill: "SKILL-LEVEL"), or "LEVEL-requirement-N"
     kind: StepKind
     level: Level  # the level of the route where it is first expected
     title: str
@@ -51,12 +63,23 @@ class PlanStep:
     credentials: tuple[Credential, ...] = ()  # those a source ties to the skill
     builds_on: tuple[str, ...] = ()  # earlier steps this one builds on
     requirement: Quoted | None = None
+    aim: int | None = None  # the grade this step aims at: the role's, or less at a lower level
+    base: int | None = None  # the grade it starts from: your answer, or an earlier step's aim
+    ceiling: Ceiling | None = None  # set when the level's characteristic grade limits the aim
+
+    @property
+    def target(self) -> int | None:
+        """The grade this step aims at (the role's grade when no lower aim is set)."""
+        if self.aim is not None:
+            return self.aim
+        return self.expectation.grade if self.expectation is not None else None
 
     @property
     def gap(self) -> int:
-        if self.expectation is None or self.expectation.grade is None or self.you is None:
+        start = self.base if self.base is not None else self.you
+        if self.target is None or start is None:
             return 0
-        return self.expectation.grade - self.you
+        return self.target - start
 
 
 class Suggestions(NamedTuple):
@@ -149,6 +172,7 @@ def make_plan(
         )
     ordered = _order(catalog, steps)
     levels = [r.level for r in roles] if start is not None else [role.level]
+    ordered = [part for s in ordered for part in _by_level(catalog, s, list(dict.fromkeys(levels)), done)]
     final: list[PlanStep] = []
     for level in dict.fromkeys(levels):
         final += [s for s in ordered if s.level == level]
@@ -242,6 +266,37 @@ def _order(catalog: Catalog, steps: list[PlanStep]) -> list[PlanStep]:
         below = tuple(a for a in sorted(ancestors.get(ready.id, set()) & ids, key=order.__getitem__))
         placed.append(replace(ready, builds_on=below))
     return placed
+
+
+def _by_level(catalog: Catalog, step: PlanStep, levels: list[Level], done: Set[str]) -> list[PlanStep]:
+    """A skill step as one step per level of the route it climbs through: at a level below the
+    last, it aims at no more than that level's characteristic grade (mlcareer's level ceiling)."""
+    final = step.target
+    if step.kind != "skill" or final is None or step.you is None or step.level not in levels:
+        return [step]
+    out: list[PlanStep] = []
+    base = step.you
+    for level in levels[levels.index(step.level) :]:
+        ceiling = ceiling_for(catalog, level)
+        last = level == levels[-1]
+        aim = final if last or ceiling is None else min(final, ceiling.grade)
+        if aim <= base:
+            continue
+        ident = step.id if not out else f"{step.id}-{level.value}"
+        out.append(
+            replace(
+                step,
+                id=ident,
+                level=level,
+                done=ident in done,
+                aim=aim,
+                base=base,
+                ceiling=ceiling if aim < final else None,
+                next_grades=grade_words(catalog, step.skill.id, base, aim) if step.skill else (),
+            )
+        )
+        base = aim
+    return out or [step]
 
 
 def _requirements(catalog: Catalog, level: Level, done: Set[str]) -> list[PlanStep]:

@@ -12,12 +12,29 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
-from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations, family_role
+from mlcareer.domain.careers import level_education
+from mlcareer.domain.expectations import (
+    Expectation,
+    RoleExpectations,
+    ceiling_for,
+    expectations,
+    family_role,
+)
 from mlcareer.errors import MlcareerError
 from mlcareer.records import replace
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Credential, Question, QuizData, Quoted, Role, ScaleStep, Skill
+    from mlcareer.models import (
+        Catalog,
+        Credential,
+        Question,
+        QuizData,
+        Quoted,
+        Requirement,
+        Role,
+        ScaleStep,
+        Skill,
+    )
 
 DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
 
@@ -25,6 +42,10 @@ DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
 QUIZ_LEVELS = (Level.entry, Level.mid, Level.senior)
 
 #: How much an interest answer and a skill answer weigh in a match (mlcareer's own rule).
+MATCH_RULE = (
+    "mlcareer's own rule, not a source's: a kind's match is 70% your interest in its work and 30% "
+    "your answers on the skills of its speciality, each out of the most you could give"
+)
 INTEREST_WEIGHT = 0.7
 SKILL_WEIGHT = 0.3
 
@@ -65,8 +86,13 @@ class SkillRow:
 
     @property
     def expected(self) -> int | None:
-        """The grade scored against (None: mentioned, and the data pack sets no default)."""
+        """The grade shown against your answer (None: mentioned, and the data pack sets no default)."""
         return self.expectation.grade
+
+    @property
+    def graded(self) -> bool:
+        """A source grades it: it counts towards readiness (a default grade never does)."""
+        return self.expectation.graded
 
     @property
     def status(self) -> SkillStatus:
@@ -121,6 +147,11 @@ class LevelCheck:
     met: int = 0
     judged: int = 0
     requirements: tuple[Quoted, ...] = ()  # what the level asks beyond skills, hedges kept
+    # "graded": the role's graded expectations; "characteristic": the sources grade too few of
+    # them, so the skills its description names, at the level's characteristic grade
+    how: Literal["graded", "characteristic"] = "graded"
+    total: int = 0  # expectations the level is judged on (answered or not)
+    percent: int | None = None  # readiness over them
 
     @property
     def status(self) -> Literal["met", "not met", "not asked", "no data"]:
@@ -138,6 +169,11 @@ class LevelFit:
     level: Level | None
     basis: str
     checks: list[LevelCheck]
+    start: Role | None = None  # below entry level: the role to start with
+
+    @property
+    def below_entry(self) -> bool:
+        return self.level is None and self.start is not None
 
 
 @dataclass(frozen=True)
@@ -160,9 +196,12 @@ class QuizResult:
     quick: bool
     answers: dict[str, int]
     answered: list[tuple[Skill, int]]  # every skill answered, in catalogue order
-    readiness: int | None  # percent; None: no data
-    graded: int  # expectations scored against (a grade, or the default for a skill named without one)
+    readiness: int | None  # percent; None: too few graded expectations (or none answered)
+    graded: int  # expectations a source grades: the only ones readiness counts
     judged: int  # ... of which were answered
+    met: int  # ... of which your answer reaches
+    named: int  # skills named without a grade: shown beside your answer, never counted
+    minimum: int  # graded expectations a percentage needs (the data pack's choice)
     expectations: RoleExpectations
     level: LevelFit
     skills: list[SkillRow]
@@ -173,6 +212,10 @@ class QuizResult:
     scale: dict[int, ScaleStep]
     interest_scale: dict[int, ScaleStep]
     disclaimer: str = DISCLAIMER
+    # where the role names no education or certification of its own: a kind's are the role's it
+    # specialises (``inherited_from``); a ladder role's education is what its level says
+    level_education: tuple[Requirement, ...] = ()
+    inherited_from: Role | None = None
 
 
 def skill_answers(quiz: QuizData, answers: Mapping[str, int]) -> dict[str, int]:
@@ -204,18 +247,23 @@ def readiness(expected: Mapping[str, int], you: Mapping[str, int]) -> int | None
 def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool = False) -> QuizResult:
     """Score a finished quiz against the target ``role``.
 
-    - Readiness: see :func:`readiness`, over the role's expectations
-      (:mod:`mlcareer.domain.expectations`): graded by the sources, inherited, or the data pack's
-      default for a skill named without a grade. Skills the sources do not state are not scored.
+    - Readiness: see :func:`readiness`, over the role's graded expectations
+      (:mod:`mlcareer.domain.expectations`): graded by the sources, directly or inherited, or a
+      kind's speciality. A skill named without a grade is shown beside your answer and never
+      counted; a role with fewer graded expectations than the pack's minimum gets no percentage.
+      Skills the sources do not state are not scored.
     - Level: see :func:`fit_level`.
-    - Gaps: skills below what the role expects, largest first (then in catalogue order),
+    - Gaps: graded skills below what the role expects, largest first (then in catalogue order),
       each with the credentials a source ties to that skill (the role's own first).
     - Matches: see :func:`match_kinds`.
     """
     quiz = quiz_data(catalog)
     you = skill_answers(quiz, answers)
     exps = expectations(catalog, role)
+    by_id = catalog.lookup.roles
+    parent = by_id.get(role.specialises or "") if role.kind == "specialisation" else None
     expected = exps.scored
+    judged = [s for s in expected if s in you]
     rows = [SkillRow(e.skill, you.get(e.skill.id), e) for e in exps.items]
     order = catalog.lookup.skill_order
     creds = catalog.lookup.credentials
@@ -229,7 +277,7 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
             grade_words(catalog, row.skill.id, row.you, row.expected),
         )
         for row in rows
-        if row.status == "gap" and row.you is not None and row.expected is not None
+        if row.graded and row.status == "gap" and row.you is not None and row.expected is not None
     ]
     gaps.sort(key=lambda g: (-g.size, order[g.skill.id]))
     return QuizResult(
@@ -237,16 +285,23 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
         quick=quick,
         answers=dict(answers),
         answered=[(s, you[s.id]) for s in catalog.skills if s.id in you],
-        readiness=readiness(expected, you),
+        readiness=readiness(expected, you) if exps.scorable else None,
         graded=len(expected),
-        judged=sum(1 for s in expected if s in you),
+        judged=len(judged),
+        met=sum(1 for s in judged if you[s] >= expected[s]),
+        named=exps.named,
+        minimum=exps.minimum,
         expectations=exps,
         level=fit_level(catalog, you),
         skills=rows,
         gaps=gaps,
         matches=match_kinds(catalog, answers),
-        education=[creds[c] for c in role.education if c in creds],
-        certifications=[creds[c] for c in role.certifications if c in creds],
+        education=[creds[c] for c in (role.education or (parent.education if parent else [])) if c in creds],
+        certifications=[
+            creds[c] for c in (role.certifications or (parent.certifications if parent else [])) if c in creds
+        ],
+        level_education=tuple(level_education(catalog, parent or role)),
+        inherited_from=parent if parent and not (role.education and role.certifications) else None,
         scale=dict(catalog.lookup.scale),
         interest_scale={s.value: s for s in quiz.interest_scale},
     )
@@ -258,10 +313,27 @@ def _credentials_for(catalog: Catalog, skill: str, own: list[str]) -> list[Crede
 
 
 def _judge(catalog: Catalog, role: Role, you: Mapping[str, int]) -> LevelCheck:
-    graded = expectations(catalog, role).scored
-    judged = [s for s in graded if s in you]
-    met = sum(1 for s in judged if you[s] >= graded[s])
-    return LevelCheck(role.level, role, met, len(judged), _requirements(catalog, role.level))
+    """How the answers compare with one role: on its graded expectations, or, when the sources
+    grade too few of them, on the skills it names at its level's characteristic grade."""
+    exps = expectations(catalog, role)
+    bar = exps.scored
+    how: Literal["graded", "characteristic"] = "graded"
+    ceiling = ceiling_for(catalog, role.level)
+    if not exps.scorable and ceiling is not None and exps.items:
+        bar = {e.skill.id: bar.get(e.skill.id, ceiling.grade) for e in exps.items}
+        how = "characteristic"
+    judged = [s for s in bar if s in you]
+    met = sum(1 for s in judged if you[s] >= bar[s])
+    return LevelCheck(
+        role.level,
+        role if bar else None,
+        met,
+        len(judged),
+        _requirements(catalog, role.level),
+        how,
+        len(bar),
+        readiness(bar, you),
+    )
 
 
 def _requirements(catalog: Catalog, level: Level) -> tuple[Quoted, ...]:
@@ -269,23 +341,35 @@ def _requirements(catalog: Catalog, level: Level) -> tuple[Quoted, ...]:
     return tuple(info.requirements) if info is not None else ()
 
 
+def check_words(check: LevelCheck) -> str:
+    """'3 of 11 graded expectations met' (or, judged at the characteristic grade, says so)."""
+    if check.how == "characteristic":
+        return (
+            f"{check.met} of {check.judged} skills its description names met at the "
+            f"{check.level.value} level's characteristic grade, since the sources grade too few"
+        )
+    return f"{check.met} of {check.judged} graded expectations met"
+
+
 def fit_level(catalog: Catalog, you: Mapping[str, int]) -> LevelFit:
     """The rung of the ladder (entry, mid, senior) the skill answers fit.
 
     The rule: each level is judged against the ML engineer family's role at that level
-    (the data pack's ``family``; without one, the ladder role of the level that fits best).
-    The answers meet a role when every expectation answered is reached (and at least one was
-    answered). The fitted level is the highest level with its role met. When none is met, it
-    is the rung just below the lowest judged level, if the ladder has one ("below mid" is
-    "entry"); otherwise there is no level. Skills alone never show the level's other
-    requirements (experience, education): the verdict lists them, hedges kept.
+    (the data pack's ``family``; without one, the ladder role of the level that fits best), on
+    its graded expectations; where the sources grade too few of them (the pack's minimum), on
+    the skills its description names at the level's characteristic grade (mlcareer's reading,
+    the level ceiling). The answers meet a role when every expectation answered is reached (and
+    at least one was answered). The fitted level is the highest level with its role met. When
+    none is met, it is the rung just below the lowest judged level; below the entry level, the
+    start is that level's role ("below entry level: start with ..."). Skills alone never show
+    the level's other requirements (experience, education): the verdict lists them, hedges kept.
     """
     ladder = [r for r in catalog.roles if r.kind == "ladder"]
     checks: list[LevelCheck] = []
     for level in QUIZ_LEVELS:
         mine = family_role(catalog, level)
         candidates = [mine] if mine is not None else [r for r in ladder if r.level == level]
-        judged = [_judge(catalog, r, you) for r in candidates if expectations(catalog, r).scored]
+        judged = [c for c in (_judge(catalog, r, you) for r in candidates) if c.role is not None]
         if not judged:
             checks.append(LevelCheck(level, None, requirements=_requirements(catalog, level)))
             continue
@@ -299,20 +383,25 @@ def fit_level(catalog: Catalog, you: Mapping[str, int]) -> LevelFit:
     if met:
         top = met[-1]
         assert top.role is not None
-        basis = f"meets every expectation of the {top.level.value}-level {top.role.title}"
+        basis = (
+            f"meets every expectation of the {top.level.value}-level {top.role.title} ({check_words(top)})"
+        )
         above = checks[QUIZ_LEVELS.index(top.level) + 1 :]
         if above:
             nxt = above[0]
             if nxt.status == "no data":
                 basis += f"; the sources state no skill expectations for {nxt.level.value}"
             elif nxt.status == "not met" and nxt.role is not None:
-                basis += f"; {nxt.met} of {nxt.judged} met for {nxt.level.value} ({nxt.role.title})"
+                basis += f"; {nxt.level.value} ({nxt.role.title}): {check_words(nxt)}"
         return LevelFit(top.level, basis, checks)
     low = graded[0]
     assert low.role is not None
-    basis = f"below the {low.level.value}-level {low.role.title}: {low.met} of {low.judged} expectations met"
     index = QUIZ_LEVELS.index(low.level)
-    return LevelFit(QUIZ_LEVELS[index - 1] if index > 0 else None, basis, checks)
+    if index == 0:
+        basis = f"below {low.level.value} level: start with the {low.role.title} ({check_words(low)})"
+        return LevelFit(None, basis, checks, start=low.role)
+    basis = f"below the {low.level.value}-level {low.role.title}: {check_words(low)}"
+    return LevelFit(QUIZ_LEVELS[index - 1], basis, checks)
 
 
 def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) -> list[Match]:
@@ -320,7 +409,8 @@ def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) 
 
     mlcareer's own rule: a kind scores ``0.7 * interest + 0.3 * skill`` (as a percentage),
     where interest is the mean answer to the interest questions that point at it and
-    skill the mean answer over the skills it lists, each out of 4; a part not asked
+    skill the mean answer over its speciality's skills (else the skills its description names),
+    each out of 4; a part not asked
     counts 0. Kinds scoring 0 are left out; ties keep the catalogue's order.
     """
     quiz = quiz_data(catalog)
@@ -331,7 +421,8 @@ def match_kinds(catalog: Catalog, answers: Mapping[str, int], n: int = MATCHES) 
         if role.kind != "specialisation":
             continue
         asked = [(q, answers[q.id]) for q in quiz.questions if role.id in q.roles and q.id in answers]
-        own = [(skills[x.skill], you[x.skill]) for x in role.skills if x.skill in you and x.skill in skills]
+        named = role.speciality.skills if role.speciality else [x.skill for x in role.skills]
+        own = [(skills[x], you[x]) for x in dict.fromkeys(named) if x in you and x in skills]
         interest = sum(a for _, a in asked) / (4 * len(asked)) if asked else None
         skill = sum(a for _, a in own) / (4 * len(own)) if own else None
         total = round(100 * (INTEREST_WEIGHT * (interest or 0) + SKILL_WEIGHT * (skill or 0)))

@@ -66,6 +66,11 @@ class SkillSummary:
     def mentioned(self) -> int:
         return sum(1 for n in self.roles if n.expectation.state == "mentioned")
 
+    @property
+    def inherited(self) -> int:
+        """Of the roles counted, those that only inherit it (a kind of ML engineer, as for its role)."""
+        return sum(1 for n in self.roles if n.expectation.inherited_from is not None)
+
 
 def role_needs(catalog: Catalog, skill: Skill) -> list[RoleNeed]:
     """Every role whose sources state ``skill``, in ladder order, with its expectation."""

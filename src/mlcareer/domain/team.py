@@ -216,7 +216,8 @@ class SkillLine:
 
     @property
     def below(self) -> int:
-        return self.answered - self.met if self.expectation.grade is not None else 0
+        """Members below a graded expectation (a skill named without a grade counts for no one)."""
+        return self.answered - self.met if self.expectation.graded else 0
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,11 @@ class Team:
     members: tuple[Member, ...]
     skills: tuple[SkillLine, ...]  # catalogue order
     leanings: tuple[Leaning, ...]
+
+    @property
+    def graded(self) -> int:
+        """The role's graded expectations: what each readiness rests on."""
+        return sum(1 for s in self.skills if s.expectation.graded)
 
     @property
     def shared_gaps(self) -> list[SkillLine]:

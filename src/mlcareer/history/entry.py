@@ -51,11 +51,22 @@ def entry_from(result: QuizResult, when: datetime | None = None) -> Entry:
         role=result.role.id,
         role_title=result.role.title,
         readiness=result.readiness,
-        level=result.level.level.value if result.level.level else None,
+        level=_level(result),
         quick=result.quick,
         skills=skills,
         answers=dict(result.answers),
     )
+
+
+#: The saved level of a result below the entry level ("below entry level: start with ...").
+BELOW_ENTRY = "below entry"
+
+
+def _level(result: QuizResult) -> str | None:
+    fit = result.level
+    if fit.level is not None:
+        return fit.level.value
+    return BELOW_ENTRY if fit.start is not None else None
 
 
 def _text(value: Any, what: str) -> str:

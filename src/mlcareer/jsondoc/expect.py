@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlcareer.domain.expectations import RULE, Expectation, Reading, RoleExpectations
+from mlcareer.domain.expectations import CEILING_RULE, RULE, Expectation, Reading, RoleExpectations
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import ExpectationDoc, ExpectationsDoc, NotStatedDoc, ReadingDoc
+    from mlcareer.jsondoc.types import (
+        CeilingDoc,
+        ExpectationDoc,
+        ExpectationsDoc,
+        NotStatedDoc,
+        ReadingDoc,
+        SpecialityDoc,
+    )
+    from mlcareer.models import Ceiling
 
 #: The words for the third state, alike in every format (CONTENT.md section 3).
 NOT_STATED = "the sources do not say"
@@ -21,6 +29,32 @@ def reading_json(reading: Reading) -> ReadingDoc:
         "where": reading.where,
         "phrase": reading.phrase,
         "grade": reading.grade,
+        "bullet": reading.bullet,
+        "part": reading.part,
+        "said_of": reading.said_of,
+    }
+
+
+def ceiling_json(ceiling: Ceiling | None) -> CeilingDoc | None:
+    if ceiling is None:
+        return None
+    return {
+        "level": ceiling.level.value,
+        "grade": ceiling.grade,
+        "quote": ceiling.quote,
+        "source": ceiling.source,
+        "rule": CEILING_RULE,
+    }
+
+
+def _speciality(exp: Expectation) -> SpecialityDoc | None:
+    if exp.speciality is None:
+        return None
+    return {
+        "skills": list(exp.speciality.skills),
+        "quote": exp.speciality.quote,
+        "source": exp.speciality.source,
+        "rule": CEILING_RULE,
     }
 
 
@@ -33,10 +67,13 @@ def expectation_json(exp: Expectation) -> ExpectationDoc:
         "state": exp.state,
         "expected": {"grade": exp.grade, "name": exp.step.name if exp.step else None},
         "basis": exp.basis,
+        "graded": exp.graded,
         "inherited_from": exp.inherited_from.id if exp.inherited_from else None,
         "label": exp.label,
         "rule": exp.why,
         "conflict": exp.conflict,
+        "ceiling": ceiling_json(exp.ceiling),
+        "speciality": _speciality(exp),
         "readings": [reading_json(r) for r in exp.readings],
     }
 
@@ -57,5 +94,8 @@ def expectations_json(exps: RoleExpectations) -> ExpectationsDoc:
         "counts": exps.counts(),
         "wording": [{"phrase": p, "grade": g} for p, g in exps.wording],
         "default_grade_reason": exps.default_reason,
+        "ceiling": ceiling_json(exps.ceiling),
+        "speciality_rule": exps.speciality_reason,
+        "minimum_graded": exps.minimum,
         "profession_values": [reading_json(r) for r in exps.values],
     }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mlcareer.history.diff import Diff, Trend
 from mlcareer.history.entry import Entry
 from mlcareer.jsondoc.common import proficiency
+from mlcareer.jsondoc.quiz import saved_level, saved_readiness
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (
@@ -26,8 +27,8 @@ def entry_json(e: Entry) -> EntryDoc:
         "id": e.id,
         "taken_at": e.taken_at,
         "role": {"id": e.role, "title": e.role_title},
-        "readiness": e.readiness,
-        "level": e.level,
+        "readiness": saved_readiness(e.readiness),
+        "level": saved_level(e.level),
         "quick": e.quick,
     }
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Route, Step
+from mlcareer.domain.ladder import ADVANCE_NOTE, SPECIALISE_NOTE, Ladder, Route, Step
 from mlcareer.jsondoc.common import quoted, role_name, role_ref
 from mlcareer.jsondoc.expect import expectation_json, stated_or_not
 from mlcareer.jsondoc.salary import figure_json
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import PathLadderDoc, PathRouteDoc, PayDoc, StepDoc
+    from mlcareer.jsondoc.types import EdgeDoc, PathLadderDoc, PathRouteDoc, PayDoc, StepDoc
     from mlcareer.models import SalaryFigure, Source
 
 
@@ -33,6 +34,7 @@ def _step_json(step: Step, sources: Mapping[str, Source]) -> StepDoc:
                 "now": stated_or_not(g.now),
                 "expects": expectation_json(g.then),
                 "change": g.change,
+                "change_basis": g.basis,
             }
             for g in step.skills
         ],
@@ -68,6 +70,9 @@ def ladder_json(result: Ladder, sources: Mapping[str, Source]) -> PathLadderDoc:
                 "id": level.value,
                 "name": name,
                 "advance": quoted(info.advance) if info and info.advance else None,
+                "roles": [
+                    n.role.id for n in result.nodes if n.role.level == level and n.role.kind == "ladder"
+                ],
                 "requirements": [quoted(r) for r in info.requirements] if info else [],
             }
             for level, name in result.levels
@@ -82,8 +87,46 @@ def ladder_json(result: Ladder, sources: Mapping[str, Source]) -> PathLadderDoc:
             }
             for n in result.nodes
         ],
-        "edges": [{"from": e.source, "to": e.target, "kind": e.kind} for e in result.edges],
+        "edges": ladder_edges(result),
     }
+
+
+def ladder_edges(result: Ladder) -> list[EdgeDoc]:
+    """The moves the sources give: from a level to the next (with its sentence), and from a role
+    into each kind of ML engineer that specialises it (mlcareer's reading, with the kind's own
+    description). No role-to-role move up: the source names none."""
+    out: list[EdgeDoc] = []
+    levels = [level for level, _ in result.levels]
+    for lower, upper in itertools.pairwise(levels):
+        advance = result.info[upper].advance if upper in result.info else None
+        out.append(
+            {
+                "from": lower.value,
+                "to": upper.value,
+                "between": "levels",
+                "kind": "advance",
+                "quote": advance.quote if advance else None,
+                "source": advance.source if advance else None,
+                "note": ADVANCE_NOTE,
+            }
+        )
+    roles = {n.role.id: n.role for n in result.nodes}
+    for e in result.edges:
+        if e.kind != "specialisation":
+            continue
+        kind = roles[e.target].speciality
+        out.append(
+            {
+                "from": e.source,
+                "to": e.target,
+                "between": "roles",
+                "kind": "specialise",
+                "quote": kind.quote if kind else None,
+                "source": kind.source if kind else None,
+                "note": SPECIALISE_NOTE,
+            }
+        )
+    return out
 
 
 def path_json(result: Ladder | Route, sources: list[Source]) -> PathLadderDoc | PathRouteDoc:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from mlcareer.domain.plan import NextAction, Plan, PlanStep, Suggestions
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_name, role_ref, scale_step
-from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.expect import ceiling_json, expectation_json
+from mlcareer.jsondoc.quiz import level_json, readiness_json
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import NextDoc, OriginDoc, PlanDoc, PlanStepDoc, SuggestionsDoc
@@ -27,7 +28,10 @@ def _step_json(number: int, step: PlanStep, scale: Mapping[int, ScaleStep]) -> P
         out["skill"] = step.skill.id
         out["you"] = proficiency(step.you, scale)
         out["expected"] = proficiency(step.expectation.grade, scale)
+        out["aim"] = proficiency(step.target, scale)
+        out["starts_from"] = proficiency(step.base if step.base is not None else step.you, scale)
         out["gap"] = step.gap
+        out["aim_ceiling"] = ceiling_json(step.ceiling)
         out["expectation"] = expectation_json(step.expectation)
         out["covers"] = step.skill.description
         out["next_grades"] = [scale_step(g) for g in step.next_grades]
@@ -71,7 +75,8 @@ def plan_json(plan: Plan, origin: Mapping[str, Any], first: int | None = None) -
     return {
         "role": role_ref(plan.role),
         "from": _origin(origin),
-        "level": plan.result.level.level.value if plan.result.level.level else None,
+        "readiness": readiness_json(plan.result),
+        "level": level_json(plan.result.level),
         "route": [role_name(r) for r in plan.roles] if plan.start is not None else None,
         "start": role_name(plan.start) if plan.start else None,
         "rule": plan.rule,

@@ -19,36 +19,86 @@ from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
     from mlcareer.domain.plan import NextAction
-    from mlcareer.jsondoc.types import LevelFitDoc, QuizResultDoc, ReadinessDoc
+    from mlcareer.jsondoc.types import LevelDoc, QuizResultDoc, ReadinessDoc
+
+
+READINESS_RULE = (
+    "Readiness counts only the expectations a source grades (directly, inherited, or a kind's own "
+    "speciality): each counts min(your answer, the grade) out of the grade. A skill named without a "
+    "grade is shown beside your answer and never counted. A role with fewer graded expectations than "
+    "the data pack's minimum gets no percentage. " + RULE
+)
 
 
 def readiness_json(result: QuizResult) -> ReadinessDoc:
-    """A result's readiness: the one shape every document gives it."""
+    """The readiness object, one shape wherever a result is shown."""
+    from mlcareer.render.verdict import readiness_words
+
     return {
         "percent": result.readiness,
-        "skills_graded": result.graded,
-        "skills_answered": result.judged,
+        "scored": result.readiness is not None,
+        "graded": result.graded,
+        "answered": result.judged,
+        "met": result.met,
+        "named": result.named,
+        "minimum": result.minimum,
         "expectations": result.expectations.counts(),
-        "rule": RULE,
+        "note": readiness_words(result),
+        "rule": READINESS_RULE,
     }
 
 
-def level_json(fit: LevelFit) -> LevelFitDoc:
-    """The level a result's answers fit: the one shape every document gives it."""
+def level_json(fit: LevelFit) -> LevelDoc:
+    """The level object, one shape wherever a result is shown."""
     return {
         "level": fit.level.value if fit.level else None,
+        "below_entry": fit.below_entry,
+        "start": role_name(fit.start) if fit.start else None,
         "basis": fit.basis,
         "levels": [
             {
                 "level": c.level.value,
                 "status": c.status,
                 "role": role_name(c.role) if c.role else None,
+                "how": c.how,
                 "met": c.met,
                 "judged": c.judged,
+                "total": c.total,
+                "percent": c.percent,
                 "requirements": [quoted(q) for q in c.requirements],
             }
             for c in fit.checks
         ],
+    }
+
+
+def saved_readiness(percent: int | None) -> ReadinessDoc:
+    """A saved result's readiness as listed: only the percent it was saved with."""
+    return {
+        "percent": percent,
+        "scored": percent is not None,
+        "graded": None,
+        "answered": None,
+        "met": None,
+        "named": None,
+        "minimum": None,
+        "expectations": None,
+        "note": "as saved; `mlcareer history show N` scores the answers again against the data in use",
+        "rule": READINESS_RULE,
+    }
+
+
+def saved_level(level: str | None) -> LevelDoc:
+    """A saved result's level as listed: only the level it was saved with."""
+    from mlcareer.history.entry import BELOW_ENTRY
+
+    below = level == BELOW_ENTRY
+    return {
+        "level": None if below else level,
+        "below_entry": below,
+        "start": None,
+        "basis": None,
+        "levels": [],
     }
 
 

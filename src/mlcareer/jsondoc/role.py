@@ -12,23 +12,23 @@ from mlcareer.jsondoc.official import role_official_json
 from mlcareer.jsondoc.salary import figure_json
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import LevelInfoDoc, RoleDoc, RolesDoc
+    from mlcareer.jsondoc.types import InheritsDoc, LevelInfoDoc, RoleDoc, RolesDoc
     from mlcareer.models import LevelInfo, Role
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {
     Section.summary: ("summary",),
     Section.level: ("level_info",),
-    Section.responsibilities: ("responsibilities",),
+    Section.responsibilities: ("responsibilities", "inherits"),
     Section.skills: ("skills", "expectations"),
-    Section.tools: ("tools",),
-    Section.education: ("education",),
+    Section.tools: ("tools", "inherits"),
+    Section.education: ("education", "education_from_level", "inherits"),
     Section.certifications: ("certifications",),
     Section.industries: ("industries", "applications"),
-    Section.workplace: ("workplace",),
+    Section.workplace: ("workplace", "inherits"),
     Section.outlook: ("outlook",),
     Section.becoming: ("how_to_become", "suits", "team"),
-    Section.salary: ("salary",),
+    Section.salary: ("salary", "inherits"),
     Section.official: ("official",),
     Section.related: ("leads_to", "leads_from", "related", "specialises", "specialisations", "contrasts"),
     Section.sources: ("sources",),
@@ -56,8 +56,34 @@ def _level_info(info: LevelInfo) -> LevelInfoDoc:
         "summary": info.summary,
         "advance": quoted(info.advance) if info.advance else None,
         "requirements": [quoted(q) for q in info.requirements],
-        "expects": [{"skill": s.skill, "quote": s.quote, "source": s.source} for s in info.expects],
+        "expects": [
+            {"skill": s.skill, "quote": s.quote, "source": s.source, "said_of": s.said_of, "covers": s.covers}
+            for s in info.expects
+        ],
         "sources": list(info.sources),
+    }
+
+
+def _inherits(view: RoleView) -> InheritsDoc | None:
+    parent = view.parent
+    if parent is None:
+        return None
+    role = view.role
+    shown = [
+        name
+        for name, own, theirs in (
+            ("responsibilities", role.responsibilities, parent.role.responsibilities),
+            ("tools", role.tools, parent.role.tools),
+            ("education", role.education, parent.education or parent.level_education),
+            ("workplace", role.workplace, parent.role.workplace),
+            ("salary", view.salary, [f for f in parent.salary if f.level == role.level]),
+        )
+        if not own and theirs
+    ]
+    return {
+        "role": role_name(parent.role),
+        "sections": shown,
+        "note": f"as for the {parent.role.title}: the sources say this of the role this kind specialises",
     }
 
 
@@ -80,13 +106,15 @@ def _role_json(view: RoleView) -> RoleDoc:
         "expectations": expectations_json(view.expectations),
         "tools": list(role.tools),
         "education": [credential(c) for c in view.education],
+        "education_from_level": [quoted(q) for q in view.level_education],
+        "inherits": _inherits(view),
         "certifications": [credential(c) for c in view.certifications],
         "industries": list(role.industries),
         "applications": list(role.applications),
         "workplace": list(role.workplace),
         "outlook": list(role.outlook),
         "how_to_become": [quoted(q) for q in role.how_to_become],
-        "suits": [quoted(q) for q in role.suits],
+        "suits": [{**quoted(q), "inferred": q.inferred} for q in role.suits],
         "team": [quoted(q) for q in role.team],
         "salary": [figure_json(f, by_source) for f in view.salary],  # as `salary --json` has them
         "official": role_official_json(view.official),  # the occupation's figures, labelled
@@ -111,6 +139,7 @@ def roles_json(roles: list[Role]) -> RolesDoc:
                 "title": r.title,
                 "aliases": list(r.aliases),
                 "level": r.level.value,
+                "level_from": "specialises" if r.kind == "specialisation" else "sources",
                 "kind": r.kind,
                 "summary": r.summary,
             }

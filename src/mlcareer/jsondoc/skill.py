@@ -25,6 +25,7 @@ def skills_json(found: list[SkillSummary], total_roles: int) -> SkillsDoc:
                 "roles": {
                     "expected": s.expected,
                     "mentioned": s.mentioned,
+                    "inherited": s.inherited,
                     "not_stated": s.total - len(s.roles),
                 },
                 "role_ids": [n.role.id for n in s.roles],

@@ -17,6 +17,7 @@ from mlcareer.domain.team import (
 )
 from mlcareer.jsondoc.common import match_score, proficiency, role_name, role_ref
 from mlcareer.jsondoc.expect import expectation_json
+from mlcareer.jsondoc.quiz import level_json, readiness_json
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (
@@ -49,8 +50,8 @@ def team_json(team: Team, problems: list[ProblemDoc]) -> TeamDoc:
             {
                 "name": m.name,
                 "file": m.file,
-                "readiness": m.result.readiness,
-                "level": m.result.level.level.value if m.result.level.level else None,
+                "readiness": readiness_json(m.result),
+                "level": level_json(m.result.level),
                 "answers": dict(sorted(m.result.answers.items())),
             }
             for m in team.members

@@ -31,6 +31,18 @@ class Quoted(_Model):
     source: Id
 
 
+class Suit(Quoted):
+    """Who a role suits; ``inferred``: mlcareer's inference from the quote, not the source's words."""
+
+    inferred: bool = False
+
+
+class Requirement(Quoted):
+    """What a level asks beyond skills; ``education`` marks what it says of education."""
+
+    education: bool = False
+
+
 class Statement(_Model):
     """What a source says of a skill, at the scope of the place it is written (role, level, profession).
 
@@ -39,6 +51,32 @@ class Statement(_Model):
     """
 
     skill: Id
+    quote: Text
+    source: Id
+    # The heading of the bullet the sentence stands under, as the source writes it: a sentence of
+    # one bullet grades only that bullet's skills (`validate` checks the skill is named there).
+    bullet: Text | None = None
+    # The part of the skill the sentence speaks of, when it speaks of one part only ("machine
+    # learning libraries and frameworks" of programming): shown, and graded only where no
+    # sentence of the same scope speaks of the whole skill.
+    part: Text | None = None
+
+
+class LevelStatement(Statement):
+    """A level's statement about a skill, and whom the source says it of."""
+
+    said_of: Text  # "machine learning engineers at the mid level"
+    covers: list[Id] = Field(min_length=1)  # the roles it is said of (a kind inherits through its role)
+
+
+class Speciality(_Model):
+    """What a kind of ML engineer specialises in: the skills its defining description is about.
+
+    mlcareer's reading of the description in ``quote``: those skills are expected at least at the
+    kind's level's characteristic grade (the level ceiling of expectations.yaml).
+    """
+
+    skills: list[Id] = Field(min_length=1)
     quote: Text
     source: Id
 
@@ -50,8 +88,8 @@ class LevelInfo(_Model):
     name: Text
     summary: Text | None = None
     advance: Quoted | None = None  # the sentence that says how one reaches this level
-    requirements: list[Quoted] = []
-    expects: list[Statement] = []
+    requirements: list[Requirement] = []
+    expects: list[LevelStatement] = []
     sources: list[Id] = Field(min_length=1)
 
 
@@ -129,9 +167,10 @@ class Role(_Model):
     workplace: list[Text] = []
     outlook: list[Text] = []
     how_to_become: list[Quoted] = []
-    suits: list[Quoted] = []
+    suits: list[Suit] = []
     team: list[Quoted] = []
     contrasts: list[Contrast] = []
     related: list[Id] = []
     specialises: Id | None = None
+    speciality: Speciality | None = None  # a kind of ML engineer's own speciality (mlcareer's reading)
     sources: list[Id] = Field(min_length=1)

@@ -62,6 +62,39 @@ class DefaultGrade(_Model):
     reason: Text
 
 
+class Ceiling(_Model):
+    """A level's characteristic grade, and the sentence of the sources that characterises the level."""
+
+    level: LevelField
+    grade: Proficiency
+    quote: Text
+    source: Id
+
+
+class Ceilings(_Model):
+    """The level ceiling (mlcareer's own reading): a statement broader than a role grades it at most
+    at its level's characteristic grade; only the role's own description lifts a grade above it."""
+
+    reason: Text
+    levels: list[Ceiling] = Field(min_length=1)
+
+
+class SpecialityRule(_Model):
+    """mlcareer's reading of how well a kind of ML engineer is expected to know its own speciality."""
+
+    grade: Proficiency
+    quote: Text
+    source: Id
+    reason: Text
+
+
+class ReadinessRule(_Model):
+    """The data pack's own choice: how many graded expectations a readiness percentage needs."""
+
+    minimum_graded: int = Field(ge=1)
+    reason: Text
+
+
 class Profession(_Model):
     """What the sources say of machine learning engineers in general, with no level."""
 
@@ -76,6 +109,9 @@ class ExpectationRules(_Model):
     default_grade: DefaultGrade | None = None
     family: list[Id] = []
     profession: Profession | None = None
+    ceilings: Ceilings | None = None
+    speciality: SpecialityRule | None = None
+    readiness: ReadinessRule | None = None
 
 
 class BuildsOn(_Model):

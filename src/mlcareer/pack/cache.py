@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 ENV_CACHE_DIR = "MLCAREER_CACHE_DIR"
-FORMAT = 5  # 3: occupations in the catalog; 4: entries carry their size and a MAC; 5: records
+FORMAT = 6  # 3: occupations (official figures) in the catalog; 4: entries carry their size and a MAC;
+# 5: level ceilings, specialities, bullet-scoped and level statements said of named roles;
+# 6: the catalog as positional records, with the field layout the models wrote (mlcareer.records)
 SECRET_BYTES = 32
 MAX_HEAD = 4096
 MAX_BODY = 256 * 1024 * 1024

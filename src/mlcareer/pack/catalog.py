@@ -42,7 +42,7 @@ FILES = (
     FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
     FileSpec(
         "expectations.yaml",
-        ("wording", "default_grade", "family", "profession"),
+        ("wording", "default_grade", "family", "profession", "ceilings", "speciality", "readiness"),
         required=False,
         section="expectations",
     ),

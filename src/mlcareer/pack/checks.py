@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from mlcareer.errors import Problem
-from mlcareer.pack.wording import grades_in, phrases
+from mlcareer.pack.wording import grades_in, names_skill, phrases, skill_terms
 
 Path = tuple[str | int, ...]
 Locate = Callable[[Path], tuple[str, int | None, str]]
@@ -111,8 +111,10 @@ def check_references(data: dict[str, Any], locate: Locate) -> list[Problem]:
     c.refs(("occupations",), "source", sources, "source")
     _check_beside(c, data, roles)
 
+    catalogue = {item["id"]: item for _, item in _items(data, "skills") if isinstance(item.get("id"), str)}
     for path, role in _items(data, "roles"):
         _check_role(c, path, role, skills, credentials)
+        _check_speciality(c, path, role, skills, catalogue)
     _check_quoted(c, data, skills, roles, sources)
     _check_builds_on(c, data, skills)
     _check_specialises(c, data, roles)
@@ -190,6 +192,8 @@ def _check_quoted(
         statements += [((*path, "skills", i), e) for i, e in _entries(role, "skills")]
         for field in ("how_to_become", "suits", "team", "contrasts"):
             quoted += [((*path, field, i), e) for i, e in _entries(role, field)]
+        if isinstance(role.get("speciality"), dict):
+            quoted.append(((*path, "speciality"), role["speciality"]))
         for g, group in _entries(role, "responsibilities"):
             for i, item in _entries(group, "items"):
                 for index, value in _strings(item, "sources"):
@@ -202,6 +206,10 @@ def _check_quoted(
                 c.report((*path, "contrasts", i, "role"), _unknown("role", other, roles))
     for path, level in _items(data, "levels"):
         statements += [((*path, "expects", i), e) for i, e in _entries(level, "expects")]
+        for i, e in _entries(level, "expects"):
+            for index, value in _strings(e, "covers"):
+                if value not in roles:
+                    c.report((*path, "expects", i, "covers", index or 0), _unknown("role", value, roles))
         quoted += [((*path, "requirements", i), e) for i, e in _entries(level, "requirements")]
         if isinstance(level.get("advance"), dict):
             quoted.append(((*path, "advance"), level["advance"]))
@@ -210,11 +218,14 @@ def _check_quoted(
     statements += [
         (("expectations", "profession", "statements", i), e) for i, e in _entries(profession, "statements")
     ]
+    catalogue = {item["id"]: item for _, item in _items(data, "skills") if isinstance(item.get("id"), str)}
     for path, entry in statements:
         name = entry.get("skill")
         if isinstance(name, str) and name not in skills:
             c.report((*path, "skill"), _unknown("skill", name, skills))
         quote = entry.get("quote")
+        if isinstance(name, str) and name in catalogue and isinstance(quote, str):
+            _check_named(c, (*path, "skill"), name, f"{quote} {entry.get('bullet') or ''}", catalogue)
         if isinstance(quote, str):
             found = grades_in(quote, wording)
             if len({g for _, g in found}) > 1:
@@ -224,10 +235,44 @@ def _check_quoted(
                     f"the quote's wording reads as more than one grade: {shown}; "
                     "quote only the part about this skill",
                 )
+    ceilings = rules.get("ceilings")
+    if isinstance(ceilings, dict):
+        quoted += [(("expectations", "ceilings", "levels", i), e) for i, e in _entries(ceilings, "levels")]
+    if isinstance(rules.get("speciality"), dict):
+        quoted.append((("expectations", "speciality"), rules["speciality"]))
     for path, entry in statements + quoted:
         source = entry.get("source")
         if isinstance(source, str) and source not in sources:
             c.report((*path, "source"), _unknown("source", source, sources))
+
+
+def _check_named(c: _Checker, where: Path, skill: str, text: str, catalogue: dict[str, Any]) -> None:
+    """A sentence attached to a skill names it (or its bullet does), by the skill's id, name or
+    keywords: the mechanical part of "a sentence grades what it is about"."""
+    if not names_skill(text, skill_terms(catalogue[skill])):
+        c.report(
+            where,
+            f"the sentence does not name skill {skill!r} (by its name or keywords, nor does its "
+            "bullet): attach it to the skill it speaks of, or give the skill the keyword it uses",
+        )
+
+
+def _check_speciality(
+    c: _Checker, path: Path, role: dict[str, Any], skills: dict[str, Any], catalogue: dict[str, Any]
+) -> None:
+    """A speciality belongs to a kind of ML engineer, names known skills, and its quote names them."""
+    speciality = role.get("speciality")
+    if not isinstance(speciality, dict):
+        return
+    if role.get("kind") != "specialisation":
+        c.report((*path, "speciality"), "only a kind of ML engineer (kind: specialisation) has a speciality")
+    quote = speciality.get("quote")
+    for index, name in _strings(speciality, "skills"):
+        where = (*path, "speciality", "skills", index or 0)
+        if name not in skills:
+            c.report(where, _unknown("skill", name, skills))
+        elif isinstance(quote, str) and name in catalogue:
+            _check_named(c, where, name, quote, catalogue)
 
 
 def _check_builds_on(c: _Checker, data: dict[str, Any], skills: dict[str, Path]) -> None:

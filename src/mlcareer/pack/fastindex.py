@@ -36,7 +36,7 @@ DATA_FILES = (
     "occupations.yaml",
 )
 MAX_BYTES = 16 * 1024 * 1024
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 # ---------------------------------------------------------------- the index, written by full runs

@@ -41,3 +41,39 @@ def _patterns(phrases: tuple[str, ...]) -> list[re.Pattern[str]]:
     """Each phrase as a whole-word, case-blind pattern, compiled once per map (a big pack has
     tens of thousands of quotes)."""
     return [re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags=re.IGNORECASE) for phrase in phrases]
+
+
+_STOP = frozenset({"and", "of", "the", "a", "an", "in", "for", "with", "to", "or", "e", "g"})
+
+
+def _stems(text: str) -> list[str]:
+    """The words of ``text`` cut to five letters: 'algorithms' and 'algorithm' read alike."""
+    return [w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
+
+
+def names_skill(text: str, terms: list[str]) -> bool:
+    """Whether ``text`` names a skill by one of its ``terms`` (its id, name, the names in brackets
+    and its keywords): every word of the term stands in the text, in any form ('deploying' for
+    'deployment'). A mechanical check, meant to catch a sentence attached to the wrong skill."""
+    words = set(_stems(text))
+    found = [stems for stems in (_stems(t) for t in terms) if stems]
+    return any(all(w in words for w in stems) for stems in found)
+
+
+def skill_terms(skill: Any) -> list[str]:
+    """A skill's terms for :func:`names_skill`, from raw or validated data."""
+
+    def get(key: str) -> Any:
+        return skill.get(key) if isinstance(skill, dict) else getattr(skill, key, None)
+
+    terms: list[str] = []
+    ident, name, keywords = get("id"), get("name"), get("keywords")
+    if isinstance(ident, str):
+        terms.append(ident.replace("-", " "))
+    if isinstance(name, str):
+        head, _, rest = name.partition("(")
+        terms += [head, *[x for x in re.split(r"[,)]", rest) if x.strip()]]
+        terms += [x for x in re.split(r",| and ", head) if x.strip()]
+    if isinstance(keywords, list):
+        terms += [k for k in keywords if isinstance(k, str)]
+    return terms

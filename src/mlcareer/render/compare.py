@@ -34,6 +34,14 @@ def comparison_page(cmp: Comparison) -> v.Page:
     def listed(items: list[str]) -> v.Cell:
         return (v.line(", ".join(items)) if items else v.line(v.muted("no data")),)
 
+    def moves(view: RoleView) -> v.Cell:
+        lines = [
+            v.line(v.muted(f"{label}: "), ", ".join(m.role.id for m in view.leads_to if m.kind == kind))
+            for kind, label in (("advance", "advance a level"), ("specialisation", "specialise"))
+            if any(m.kind == kind for m in view.leads_to)
+        ]
+        return tuple(lines) or (v.line(v.muted("no data")),)
+
     def fact(label: str, left: v.Cell, right: v.Cell) -> tuple[v.Cell, ...]:
         return ((v.line(label),), left, right)
 
@@ -46,9 +54,7 @@ def comparison_page(cmp: Comparison) -> v.Page:
             fact("Work", work(a), work(b)),
             fact("Tools", listed(a.role.tools), listed(b.role.tools)),
             fact("Salary", pay(a), pay(b)),
-            fact(
-                "Moves on", listed([m.role.id for m in a.leads_to]), listed([m.role.id for m in b.leads_to])
-            ),
+            fact("Moves on", moves(a), moves(b)),
         ),
         min_width=_COMPARE_NARROW,
         side_by_side=True,
@@ -62,7 +68,8 @@ def comparison_page(cmp: Comparison) -> v.Page:
     )
     note = v.note(
         '"the sources do not say": no source states the skill for that role, which is not the '
-        "same as not needed. (default): named without a grade, scored against the data pack's default."
+        "same as not needed. (default): named without a grade, shown at the data pack's default and "
+        "never counted."
     )
     blocks: list[v.Block] = [facts]
     if cmp.contrasts:

@@ -6,7 +6,7 @@ states, labelled inheritance, the rule named).
 
 from __future__ import annotations
 
-from mlcareer.domain.expectations import RULE, Expectation, Reading, RoleExpectations
+from mlcareer.domain.expectations import CEILING_RULE, RULE, Expectation, Reading, RoleExpectations
 
 NOT_STATED = "the sources do not say"
 MENTIONED = "mentioned, no grade"
@@ -35,6 +35,12 @@ COMPACT_NOTE = (
 def reading_words(reading: Reading) -> str:
     """'"quote" (profession-wide, ml-engineer-jobs: "in-depth knowledge" = 4)'."""
     where = reading.where if reading.scope != "role" else f"{reading.where}'s description"
+    if reading.said_of:
+        where += f", said of {reading.said_of}"
+    if reading.bullet:
+        where += f", the '{reading.bullet}' bullet"
+    if reading.part:
+        where += f", about {reading.part} only"
     grade = f'"{reading.phrase}" = {reading.grade}' if reading.phrase is not None else "no grade"
     return f'"{reading.quote}" ({where}, {reading.source}: {grade})'
 
@@ -42,7 +48,9 @@ def reading_words(reading: Reading) -> str:
 def basis_lines(exp: Expectation) -> list[str]:
     """On what the grade rests: the label, the rule's reason when sources differ, every reading."""
     lines = [exp.label]
-    if exp.conflict:
+    if exp.speciality is not None and exp.basis == "speciality":
+        lines.append(f'"{exp.speciality.quote}" ({exp.speciality.source}); {exp.why}')
+    elif exp.conflict or exp.ceiling is not None:
         lines.append(exp.why)
     lines += [reading_words(r) for r in exp.readings]
     return lines
@@ -50,23 +58,34 @@ def basis_lines(exp: Expectation) -> list[str]:
 
 def short_basis(exp: Expectation) -> str:
     """The label and the one statement the grade is read from: for a line, not a table."""
+    if exp.speciality is not None and exp.basis == "speciality":
+        return f'{exp.label}: "{exp.speciality.quote}" ({exp.speciality.source})'
     if exp.chosen is None:
         return exp.label
     return f"{exp.label}: {reading_words(exp.chosen)}"
 
 
+def _count_words(kind: str, n: int) -> str:
+    if kind == "default":
+        return f"{n} named without a grade (the default, never counted)"
+    return f"{n} {kind}"
+
+
 def basis_counts(exps: RoleExpectations) -> str:
-    """'Expectations by basis: 10 profession, 16 default.' and the skills not scored, if any."""
+    """'Expectations by basis: 1 level, 11 profession, 15 named without a grade (...)' and the
+    skills not scored, if any."""
     parts = []
     for kind, n in exps.counts().items():
         if n and kind == "inherited":
-            inner = ", ".join(f"{m} {k}" for k, m in exps.inherited_counts().items() if m)
+            inner = ", ".join(_count_words(k, m) for k, m in exps.inherited_counts().items() if m)
             source = next((e.inherited_from for e in exps.items if e.inherited_from is not None), None)
             of = f" from the {source.title}" if source is not None else ""
             parts.append(f"{n} inherited{of} ({inner})" if inner else f"{n} inherited{of}")
         elif n:
-            parts.append(f"{n} {kind}")
+            parts.append(_count_words(kind, n))
     line = f"Expectations by basis: {', '.join(parts) or 'none scored'}."
+    if exps.capped:
+        line += f" {exps.capped} capped at the {exps.role.level.value} level's characteristic grade."
     if exps.unscored:
         line += f" {exps.unscored} named without a grade, not scored: this data pack sets no default grade."
     return line
@@ -78,4 +97,14 @@ def wording_note(exps: RoleExpectations) -> str:
     note = f"How grades are read: {pairs}." if pairs else "This data pack has no wording map."
     if exps.default_reason:
         note += f" Default grade: {exps.default_reason}"
-    return f"{note} {RULE}"
+    note += f" {RULE}"
+    if exps.ceiling is not None:
+        c = exps.ceiling
+        step = "the top of the scale" if c.grade >= 4 else f"grade {c.grade}"
+        note += (
+            f" {CEILING_RULE} This role's level ceiling is {step}, from the {c.level.value}-level "
+            f'sentence "{c.quote}" ({c.source}).'
+        )
+    if exps.speciality_reason:
+        note += f" Speciality: {exps.speciality_reason}"
+    return note

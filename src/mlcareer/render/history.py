@@ -22,7 +22,8 @@ def local_time(stamp: str) -> str:
 
 
 def percent(value: int | None) -> str:
-    return NO_DATA if value is None else f"{value}%"
+    """'85%', or 'not scored' (the sources grade too few of the role's skills, or none was asked)."""
+    return "not scored" if value is None else f"{value}%"
 
 
 def _signed(value: int | None, unit: str = "") -> str:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlcareer.domain.ladder import SPECIALISE_NOTE, Ladder, Node, PayChange, Route, SkillGrowth, Step
+from mlcareer.domain.ladder import (
+    SPECIALISE_NOTE,
+    UNSOURCED,
+    Ladder,
+    Node,
+    PayChange,
+    Route,
+    SkillGrowth,
+    Step,
+)
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA, figure_amount, money
 from mlcareer.render.expect import COMPACT_NOTE
@@ -114,12 +123,28 @@ def ladder_page(ladder: Ladder) -> v.Page:
 # ---------------------------------------------------------------- a route
 
 
+#: The Change column's short words, explained under the table.
+NO_SOURCE = "no source"
+CHANGE_NOTE = (
+    f'Change: "{NO_SOURCE}": {UNSOURCED} (a default grade, or statements of different scopes); '
+    '"ceiling": mlcareer\'s level ceiling; "speciality": the kind\'s own speciality, mlcareer\'s reading.'
+)
+
+
 def change_label(growth: SkillGrowth) -> str:
-    """'+2', 'none', or '' when a grade is not scored for both roles (never 'new skill')."""
+    """'+2', '+1 ceiling', 'none', 'no source' (no source grades the difference), or '' when the
+    skill is not stated for the current role (never 'new skill')."""
+    if growth.basis == "unsourced":
+        return NO_SOURCE
+    if growth.now is not None and not (growth.now.graded and growth.then.graded):
+        return ""  # a default on either side: no source grades it, so no change to show
     change = growth.change
-    if change is not None:
-        return f"+{change}" if change > 0 else ("none" if change == 0 else f"{change}")
-    return ""
+    if change is None:
+        return ""
+    text = f"+{change}" if change > 0 else ("none" if change == 0 else f"{change}")
+    if growth.basis in ("ceiling", "speciality"):
+        text += f" {growth.basis}"
+    return text
 
 
 def pay_line(pay: PayChange) -> v.Line:
@@ -164,6 +189,7 @@ def _step(number: int, count: int, step: Step) -> v.Section:
         v.Label("Skills the next role expects"),
         _growth(step.skills),
         v.note(COMPACT_NOTE),
+        v.note(CHANGE_NOTE),
         v.para(v.strong("Pay: "), *pay_line(step.pay)),
     ]
     return v.Section(f"Step {number} of {count}: {step.source.title} to {step.target.title}", tuple(blocks))

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import itertools
 
 from mlcareer.domain.ladder import Ladder, Route
-
-if TYPE_CHECKING:
-    from mlcareer.models import Role
 
 _MERMAID_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_/:'?+$")
 
@@ -24,31 +21,40 @@ def mermaid_label(text: str) -> str:
 
 
 def path_mermaid(result: Ladder | Route) -> str:
-    """A Mermaid flowchart: one subgraph per level, one node per role, one edge per move."""
-    groups: list[tuple[str, str, list[Role]]]
+    """A Mermaid flowchart. The ladder: one box per level with the roles it may include, a labelled
+    arrow from each level to the next (the source's sentence), and labelled dotted arrows into the
+    kinds of ML engineer. A route: its roles in order, each arrow labelled with its move."""
+    lines = ["flowchart TD"]
     if isinstance(result, Route):
-        # A route is a line: its roles in order, without level boxes.
-        groups = [("", "", result.roles)]
-        moves = [(s.source.id, s.target.id, s.kind) for s in result.steps]
+        lines += [f"  {mermaid_id(r.id)}[{mermaid_label(r.title)}]" for r in result.roles]
+        for s in result.steps:
+            if s.kind == "specialisation":
+                label, link = "specialise (mlcareer's reading)", "-.->"
+            else:
+                label, link = f"advance to {s.target.level.value} level (mlcareer's choice of role)", "-->"
+            lines.append(
+                f"  {mermaid_id(s.source.id)} {link}|{mermaid_label(label)}| {mermaid_id(s.target.id)}"
+            )
         marked = [result.roles[0].id, result.goal.id]
     else:
-        moves = [(e.source, e.target, e.kind) for e in result.edges]
-        marked = [result.start.id] if result.start else []
-        groups = [
-            (level.value, name, [n.role for n in result.nodes if n.role.level == level])
-            for level, name in result.levels
-        ]
-    lines = ["flowchart TD"]
-    for level, name, members in groups:
-        if level:
-            lines.append(f"  subgraph level_{level}[{mermaid_label(name)}]")
-        pad = "    " if level else "  "
-        lines += [f"{pad}{mermaid_id(r.id)}[{mermaid_label(r.title)}]" for r in members]
-        if level:
+        for level, name in result.levels:
+            lines.append(f"  subgraph level_{level.value}[{mermaid_label(name)}]")
+            lines += [
+                f"    {mermaid_id(n.role.id)}[{mermaid_label(n.role.title)}]"
+                for n in result.nodes
+                if n.role.level == level
+            ]
             lines.append("  end")
-    for source, target, kind in moves:
-        link = "-.->" if kind == "specialisation" else "-->"
-        lines.append(f"  {mermaid_id(source)} {link} {mermaid_id(target)}")
+        levels = [level for level, _ in result.levels]
+        for lower, upper in itertools.pairwise(levels):
+            info = result.info.get(upper)
+            said = info.advance.text if info is not None and info.advance is not None else "advance a level"
+            lines.append(f"  level_{lower.value} -->|{mermaid_label(said)}| level_{upper.value}")
+        for e in result.edges:
+            if e.kind == "specialisation":
+                label = mermaid_label("specialise (mlcareer's reading)")
+                lines.append(f"  {mermaid_id(e.source)} -.->|{label}| {mermaid_id(e.target)}")
+        marked = [result.start.id] if result.start else []
     if marked:
         lines.append("  classDef marked stroke-width:3px")
         lines += [f"  class {mermaid_id(m)} marked" for m in dict.fromkeys(marked)]

@@ -25,11 +25,32 @@ def _route_line(plan: Plan) -> v.Line | None:
     """'Route: A (the role of your level) → B → C', the arrows drawn for the format at hand."""
     if plan.start is None:
         return None
-    parts: list[str | v.Piece] = [f"Route: {plan.start.title} (the role of your level)"]
+    where = (
+        "where you start, below the entry level"
+        if plan.result.level.below_entry
+        else "the role of your level"
+    )
+    parts: list[str | v.Piece] = [f"Route: {plan.start.title} ({where})"]
     for role in plan.roles:
         if role.id != plan.start.id:
             parts += [v.Arrow(), role.title]
     return v.line(*parts)
+
+
+def _aim_words(step: PlanStep) -> str:
+    """'you 0, aim for 2/4 working knowledge at this level (...); the role expects 3/4 proficient'."""
+    assert step.expectation is not None
+    role = grade_words(step.expectation)
+    start = f"you {step.you}"
+    if step.base not in (None, step.you) and step.skill is not None:
+        start += f"; from {step.base}/4 after the earlier step ({step.skill.id})"
+    if step.ceiling is not None and step.aim is not None:
+        name = next((g.name for g in step.next_grades if g.value == step.aim), "")
+        return (
+            f"{start}: aim for {step.aim}/4 {name} at the {step.level.value} level (its characteristic "
+            f"grade, mlcareer's level ceiling); the role expects {role}"
+        )
+    return f"{start}, the role expects {role}"
 
 
 def _details(step: PlanStep) -> v.Cell:
@@ -42,8 +63,8 @@ def _details(step: PlanStep) -> v.Cell:
         )
     if step.skill is None or step.expectation is None:
         return ()
-    lines = [
-        v.line(f"you {step.you}, the role expects {grade_words(step.expectation)}"),
+    lines = [v.line(_aim_words(step))]
+    lines += [
         v.line(v.muted("On what it rests: " + short_basis(step.expectation))),
         v.line(f"What it covers: {step.skill.description}"),
     ]
@@ -112,7 +133,9 @@ def plan_page(
     if plan.education:
         education = (f"{c.name}: {c.description}" if c.description else c.name for c in plan.education)
         blocks.append(v.Section("Education the sources mention for this role", (v.bullets(education),)))
-    blocks += [v.note(plan.rule), *(() if handout else (v.note(DONE_HINT),))]
+    from mlcareer.render.verdict import plan_verdict
+
+    blocks += [v.note(plan.rule), *(() if handout else (v.note(DONE_HINT),)), plan_verdict(plan)]
     return v.Page(title, meta, tuple(blocks))
 
 
@@ -127,7 +150,7 @@ def index_page(role: Role, plans: Sequence[Handout], suffix: str, not_read: Sequ
             (
                 (v.line(v.Link(h.person.name, f"{h.stem}{suffix}")),),
                 (v.line(v.Span(h.person.file, "code")),),
-                (v.line(v.Percent(ready) if ready is not None else v.muted("no data")),),
+                (v.line(v.Percent(ready) if ready is not None else v.muted("not scored")),),
                 (v.line(str(len(h.plan.steps))),),
                 (nxt,),
             )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console, RenderableType
 
 from mlcareer.domain.plan import NextAction, Suggestions
-from mlcareer.domain.quiz import SCALE_WORDS, LevelFit, Match, QuizResult, SkillRow
+from mlcareer.domain.quiz import MATCH_RULE, SCALE_WORDS, LevelFit, Match, QuizResult, SkillRow, check_words
 from mlcareer.render import view as v
 from mlcareer.render.action import credential_words, grade_lines, next_blocks, suggestion_blocks
 from mlcareer.render.common import NO_DATA
@@ -46,9 +46,10 @@ def _skills(rows: list[SkillRow], expected: bool = True) -> v.Table:
             return v.line(v.Span(f"gap {row.expected - row.you}", "warn"))
         return v.line(v.Span("met", "good")) if row.status == "met" else ()
 
-    header = ("Skill", "You", "The role expects", "") if expected else ("Skill", "You")
+    header = ("Skill", "You", "The role expects", "") if expected else ("Skill", "You", "The role")
+    named = (v.line(v.muted("named without a grade")),)
     cells = [
-        ((v.line(r.skill.name),), (you(r),), *(((expects(r),), (status(r),)) if expected else ()))
+        ((v.line(r.skill.name),), (you(r),), *(((expects(r),), (status(r),)) if expected else (named,)))
         for r in rows
     ]
     return v.Table(header, tuple(cells), min_width=_NARROW, labelled=True, brief=True)
@@ -58,14 +59,22 @@ def _readiness_note(result: QuizResult) -> str:
     exps = result.expectations
     if not exps.items:
         return "the sources name no skill for this role, so there is nothing to measure against"
-    if result.graded == 0:
-        return "the sources name this role's skills without a grade, and this data pack sets no default grade"
-    said = ", ".join(f"{n} {BASIS_WORDS[k]}" for k, n in exps.counts().items() if n)
-    note = f"over the role's {result.graded} expectations ({said})"
+    named = f"{result.named} named without a grade, shown beside your answer and never counted"
+    minimum = f"A percentage needs at least {result.minimum} graded expectations (this data pack's choice)"
+    if result.graded < result.minimum:
+        return (
+            f"the sources grade too few of this role's skills to score it ({result.graded} of "
+            f"{len(exps.items)}); here is how your answers compare, skill by skill. {minimum}; {named}."
+        )
+    counts = {k: n for k, n in exps.counts().items() if k != "default"}
+    said = ", ".join(f"{n} {BASIS_WORDS[k]}" for k, n in counts.items() if n)
+    note = f"over the role's {result.graded} graded expectations ({said}): {result.met} met"
     if result.judged < result.graded:
         note += f"; {result.judged} of them asked"
+    if result.named:
+        note += f"; {named}"
     if exps.unscored:
-        note += f"; {exps.unscored} named without a grade, not scored (this data pack sets no default)"
+        note += f"; {exps.unscored} with no grade at all (this data pack sets no default)"
     return note
 
 
@@ -73,9 +82,22 @@ BASIS_WORDS = {
     "role": "the role's own",
     "level": "its level's",
     "profession": "profession-wide",
+    "speciality": "the kind's own speciality",
     "default": "named without a grade, at the data pack's default",
     "inherited": "as for the role it specialises",
 }
+
+
+def by_level(fit: LevelFit) -> list[str]:
+    """Readiness per rung of the ladder, each on what it rests: clearer than one number."""
+    out = []
+    for check in fit.checks:
+        if check.role is None:
+            out.append(f"{check.level.value}: the sources state no skill expectations")
+            continue
+        percent = f"{check.percent}%, " if check.percent is not None and check.how == "graded" else ""
+        out.append(f"{check.level.value} ({check.role.title}): {percent}{check_words(check)}")
+    return out
 
 
 def level_requirements(fit: LevelFit) -> list[Quoted]:
@@ -107,14 +129,27 @@ def _gaps(result: QuizResult, suggested: Suggestions | None) -> v.Blocks:
         if suggested is not None:
             blocks += suggestion_blocks(suggested)
     elif result.graded:
-        blocks.append(v.para("No gaps: your answers meet every proficiency the role states."))
+        blocks.append(v.para("No gaps: your answers meet every proficiency the sources grade for the role."))
     else:
-        blocks.append(v.bullets(()))
-    if result.education:
-        blocks.append(v.Para(v.line(v.muted("Education the role lists: "), _names(result.education))))
-    if result.certifications:
-        certs = _names(result.certifications)
-        blocks.append(v.Para(v.line(v.muted("Certifications the role lists: "), certs)))
+        blocks.append(v.note("The sources grade none of this role's skills, so there are no gaps to rank."))
+    inherited = f" (as for the {result.inherited_from.title})" if result.inherited_from else ""
+    if not result.education and result.level_education:
+        level = result.level_education
+        blocks.append(
+            v.Label(f"Education: what the sources say of {result.role.level.value}-level positions")
+        )
+        blocks.append(v.bullets(v.line(q.text, v.muted(f"  [{q.source}]")) for q in level))
+    for label, creds, section in (
+        (f"Education the sources mention for this role{inherited}: ", result.education, "education"),
+        (
+            f"Certifications the sources say can help{inherited}, none asked of the role: ",
+            result.certifications,
+            "certifications",
+        ),
+    ):
+        if creds:
+            more = f" (`mlcareer role {result.role.id} --section {section}` words each, hedges kept)"
+            blocks.append(v.Para(v.line(v.muted(label), _names(creds), v.muted(more))))
     return tuple(blocks)
 
 
@@ -143,12 +178,13 @@ def _reasons(match: Match, result: QuizResult) -> list[str]:
 def _matches(result: QuizResult) -> v.Blocks:
     if not result.matches:
         return (v.note("no match: your answers show no interest in or skills for any kind"),)
+    rule = v.note(f"% match: {MATCH_RULE}.")
     kinds = []
     for i, match in enumerate(result.matches, 1):
         score = v.line(v.Span(f"{match.score}% match", "code"), v.muted(f"  {match.role.id}"))
         reasons = [v.line(r) for r in _reasons(match, result)]
         kinds.append(v.Branch((v.line(v.strong(f"{i}. {match.role.title}")), score), _leaves(reasons)))
-    return (v.Tree(tuple(kinds)),)
+    return (v.Tree(tuple(kinds)), rule)
 
 
 def result_page(result: QuizResult, saved: str | None = None, nxt: NextAction | None = None) -> v.Page:
@@ -164,21 +200,35 @@ def result_page(result: QuizResult, saved: str | None = None, nxt: NextAction | 
         v.line(f"{'quick form, ' if result.quick else ''}{len(result.answers)} questions answered"),
     )
     fitted = result.level.level
-    ready = v.Percent(result.readiness) if result.readiness is not None else v.muted(NO_DATA)
+    if result.readiness is not None:
+        ready: v.Piece = v.Percent(result.readiness)
+    elif result.expectations.items and result.graded < result.minimum:
+        ready = v.muted("no percentage")
+    else:
+        ready = v.muted(NO_DATA)
+    if fitted is not None:
+        level: v.Piece = v.strong(fitted.value)
+    elif result.level.start is not None:
+        level = v.strong("below entry")
+    else:
+        level = v.muted(NO_DATA)
     blocks: list[v.Block] = [
         v.para(v.strong("Readiness: "), ready),
         v.note(_readiness_note(result)),
-        v.para(v.strong("Level: "), v.strong(fitted.value) if fitted else v.muted(NO_DATA)),
+        v.para(v.strong("Level: "), level),
         v.note(result.level.basis),
+        v.Label("By level of the ladder (each judged against its ML engineer)"),
+        v.bullets(by_level(result.level)),
     ]
     needs = level_requirements(result.level)
     if needs:
         blocks += [v.note(REQUIREMENTS_NOTE), v.bullets(q.text for q in needs)]
-    graded = [r for r in result.skills if r.expected is not None]
-    ungraded = [r for r in result.skills if r.expected is None and r.you is not None]
-    blocks.append(v.Section("You and what the role expects (0-4)", (_skills(graded),)))
+    graded = [r for r in result.skills if r.graded]
+    ungraded = [r for r in result.skills if not r.graded]
+    if graded:
+        blocks.append(v.Section("You and what the sources grade (0-4)", (_skills(graded),)))
     if ungraded:
-        title = "Skills the role names without a grade (not scored)"
+        title = "Skills the role names without a grade (shown, never counted)"
         blocks.append(v.Section(title, (_skills(ungraded, expected=False),)))
     blocks += [
         v.Section("Largest gaps, and what to do", _gaps(result, nxt.plan.suggestions if nxt else None)),

@@ -21,6 +21,11 @@ from mlcareer.text import clean
 if TYPE_CHECKING:
     from mlcareer.models import Role
 
+KINDS_NOTE = (
+    "specialisation: a kind of ML engineer. The sources give the kinds no level of their own; each is "
+    "listed at the level of the role it specialises."
+)
+
 
 def render_roles(roles: list[Role]) -> RenderableType:
     """All roles in a table, grouped by level."""
@@ -73,6 +78,11 @@ class RoleList:
             for line in lines[1:]:
                 yield Segment(" " * (id_width + 2) + line)
                 yield Segment.line()
+        if any(kind == "specialisation" for _, _, kind, _ in rows):
+            yield Segment.line()
+            for line in wrap(KINDS_NOTE, max(width, 8)):
+                yield Segment(line, muted)
+                yield Segment.line()
 
 
 def roles_page(roles: list[Role]) -> v.Page:
@@ -91,4 +101,6 @@ def roles_page(roles: list[Role]) -> v.Page:
             )
             table = v.Table(("Role", "Id", "Kind", "Summary"), cells)
             blocks.append(v.Section(f"{level.value.capitalize()} level", (table,)))
+    if any(r.kind == "specialisation" for r in roles):
+        blocks.append(v.note(KINDS_NOTE))
     return v.Page("Roles", (), tuple(blocks) or (v.para("No roles match."),))

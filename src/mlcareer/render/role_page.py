@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mlcareer.choices import SECTION_TITLES, Section
 from mlcareer.domain.careers import Move, RoleView
-from mlcareer.domain.expectations import Expectation
+from mlcareer.domain.expectations import Expectation, Reading
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import (
@@ -67,17 +67,42 @@ def _skills(view: RoleView) -> v.Blocks:
     blocks: list[v.Block] = [skills_table(list(exps.items)), v.note(basis_counts(exps))]
     if exps.values:
         blocks.append(v.Label("What the profession values (profession-wide, not this role's bar)"))
-        blocks.append(v.bullets(reading_words(r) for r in exps.values))
+        blocks.append(v.bullets(values_lines(view)))
     blocks.append(v.note(f"{wording_note(exps)} See mlcareer skill SKILL for the steps."))
     return tuple(blocks)
+
+
+def values_lines(view: RoleView) -> list[str]:
+    """Each profession-wide quote once, with the skills it is read for."""
+    skills = {k: x.name for k, x in view.expectations.names.items()}
+    grouped: dict[tuple[str, str], list[str]] = {}
+    first: dict[tuple[str, str], object] = {}
+    for r in view.expectations.values:
+        key = (r.quote, r.source)
+        grouped.setdefault(key, []).append(skills.get(r.skill, r.skill))
+        first.setdefault(key, r)
+    out = []
+    for key, names in grouped.items():
+        reading = first[key]
+        assert isinstance(reading, Reading)
+        out.append(f"{', '.join(dict.fromkeys(names))}: {reading_words(reading)}")
+    return out
 
 
 def _cited(text: str, source: str) -> v.Line:
     return v.line(text, v.muted(f"  [{source}]"))
 
 
-def _quoted(items: Collection[Quoted]) -> v.Bullets:
-    return v.bullets(_cited(q.text, q.source) for q in items)
+INFERRED = "mlcareer's inference from the source's sentence, not its words"
+
+
+def _quoted(items: Collection[Quoted | Suit]) -> v.Bullets:
+    # A Suit may be inferred; a Quoted has no such field. Read by attribute, not by class: a
+    # cached run holds records, not the models (mlcareer.records).
+    return v.bullets(
+        _cited(f"{q.text} ({INFERRED})" if getattr(q, "inferred", False) else q.text, q.source)
+        for q in items
+    )
 
 
 def _level(view: RoleView) -> v.Blocks:
@@ -97,12 +122,60 @@ def _level(view: RoleView) -> v.Blocks:
     return tuple(blocks)
 
 
+def inherits_note(view: RoleView) -> v.Para:
+    """The label of what a kind of ML engineer shows from the role it specialises."""
+    assert view.parent is not None
+    return v.note(
+        f"As for the {view.parent.role.title}: the sources say this of the role this kind specialises, "
+        "not of the kind itself."
+    )
+
+
+def _inherited(view: RoleView, build: Callable[[RoleView], v.Blocks], empty: bool) -> v.Blocks | None:
+    """A kind's section from the role it specialises, labelled, when its own is empty."""
+    if not empty or view.parent is None:
+        return None
+    shown = build(view.parent)
+    return (inherits_note(view), *shown)
+
+
 def _responsibilities(view: RoleView) -> v.Blocks:
+    inherited = _inherited(view, _responsibilities, not view.role.responsibilities)
+    if inherited is not None:
+        return inherited
     blocks: list[v.Block] = []
     for group in view.role.responsibilities:
         blocks.append(v.Label(group.group))
         blocks.append(v.bullets(_cited(i.text, ", ".join(i.sources)) for i in group.items))
     return tuple(blocks) or (v.bullets(()),)
+
+
+def _tools(view: RoleView) -> v.Blocks:
+    return _inherited(view, _tools, not view.role.tools) or (v.short_list(view.role.tools),)
+
+
+def _workplace(view: RoleView) -> v.Blocks:
+    return _inherited(view, _workplace, not view.role.workplace) or (v.bullets(view.role.workplace),)
+
+
+def _education(view: RoleView) -> v.Blocks:
+    """The role's own education; else what its level says (said of the level's positions); a kind
+    also shows what it inherits from the role it specialises."""
+    blocks: list[v.Block] = list(_credentials(view.education)) if view.education else []
+    if view.level_education and view.level is not None:
+        blocks.append(
+            v.note(f"Said of {view.level.id.value}-level positions, the level this role is listed at:")
+        )
+        blocks.append(_quoted(view.level_education))
+    if view.parent is not None:
+        own = {c.id for c in view.education}
+        rest = [c for c in view.parent.education if c.id not in own]
+        if rest or view.parent.level_education:
+            blocks.append(inherits_note(view))
+            blocks += list(_credentials(rest)) if rest else []
+            if view.parent.level_education:
+                blocks.append(_quoted(view.parent.level_education))
+    return tuple(blocks) or _credentials([])
 
 
 def _credentials(creds: list[Credential]) -> v.Blocks:
@@ -119,7 +192,8 @@ def _industries(view: RoleView) -> v.Blocks:
 
 def _becoming(view: RoleView) -> v.Blocks:
     role = view.role
-    rows = [("How to become one", role.how_to_become), ("Who it suits", role.suits), ("In a team", role.team)]
+    rows: list[tuple[str, Collection[Quoted]]] = [("How to become one", role.how_to_become)]
+    rows += [("Who it suits", role.suits), ("In a team", role.team)]
     blocks: list[v.Block] = []
     for label, items in rows:
         if items:
@@ -144,6 +218,14 @@ def figure_line(fig: SalaryFigure, source: Source | None) -> v.Line:
 
 
 def _salary(view: RoleView) -> v.Blocks:
+    if not view.salary and view.parent is not None and view.parent.salary:
+        own = [f for f in view.parent.salary if f.level == view.role.level]
+        if own:
+            note = v.note(
+                f"The sources give no pay for this kind; as for the {view.parent.role.title} at the "
+                f"{view.role.level.value} level (the pay scope of the role it specialises):"
+            )
+            return (note, v.bullets(figure_line(f, view.parent.figure_sources.get(f.id)) for f in own))
     if not view.salary:
         return (v.bullets(()),)
     listed = v.bullets(figure_line(f, view.figure_sources.get(f.id)) for f in view.salary)
@@ -197,11 +279,11 @@ SECTIONS: dict[Section, Callable[[RoleView], v.Blocks]] = {
     Section.level: _level,
     Section.responsibilities: _responsibilities,
     Section.skills: _skills,
-    Section.tools: lambda view: (v.short_list(view.role.tools),),
-    Section.education: lambda view: _credentials(view.education),
+    Section.tools: _tools,
+    Section.education: _education,
     Section.certifications: lambda view: _credentials(view.certifications),
     Section.industries: _industries,
-    Section.workplace: lambda view: (v.bullets(view.role.workplace),),
+    Section.workplace: _workplace,
     Section.outlook: lambda view: (v.bullets(view.role.outlook),),
     Section.becoming: _becoming,
     Section.salary: _salary,
@@ -242,7 +324,7 @@ OVERVIEW_READING_NOTE = (
 )
 
 if TYPE_CHECKING:
-    from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source
+    from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source, Suit
 
 
 def _overview_level(view: RoleView) -> v.Blocks:
@@ -255,6 +337,8 @@ def _overview_level(view: RoleView) -> v.Blocks:
 
 def _overview_responsibilities(view: RoleView) -> v.Blocks:
     groups = view.role.responsibilities
+    if not groups and view.parent is not None and view.parent.role.responsibilities:
+        return (inherits_note(view), *_overview_responsibilities(view.parent))
     if not groups:
         return (v.bullets(()),)
     return (v.para("; ".join(f"{g.group} ({len(g.items)})" for g in groups)),)
@@ -267,16 +351,35 @@ def _overview_skills(view: RoleView) -> v.Blocks:
     graded = [e for e in items if e.state == "expected"]
     named = [e.skill.name for e in items if e.state == "mentioned"]
     blocks: list[v.Block] = [skills_table(graded, basis=False)] if graded else []
-    how = "scored at the data pack's default" if view.expectations.default_reason else "not scored"
+    how = (
+        "shown at the data pack's default, never counted"
+        if view.expectations.default_reason
+        else "not scored"
+    )
     if len(named) > 3:  # a long list would push the rest off the screen: --section skills has it
         blocks.append(v.note(f"and {len(named)} skills named without a grade ({how})"))
     elif named:
         blocks.append(v.Para(v.line(v.muted(f"Named without a grade ({how}): "), ", ".join(named))))
+    special = [e for e in items if e.basis == "speciality"]
+    if special:
+        names = ", ".join(e.skill.name for e in special)
+        name = special[0].step.name if special[0].step else ""
+        blocks.append(v.note(f"Its own speciality (mlcareer's reading of its description): {names}, {name}."))
+    if view.expectations.capped:
+        level = view.role.level.value
+        blocks.append(
+            v.note(
+                f"{view.expectations.capped} capped at the {level} level's characteristic grade "
+                "(mlcareer's level ceiling): --section skills shows the sentences."
+            )
+        )
     blocks.append(v.note(OVERVIEW_READING_NOTE))
     return tuple(blocks)
 
 
 def _overview_salary(view: RoleView) -> v.Blocks:
+    if not view.salary and view.parent is not None and view.parent.salary:
+        return _salary(view)
     own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
     blocks: list[v.Block] = []
     if own:

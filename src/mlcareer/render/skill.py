@@ -32,7 +32,8 @@ def _name(skill: Skill) -> str:
 def counts_note(total_roles: int) -> str:
     return (
         f"Of the {total_roles} roles, how many have sources that expect the skill at a grade (expect), "
-        "and how many mention it without one (mention); for the rest the sources do not say, which is "
+        "and how many mention it without one (mention); of those, how many only inherit it (a kind "
+        "of ML engineer, as for the role it specialises); for the rest the sources do not say, which is "
         f"not the same as not needed. {PACK_GROUPING} a category that is this data pack's grouping, "
         "not a source's. `mlcareer skill ID` explains one."
     )
@@ -58,8 +59,9 @@ def skills_page(found: list[SkillSummary], total_roles: int) -> v.Page:
 
 
 def _count(row: SkillSummary) -> str:
-    """'3 expect, 2 mention' (of the roles; the rest: not stated)."""
-    return f"{row.expected} expect, {row.mentioned} mention"
+    """'3 expect, 2 mention; 12 of them only inherit it' (of the roles; the rest: not stated)."""
+    out = f"{row.expected} expect, {row.mentioned} mention"
+    return f"{out}; {row.inherited} only inherit it" if row.inherited else out
 
 
 # ---------------------------------------------------------------- one skill

@@ -23,8 +23,9 @@ BELOW = "*"
 SHOWN_GAPS = 10
 NOT_ASKED = "-"
 MATRIX_NOTE = (
-    f"Each cell is a person's answer (0-4); {BELOW} marks an answer below what the role expects, "
-    f"{NOT_ASKED} a question not asked. Expects: the role's grade (see `mlcareer role ROLE`)."
+    f"Each cell is a person's answer (0-4); {BELOW} marks an answer below what the sources grade, "
+    f"{NOT_ASKED} a question not asked. Expects: the role's grade (see `mlcareer role ROLE`); "
+    "(2): a skill named without a grade, at the data pack's default, shown and never counted."
 )
 
 
@@ -32,11 +33,19 @@ def _answer(line: SkillLine, answer: int | None) -> str:
     if answer is None:
         return NOT_ASKED
     grade = line.expectation.grade
-    return f"{answer}{BELOW}" if grade is not None and answer < grade else str(answer)
+    below = line.expectation.graded and grade is not None and answer < grade
+    return f"{answer}{BELOW}" if below else str(answer)
 
 
 def _percent(value: int | None) -> str:
-    return "no data" if value is None else f"{value}%"
+    return "not scored" if value is None else f"{value}%"
+
+
+def _expects(line: SkillLine) -> str:
+    grade = line.expectation.grade
+    if grade is None:
+        return NOT_ASKED
+    return str(grade) if line.expectation.graded else f"({grade})"
 
 
 def _gaps(team: Team) -> v.Blocks:
@@ -61,10 +70,20 @@ def _people(team: Team) -> v.Table:
     for i, m in enumerate(team.members, 1):
         r = m.result
         best = r.matches[0].role.title if r.matches else "no data"
-        level = r.level.level.value if r.level.level else "no data"
-        rows.append(tuple((v.line(x),) for x in (str(i), m.name, _percent(r.readiness), level, best)))
+        if r.level.level is not None:
+            level = r.level.level.value
+        else:
+            level = "below entry" if r.level.start is not None else "no data"
+        if r.readiness is not None:
+            ready = f"{r.readiness}% ({r.met}/{r.graded})"
+        else:
+            ready = "too few graded" if r.graded < r.minimum else "no data"
+        rows.append(tuple((v.line(x),) for x in (str(i), m.name, ready, level, best)))
     return v.Table(
-        ("#", "Name", "Readiness", "Level", "Best-fitting kind"), tuple(rows), min_width=60, labelled=True
+        ("#", "Name", "Readiness (graded met)", "Level", "Best-fitting kind"),
+        tuple(rows),
+        min_width=60,
+        labelled=True,
     )
 
 
@@ -73,9 +92,9 @@ def _matrix(team: Team) -> v.Table:
     rows = tuple(
         (
             (v.line(line.skill.name),),
-            (v.line(NOT_ASKED if line.expectation.grade is None else str(line.expectation.grade)),),
+            (v.line(_expects(line)),),
             *((v.line(_answer(line, a)),) for a in line.answers),
-            (v.line(f"{line.met}/{line.answered}"),),
+            (v.line(f"{line.met}/{line.answered}" if line.expectation.graded else NOT_ASKED),),
         )
         for line in team.skills
     )
@@ -85,6 +104,8 @@ def _matrix(team: Team) -> v.Table:
 
 
 def team_page(team: Team) -> v.Page:
+    from mlcareer.render.verdict import team_verdict
+
     """Shared gaps first, then the people, the matrix and the kinds the group leans to."""
     leanings = v.bullets(
         v.line(lean.role.title, v.muted(f"  {lean.score}% match, a top-3 fit for {lean.top_for}"))
@@ -100,6 +121,7 @@ def team_page(team: Team) -> v.Page:
             v.Section(
                 "Kinds of ML engineer the group leans to (mlcareer's match rule, as in the quiz)", (leanings,)
             ),
+            team_verdict(team),
         ),
     )
 
@@ -150,7 +172,9 @@ def calibration_page(cal: Calibration) -> v.Page:
         (),
         (
             v.Section(
-                f"Topics to talk about: a difference of {TALK_ABOUT} steps or more ({len(topics)})", talk
+                f"Topics to talk about: a difference of {TALK_ABOUT} steps or more, mlcareer's own "
+                f"threshold ({len(topics)})",
+                talk,
             ),
             v.Section(
                 "Every skill, side by side",

@@ -7,6 +7,7 @@ from typing import Literal, NotRequired
 from typing_extensions import TypedDict
 
 from mlcareer.jsondoc.types.shared import (
+    CeilingDoc,
     CredentialDoc,
     ExpectationDoc,
     MatchScore,
@@ -25,22 +26,37 @@ class LevelCheckDoc(TypedDict):
     level: str
     status: Literal["met", "not met", "not asked", "no data"]
     role: RoleName | None
+    how: Literal["graded", "characteristic"]  # characteristic: the sources grade too few
     met: int
     judged: int
+    total: int
+    percent: int | None
     requirements: list[QuotedDoc]
 
 
-class LevelFitDoc(TypedDict):
-    level: str | None
-    basis: str
-    levels: list[LevelCheckDoc]
+class LevelDoc(TypedDict):
+    """The level the answers fit, one shape in every document (quiz, plan, team, history)."""
+
+    level: str | None  # entry, mid or senior; null below entry level or without data
+    below_entry: bool
+    start: RoleName | None  # below entry level: the role to start with
+    basis: str | None  # why, in words (null: a saved result lists only its level)
+    levels: list[LevelCheckDoc]  # per rung; empty for a saved result's list entry
 
 
 class ReadinessDoc(TypedDict):
-    percent: int | None
-    skills_graded: int
-    skills_answered: int
-    expectations: dict[str, int]
+    """How ready the answers are for the role, one shape in every document (quiz, plan, team,
+    history). Only graded expectations count; a history list entry has only its saved percent."""
+
+    percent: int | None  # null: not scored (see scored and note)
+    scored: bool
+    graded: int | None  # expectations a source grades: the only ones counted
+    answered: int | None
+    met: int | None
+    named: int | None  # named without a grade: shown, never counted
+    minimum: int | None  # graded expectations a percentage needs (the data pack's choice)
+    expectations: dict[str, int] | None  # by basis
+    note: str
     rule: str
 
 
@@ -122,7 +138,7 @@ class QuizResultDoc(TypedDict):
     role: RoleRef
     quick: bool
     readiness: ReadinessDoc
-    level: LevelFitDoc
+    level: LevelDoc
     skills: list[SkillRowDoc]
     gaps: list[GapDoc]
     education: list[CredentialDoc]
@@ -141,8 +157,8 @@ class EntryDoc(TypedDict):
     id: int
     taken_at: str
     role: RoleName
-    readiness: int | None
-    level: str | None
+    readiness: ReadinessDoc
+    level: LevelDoc
     quick: bool
 
 
@@ -197,8 +213,11 @@ class PlanStepDoc(TypedDict):
     # a skill step:
     skill: NotRequired[str]
     you: NotRequired[Proficiency]
-    expected: NotRequired[Proficiency]
+    expected: NotRequired[Proficiency]  # what the role expects
+    aim: NotRequired[Proficiency]  # what this step aims at (less at a level below the role's)
+    starts_from: NotRequired[Proficiency]  # your answer, or an earlier step's aim
     gap: NotRequired[int]
+    aim_ceiling: NotRequired[CeilingDoc | None]  # the level ceiling that limits the aim
     expectation: NotRequired[ExpectationDoc]
     covers: NotRequired[str]
     next_grades: NotRequired[list[ScaleStepDoc]]
@@ -227,7 +246,8 @@ PlanDoc = TypedDict(
     {
         "role": RoleRef,
         "from": OriginDoc,
-        "level": str | None,
+        "readiness": ReadinessDoc,
+        "level": LevelDoc,
         "route": list[RoleName] | None,
         "start": RoleName | None,
         "rule": str,
@@ -248,6 +268,7 @@ PlanDoc = TypedDict(
 class RoleCountsDoc(TypedDict):
     expected: int
     mentioned: int
+    inherited: int  # of expected and mentioned: kinds of ML engineer that only inherit it
     not_stated: int
 
 
@@ -295,8 +316,8 @@ class SkillDoc(TypedDict):
 class PersonDoc(TypedDict):
     name: str
     file: str
-    readiness: int | None
-    level: str | None
+    readiness: ReadinessDoc
+    level: LevelDoc
     answers: dict[str, int]  # as given in the person's answers file
 
 
@@ -345,7 +366,7 @@ class RoundDoc(TypedDict):
 
     file: str
     readiness: ReadinessDoc  # as in the quiz's result
-    level: LevelFitDoc  # as in the quiz's result
+    level: LevelDoc  # as in the quiz's result
 
 
 class PersonChangeDoc(TypedDict):

@@ -46,6 +46,19 @@ class MoveDoc(TypedDict):
     move: Literal["advance", "specialisation"]
 
 
+class SuitDoc(QuotedDoc):
+    inferred: bool  # mlcareer's inference from the quote, not the source's words
+
+
+class InheritsDoc(TypedDict):
+    """What a kind of ML engineer shows of the role it specialises where the sources say nothing of
+    the kind itself (that role's own document has the content)."""
+
+    role: RoleName
+    sections: list[str]  # responsibilities, tools, education, workplace, salary
+    note: str
+
+
 class RoleDoc(TypedDict):
     """A role: the data file's fields, with references resolved."""
 
@@ -61,13 +74,15 @@ class RoleDoc(TypedDict):
     expectations: ExpectationsDoc
     tools: list[str]
     education: list[CredentialDoc]
+    education_from_level: list[QuotedDoc]  # what the level says of education, where the role has none
+    inherits: InheritsDoc | None  # a kind of ML engineer: what it shows of the role it specialises
     certifications: list[CredentialDoc]
     industries: list[str]
     applications: list[str]
     workplace: list[str]
     outlook: list[str]
     how_to_become: list[QuotedDoc]
-    suits: list[QuotedDoc]
+    suits: list[SuitDoc]
     team: list[QuotedDoc]
     salary: list[PayDoc]
     official: list[RoleOfficialDoc]
@@ -91,6 +106,9 @@ class RoleListItem(TypedDict):
     title: str
     aliases: list[str]
     level: str
+    # "sources": the level the source lists the role at; "specialises": a kind of ML engineer, which
+    # the sources give no level of its own, at the level of the role it specialises
+    level_from: Literal["sources", "specialises"]
     kind: str
     summary: str
 
@@ -164,6 +182,7 @@ class PathLevelDoc(TypedDict):
     id: str
     name: str
     advance: QuotedDoc | None
+    roles: list[str]  # the roles the source says the level may include
     requirements: list[QuotedDoc]
 
 
@@ -173,7 +192,18 @@ class PathNodeDoc(RoleRef):
     pay: list[PayDoc]
 
 
-EdgeDoc = TypedDict("EdgeDoc", {"from": str, "to": str, "kind": Literal["advance", "specialisation"]})
+EdgeDoc = TypedDict(
+    "EdgeDoc",
+    {
+        "from": str,  # a level id (between levels) or a role id (between roles)
+        "to": str,
+        "between": Literal["levels", "roles"],
+        "kind": Literal["advance", "specialise"],
+        "quote": str | None,  # the sentence the move rests on
+        "source": str | None,
+        "note": str,  # how mlcareer reads it
+    },
+)
 
 
 class PathLadderDoc(TypedDict):
@@ -188,7 +218,10 @@ class GrowthDoc(TypedDict):
     name: str
     now: ExpectationDoc | NotStatedDoc
     expects: ExpectationDoc
-    change: int | None
+    change: int | None  # null: not stated now, or no source grades the difference
+    # sources: statements at the two roles' scopes grade it differently; ceiling, speciality:
+    # mlcareer's reading; unsourced: defaults or a shift of scope; same; none: not stated now
+    change_basis: Literal["sources", "ceiling", "speciality", "unsourced", "same", "none"]
 
 
 class PayChangeDoc(TypedDict):

@@ -122,6 +122,28 @@ class ReadingDoc(TypedDict):
     where: str
     phrase: str | None
     grade: int | None  # the grade the wording map gives ``phrase``
+    bullet: str | None  # the heading of the bullet the sentence stands under
+    part: str | None  # the part of the skill it speaks of, when only one part
+    said_of: str | None  # a level statement: whom the source says it of
+
+
+class CeilingDoc(TypedDict):
+    """The level ceiling that lowered a grade: mlcareer's own reading, with the sentence it rests on."""
+
+    level: str
+    grade: int
+    quote: str
+    source: str
+    rule: str
+
+
+class SpecialityDoc(TypedDict):
+    """A kind of ML engineer's own speciality: mlcareer's reading of its defining description."""
+
+    skills: list[str]
+    quote: str
+    source: str
+    rule: str
 
 
 class ExpectationDoc(TypedDict):
@@ -132,11 +154,14 @@ class ExpectationDoc(TypedDict):
     category: str
     state: Literal["expected", "mentioned"]
     expected: Proficiency
-    basis: Literal["role", "level", "profession", "default"]
+    basis: Literal["role", "level", "profession", "speciality", "default"]
+    graded: bool  # a source grades it: it counts towards readiness (a default never does)
     inherited_from: str | None
     label: str
     rule: str
     conflict: bool
+    ceiling: CeilingDoc | None  # set when mlcareer's level ceiling lowered the grade
+    speciality: SpecialityDoc | None  # set for a kind's own speciality
     readings: list[ReadingDoc]
 
 
@@ -159,6 +184,9 @@ class ExpectationsDoc(TypedDict):
     counts: dict[str, int]
     wording: list[WordingDoc]
     default_grade_reason: str | None
+    ceiling: CeilingDoc | None  # the role's level's characteristic grade (mlcareer's reading)
+    speciality_rule: str | None  # a kind of ML engineer: how its speciality is graded
+    minimum_graded: int  # graded expectations a readiness percentage needs (the pack's choice)
     profession_values: list[ReadingDoc]
 
 
@@ -166,6 +194,8 @@ class StatementDoc(TypedDict):
     skill: str
     quote: str
     source: str
+    said_of: str  # whom the source says it of
+    covers: list[str]  # the roles it is said of
 
 
 class LevelInfoDoc(TypedDict):
