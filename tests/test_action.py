@@ -67,6 +67,25 @@ def test_every_plan_step_for_a_skill_shows_the_quiz_words_for_the_next_grade(inv
     assert f"What the next grade looks like ({SCALE_WORDS}):" in text
 
 
+def test_a_step_short_of_the_role_names_its_own_aim(invoke: Invoke, tmp_path: Path) -> None:
+    """A beginner's entry-level step aims below the role's grade, and says so, not 'The role's grade'."""
+    words = _quiz_words()
+    catalog = load_catalog(shipped_data_dir())
+    assert catalog.quiz is not None
+    answers = tmp_path / "zero.yaml"
+    answers.write_text("".join(f"{q.id}: 0\n" for q in catalog.quiz.questions))
+    plan = _json(invoke, "plan", "--answers", str(answers))
+    text = invoke("plan", "--answers", str(answers), env={"COLUMNS": "400"}).stdout
+    capped = [s for s in plan["steps"] if s["kind"] == "skill" and s["aim"]["grade"] < s["expected"]["grade"]]
+    assert capped, "a zero sheet has steps capped at the entry level"
+    for step in capped:
+        aim = step["aim"]["grade"]
+        said = f'{aim} {step["aim"]["name"]}, "{words[step["skill"]][aim]}"'
+        if aim > step["you"]["grade"] + 1:
+            assert f"This step's aim: {said}" in text
+        assert f"The role's grade: {said}" not in text
+
+
 def test_quiz_gaps_carry_their_action(invoke: Invoke, tmp_path: Path) -> None:
     words = _quiz_words()
     data = _json(invoke, "quiz", "--answers", SAMPLE, "--no-save")

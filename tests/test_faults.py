@@ -474,15 +474,15 @@ def test_a_path_component_over_255_bytes(
 ) -> None:
     long = str(tmp_path / LONG)
     result = invoke("roles", "-o", long)
-    assert result.exit_code == 1 and "File name too long" in result.stderr
+    assert result.exit_code == 1 and "name is too long" in result.stderr
     result = invoke("--data-dir", long, "roles")
-    assert result.exit_code == 1 and "File name too long" in result.stderr
+    assert result.exit_code == 1 and "name is too long" in result.stderr
     monkeypatch.setenv("MLCAREER_DATA_DIR", long)
     assert invoke("roles").exit_code == 1
     monkeypatch.delenv("MLCAREER_DATA_DIR")
     monkeypatch.setenv("MLCAREER_HOME", long)
     result = invoke("history")
-    assert result.exit_code == 1 and "File name too long" in result.stderr
+    assert result.exit_code == 1 and "name is too long" in result.stderr
     result = invoke("quiz", "--answers", SAMPLE, "--json")
     assert result.exit_code == 1 and json.loads(result.stdout)["role"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -111,14 +112,55 @@ def test_piped_prints_without_a_pager(tmp_path: Path) -> None:
     assert child.exitstatus == 0
 
 
-@pytest.mark.parametrize("pager", ["no-such-pager-anywhere", "false", "'unbalanced"])
-def test_a_missing_or_failing_pager_falls_back_to_plain_output(tmp_path: Path, pager: str) -> None:
+@pytest.mark.parametrize(
+    ("pager", "said"),
+    [
+        ("no-such-pager-anywhere", "cannot run the pager 'no-such-pager-anywhere'"),
+        ("'unbalanced", "unbalanced"),
+    ],
+)
+def test_a_pager_that_cannot_start_falls_back_to_plain_output(tmp_path: Path, pager: str, said: str) -> None:
     child = _spawn(["role", "ml-engineer", "--full"], tmp_path, MLCAREER_PAGER=pager)
+    child.expect(said)
     child.expect("Sources")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert "Traceback" not in (child.before or "")
+
+
+@pytest.mark.parametrize("pager", ["false", "sh -c 'head -c 300; exit 3'"])
+def test_a_pager_that_fails_after_it_started_is_an_error_and_nothing_is_printed_twice(
+    tmp_path: Path, pager: str
+) -> None:
+    child = _spawn(["role", "ml-engineer", "--full"], tmp_path, MLCAREER_PAGER=pager)
+    child.expect(pexpect.EOF)
+    child.close()
+    seen = re.sub(r"\x1b\[[0-9;]*m", "", (child.before or "").replace("\r\n", "\n"))
+    assert child.exitstatus == 1
+    assert "Error: the pager 'false' exited with status 1" in seen or "'sh' exited with status 3" in seen
+    assert "the output is not printed again" in seen
+    assert seen.count("Machine Learning Engineer") <= 1, "never printed a second time"
+    assert "Sources" not in seen
+    assert "Traceback" not in seen
+
+
+def test_pager_values_are_split_like_a_shell_without_one(tmp_path: Path) -> None:
+    mark = tmp_path / "paged"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "pager"
+    script.write_text('#!/bin/sh\nprintf "%s|" "$@" > "$0.args"\ncat > "$0.out"\n')
+    script.chmod(0o755)
+    extra = {"HOME": str(tmp_path), "OPTS": "-a  -b", "MARK": str(mark)}
+    child = _spawn(
+        ["role", "ml-engineer"], tmp_path, MLCAREER_PAGER="~/bin/pager $OPTS \"${OPTS}\" '$OPTS'", **extra
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert (bin_dir / "pager.args").read_text() == "-a|-b|-a  -b|$OPTS|"
+    assert "Machine Learning Engineer" in (bin_dir / "pager.out").read_text()
 
 
 def test_mlcareer_pager_wins_over_pager(tmp_path: Path) -> None:

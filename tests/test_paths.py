@@ -21,15 +21,11 @@ import pytest
 from mlcareer.domain.team import gather
 from mlcareer.files import PathError, examine, shown
 from tests.conftest import REPO, Invoke
+from tests.unprivileged import as_other_user
 
 TEAM = REPO / "examples" / "team"
 LONG = "x" * 256
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
-HAS_SETPRIV = shutil.which("setpriv") is not None
-as_other_user = pytest.mark.skipif(
-    not (IS_ROOT and HAS_SETPRIV), reason="needs root and setpriv to run as an unprivileged user"
-)
 
 
 @pytest.fixture

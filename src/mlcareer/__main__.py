@@ -33,6 +33,8 @@ def main() -> None:
         run()
     except KeyboardInterrupt:
         _cancelled()
+    except MemoryError:  # `ulimit -v`, a huge input: a message, not a traceback
+        _out_of_memory()
     except RuntimeError as exc:
         # Python 3.11 wraps an exception raised while a class is being built (in
         # ``__set_name__``: a dataclass field, as a module is imported) in a RuntimeError.
@@ -41,6 +43,14 @@ def main() -> None:
         raise
     finally:
         gc.freeze()
+
+
+def _out_of_memory() -> None:
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError, MemoryError):
+        sys.stderr.write("Error: out of memory (is a memory limit such as `ulimit -v` set?)\n")
+    raise SystemExit(1) from None
 
 
 def _cancelled() -> None:

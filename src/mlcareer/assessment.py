@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlcareer.domain.careers import find_role
 from mlcareer.domain.quiz import QuizResult, quiz_data, score, select_questions
-from mlcareer.errors import DataError, MlcareerError, UsageError
+from mlcareer.errors import DataError, MlcareerError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.domain.plan import NextAction, Plan
@@ -229,7 +229,14 @@ def latest_result(catalog: Catalog, store: Store, role: str | None) -> tuple[Rol
     wanted = find_role(catalog, role) if role is not None else None
     for entry in store.load():
         if wanted is None or entry.role == wanted.id:
-            target = wanted or find_role(catalog, entry.role)
+            try:
+                target = wanted or find_role(catalog, entry.role)
+            except NotFoundError:  # the role of the latest result: the user typed none
+                raise MlcareerError(
+                    f"your latest saved result, #{entry.id}, was taken against the role {entry.role!r} "
+                    f"({entry.role_title}), which is not in the data in use; plan for another role "
+                    "with --role ROLE"
+                ) from None
             return target, entry.id, dict(entry.answers), entry.quick
     what = f" for {wanted.id}" if wanted is not None else ""
     hint = f" --role {wanted.id}" if wanted is not None else ""
@@ -258,7 +265,13 @@ def learning_plan(
 
         target = find_role(catalog, role or DEFAULT_ROLE)
         every = quiz_data(catalog)
-        given = read_answers(answers, select_questions(every, quick), every.questions)
+        questions = select_questions(every, quick)
+        try:
+            given = read_answers(answers, questions, every.questions)
+        except DataError:
+            if not quick and len(questions) == len(every.questions):
+                _quick_form_hint(catalog, answers, every.questions)
+            raise
         return make_plan(catalog, target, given, quick=quick), {"kind": "answers", "file": str(answers)}
     from mlcareer.history.store import Store
 

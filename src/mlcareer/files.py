@@ -11,14 +11,21 @@ Writing (``--output``, ``--report``): a regular file is replaced atomically, by 
 file beside it renamed over it, keeping the mode and owner of the file it replaces; a
 character device, a FIFO or ``/dev/stdout`` is written in place, since renaming over it
 would replace the device or the link; ``-`` is stdout. A symbolic link is followed: the
-file it points to is written and the link stays. The temporary file is removed on any
-error and on SIGTERM, SIGHUP or Ctrl-C.
+file it points to is written and the link stays. A file the shell's ``>`` could not write
+(no write permission on it) is refused; a file whose identity a rename would change (it has
+other hard links, or an owner this user cannot give a new file) is written in place, as
+``>`` does. A file the run reads (:func:`protect`) is never written. The temporary file is
+removed on any error and on SIGTERM, SIGHUP, SIGQUIT or Ctrl-C.
+
+Standard output is written with ``os.write`` until every byte is taken, so a short write
+(a file-size limit, a full disk) is an error, not a silent loss.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import signal
 import stat
@@ -175,6 +182,7 @@ def list_directory(path: Path, action: str = "read") -> list[Path]:
 # -- what a run reads: never written over --------------------------------------------------
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
+# What this run reads (by identity, or by directory and name), and the outputs spelled ``DIR/``.
 _protected: ContextVar[dict[object, str] | None] = ContextVar("mlcareer_protected", default=None)
 
 
@@ -225,6 +233,16 @@ def protect(path: Path, why: str, *, by_name: bool = False) -> None:
             _record().setdefault(place, why)
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file, existing or not (by device and inode, else by directory and name)."""
+    try:
+        one, two = os.stat(a), os.stat(b)
+    except (OSError, ValueError):
+        place = _place(a)
+        return place is not None and place == _place(b)
+    return (one.st_dev, one.st_ino) == (two.st_dev, two.st_ino)
+
+
 def protected(path: Path, st: os.stat_result | None) -> str | None:
     """What ``path`` is, when the run must not write it; None when it may."""
     record = _record()
@@ -267,12 +285,89 @@ def expand_user(text: str) -> Path | None:
 
 
 def write_stdout(text: str) -> None:
-    """Write to stdout and flush, so a full disk or a closed pipe is an error here, not at exit."""
+    """Write to stdout, every byte or an OutputError: a short write is never a silent loss.
+
+    Python's buffered stdout can drop the tail of a partial write (under a file-size limit,
+    on a disk that fills) and still exit 0, so the bytes go out with ``os.write`` until all
+    are taken. A stream without a descriptor (a test's buffer) is written as a stream.
+    """
+    stream = sys.stdout
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        fd = stream.fileno()
+    except (AttributeError, ValueError, OSError):
+        fd = None
+    try:
+        if fd is None:
+            stream.write(text)
+            stream.flush()
+            return
+        stream.flush()  # anything printed before goes first
+        data = text.encode(stream.encoding or "utf-8", stream.errors or "strict")
+        write_all(fd, data)
     except OSError as exc:
         raise stdout_failed(exc) from None
+
+
+def write_all(fd: int, data: bytes | memoryview) -> None:
+    """Every byte of ``data`` to ``fd``, waiting when it is non-blocking; OSError when it cannot."""
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:  # a non-blocking pipe or terminal that is full: wait, then go on
+            import select
+
+            select.select([], [fd], [])
+            continue
+        if written <= 0:
+            raise OSError(errno.EIO, "nothing was written")
+        view = view[written:]
+
+
+class _WholeWrites(io.RawIOBase):
+    """A raw stream on a descriptor whose ``write`` takes every byte or raises OSError.
+
+    Under a buffered stdout, a partial write (a file-size limit, a disk that fills) could
+    be dropped without an error; with this beneath it, every write Click, Typer or Rich
+    makes is checked as mlcareer's own are.
+    """
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        write_all(self._fd, view)
+        return view.nbytes
+
+    def close(self) -> None:  # the descriptor stays open: it is the process's stdout
+        super().close()
+
+
+def check_stdout_writes() -> None:
+    """Put a stdout beneath ``sys.stdout`` whose every write is whole or an error (real runs only)."""
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, ValueError, OSError):
+        return
+    buffered = io.BufferedWriter(_WholeWrites(fd))
+    sys.stdout = io.TextIOWrapper(
+        buffered,
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=bool(stream.line_buffering),
+    )
 
 
 def stdout_failed(exc: OSError) -> OutputError:
@@ -285,7 +380,7 @@ def stdout_failed(exc: OSError) -> OutputError:
 
 
 class Destination(NamedTuple):
-    """Where an output file goes: stdout, a special file written in place, or a regular file."""
+    """Where an output file goes: stdout, a file written in place, or a regular file replaced."""
 
     path: Path  # as given
     how: str  # "stdout", "in place" or "replace"
@@ -295,7 +390,7 @@ class Destination(NamedTuple):
 
 
 def _problem(path: Path, what: str) -> MlcareerError:
-    return MlcareerError(f"cannot write {shown(path)}: {what}")
+    return PathError(path, "write", what)
 
 
 def _via_fd_dir(path: Path) -> bool:
@@ -312,32 +407,84 @@ def _via_fd_dir(path: Path) -> bool:
     return False
 
 
+def _may(path: Path, mode: int) -> bool:
+    """``os.access`` with the effective ids, as an open by this process would be checked."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, mode, effective_ids=True)
+    return os.access(path, mode)  # pragma: no cover - every POSIX Python has effective ids
+
+
+def _can_give(owner: tuple[int, int]) -> bool:
+    """Whether a new file of this user's can be given ``owner`` (uid, gid), as the old one had."""
+    uid, gid = owner
+    if os.geteuid() == 0:
+        return True
+    return uid == os.geteuid() and (gid == os.getegid() or gid in os.getgroups())
+
+
+def output_path(text: str) -> Path:
+    """An --output or --report value as given: ``DIR/`` (a trailing slash) names a directory.
+
+    pathlib drops the slash, so it is noted here, on the text: :func:`destination` then
+    refuses it as a file to write (a directory is not a file, and one that does not exist is
+    not created, nor a file of its name); a command that writes into a folder takes it.
+    """
+    path = Path(text)
+    if text not in ("-", "/") and text.endswith("/"):
+        _record().setdefault(("spelled as a directory", os.fsdecode(path)), text)
+    return path
+
+
+def _spelled_as_directory(path: Path) -> str | None:
+    """The text ``DIR/`` when ``path`` was given so (see :func:`output_path`)."""
+    return _record().get(("spelled as a directory", os.fsdecode(path)))
+
+
 def destination(path: Path) -> Destination:
     """Decide how ``path`` is written, or raise MlcareerError saying why it cannot be."""
     text = os.fsdecode(path)
     if text == "-" or text in _STDOUT:
         return Destination(path, "stdout", path)
+    spelled = _spelled_as_directory(path)
+    if spelled is not None:
+        try:
+            is_dir = os.path.isdir(path)
+        except ValueError:
+            is_dir = False
+        reason = "it is a directory" if is_dir else "no such directory (a name ending in / is a directory)"
+        raise PathError(spelled, "write", reason)
     try:
-        st: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise _problem(path, exc.strerror or str(exc)) from None
+        st: os.stat_result | None = examine(path, "write")
+    except PathError as exc:
+        if exc.errno != errno.ENOENT:
+            raise
+        st = None  # a new file (or a link to one): its directory decides
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise _problem(path, "it is a directory")
+    what = protected(path, st)
+    if what is not None:
+        raise _problem(path, f"it is {what}; choose another file")
     if st is not None and (not stat.S_ISREG(st.st_mode) or _via_fd_dir(path)):
-        if not os.access(path, os.W_OK):
+        if not _may(path, os.W_OK):
             raise _problem(path, "permission denied")
         return Destination(path, "in place", path)
+    if st is not None and not _may(path, os.W_OK):  # as the shell's `>` would refuse it
+        raise _problem(path, "permission denied (the file is not writable)")
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    if st is not None and (st.st_nlink > 1 or not _can_give((st.st_uid, st.st_gid))):
+        # A rename would split the hard links, or leave the file with this user as owner:
+        # keep the file itself, as `>` does.
+        return Destination(path, "in place", target)
     directory = target.parent if str(target.parent) else Path(".")
     try:
-        is_dir = directory.is_dir()
+        is_dir = stat.S_ISDIR(os.stat(directory).st_mode)
+    except FileNotFoundError:
+        raise _problem(path, f"there is no directory {shown(directory)}") from None
     except OSError as exc:
-        raise _problem(path, exc.strerror or str(exc)) from None
+        raise _problem(path, why(exc, directory, stat_call=True)) from None
     if not is_dir:
         raise _problem(path, f"{shown(directory)} is not a directory")
-    if not os.access(directory, os.W_OK | os.X_OK):
+    if not _may(directory, os.W_OK | os.X_OK):
         raise _problem(path, f"no permission to write in {shown(directory)}")
     if st is None:
         return Destination(path, "replace", target)
@@ -361,13 +508,11 @@ def _write_in_place(where: Destination, data: bytes) -> None:
     try:
         fd = os.open(where.target, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)
     except OSError as exc:
-        raise _problem(where.path, exc.strerror or str(exc)) from None
+        raise _problem(where.path, why(exc, where.target)) from None
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, data)
     except OSError as exc:
-        raise _problem(where.path, exc.strerror or str(exc)) from None
+        raise _problem(where.path, why(exc, where.target)) from None
     finally:
         os.close(fd)
 
@@ -378,9 +523,14 @@ class _Terminated(BaseException):
         super().__init__(signum)
 
 
+#: Signals that end the program by default: while a temporary file exists they raise instead,
+#: so it is removed, and then the program dies of the signal as it would have.
+_FATAL = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name))
+
+
 @contextlib.contextmanager
 def _signals_raise() -> Iterator[None]:
-    """While the block runs, SIGTERM and SIGHUP raise, so ``finally`` clauses run; then they die as usual."""
+    """While the block runs, SIGTERM, SIGHUP and SIGQUIT raise, so ``finally`` clauses run."""
     previous: list[tuple[signal.Signals, Any]] = []
 
     def handler(signum: int, frame: FrameType | None) -> None:
@@ -391,8 +541,9 @@ def _signals_raise() -> Iterator[None]:
             signal.signal(*previous.pop())
 
     with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
-        for sig in (signal.SIGTERM, signal.SIGHUP):
-            previous.append((sig, signal.signal(sig, handler)))
+        for sig in _FATAL:
+            if signal.getsignal(sig) is signal.SIG_DFL:  # an ignored signal stays ignored
+                previous.append((sig, signal.signal(sig, handler)))
     try:
         yield
     except _Terminated as exc:
@@ -410,32 +561,36 @@ def replace_file(
     """Write ``data`` to a new file beside ``target``, then rename it over ``target``: whole or not at all.
 
     ``prepare`` gets the new file's descriptor before the rename (to set its owner and mode;
-    it is made 0600). Raises OSError; the temporary file never outlives a failure. Regular
-    files only: :func:`destination` decides (the catalog cache and the completion index also
-    write this way, into their own directory).
+    it is made 0600). Raises OSError; the temporary file never outlives a failure, nor a
+    SIGTERM, SIGHUP, SIGQUIT or Ctrl-C. Regular files only: :func:`destination` decides (the
+    catalog cache and the completion index also write this way, into their own directory).
     """
     import tempfile
 
     directory = target.parent if str(target.parent) else Path(".")
-    # A short name, whatever the length of the target's (which may be 255 bytes).
-    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if prepare is not None:
-                prepare(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    tmp: str | None = None
+    with _signals_raise():
+        try:
+            # A short name, whatever the length of the target's (which may be 255 bytes).
+            fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+            try:
+                write_all(fd, data)  # every byte, or OSError (a buffered file can lose a tail)
+                if prepare is not None:
+                    prepare(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, target)
+        except BaseException:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            raise
 
 
 def _replace(where: Destination, data: bytes) -> None:
     def prepare(fd: int) -> None:
         if where.owner is not None and where.owner != (os.geteuid(), os.getegid()):
-            with contextlib.suppress(OSError):  # only root may give a file away
-                os.fchown(fd, *where.owner)
+            os.fchown(fd, *where.owner)  # destination() checked that it may
         if where.mode is not None:
             mode = where.mode
         else:
@@ -444,8 +599,7 @@ def _replace(where: Destination, data: bytes) -> None:
             mode = 0o666 & ~umask  # mkstemp makes 0600; a new report is an ordinary file
         os.fchmod(fd, mode)
 
-    with _signals_raise():
-        try:
-            replace_file(where.target, data, prepare=prepare)
-        except OSError as exc:
-            raise _problem(where.path, exc.strerror or str(exc)) from None
+    try:
+        replace_file(where.target, data, prepare=prepare)
+    except OSError as exc:
+        raise _problem(where.path, why(exc, where.target)) from None

@@ -39,6 +39,9 @@ def main() -> None:
     if 1 in closed:
         _say(f"Error: {STDOUT_CLOSED}\n")
         raise SystemExit(1)
+    from mlcareer.files import check_stdout_writes
+
+    check_stdout_writes()  # a short write to stdout is an error, whoever writes (Click's help too)
     prepare_streams()
     code: int | str | None = 0
     try:
@@ -47,7 +50,17 @@ def main() -> None:
         code = exc.code
     except OSError as exc:
         code = _output_failed(exc)
+        _drop_stdout()  # what is still buffered goes nowhere, not into a second message
     raise SystemExit(_finish(code))
+
+
+def _drop_stdout() -> None:
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
 
 
 def _fill_closed_descriptors() -> set[int]:

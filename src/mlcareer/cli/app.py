@@ -276,6 +276,7 @@ def _main(
             help="Read roles, skills and salaries from this directory instead of the shipped data "
             "(also: MLCAREER_DATA_DIR; before or after the command).",
             show_default=False,
+            readable=False,  # the loader examines it and says why it cannot be read (exit 1)
         ),
     ] = None,
     no_pager: Annotated[

@@ -79,6 +79,12 @@ def history(
     if clear:
         _clear(store, len(entries) + len(store.damaged), yes, as_json)
         return
+    for number in [n for n in (shown, *(pair or ())) if n is not None]:
+        if number in store.unreadable:  # named above: not "no saved result"
+            raise MlcareerError(
+                f"result #{number} cannot be read ({store.unreadable[number]}); "
+                "the history file was left as it was"
+            )
     if shown is not None:
         _show(ctx, entries, shown, fmt, as_json, output)
         return
@@ -139,6 +145,7 @@ def _show(
     """One saved result in full: its answers scored again, with the date it was taken."""
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import score
+    from mlcareer.errors import NotFoundError
     from mlcareer.history.diff import find_entry
     from mlcareer.jsondoc import history as jsondoc_history
     from mlcareer.jsondoc import quiz as jsondoc
@@ -147,7 +154,14 @@ def _show(
 
     entry = find_entry(entries, number)
     data = catalog(ctx)
-    result = score(data, find_role(data, entry.role), entry.answers, quick=entry.quick)
+    try:
+        role = find_role(data, entry.role)
+    except NotFoundError:
+        raise MlcareerError(
+            f"result #{entry.id} was taken against the role {entry.role!r} ({entry.role_title}), "
+            "which is not in the data in use (--data-dir or MLCAREER_DATA_DIR?)"
+        ) from None
+    result = score(data, role, entry.answers, quick=entry.quick)
     if result.readiness != entry.readiness:
         notice(
             f"Result #{entry.id} was saved with readiness {render_history.percent(entry.readiness)}; "

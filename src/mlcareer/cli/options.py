@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -131,9 +132,17 @@ OutputOption = Annotated[
         metavar="FILE",
         help="Write to FILE instead of stdout ('-' for stdout).",
         show_default=False,
+        parser=lambda text: output_path(text),
         callback=lambda value: None if value is not None and str(value) == "-" else value,
     ),
 ]
+
+
+def output_path(text: str) -> Path:
+    """A file to write, as given: ``DIR/`` (a directory, existing or not) is refused (exit 1)."""
+    from mlcareer.files import output_path as checked
+
+    return checked(text)
 
 
 # ---------------------------------------------------------------- the self-assessment's options
@@ -154,11 +163,43 @@ def answers_option(help: str, *, dir_okay: bool = False) -> Any:
         "-a",
         metavar="FILE|DIR" if dir_okay else "FILE",
         help=help,
-        exists=True,
-        dir_okay=dir_okay,
-        allow_dash=True,
         show_default=False,
+        readable=False,  # checked by _answers_path, which can tell "missing" from "not allowed"
+        callback=_answers_path(dir_okay),
     )
+
+
+def _answers_path(dir_okay: bool) -> Callable[[Path | None], Path | None]:
+    """The check of --answers: a file (or, with ``dir_okay``, a folder of them), or '-' for stdin."""
+
+    def check(value: Path | None) -> Path | None:
+        """One that does not exist is a usage error; one that cannot be examined is exit 1.
+
+        A file is an input of the run: ``--output`` and ``--report`` never write over it (the
+        files of a folder are protected as the folder is read).
+        """
+        if value is None or str(value) == "-":
+            return value
+        import os
+        import stat
+
+        from mlcareer.files import PathError, examine, protect, shown
+
+        try:
+            st = examine(value)
+        except PathError as exc:
+            if exc.errno == errno.ENOENT and not os.path.islink(value):
+                what = "path" if dir_okay else "file"
+                raise typer.BadParameter(f"{what} {shown(value)!r} does not exist") from None
+            raise
+        if stat.S_ISDIR(st.st_mode):
+            if not dir_okay:
+                raise typer.BadParameter(f"{shown(value)!r} is a directory; give an answers file")
+            return value
+        protect(value, "the answers file this run reads")
+        return value
+
+    return check
 
 
 def quick_option(help: str) -> Any:

@@ -102,16 +102,33 @@ def json_text(data: Any) -> str:
 
     if isinstance(data, dict):
         data = {"schema_version": JSON_SCHEMA_VERSION, **data}
-    text = json.dumps(data, indent=2, ensure_ascii=not is_utf(sys.stdout))
+    utf = is_utf(sys.stdout)
+    text = json.dumps(data, indent=2, ensure_ascii=False)
     if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
-        text = "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
+        text = "".join(_json_char(c, utf) for c in text)
     return text + "\n"
+
+
+def _json_char(c: str, utf: bool) -> str:
+    """One character of JSON text, as written: escaped unless printable (and ASCII when not ``utf``).
+
+    A byte of a file name that is not UTF-8 (a lone surrogate) becomes the text ``\\xNN``, as in
+    messages: a lone surrogate is not valid Unicode, and strict JSON readers refuse it.
+    """
+    import json
+
+    if "\udc80" <= c <= "\udcff":
+        return f"\\\\x{ord(c) - 0xDC00:02x}"
+    if c == "\n" or (c.isprintable() and (utf or c.isascii())):
+        return c
+    return json.dumps(c)[1:-1]  # \uXXXX (a surrogate pair beyond the BMP)
 
 
 def check_writable(path: Path) -> None:
     """Raise MlcareerError unless ``path`` can be written (``-`` is stdout)."""
     from mlcareer.files import destination
 
+    _protect_run_files()
     destination(path)
 
 
@@ -119,9 +136,32 @@ def write_file(path: Path, body: str) -> None:
     """Write ``body`` to ``path``: whole or not at all for a regular file; see mlcareer.files."""
     from mlcareer.files import shown, write
 
+    _protect_run_files()
     where = write(path, body)
     if where.how != "stdout":
         notice(f"Wrote {shown(path)}")
+
+
+def _protect_run_files() -> None:
+    """Never write over the history database (nor its journals) or a data file of this run.
+
+    Files the run reads are protected as they are read (``mlcareer.files.protect``); these
+    may not have been read yet, or not at all (a cached catalog), so they are named here.
+    """
+    from mlcareer.files import protect
+    from mlcareer.history.store import database_path
+    from mlcareer.pack.catalog import FILES, resolve_data_dir
+
+    try:
+        database: Path | None = database_path()
+    except MlcareerError:
+        database = None
+    if database is not None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            protect(Path(f"{database}{suffix}"), "your history database", by_name=True)
+    directory = resolve_data_dir(state().data_dir)
+    for spec in FILES:
+        protect(directory / spec.name, "a data file of this run")
 
 
 def notice(message: str) -> None:

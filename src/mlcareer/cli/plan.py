@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -150,7 +153,7 @@ def _handouts(
     from mlcareer.domain.quiz import quiz_data, select_questions
     from mlcareer.domain.team import gather, read_people
     from mlcareer.errors import ExitCode, MlcareerError
-    from mlcareer.files import destination, shown, write
+    from mlcareer.files import PathError, destination, examine, shown, why, write
     from mlcareer.formats import DOCUMENTS
     from mlcareer.render.plan import index_page, plan_page
 
@@ -163,7 +166,13 @@ def _handouts(
         raise UsageError(
             "--answers DIR writes a plan page per student: add --format html or --format markdown"
         )
-    if output.exists() and not output.is_dir():
+    try:
+        there_now: os.stat_result | None = examine(output, "write")
+    except PathError as exc:  # a name too long, a folder that cannot be searched: one line
+        if exc.errno != errno.ENOENT:
+            raise
+        there_now = None
+    if there_now is not None and not stat.S_ISDIR(there_now.st_mode):
         raise MlcareerError(f"{shown(output)} is not a directory; --output names the folder for the plans")
     data = catalog(ctx)
     target = find_role(data, role or DEFAULT_ROLE)
@@ -183,7 +192,7 @@ def _handouts(
     render = DOCUMENTS[kind]
     pages = [(output / f"{h.stem}{suffix}", plan_page(h.plan, first, h, f"{INDEX}{suffix}")) for h in plans]
     pages.append((output / f"{INDEX}{suffix}", index_page(target, plans, suffix, not_read)))
-    there = [p for p, _ in pages if p.exists() or p.is_symlink()]
+    there = [p for p, _ in pages if os.path.lexists(p)]
     if there and not force:
         names = ", ".join(p.name for p in there[:5]) + (", ..." if len(there) > 5 else "")
         raise MlcareerError(
@@ -193,7 +202,7 @@ def _handouts(
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise MlcareerError(f"cannot create {shown(output)}: {exc.strerror or exc}") from None
+        raise MlcareerError(f"cannot create {shown(output)}: {why(exc, output)}") from None
     for path, _ in pages:  # every page can be written, or none is
         destination(path)
     for path, page in pages:

@@ -15,11 +15,12 @@ from mlcareer.cli.options import (
     JsonOption,
     OutputOption,
     answers_option,
+    output_path,
     quick_option,
     role_option,
 )
 from mlcareer.cli.output import check_writable, emit, notice, report_error, write_file
-from mlcareer.errors import ExitCode, MlcareerError, UsageError
+from mlcareer.errors import ExitCode, MlcareerError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -73,6 +74,7 @@ def quiz(
             metavar="FILE",
             help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
             show_default=False,
+            parser=output_path,
         ),
     ] = None,
     no_save: Annotated[
@@ -130,10 +132,15 @@ def quiz(
     if plan and quick:
         raise UsageError("--plan asks the questions of your plan; it does not go with --quick")
     target = find_role(data, role)
-    report_kind = _report_kind(report)
     for destination in (output, report):  # before the questions: a bad path should not cost the answers
         if destination is not None:
             check_writable(destination)
+    report_kind = _report_kind(report)
+    if output is not None and report is not None:
+        from mlcareer.files import same_file
+
+        if same_file(output, report):
+            raise UsageError("--output and --report name the same file; the report would replace the output")
     done = assess(
         data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
     )
@@ -149,16 +156,30 @@ def quiz(
 
         return result_page(result, nxt=done.next)
 
+    told = False  # the error message already says what became of the result
     try:
-        emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+        try:
+            emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+        except OutputError as exc:  # stdout failed (a full disk, a file-size limit)
+            told = not exc.quiet
+            raise OutputError(f"{exc}; {_kept(done.saved, done.unsaved)}", exc.quiet) from None
         if report is not None and report_kind is not None:
             _write_report(report, report_kind, done)
     finally:  # said last, where it is seen, and even if a report could not be written
-        if done.saved is not None:
+        if done.saved is not None and not told:
             notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
     if done.unsaved is not None:
         report_error(done.unsaved)
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _kept(saved: int | None, unsaved: MlcareerError | None) -> str:
+    """What became of a result that could not be shown in full."""
+    if saved is not None:
+        return f"the result was saved as #{saved}: `mlcareer history show {saved}` shows it again"
+    if unsaved is not None:
+        return str(unsaved)
+    return "the result was not saved (--no-save)"
 
 
 def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> None:

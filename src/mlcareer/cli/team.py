@@ -49,6 +49,7 @@ def team(
             help="An earlier round of the same group (a directory or file of answers): each person's "
             "change and the group's change per skill. People are paired by name:, else by file name.",
             show_default=False,
+            readable=False,  # examined by the shared folder reader, which says why a path cannot be read
         ),
     ] = None,
     fmt: FormatOption = Format.text,

@@ -72,6 +72,13 @@ def data_home() -> Path:
         expanded = expand_user(env)
         if expanded is None:
             raise HistoryError(f"{ENV_HOME} starts with ~, and there is no home directory to expand it to")
+        if not expanded.is_absolute():  # it would name another directory in every other directory
+            from mlcareer.files import shown
+
+            raise HistoryError(
+                f"{ENV_HOME} is a relative path ({shown(env)}); set it to an absolute one, such as "
+                f'"$PWD/{shown(env)}"'
+            )
         return expanded
     xdg = os.environ.get("XDG_DATA_HOME")
     if xdg and os.path.isabs(xdg):
@@ -79,10 +86,22 @@ def data_home() -> Path:
     home = user_home()
     if home is None:
         raise HistoryError(
-            f"no home directory to keep the history in (HOME is not set and the user has no "
+            f"no home directory to keep the history in ({home_missing()} and the user has no "
             f"entry in the password database); set {ENV_HOME} to a directory"
         )
     return home / ".local" / "share" / "mlcareer"
+
+
+def home_missing() -> str:
+    """Why $HOME gives no home directory, in words."""
+    from mlcareer.files import shown
+
+    value = os.environ.get("HOME")
+    if value is None:
+        return "HOME is not set"
+    if not value:
+        return "HOME is empty"
+    return f"HOME is not an absolute path ({shown(value)})"
 
 
 def database_path() -> Path:
@@ -95,6 +114,7 @@ class Store:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else database_path()
         self.damaged: list[str] = []  # results the last load() left out, and why
+        self.unreadable: dict[int, str] = {}  # their numbers, and why
 
     # -- opening ---------------------------------------------------------------
 
@@ -112,7 +132,9 @@ class Store:
                 ) from None
             return None
         except OSError as exc:
-            raise self._problem(exc.strerror or str(exc)) from None
+            from mlcareer.files import why
+
+            raise self._problem(why(exc, self.path, stat_call=True)) from None
         if stat.S_ISDIR(st.st_mode):
             raise self._problem("is a directory")
         if not stat.S_ISREG(st.st_mode):
@@ -285,11 +307,14 @@ class Store:
             ).fetchall()
         entries = []
         self.damaged = []
+        self.unreadable = {}
         for row in rows:
             try:
                 entries.append(_entry(row))
             except (ValueError, TypeError, KeyError, RecursionError, OverflowError) as exc:
                 self.damaged.append(f"result #{row[0]} cannot be read ({str(exc)[:200]})")
+                if isinstance(row[0], int):
+                    self.unreadable[row[0]] = str(exc)[:200]
         return entries
 
     def clear(self) -> int:

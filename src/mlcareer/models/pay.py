@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from mlcareer.models.base import Id, LevelField, Money, PartialDate, Text, _Model
 
@@ -71,16 +71,29 @@ class Salaries(_Model):
 # Bounds that no official figure comes near: they catch a slipped digit, not a fact.
 Wage = Annotated[int, Field(ge=0, le=10_000_000)]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
-# A projection period as the OOH writes it: "2022-32" (or "2022-2032").
-ProjectionPeriod = Annotated[str, Field(pattern=r"^\d{4}-(\d{2}|\d{4})$")]
+# A projection period as the OOH writes it: "2022-32" (or "2022-2032"), ending after it begins.
+ProjectionPeriod = Annotated[
+    str, Field(pattern=r"^\d{4}-(\d{2}|\d{4})$"), AfterValidator(lambda p: _forward(p))
+]
+
+
+def _forward(period: str) -> str:
+    first, last = period_years(period)
+    if last <= first:
+        raise ValueError(f"the period {period} ends in {last}, not after it begins in {first}")
+    return period
 
 
 def period_years(period: str) -> tuple[int, int]:
-    """'2022-32' -> (2022, 2032); '2022-2032' -> (2022, 2032)."""
+    """'2022-32' -> (2022, 2032); '2022-2032' -> (2022, 2032); '2095-05' -> (2095, 2105).
+
+    Only the two-digit form wraps into the next century; '2022-2022' is (2022, 2022), a
+    period of no years, which the models refuse.
+    """
     start, end = period.split("-")
     first = int(start)
     last = int(end) if len(end) == 4 else first - first % 100 + int(end)
-    if last <= first:
+    if len(end) == 2 and last < first:
         last += 100
     return first, last
 

@@ -41,11 +41,12 @@ MAX_BODY = 256 * 1024 * 1024
 def cache_dir() -> Path | None:
     """$MLCAREER_CACHE_DIR, else $XDG_CACHE_HOME/mlcareer, else ~/.cache/mlcareer; None: no cache.
 
-    A relative XDG_CACHE_HOME is ignored, as the XDG spec says; with no home directory there
-    is no cache (rather than a directory literally named ``~``).
+    A relative XDG_CACHE_HOME is ignored, as the XDG spec says, and so is a relative
+    MLCAREER_CACHE_DIR (it would be another directory in every working directory); with no
+    home directory there is no cache (rather than a directory literally named ``~``).
     """
     explicit = os.environ.get(ENV_CACHE_DIR)
-    if explicit:
+    if explicit and os.path.isabs(explicit):  # a relative one is ignored, as XDG_CACHE_HOME's is
         return Path(explicit)
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):
@@ -105,26 +106,36 @@ def _read_own(path: Path, limit: int, private: bool = False) -> bytes | None:
 
 
 def _secret(where: Path, create: bool) -> bytes | None:
-    """This user's secret for MACs: read, or made when ``create`` and there is none."""
+    """This user's secret for MACs: read, or made when ``create`` and there is none.
+
+    A secret of the user's own that is the wrong size (empty: cut short by a crash or a full
+    disk as it was made) is made again, or the cache would stay off for good. A file that is
+    not the user's own private regular file is never trusted and never replaced.
+    """
     path = where / f"secret-{os.geteuid()}"
     secret = _read_own(path, SECRET_BYTES, private=True)
-    if secret is not None:
-        return secret if len(secret) == SECRET_BYTES else None
-    if not create or os.path.lexists(path):
+    if secret is not None and len(secret) == SECRET_BYTES:
+        return secret
+    if not create:
+        return None
+    if os.path.lexists(path) and not _own_private_file(path):
         return None
     made = os.urandom(SECRET_BYTES)
+    from mlcareer.files import replace_file
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        replace_file(path, made, prefix=".secret-")  # whole or not at all; mode 0600
     except OSError:
         return None
-    try:
-        if os.write(fd, made) != SECRET_BYTES:
-            return None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     return made
+
+
+def _own_private_file(path: Path) -> bool:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return _own_regular(st, private=True)
 
 
 def _mac(secret: bytes, made_from: str, body: bytes) -> str:

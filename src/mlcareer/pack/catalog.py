@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import stat
 from collections.abc import Iterable
@@ -93,26 +94,23 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
     Only regular files are read: a FIFO, a device or a directory in a data file's place is
     reported without being opened (a FIFO would block forever).
     """
-    from mlcareer.files import read_regular
+    from mlcareer.files import PathError, examine, list_directory, read_regular
 
     shown = display_name(directory)
     try:
-        st = os.stat(directory)
-    except (FileNotFoundError, NotADirectoryError):
-        return Problem(shown, None, "", "no such data directory")
-    except OSError as exc:
-        return Problem(shown, None, "", f"cannot use as a data directory: {exc.strerror or exc}")
+        st = examine(directory)
+    except PathError as exc:
+        if exc.errno == errno.ENOENT and not os.path.islink(directory):
+            return Problem(shown, None, "", "no such data directory")
+        return Problem(shown, None, "", f"cannot use as a data directory: {exc.reason}")
     if not stat.S_ISDIR(st.st_mode):
         return Problem(shown, None, "", "a file, not a data directory")
     known = {spec.name for spec in FILES}
     try:
-        extras = tuple(
-            sorted(
-                p.name for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in known
-            )
-        )
-    except OSError as exc:
-        return Problem(shown, None, "", f"cannot list directory: {exc.strerror}")
+        entries = list_directory(directory)
+    except PathError as exc:
+        return Problem(shown, None, "", f"cannot use as a data directory: {exc.reason}")
+    extras = tuple(p.name for p in entries if p.suffix in (".yaml", ".yml") and p.name not in known)
     files: dict[str, bytes | OSError | None] = {}
     for spec in FILES:
         path = directory / spec.name

@@ -82,9 +82,9 @@ def write_index(directory: Path, key: str, catalog: Catalog) -> None:
 
 
 def cache_dir() -> str | None:
-    """As mlcareer.pack.cache.cache_dir(): a relative XDG_CACHE_HOME is ignored; no home, no cache."""
+    """As mlcareer.pack.cache.cache_dir(): a relative XDG_CACHE_HOME or MLCAREER_CACHE_DIR is ignored."""
     explicit = os.environ.get("MLCAREER_CACHE_DIR")
-    if explicit:
+    if explicit and os.path.isabs(explicit):
         return explicit
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):

@@ -13,14 +13,16 @@ if TYPE_CHECKING:
     from mlcareer.models import Credential, ScaleStep
 
 
-def grade_lines(grades: Sequence[ScaleStep]) -> list[v.Line]:
-    """'Next: 3 proficient, "I write..."' and 'The role's grade: 4 expert, "..."' (when it is further)."""
+def grade_lines(grades: Sequence[ScaleStep], *, role_grade: bool = True) -> list[v.Line]:
+    """'Next: 3 proficient, "I write..."' and, when it is further, the grade aimed at: 'The role's
+    grade: 4 expert, "..."', or 'This step's aim: ...' when a level's ceiling stops the step short of it."""
     if not grades:
         return []
     first, last = grades[0], grades[-1]
     out = [v.line(v.muted("Next: "), f'{first.value} {first.name}, "{first.description}"')]
     if last.value != first.value:
-        out.append(v.line(v.muted("The role's grade: "), f'{last.value} {last.name}, "{last.description}"'))
+        label = "The role's grade: " if role_grade else "This step's aim: "
+        out.append(v.line(v.muted(label), f'{last.value} {last.name}, "{last.description}"'))
     return out
 
 

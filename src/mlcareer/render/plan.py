@@ -70,7 +70,7 @@ def _details(step: PlanStep) -> v.Cell:
     ]
     if step.next_grades:
         lines.append(v.line(v.muted(f"What the next grade looks like ({SCALE_WORDS}):")))
-        lines += grade_lines(step.next_grades)
+        lines += grade_lines(step.next_grades, role_grade=step.ceiling is None)
     if step.builds_on:
         lines.append(v.line(v.muted("Builds on: " + ", ".join(step.builds_on))))
     if step.credentials:

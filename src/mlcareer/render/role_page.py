@@ -100,8 +100,7 @@ def _quoted(items: Collection[Quoted | Suit]) -> v.Bullets:
     # A Suit may be inferred; a Quoted has no such field. Read by attribute, not by class: a
     # cached run holds records, not the models (mlcareer.records).
     return v.bullets(
-        _cited(f"{q.text} ({INFERRED})" if getattr(q, "inferred", False) else q.text, q.source)
-        for q in items
+        _cited(f"{q.text} ({INFERRED})" if getattr(q, "inferred", False) else q.text, q.source) for q in items
     )
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.pager import Pager
 
 
 def is_utf(stream: object) -> bool:
@@ -46,12 +45,44 @@ def _console(stderr: bool) -> Console:
     held = _held.get(stderr)
     if held is not None and held[0] is stream and held[1] == environ:
         return held[2]
+    width = sane_width(stream)
     if stderr:
-        console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+        console = Console(stderr=True, highlight=False, emoji=False, markup=False, width=width)
     else:
-        console = Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+        console = Console(highlight=False, emoji=False, markup=False, soft_wrap=False, width=width)
     _held[stderr] = (stream, environ, console)
     return console
+
+
+#: The narrowest and widest a result is drawn: COLUMNS outside them is a mistake, not a wish.
+MIN_WIDTH = 20
+MAX_WIDTH = 1000
+
+
+def sane_width(stream: object) -> int | None:
+    """The width to draw at when $COLUMNS is unusable (0, negative, absurd, not a number).
+
+    None leaves it to Rich (a sane COLUMNS, else the terminal's width, else 80). COLUMNS=0
+    drew nothing at all; a huge value, lines of a million characters.
+    """
+    raw = os.environ.get("COLUMNS")
+    if raw is None:
+        return None
+    try:
+        columns = int(raw.strip())
+    except ValueError:
+        columns = 0
+    if MIN_WIDTH <= columns <= MAX_WIDTH:
+        return None
+    if columns > MAX_WIDTH:
+        return MAX_WIDTH
+    if columns > 0:
+        return MIN_WIDTH
+    try:
+        terminal = os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        terminal = 0
+    return terminal if MIN_WIDTH <= terminal <= MAX_WIDTH else 80
 
 
 def prepare_streams() -> None:
@@ -67,29 +98,28 @@ def show(renderable: object, paged: bool = False) -> None:
     """Print one result on stdout; into a pipe or a file, without Rich's padding spaces.
 
     With ``paged`` (the caller decided stdout is a terminal that may page), through the pager.
+    The result is drawn whole first, then written with :func:`mlcareer.files.write_stdout`,
+    so a short write is an error (exit 1), as for every other format.
     """
-    console = out()
-    command = pager_command() if paged else None
-    try:
-        if command is not None:
-            with console.pager(pager=_command_pager(command), styles=True):
-                console.print(renderable)
-            return
-        if console.is_terminal:
-            console.print(renderable)
-            return
-        with console.capture() as captured:
-            console.print(renderable)
-        console.file.write(_rstrip_lines(captured.get()))
-        console.file.flush()
-    except OSError as exc:
-        from mlcareer.files import stdout_failed
+    from mlcareer.files import stdout_failed, write_stdout
 
+    console = out()
+    try:
+        with console.capture() as captured:  # Rich flushes stdout when a capture ends
+            console.print(renderable)
+    except OSError as exc:
         raise stdout_failed(exc) from None
+    text = captured.get()
+    if not console.is_terminal:
+        text = _rstrip_lines(text)
+    if paged:
+        page_text(text)
+        return
+    write_stdout(text)
 
 
 def page_text(body: str) -> None:
-    """Plain text (Markdown, Mermaid) on stdout, through the pager when there is one."""
+    """Text on stdout, through the pager when there is one (printed directly if it cannot start)."""
     command = pager_command()
     if command is None or not run_pager(command, body):
         from mlcareer.files import write_stdout
@@ -98,14 +128,17 @@ def page_text(body: str) -> None:
 
 
 # ---------------------------------------------------------------- the pager
+#
+# $MLCAREER_PAGER or $PAGER is split into words as a shell would (quotes, backslashes,
+# $VAR and ${VAR}, a leading ~) and run without a shell, as gh does: nothing in it is ever
+# run as shell code. git runs its pager with `sh -c`; for a value that needs a shell (a
+# pipe, `;`), write a small script and name it.
 
 DEFAULT_PAGER = "less -FRX"
 
 
 def wants_pager() -> bool:
     """Whether stdout is a terminal that a pager can take over (not a pipe, a file or TERM=dumb)."""
-    import os
-
     if os.environ.get("TERM") == "dumb":
         return False
     try:
@@ -116,7 +149,6 @@ def wants_pager() -> bool:
 
 def pager_command() -> list[str] | None:
     """The pager to run: $MLCAREER_PAGER, else $PAGER, else less -FRX; None for none (empty, cat)."""
-    import os
     import shlex
 
     value = os.environ.get("MLCAREER_PAGER")
@@ -125,21 +157,63 @@ def pager_command() -> list[str] | None:
     if value is None:
         value = DEFAULT_PAGER
     try:
-        argv = shlex.split(value)
+        argv = shlex.split(_expand_vars(value))
     except ValueError:  # unbalanced quotes: page nothing rather than guess
+        notice(f"the pager {value!r} cannot be read (unbalanced quotes); printing directly")
         return None
     if not argv or argv == ["cat"]:
         return None
-    return argv
+    return [_expand_home(word) for word in argv]
+
+
+def _expand_vars(value: str) -> str:
+    """$NAME and ${NAME} replaced by the variable (empty when unset), as sh does; not inside '...'."""
+    import re
+
+    name = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+    out: list[str] = []
+    i, quote = 0, ""
+    while i < len(value):
+        ch = value[i]
+        if quote == "'":
+            quote = "" if ch == "'" else quote
+        elif ch == "\\" and i + 1 < len(value):
+            out.append(value[i : i + 2])  # kept for shlex, which reads the escape
+            i += 2
+            continue
+        elif ch == "$":
+            found = name.match(value, i)
+            if found:
+                out.append(os.environ.get(found.group(1) or found.group(2), ""))
+                i = found.end()
+                continue
+        elif ch in "'\"" and not quote:
+            quote = ch
+        elif ch == quote:
+            quote = ""
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _expand_home(word: str) -> str:
+    """``~`` and ``~/x`` (and ``~user/x``) as the shell expands them at the start of a word."""
+    if not word.startswith("~"):
+        return word
+    from mlcareer.files import expand_user
+
+    expanded = expand_user(word)
+    return word if expanded is None else str(expanded)
 
 
 def run_pager(argv: list[str], body: str) -> bool:
-    """Show ``body`` in the pager ``argv``; False when it could not start or failed (print it then).
+    """Show ``body`` in the pager ``argv``; False when it could not start (print it then).
 
-    Quitting the pager before the end is not a failure. Ctrl-C belongs to the pager while it
+    Quitting the pager before the end is not a failure. A pager that started and then failed
+    (a non-zero exit) has shown some of the output, or none: printing it again could show it
+    twice, so that is an OutputError (exit 1) instead. Ctrl-C belongs to the pager while it
     runs, as with git: less uses it to stop a search, and mlcareer must not die under it.
     """
-    import os
     import signal
     import subprocess
 
@@ -149,7 +223,9 @@ def run_pager(argv: list[str], body: str) -> bool:
     sys.stdout.flush()
     try:
         child = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
-    except (OSError, ValueError):
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        notice(f"cannot run the pager {argv[0]!r}: {reason}; printing directly")
         return False
     previous = None
     with contextlib.suppress(ValueError):  # not the main thread: keep the handler
@@ -165,20 +241,15 @@ def run_pager(argv: list[str], body: str) -> bool:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
-    return status == 0
+    if status == 0 or status in (-signal.SIGINT, -signal.SIGPIPE):  # quit, or stopped with a key
+        return True
+    from mlcareer.errors import OutputError
 
-
-def _command_pager(argv: list[str]) -> Pager:
-    """A Rich pager that runs ``argv``, and prints plainly if it cannot."""
-    from rich.pager import Pager
-
-    class CommandPager(Pager):
-        def show(self, content: str) -> None:
-            if not run_pager(argv, content):
-                sys.stdout.write(content)
-                sys.stdout.flush()
-
-    return CommandPager()
+    how = f"was killed by signal {-status}" if status < 0 else f"exited with status {status}"
+    raise OutputError(
+        f"the pager {argv[0]!r} {how}; the output is not printed again "
+        "(--no-pager, or MLCAREER_PAGER=cat, prints it directly)"
+    )
 
 
 def _rstrip_lines(text: str) -> str:
