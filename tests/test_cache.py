@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mlcareer.pack import cache
-from mlcareer.pack.catalog import load_catalog
+from mlcareer.pack.catalog import load, load_catalog
 from mlcareer.records import Record, as_data
 from tests.conftest import Invoke
 
@@ -16,7 +16,7 @@ from tests.conftest import Invoke
 @pytest.fixture(autouse=True)
 def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
-    load_catalog.cache_clear()
+    load.cache_clear()
 
 
 def _entries() -> list[Path]:
@@ -28,7 +28,7 @@ def test_first_load_writes_the_cache_and_later_loads_use_it(
 ) -> None:
     first = load_catalog(mini_dir)
     assert len(_entries()) == 1
-    load_catalog.cache_clear()
+    load.cache_clear()
     import mlcareer.pack.catalog as catalog_module
 
     def no_parsing(*args: object) -> None:
@@ -44,7 +44,7 @@ def test_any_change_to_a_data_file_is_seen(invoke: Invoke, mini_dir: Path) -> No
     assert "Builds things." in invoke("--data-dir", str(mini_dir), "role", "engineer").stdout
     roles = mini_dir / "roles.yaml"
     roles.write_text(roles.read_text().replace("Builds things.", "Builds bridges."))
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert "Builds bridges." in invoke("--data-dir", str(mini_dir), "role", "engineer").stdout
     assert len(_entries()) == 1, "one entry per data directory, replaced, not accumulated"
 
@@ -53,7 +53,7 @@ def test_a_change_that_breaks_the_data_is_reported_not_hidden_by_the_cache(
     invoke: Invoke, mini_dir: Path
 ) -> None:
     load_catalog(mini_dir)
-    load_catalog.cache_clear()
+    load.cache_clear()
     (mini_dir / "roles.yaml").write_text("roles: [\n")
     result = invoke("--data-dir", str(mini_dir), "roles")
     assert result.exit_code == 1 and "roles.yaml:2" in result.stderr
@@ -64,7 +64,7 @@ def test_corrupt_cache_is_ignored_and_rebuilt(mini_dir: Path, garbage: bytes) ->
     expected = load_catalog(mini_dir)
     (entry,) = _entries()
     entry.write_bytes(garbage)
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert as_data(load_catalog(mini_dir)) == as_data(expected)
     assert entry.read_bytes() != garbage
 
@@ -74,7 +74,7 @@ def test_right_key_but_invalid_body_is_rebuilt(mini_dir: Path) -> None:
     (entry,) = _entries()
     head = entry.read_text().split("\n", 1)[0]
     entry.write_text(head + '\n{"roles": "nonsense"}')
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert as_data(load_catalog(mini_dir)) == as_data(expected)
 
 
@@ -100,5 +100,5 @@ def test_a_tampered_entry_is_not_trusted(mini_dir: Path) -> None:
     (entry,) = _entries()
     head, body = entry.read_bytes().split(b"\n", 1)
     entry.write_bytes(head + b"\n" + body.replace(b"Builds things.", b"Builds bombs!."))
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert as_data(load_catalog(mini_dir)) == as_data(expected)

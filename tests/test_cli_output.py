@@ -15,8 +15,8 @@ import typer.main
 
 from mlcareer.cli import app
 from mlcareer.cli.app import hoist_global_options
-from mlcareer.cli.output import JSON_SCHEMA_VERSION
 from mlcareer.history.store import Store
+from mlcareer.jsondoc import SCHEMA_VERSION as JSON_SCHEMA_VERSION
 from tests.conftest import REPO, Invoke
 
 ANSWERS = str(REPO / "examples" / "answers.yaml")
@@ -53,10 +53,16 @@ def test_roles_data_dir_data_works_from_the_repository(
 
 
 def test_hoisting_stops_at_the_double_dash_and_leaves_the_rest_alone() -> None:
-    assert hoist_global_options(["role", "x", "--no-pager"]) == ["--no-pager", "role", "x"]
-    assert hoist_global_options(["role", "--", "--no-pager"]) == ["role", "--", "--no-pager"]
-    assert hoist_global_options(["--data-dir", "d", "roles"]) == ["--data-dir", "d", "roles"]
-    assert hoist_global_options(["history", "show", "1"]) == ["history", "show", "1"]
+    options = typer.main.get_command(app).global_options()  # type: ignore[attr-defined]
+    assert options == (("--data-dir",), ("--no-pager",))  # read from the group's own options
+
+    def hoist(args: list[str]) -> list[str]:
+        return hoist_global_options(args, *options)
+
+    assert hoist(["role", "x", "--no-pager"]) == ["--no-pager", "role", "x"]
+    assert hoist(["role", "--", "--no-pager"]) == ["role", "--", "--no-pager"]
+    assert hoist(["--data-dir", "d", "roles"]) == ["--data-dir", "d", "roles"]
+    assert hoist(["history", "show", "1"]) == ["history", "show", "1"]
 
 
 def test_data_dir_after_the_command_without_a_value_is_a_usage_error(invoke: Invoke) -> None:
@@ -69,39 +75,55 @@ def test_data_dir_after_the_command_without_a_value_is_a_usage_error(invoke: Inv
 
 
 def test_the_table_of_commands_is_the_commands_themselves() -> None:
-    """COMMANDS (what help lists without building anything) names every command, its module and help."""
+    """COMMANDS (what help lists without building anything) names every command and its module;
+    the one-line help it lists is read from each command's own docstring."""
     import inspect
 
-    from mlcareer.cli.app import COMMANDS
+    from mlcareer.cli.app import COMMANDS, summary
 
     group = typer.main.get_command(app)
     built = dict(group.commands.items())  # type: ignore[attr-defined]
     assert set(built) == set(COMMANDS)
-    for info in app.registered_commands:
-        assert info.callback is not None
-        name = info.name or typer.main.get_command_name(info.callback.__name__)
-        module, summary = COMMANDS[name]
-        assert info.callback.__module__ == f"mlcareer.cli.{module}"
-        assert (inspect.getdoc(info.callback) or "").split("\n\n")[0] == summary
+    callbacks = {
+        info.name or typer.main.get_command_name(info.callback.__name__): info.callback
+        for info in app.registered_commands
+        if info.callback is not None
+    }
+    for group_info in app.registered_groups:  # a command with subcommands: its callback is the group's
+        instance = group_info.typer_instance
+        assert instance is not None and instance.registered_callback is not None
+        callbacks[group_info.name] = instance.registered_callback.callback
+    for name, callback in callbacks.items():
+        assert callback is not None
+        assert callback.__module__ == f"mlcareer.cli.{COMMANDS[name]}"
+        paragraph = (inspect.getdoc(callback) or "").split("\n\n")[0]
+        assert summary(name) == " ".join(paragraph.split())
         for limit in (45, 60, 74, 200):
             listed = group.commands.listing(name)  # type: ignore[attr-defined]
             assert listed.get_short_help_str(limit) == built[name].get_short_help_str(limit)
-    assert len(app.registered_commands) == len(COMMANDS)
+    assert len(callbacks) == len(COMMANDS)
 
 
 @pytest.mark.slow
-def test_a_run_imports_only_the_command_it_runs() -> None:
-    """`mlcareer --help` imports no command module; `mlcareer path` imports only its own."""
+def test_a_run_imports_only_the_command_it_runs(tmp_path: Path) -> None:
+    """`mlcareer --help` imports no command module; `mlcareer path` imports only its own.
+
+    The run that builds the catalog (a cold cache) records Tab completion's grammar from every
+    command, once: it is the first run below, and every later run imports only its own command.
+    """
     probe = (
         "import sys\n"
         "from mlcareer.cli import main\n"
         "sys.argv = ['mlcareer', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
         "from mlcareer.cli.app import COMMANDS\n"
-        "modules = {f'mlcareer.cli.{m}' for m, _ in COMMANDS.values()}\n"
+        "modules = {f'mlcareer.cli.{m}' for m in COMMANDS.values()}\n"
         "sys.stderr.write('loaded: ' + ' '.join(sorted(modules & set(sys.modules))))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "MLCAREER_PAGER": "cat"}
+    env["MLCAREER_CACHE_DIR"] = str(tmp_path)
+    cold = subprocess.run([sys.executable, "-c", probe, "roles"], capture_output=True, text=True, env=env)
+    assert cold.returncode == 0 and "mlcareer.cli.path" in cold.stderr  # every command, for the grammar
     for args, loaded in ((["--help"], ""), ([], ""), (["path"], "mlcareer.cli.path")):
         done = subprocess.run(
             [sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=True
@@ -256,12 +278,40 @@ def test_history_show_unknown_number(four_results: Invoke) -> None:
         ["history", "--diff", "1"],
         ["history", "--diff", "show", "1"],
         ["history", "--clear", "show", "1"],
+        ["history", "diff", "1"],
+        ["history", "clear", "1"],
+        ["history", "--diff", "--clear"],
+        ["history", "--json", "show", "1"],
+        ["history", "show", "1", "--clear"],
     ],
 )
 def test_history_words_that_mean_nothing_are_usage_errors(four_results: Invoke, args: list[str]) -> None:
     result = four_results(*args)
     assert result.exit_code == 2, result.stdout
     assert result.stderr.startswith("Error:") or "Usage" in result.stderr
+
+
+def test_history_subcommands_and_their_old_flag_forms(four_results: Invoke) -> None:
+    """`history show N`, `history diff A B`, `history clear`; `--diff` and `--clear` stay as aliases."""
+    shown = four_results("history", "show", "1")
+    assert shown.exit_code == 0 and "Saved result #1, taken " in shown.stdout
+    new = four_results("history", "diff", "1", "2", "--json")
+    assert new.exit_code == 0, new.stderr
+    assert (json.loads(new.stdout)["before"]["id"], json.loads(new.stdout)["after"]["id"]) == (1, 2)
+    for old in (
+        ["--diff", "1", "2", "--json"],
+        ["--json", "--diff", "1", "2"],
+        ["1", "--diff", "2", "--json"],
+    ):
+        assert four_results("history", *old).stdout == new.stdout, old
+    assert four_results("history", "diff").stdout == four_results("history", "--diff").stdout
+    help_text = " ".join(four_results("history", "--help").stdout.split())
+    assert "show" in help_text and "diff" in help_text and "clear" in help_text
+    assert "`history --diff [A B]` and `history --clear` still work" in help_text
+    cleared = four_results("history", "clear", "--yes", "--json")
+    assert cleared.exit_code == 0 and json.loads(cleared.stdout)["deleted"] == 4
+    again = four_results("history", "--clear", "--yes", "--json")
+    assert again.exit_code == 0 and json.loads(again.stdout)["deleted"] == 0
 
 
 def test_diff_defaults_to_the_last_two_with_the_same_role_and_questions(four_results: Invoke) -> None:
@@ -304,7 +354,7 @@ def test_diff_with_nothing_comparable_says_how_to_choose(invoke: Invoke) -> None
     assert invoke("quiz", "--answers", ANSWERS).exit_code == 0
     result = invoke("history", "--diff")
     assert result.exit_code == 1
-    assert "--diff A B" in result.stderr
+    assert "history diff A B" in result.stderr
 
 
 # ---------------------------------------------------------------- errors that show the way out

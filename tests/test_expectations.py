@@ -17,7 +17,7 @@ import yaml
 from mlcareer.domain.expectations import expectations
 from mlcareer.errors import DataError
 from mlcareer.models import Catalog
-from mlcareer.pack.catalog import load_catalog
+from mlcareer.pack.catalog import load, load_catalog
 from tests.conftest import REPO, Invoke
 
 SEEDS = [REPO.parent / "shared" / "seeds", Path("/work/shared/seeds")]
@@ -98,7 +98,7 @@ def _said(skill: str, quote: str) -> dict[str, str]:
 
 
 def _load(directory: Path) -> Catalog:
-    load_catalog.cache_clear()
+    load.cache_clear()
     return load_catalog(directory)
 
 

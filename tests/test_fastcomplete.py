@@ -20,8 +20,10 @@ from typer.testing import CliRunner
 from mlcareer import fastcomplete
 from mlcareer.cli import app
 from mlcareer.cli.complete import complete_role, complete_skill
+from mlcareer.cli.index import record_index
 from mlcareer.pack import cache
-from mlcareer.pack.catalog import FILES, RawDirectory, load_catalog, read_directory, shipped_data_dir
+from mlcareer.pack.catalog import RawDirectory, load, load_catalog, read_directory, shipped_data_dir
+from tests.conftest import Invoke
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -32,8 +34,8 @@ def _index(directory: Path) -> None:
     assert isinstance(raw, RawDirectory)
     key = cache.key(raw.extras, raw.files)
     assert key is not None
-    load_catalog.cache_clear()
-    fastcomplete.write_index(directory, key, load_catalog(directory))
+    load.cache_clear()
+    record_index(directory, key, load_catalog(directory), typer.main.get_command(app))
 
 
 def _env(shell: str, line: str, fish_action: str = "get-args") -> dict[str, str]:
@@ -144,7 +146,7 @@ def test_a_stale_or_damaged_index_is_never_used(runner: CliRunner, mini_dir: Pat
 def test_typer_fallback_writes_the_index(runner: CliRunner, mini_dir: Path) -> None:
     env = _env("bash", f"mlcareer --data-dir {mini_dir} role ")
     assert fastcomplete.answer({**os.environ, **env}) is None
-    load_catalog.cache_clear()
+    load.cache_clear()
     runner.invoke(app, [], env=env)
     assert _compare(runner, env)
 
@@ -186,6 +188,9 @@ def test_random_requests_agree_with_typer(runner: CliRunner, mini_dir: Path) -> 
         "--role", "-r", "--level senior", "ml-engineer", "--quick", "--no-save", "--output out.txt",
         "--from", "--section", "data-scientist",
     ]  # fmt: skip
+    recorded = fastcomplete.read_grammar()
+    assert recorded is not None
+    grammar = recorded[1]
     rng = random.Random(14)
     answered = 0
     for _ in range(400):
@@ -195,8 +200,8 @@ def test_random_requests_agree_with_typer(runner: CliRunner, mini_dir: Path) -> 
             args = [rng.choice(["role", "compare", "skill", "path", "salary", "quiz"])]
             args += [rng.choice(plausible) for _ in range(rng.randint(0, 3))]
         else:  # most real requests name a command, then words that command takes
-            command = rng.choice(sorted(fastcomplete.GRAMMAR))
-            _, values, flags = fastcomplete.GRAMMAR[command]
+            command = rng.choice(sorted(grammar))
+            _, values, flags = grammar[command]
             sensible = [*sorted(flags), *(f"{o} x" for o in sorted(values)), *sorted(values), "ml-engineer"]
             args = [command, *(rng.choice(sensible) for _ in range(rng.randint(0, 3)))]
         if rng.random() < 0.2:
@@ -206,8 +211,14 @@ def test_random_requests_agree_with_typer(runner: CliRunner, mini_dir: Path) -> 
     assert answered > 40  # the comparison means something only if the fast path answers
 
 
-def test_grammar_matches_the_click_tree() -> None:
-    """fastcomplete.GRAMMAR is the command line Typer builds, for every command that completes ids."""
+def test_a_full_run_records_the_grammar_of_the_click_tree(invoke: Invoke, mini_dir: Path) -> None:
+    """The grammar the fast path reads is recorded by a full run from the commands Typer builds,
+    for every command that completes ids; this derives it again, by another road, and compares."""
+    assert fastcomplete.read_grammar() is None  # a fresh cache
+    ran = invoke("--data-dir", str(mini_dir), "roles", "--json")  # builds a catalog: index and grammar
+    assert ran.exit_code == 0
+    recorded = fastcomplete.read_grammar()
+    assert recorded is not None
     group = typer.main.get_command(app)
     ids = {complete_role: "role", complete_skill: "skill"}
 
@@ -226,9 +237,11 @@ def test_grammar_matches_the_click_tree() -> None:
         return None
 
     group_values = [o for p in group.params if not getattr(p, "is_flag", True) for o in p.opts]
-    assert tuple(group_values) == fastcomplete.GROUP_VALUE_OPTIONS
+    assert tuple(group_values) == recorded[0] == ("--data-dir",)
     derived = {}
     for name, command in group.commands.items():  # type: ignore[attr-defined]
+        if hasattr(command, "commands"):
+            continue  # a command with subcommands (history) is Typer's
         ctx = group.make_context("mlcareer", [name], resilient_parsing=True)
         params = command.get_params(ctx)
         arguments = tuple(completes(p) for p in params if p.param_type_name == "argument")
@@ -236,16 +249,27 @@ def test_grammar_matches_the_click_tree() -> None:
         values = {o: completes(p) for p in options if not p.is_flag for o in p.opts}  # type: ignore[attr-defined]
         flags = frozenset(o for p in options if p.is_flag for o in p.opts)  # type: ignore[attr-defined]
         if not all(p.nargs == 1 and not getattr(p, "multiple", False) for p in params):
-            assert name not in fastcomplete.GRAMMAR  # variadic commands (team FILE...) are Typer's
+            assert name not in recorded[1]  # variadic commands (team FILE...) are Typer's
             continue
         if "role" in arguments or "skill" in arguments or set(values.values()) - {None}:
             derived[name] = (arguments, values, flags)
-    assert derived == fastcomplete.GRAMMAR
+    assert derived == recorded[1]
+    assert {"role", "compare", "skill", "path", "salary", "quiz"} <= set(derived)  # plan repeats --done
+
+
+def test_a_grammar_recorded_from_other_commands_is_never_used(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _index(shipped_data_dir())
+    env = _env("bash", "mlcareer role ml")
+    assert fastcomplete.answer({**os.environ, **env}) is not None
+    monkeypatch.setattr("mlcareer.pack.fastindex.code_key", lambda: "other command modules")
+    assert fastcomplete.read_grammar() is None
+    assert fastcomplete.answer({**os.environ, **env}) is None  # Typer answers
+    _compare(runner, env)
 
 
 def test_key_and_names_match_the_cache(mini_dir: Path, tmp_path: Path) -> None:
-    assert tuple(spec.name for spec in FILES) == fastcomplete.DATA_FILES
-    assert cache.FORMAT == fastcomplete.CACHE_FORMAT
     (mini_dir / "notes.yml").write_text("")
     (mini_dir / "quiz.yaml").unlink(missing_ok=True)
     for directory in (shipped_data_dir(), mini_dir):

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from mlcareer.pack import cache
-from mlcareer.pack.catalog import load_catalog
+from mlcareer.pack.catalog import load, load_catalog
 from mlcareer.records import as_data, replace
 from tests.conftest import MINI, PRINT_PEAK_KIB, REPO, Invoke
 
@@ -313,10 +313,10 @@ def test_damaged_history_text_is_shown_escaped(invoke: Invoke) -> None:
 def test_a_data_directory_named_with_any_bytes_is_cached(tmp_path: Path) -> None:
     odd = os.path.join(os.fsencode(tmp_path), b"data-\xff")
     shutil.copytree(os.fsencode(MINI), odd)
-    load_catalog.cache_clear()
+    load.cache_clear()
     first = load_catalog(Path(os.fsdecode(odd)))
     assert list(cache.cache_dir().glob("catalog-*.json"))  # type: ignore[union-attr]
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert as_data(load_catalog(Path(os.fsdecode(odd)))) == as_data(first)
 
 
@@ -326,9 +326,9 @@ def test_a_data_directory_named_with_any_bytes_is_cached(tmp_path: Path) -> None
 @pytest.fixture
 def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_dir: Path) -> Path:
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
-    load_catalog.cache_clear()
+    load.cache_clear()
     load_catalog(mini_dir)
-    load_catalog.cache_clear()
+    load.cache_clear()
     (entry,) = (tmp_path / "cache").glob("catalog-*.json")
     return entry
 
@@ -375,7 +375,7 @@ def _escape(d: Any) -> None:
 )
 def test_a_forged_entry_costs_only_speed(invoke: Invoke, cached: Path, mini_dir: Path, edit: Any) -> None:
     expected = invoke("--data-dir", str(mini_dir), "role", "engineer")
-    load_catalog.cache_clear()
+    load.cache_clear()
     _forge(cached, edit)
     again = invoke("--data-dir", str(mini_dir), "role", "engineer")
     assert again.exit_code == 0, again.stderr

@@ -17,7 +17,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from mlcareer.cli.output import JSON_SCHEMA_VERSION
+from mlcareer.jsondoc import SCHEMA_VERSION as JSON_SCHEMA_VERSION
 from mlcareer.jsondoc.schemas import DOCUMENTS, schema_text
 from tests.conftest import Invoke
 
@@ -189,13 +189,13 @@ def test_history_documents_validate(invoke: Invoke, tmp_path: Path) -> None:
     assert len(listed["results"]) == 2
     shown = _valid("history-show", invoke, "history", "show", "1", "--json")
     assert shown["id"] == 1 and shown["result"]["skills"]
-    diff = _valid("history-diff", invoke, "history", "--diff", "--json")
+    diff = _valid("history-diff", invoke, "history", "diff", "--json")
     assert diff["comparable"] is True
     assert any(s["after"]["grade"] != s["before"]["grade"] for s in diff["skills"])
     assert all(s["after"]["name"] for s in diff["skills"] if s["after"]["grade"] is not None)
     plan = _valid("plan", invoke, "plan", "--json")  # from the last saved result
     assert plan["from"]["kind"] == "history"
-    cleared = _valid("history-clear", invoke, "history", "--clear", "--yes", "--json")
+    cleared = _valid("history-clear", invoke, "history", "clear", "--yes", "--json")
     assert cleared["deleted"] == 2
 
 

@@ -19,7 +19,7 @@ from mlcareer.choices import Level
 from mlcareer.models import Catalog, Role, Source, layout
 from mlcareer.models.base import _Model
 from mlcareer.pack import cache
-from mlcareer.pack.catalog import load_catalog, shipped_data_dir
+from mlcareer.pack.catalog import load, load_catalog, shipped_data_dir
 from mlcareer.records import Record, as_data, positional, rebuild, record_classes, replace
 from tests.conftest import MINI, REPO
 
@@ -133,7 +133,7 @@ def test_an_entry_whose_records_do_not_fit_its_layout_is_validated_again(
 ) -> None:
     """An entry the user's own cache wrote, with a good MAC, but a body of the wrong shape."""
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
-    load_catalog.cache_clear()
+    load.cache_clear()
     expected = load_catalog(mini_dir)
     (entry,) = (tmp_path / "cache").glob("catalog-*.json")
     head, body = entry.read_bytes().split(b"\n", 1)
@@ -146,7 +146,7 @@ def test_an_entry_whose_records_do_not_fit_its_layout_is_validated_again(
     meta.update(size=len(body), mac=cache._mac(secret, meta["key"], body))
     entry.write_bytes(json.dumps(meta).encode() + b"\n" + body)
     assert cache.get(mini_dir, meta["key"]) is None
-    load_catalog.cache_clear()
+    load.cache_clear()
     again = load_catalog(mini_dir)
     assert not isinstance(cast(object, again), Record) and as_data(again) == as_data(expected)
 

@@ -19,7 +19,7 @@ import pytest
 from mlcareer.files import read_regular
 from mlcareer.history.store import HistoryError, data_home
 from mlcareer.pack import cache
-from mlcareer.pack.catalog import load_catalog
+from mlcareer.pack.catalog import load, load_catalog
 from tests.conftest import MINI, REPO, Invoke
 from tests.unprivileged import as_other_user
 
@@ -136,7 +136,7 @@ def test_a_relative_cache_dir_is_ignored_not_resolved(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MLCAREER_CACHE_DIR", "relative-cache")
     assert cache.cache_dir() == Path(os.environ["XDG_CACHE_HOME"]) / "mlcareer"
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert invoke("--data-dir", str(MINI), "roles").exit_code == 0
     assert not (tmp_path / "relative-cache").exists()
 

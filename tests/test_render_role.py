@@ -14,7 +14,7 @@ from mlcareer.domain.careers import compare_roles, describe_role, find_role, lis
 from mlcareer.models import Catalog
 from mlcareer.pack.catalog import load_catalog
 from mlcareer.render.compare import comparison_page
-from mlcareer.render.role import render_roles
+from mlcareer.render.role_list import render_roles
 from mlcareer.render.role_page import role_page
 from mlcareer.render.to_text import page
 from mlcareer.text import clean

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from mlcareer.choices import Level, Section
 from mlcareer.cli import app
 from mlcareer.cli.app import COMMANDS
-from mlcareer.pack.catalog import load_catalog, shipped_data_dir
+from mlcareer.pack.catalog import load, load_catalog, shipped_data_dir
 from mlcareer.records import Record
 from tests.conftest import MINI, REPO
 
@@ -130,7 +130,7 @@ def _pass(runner: CliRunner, lines: list[list[str]], formats: dict[str, list[str
 def saved_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A history of two results, for history and plan (both passes read the same store)."""
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "warm-up-cache"))
-    load_catalog.cache_clear()
+    load.cache_clear()
     runner = CliRunner()
     for role in list(load_catalog(shipped_data_dir()).lookup.roles)[:2]:
         done = runner.invoke(app, ["quiz", "--answers", SAMPLE, "--role", role])
@@ -151,13 +151,13 @@ def test_models_and_records_print_the_same_bytes(
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)  # any file a command writes lands here
 
-    load_catalog.cache_clear()
+    load.cache_clear()
     validated = load_catalog(shipped_data_dir())  # empty cache: validated now, then cached
     assert not isinstance(validated, Record)
     lines = [*_lines(validated), *_mini_lines()]
     first = _pass(runner, lines, formats)
 
-    load_catalog.cache_clear()
+    load.cache_clear()
     assert isinstance(load_catalog(shipped_data_dir()), Record)
     assert isinstance(load_catalog(MINI), Record)
     second = _pass(runner, lines, formats)
@@ -181,7 +181,7 @@ def test_reports_written_to_files_are_the_same(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
     written: list[dict[str, bytes]] = []
     for cached in (False, True):
-        load_catalog.cache_clear()
+        load.cache_clear()
         assert isinstance(load_catalog(shipped_data_dir()), Record) is cached
         files: dict[str, bytes] = {}
         for suffix in ("md", "html", "svg"):

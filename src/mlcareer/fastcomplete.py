@@ -5,10 +5,13 @@ parameter adapters and pydantic, the catalog); answered here, from a small index
 written beside the catalog cache, it costs little more than the interpreter's start-up.
 
 The index is trusted only when it was made from exactly the data files in use: it holds the
-cache key (a hash of every data file's bytes, see ``mlcareer.pack.cache.key``), and the key is
-computed again from the files on every Tab press. Anything this module does not know for
-certain (another shell, an option name, an enum value, a help text Rich would change, an
-index missing or stale) returns None, and Typer answers as before. Tests compare every
+cache key (a hash of every data file's bytes, see ``mlcareer.datafiles.cache_key``), and the
+key is computed again from the files on every Tab press. The grammar of the command line
+(which word is a command, which option takes a value, what completes it) is not written here
+either: full runs record it from the real Click commands (``mlcareer.cli.index``), and it is
+trusted only when recorded from exactly the command modules in use. Anything this module does
+not know for certain (another shell, an option name, an enum value, a help text Rich would
+change, an index or grammar missing or stale) returns None, and Typer answers as before. Tests compare every
 answer given here with Typer's own, in bash, zsh and fish.
 
 Only the standard library's light modules are imported here: this runs before anything else.
@@ -22,68 +25,31 @@ import sys
 
 # The index of ids, re-exported: callers and tests use fastcomplete.read_index and the rest.
 from mlcareer.pack.fastindex import (
-    _ROLE,
-    _SKILL,
-    CACHE_FORMAT,
-    DATA_FILES,
     INDEX_FORMAT,
-    MAX_BYTES,
+    Grammar,
     cache_dir,
     data_key,
-    help_line,
     index_path,
+    read_grammar,
     read_index,
-    role_items,
     shipped_data_dir,
-    skill_items,
     write_index,
 )
 
 __all__ = [
-    "CACHE_FORMAT",
-    "DATA_FILES",
     "INDEX_FORMAT",
-    "MAX_BYTES",
     "answer",
     "cache_dir",
     "data_key",
-    "help_line",
     "index_path",
     "main",
+    "read_grammar",
     "read_index",
-    "role_items",
     "shipped_data_dir",
-    "skill_items",
     "write_index",
 ]
 
 COMPLETE_VAR = "_MLCAREER_COMPLETE"
-
-# The command line as Typer builds it (a test derives this from the Click tree and compares):
-# per command, its arguments in order (what completes each: "role", "skill" or None), its
-# options that take a value (with what completes them) and its flags.
-_COMMON_VALUES: dict[str, str | None] = {"--format": None, "-f": None, "--output": None, "-o": None}
-_COMMON_FLAGS = frozenset(("--json", "--help", "-h"))
-GRAMMAR: dict[str, tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]] = {
-    "role": ((_ROLE,), {"--section": None, "-s": None, **_COMMON_VALUES}, _COMMON_FLAGS | {"--full"}),
-    "compare": ((_ROLE, _ROLE), dict(_COMMON_VALUES), _COMMON_FLAGS),
-    "skill": ((_SKILL,), dict(_COMMON_VALUES), _COMMON_FLAGS),
-    "path": ((), {"--from": _ROLE, "--to": _ROLE, **_COMMON_VALUES}, _COMMON_FLAGS),
-    "salary": (
-        (),
-        {"--level": None, "-l": None, "--role": _ROLE, "-r": _ROLE, "--region": None, "--currency": None}
-        | {"--source": None, "-s": None}
-        | _COMMON_VALUES,
-        _COMMON_FLAGS,
-    ),
-    "quiz": (
-        (),
-        {"--role": _ROLE, "-r": _ROLE, "--answers": None, "-a": None, "--report": None} | _COMMON_VALUES,
-        _COMMON_FLAGS | {"--quick", "--no-save", "--template", "--force", "--plan"},
-    ),
-    # plan is Typer's to complete: --done and --undo repeat
-}
-GROUP_VALUE_OPTIONS = ("--data-dir",)
 
 # Help texts made only of these characters pass through Typer's Rich rendering unchanged
 # (no markup, no emoji codes, no escapes added by the zsh quoting, one cell each).
@@ -122,16 +88,41 @@ def _request(shell: str, environ: dict[str, str] | os._Environ[str]) -> tuple[li
     return args, ""
 
 
-def _target(args: list[str], incomplete: str) -> tuple[str | None, str] | None:
-    """(what completes the word, the --data-dir given) when certain; else None."""
+def _target(
+    args: list[str], incomplete: str, group_values: tuple[str, ...], commands: dict[str, Grammar]
+) -> tuple[str | None, str] | None:
+    """(what completes the word, the --data-dir given) when certain; else None.
+
+    ``group_values`` and ``commands`` are the grammar recorded from the real commands
+    (``mlcareer.cli.index``): the group's options that take a value, and each command's.
+    """
     if incomplete.startswith("-") or "--" in args:
         return None
+    found = _group_options(args, group_values)
+    if found is None:
+        return None
+    i, data_dir = found
+    if i >= len(args) or args[i] not in commands:
+        return None
+    arguments, values, flags = commands[args[i]]
+    rest = args[i + 1 :]
+    # As Click: a last word naming an option that takes a value means the value is completed.
+    if rest and rest[-1] in values:
+        return values[rest[-1]], data_dir
+    given = _arguments_given(rest, values, flags)
+    if given is None or given >= len(arguments):
+        return None
+    return arguments[given], data_dir
+
+
+def _group_options(args: list[str], group_values: tuple[str, ...]) -> tuple[int, str] | None:
+    """Where the command's name stands after the group's options, and the --data-dir they give;
+    None when an option is not one of them or its value is the word being completed."""
     data_dir = ""
     i = 0
-    while i < len(args) and args[i].startswith("-"):  # the group's options
-        word = args[i]
-        name, eq, value = word.partition("=")
-        if name not in GROUP_VALUE_OPTIONS:
+    while i < len(args) and args[i].startswith("-"):
+        name, eq, value = args[i].partition("=")
+        if name not in group_values:
             return None
         if not eq:
             i += 1
@@ -142,33 +133,27 @@ def _target(args: list[str], incomplete: str) -> tuple[str | None, str] | None:
             return None
         data_dir = value
         i += 1
-    if i >= len(args) or args[i] not in GRAMMAR:
-        return None
-    arguments, values, flags = GRAMMAR[args[i]]
-    rest = args[i + 1 :]
-    # As Click: a last word naming an option that takes a value means the value is completed.
-    if rest and rest[-1] in values:
-        return values[rest[-1]], data_dir
+    return i, data_dir
+
+
+def _arguments_given(rest: list[str], values: dict[str, str | None], flags: frozenset[str]) -> int | None:
+    """How many arguments the words after the command give; None at a word this cannot read."""
     given = 0
     j = 0
     while j < len(rest):
         word = rest[j]
-        if word.startswith("-") and word != "-":
-            name, eq, _ = word.partition("=")
-            if eq and name.startswith("--") and name in values:
-                pass
-            elif word in values:
-                j += 1  # its value, whatever it looks like
-            elif word not in flags:
-                return None
-        elif word == "-":
+        if word == "-":
             return None
+        if word.startswith("-"):
+            name, eq, _ = word.partition("=")
+            if word in values and not eq:
+                j += 1  # its value, whatever it looks like
+            elif not (eq and name.startswith("--") and name in values) and word not in flags:
+                return None
         else:
             given += 1
         j += 1
-    if given >= len(arguments):
-        return None
-    return arguments[given], data_dir
+    return given
 
 
 def _width(environ: dict[str, str] | os._Environ[str]) -> int | None:
@@ -212,49 +197,64 @@ def answer(environ: dict[str, str] | os._Environ[str]) -> tuple[str, int] | None
         fish_action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
         if shell == "fish" and fish_action not in ("get-args", "is-args"):
             return None
-        args, incomplete = _request(shell, environ)
-        if "=" in incomplete:
+        items = _items(shell, environ)
+        if items is None:
             return None
-        target = _target(args, incomplete)
-        if target is None or target[0] is None:
-            return None
-        kind, data_dir = target[0], target[1]
-        directory = data_dir or environ.get("MLCAREER_DATA_DIR") or shipped_data_dir()
-        index = read_index(directory)
-        if index is None:
-            return None
-        items = [(value, text) for value, text in index[kind] if value.startswith(incomplete)]
         if shell == "bash":
             return "\n".join(value for value, _ in items) + "\n", 0
-        width = _width(environ) if any(text for _, text in items) else 0
-        if shell == "zsh":
-            lines = []
-            for value, text in items:
-                if not text:
-                    lines.append(f'"{_zsh_escape(value)}"')
-                    continue
-                shown = _zsh_escape(text)
-                if not _plain(shown, width):
-                    return None
-                lines.append(f'"{_zsh_escape(value)}":"{shown}"')
-            if not lines:
-                return "_files\n", 0
-            body = "\n".join(lines)
-            return f"_arguments '*: :(({body}))'\n", 0
-        if fish_action == "is-args":
+        if shell == "fish" and fish_action == "is-args":
             return "", 0 if items else 1
-        lines = []
-        for value, text in items:
-            if not text:
-                lines.append(value)
-                continue
-            shown = "".join(" " if c.isspace() else c for c in text)
-            if not _plain(shown, width):
-                return None
-            lines.append(f"{value}\t{shown}")
-        return "\n".join(lines) + "\n", 0
+        width = _width(environ) if any(text for _, text in items) else 0
+        return _zsh(items, width) if shell == "zsh" else _fish(items, width)
     except Exception:  # anything unexpected: Typer answers
         return None
+
+
+def _items(shell: str, environ: dict[str, str] | os._Environ[str]) -> list[tuple[str, str]] | None:
+    """The ids (with their titles) that complete the word, when certain; None otherwise."""
+    args, incomplete = _request(shell, environ)
+    if "=" in incomplete:
+        return None
+    grammar = read_grammar()
+    if grammar is None:
+        return None
+    target = _target(args, incomplete, *grammar)
+    if target is None or target[0] is None:
+        return None
+    kind, data_dir = target[0], target[1]
+    index = read_index(data_dir or environ.get("MLCAREER_DATA_DIR") or shipped_data_dir())
+    if index is None:
+        return None
+    return [(value, text) for value, text in index[kind] if value.startswith(incomplete)]
+
+
+def _zsh(items: list[tuple[str, str]], width: int | None) -> tuple[str, int] | None:
+    lines = []
+    for value, text in items:
+        if not text:
+            lines.append(f'"{_zsh_escape(value)}"')
+            continue
+        shown = _zsh_escape(text)
+        if not _plain(shown, width):
+            return None
+        lines.append(f'"{_zsh_escape(value)}":"{shown}"')
+    if not lines:
+        return "_files\n", 0
+    body = "\n".join(lines)
+    return f"_arguments '*: :(({body}))'\n", 0
+
+
+def _fish(items: list[tuple[str, str]], width: int | None) -> tuple[str, int] | None:
+    lines = []
+    for value, text in items:
+        if not text:
+            lines.append(value)
+            continue
+        shown = "".join(" " if c.isspace() else c for c in text)
+        if not _plain(shown, width):
+            return None
+        lines.append(f"{value}\t{shown}")
+    return "\n".join(lines) + "\n", 0
 
 
 def main() -> bool:

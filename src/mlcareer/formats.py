@@ -3,16 +3,17 @@
 Every view described as a page (``render.view``) has every format here. Adding a format for
 every view takes a renderer of pages (``render/to_X.py``) and one entry below: the options,
 the help and the output all follow this table.
+
+Renderers are named as ``"module:function"`` strings and imported only when a document of
+that format is made (``resolve``): this module imports nothing of mlcareer, so the command
+line reads the table without loading a renderer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from mlcareer.render.view import Page
+from typing import Any
 
 
 class Format(StrEnum):
@@ -33,21 +34,23 @@ HELP: dict[Format, str] = {
     Format.mermaid: "mermaid (diagrams)",
 }
 
-
-def _markdown(page: Page) -> str:
-    from mlcareer.render import to_markdown
-
-    return to_markdown.page(page)
-
-
-def _html(page: Page) -> str:
-    from mlcareer.render import to_html
-
-    return to_html.page(page)
-
-
-#: The document formats of a page: each a function from a page to the whole document.
-DOCUMENTS: dict[Format, Callable[[Page], str]] = {Format.markdown: _markdown, Format.html: _html}
+#: The document formats of a page: each names a function from a page to the whole document.
+DOCUMENTS: dict[Format, str] = {
+    Format.markdown: "mlcareer.render.to_markdown:page",
+    Format.html: "mlcareer.render.to_html:page",
+}
 
 #: What every view has: text for the terminal (``render.to_text``), JSON, and the documents.
 VIEW_FORMATS: tuple[Format, ...] = (Format.text, Format.json, *DOCUMENTS)
+
+
+def resolve(target: str) -> Any:
+    """The object a ``"package.module:name"`` string names, importing its module now."""
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def document(fmt: Format, page: object) -> str:
+    """A page as a whole document of format ``fmt`` (one of ``DOCUMENTS``)."""
+    text: str = resolve(DOCUMENTS[fmt])(page)
+    return text

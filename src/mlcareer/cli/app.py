@@ -7,79 +7,75 @@ import importlib
 import sys
 from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from mlcareer import __version__
-from mlcareer.cli.options import State, fresh_state, state
+from mlcareer.cli.options import DataDirOption, NoPagerOption, fresh_state, state
 from mlcareer.cli.output import report_error
-from mlcareer.errors import MlcareerError
+from mlcareer.errors import MlcareerError, UsageError
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 
-# Every command, in the order `mlcareer --help` lists them (the most useful first): the module of
-# mlcareer.cli that defines it, and its one-line help (the first paragraph of its docstring).
-# Listing commands reads this table; only the command being run is imported and built. A test
-# keeps it equal to the commands themselves.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "role": (
-        "roles",
-        "Explain a role: what it does, the skills it expects, pay, where it leads, and sources.",
-    ),
-    "roles": ("roles", "List every role, grouped by level of the career ladder."),
-    "compare": ("roles", "Compare two roles side by side: level, work, tools, pay and skills."),
-    "salary": (
-        "salary",
-        "Show pay by level as the sources give it: a table, a chart on one scale, and what changes pay.",
-    ),
-    "path": (
-        "path",
-        "Show the career ladder as a tree, what is reachable from a role, or the route between two roles.",
-    ),
-    "quiz": (
-        "quiz",
-        "Assess yourself: readiness for a role, level, gaps to close, and the kinds of ML engineer that fit.",
-    ),
-    "plan": (
-        "plan",
-        "Your learning plan for a role: the skills to grow and the level requirements to meet, in order.",
-    ),
-    "history": (
-        "history",
-        "Your saved quiz results, newest first: date, target role, readiness, level and trend.",
-    ),
-    "team": (
-        "team",
-        "Compare the self-assessments of a class or a team: who meets what, and the gaps they share.",
-    ),
-    "skills": (
-        "skills",
-        "List the skills, grouped as technical, analytical and interpersonal, with how many roles need each.",
-    ),
-    "skill": (
-        "skills",
-        "Explain a skill: what it is, its proficiency steps, the roles that need it, and credentials.",
-    ),
-    "validate": (
-        "roles",
-        "Check a data directory and report every problem in it, with file, line and field.",
-    ),
+# Every command, in the order `mlcareer --help` lists them (the most useful first), and the module
+# of mlcareer.cli that defines it. Listing commands reads this table and each command's docstring
+# (``summary``); only the command being run is imported and built.
+COMMANDS: dict[str, str] = {
+    "role": "roles",
+    "roles": "roles",
+    "compare": "roles",
+    "salary": "salary",
+    "path": "path",
+    "quiz": "quiz",
+    "plan": "plan",
+    "history": "history",
+    "team": "team",
+    "skills": "skills",
+    "skill": "skills",
+    "validate": "roles",
 }
+
+
+def summary(name: str) -> str:
+    """A command's one-line help (its docstring's first paragraph), read without importing it.
+
+    The source of the command's module is read as text; where it cannot be (no source
+    shipped), the command is built and asked.
+    """
+    import re
+
+    try:
+        source = (Path(__file__).parent / f"{COMMANDS[name]}.py").read_text(encoding="utf-8")
+    except OSError:
+        source = ""
+    found = re.search(rf'^def {name}\(.*?\n    """(.*?)(?:\n\n|""")', source, re.S | re.M)
+    if found is None:
+        built = _build(name)
+        return str(getattr(built, "help", "") or "").split("\n\n")[0]
+    return " ".join(line.strip() for line in found.group(1).splitlines())
 
 
 def _build(name: str) -> Any:
     """Import the module that defines command ``name`` and build that command alone (None if absent)."""
-    importlib.import_module(f"mlcareer.cli.{COMMANDS[name][0]}")
+    importlib.import_module(f"mlcareer.cli.{COMMANDS[name]}")
     for info in app.registered_commands:
         if info.callback and (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
             return typer.main.get_command_from_info(
                 info,
                 pretty_exceptions_short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode,
+            )
+    for group in app.registered_groups:  # a command with subcommands (history show, diff, clear)
+        if group.name == name:
+            return typer.main.get_group_from_info(
+                group,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+                suggest_commands=app.suggest_commands,
             )
     return None
 
@@ -126,7 +122,7 @@ class LazyCommands(MutableMapping[str, Any]):
         if command is not None or name not in COMMANDS:
             return command
         if name not in self._stubs:
-            self._stubs[name] = TyperCommand(name=name, help=COMMANDS[name][1])
+            self._stubs[name] = TyperCommand(name=name, help=summary(name))
         return self._stubs[name]
 
 
@@ -150,11 +146,7 @@ class _Group(TyperGroup):
         commands = self.commands
         if self._listing and isinstance(commands, LazyCommands):
             return commands.listing(cmd_name)
-        command = commands.get(cmd_name)
-        for param in getattr(command, "params", ()):
-            if type(param) is TyperArgument:
-                param.__class__ = _WordArgument
-        return command
+        return _word_arguments(commands.get(cmd_name))
 
     @contextlib.contextmanager
     def _only_listing(self) -> Iterator[None]:
@@ -174,7 +166,19 @@ class _Group(TyperGroup):
             return super().shell_complete(ctx, incomplete)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args))
+        return super().parse_args(ctx, hoist_global_options(args, *self.global_options()))
+
+    def global_options(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The program's own options that may follow the command: those that take a value, and flags.
+
+        Read from the group's parameters (``_main``'s): every option that sets the run's
+        ``State`` (``cli.options``), not the eager ones (--version, --help) nor completion's
+        installers, which set nothing.
+        """
+        options = [p for p in self.params if not p.is_eager and p.expose_value]
+        values = tuple(o for p in options if not getattr(p, "is_flag", False) for o in p.opts)
+        flags = tuple(o for p in options if getattr(p, "is_flag", False) for o in p.opts)
+        return values, flags
 
     def invoke(self, ctx: Any) -> Any:
         from mlcareer.files import fresh_run
@@ -185,6 +189,36 @@ class _Group(TyperGroup):
             except MlcareerError as exc:
                 report_error(exc)
                 raise typer.Exit(exc.exit_code) from None
+
+
+def _word_arguments(command: Any) -> Any:
+    """Show a command's arguments in help as words (``_WordArgument``)."""
+    for param in getattr(command, "params", ()):
+        if type(param) is TyperArgument:
+            param.__class__ = _WordArgument
+    return command
+
+
+class Subgroup(TyperGroup):
+    """A command with subcommands, as git and gh name them (`history show N`).
+
+    ``aliases`` maps an older flag form to its subcommand (`--diff` -> `diff`): the flag,
+    wherever it stands before a `--`, becomes the subcommand, and the other words follow it.
+    """
+
+    aliases: ClassVar[dict[str, str]] = {}
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        end = args.index("--") if "--" in args else len(args)
+        found = [word for word in args[:end] if word in self.aliases]
+        if len(found) > 1:
+            raise UsageError(f"{found[0]} and {found[1]} do not go together")
+        if found:
+            args = [self.aliases[found[0]], *(w for i, w in enumerate(args) if i >= end or w != found[0])]
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return _word_arguments(super().get_command(ctx, cmd_name))
 
 
 class _WordArgument(TyperArgument):
@@ -202,13 +236,9 @@ class _WordArgument(TyperArgument):
         return None
 
 
-# Options of the whole program that may also come after the command: `mlcareer roles --data-dir data`.
-GLOBAL_VALUE_OPTIONS = ("--data-dir",)
-GLOBAL_FLAGS = ("--no-pager",)
-
-
-def hoist_global_options(args: list[str]) -> list[str]:
-    """Move global options given after the command to before it, where the parser reads them.
+def hoist_global_options(args: list[str], values: tuple[str, ...], flags: tuple[str, ...]) -> list[str]:
+    """Move global options given after the command to before it, where the parser reads them:
+    `mlcareer roles --data-dir data`. ``values`` take a value, ``flags`` do not.
 
     Nothing after a `--` is touched.
     """
@@ -217,7 +247,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
         word = args[start]
         if word == "--":
             return args
-        if word in GLOBAL_VALUE_OPTIONS:
+        if word in values:
             start += 2
         elif word.startswith("-"):
             start += 1
@@ -233,11 +263,11 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if word == "--":
             rest += args[i:]
             break
-        if word in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+        if word in values and i + 1 < len(args):
             moved += args[i : i + 2]
             i += 2
             continue
-        if word in GLOBAL_FLAGS or word.startswith(tuple(f"{o}=" for o in GLOBAL_VALUE_OPTIONS)):
+        if word in flags or word.startswith(tuple(f"{o}=" for o in values)):
             moved.append(word)
         else:
             rest.append(word)
@@ -268,25 +298,8 @@ def _version(value: bool) -> None:
 def _main(
     ctx: typer.Context,
     *,
-    data_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--data-dir",
-            metavar="DIR",
-            help="Read roles, skills and salaries from this directory instead of the shipped data "
-            "(also: MLCAREER_DATA_DIR; before or after the command).",
-            show_default=False,
-            readable=False,  # the loader examines it and says why it cannot be read (exit 1)
-        ),
-    ] = None,
-    no_pager: Annotated[
-        bool,
-        typer.Option(
-            "--no-pager",
-            help="Print long output directly instead of through a pager "
-            "($MLCAREER_PAGER, else $PAGER, else less -FRX; MLCAREER_PAGER=cat also turns it off).",
-        ),
-    ] = False,
+    data_dir: DataDirOption = None,
+    no_pager: NoPagerOption = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -299,7 +312,6 @@ def _main(
     current = state()
     current.data_dir = data_dir
     current.pager = not no_pager
-    ctx.obj = current
     if ctx.invoked_subcommand is None:
         from mlcareer.cli.overview import overview
 
@@ -310,7 +322,17 @@ def _main(
 
 
 def catalog(ctx: typer.Context) -> Catalog:
-    """The validated data for this run."""
-    from mlcareer.pack.catalog import load_catalog, resolve_data_dir
+    """The validated data for this run; a run that built it also writes Tab completion's index."""
+    from mlcareer.pack.catalog import load, resolve_data_dir
 
-    return load_catalog(resolve_data_dir((ctx.find_object(State) or state()).data_dir))
+    directory = resolve_data_dir(state().data_dir)
+    loaded = load(directory)  # one load per directory and process: later calls return the first
+    if loaded.built and loaded.key is not None and (directory, loaded.key) not in _INDEXED:
+        from mlcareer.cli.index import record_index
+
+        _INDEXED.add((directory, loaded.key))
+        record_index(directory, loaded.key, loaded.catalog, ctx.find_root().command)
+    return loaded.catalog
+
+
+_INDEXED: set[tuple[Path, str]] = set()  # the catalogs this process built and indexed

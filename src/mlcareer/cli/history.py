@@ -1,15 +1,14 @@
-"""The saved results of the self-assessment: `mlcareer history` (list, show N, --diff, --clear)."""
+"""The saved results of the self-assessment: `mlcareer history` and its subcommands show, diff, clear."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import typer
 
-from mlcareer.cli.app import app, catalog
-from mlcareer.cli.options import FormatOption, JsonOption, OutputOption
-from mlcareer.cli.output import emit, notice, print_json
+from mlcareer.cli.app import Subgroup, app, catalog
+from mlcareer.cli.options import JsonOption, OutputOption, formats_for
+from mlcareer.cli.output import emit, notice
 from mlcareer.errors import MlcareerError, UsageError
 from mlcareer.formats import Format
 
@@ -19,55 +18,149 @@ if TYPE_CHECKING:
     from mlcareer.models import ScaleStep
 
 
-@app.command()
+class _History(Subgroup):
+    """`history` and its subcommands; the flag forms of 0.x stay as aliases for one version."""
+
+    aliases: ClassVar[dict[str, str]] = {"--diff": "diff", "--clear": "clear"}
+
+
+history_app = typer.Typer(
+    cls=_History,
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(history_app, name="history")
+
+
+def _number_argument(name: str) -> Any:
+    return typer.Argument(
+        metavar=name, help="A result's number (give both or neither: the last two).", show_default=False
+    )
+
+
+@history_app.callback()
 def history(
     ctx: typer.Context,
-    words: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="show N | A B",
-            help="show N: one saved result in full. With --diff, A B: the two results to compare.",
-            show_default=False,
-        ),
-    ] = None,
     *,
-    diff: Annotated[
-        bool,
-        typer.Option(
-            "--diff",
-            help="Show per skill what changed between two results: A B, or by default the last two "
-            "for the same role and questions.",
-        ),
-    ] = False,
-    clear: Annotated[bool, typer.Option("--clear", help="Delete every saved result (asks first).")] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("History")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
     """Your saved quiz results, newest first: date, target role, readiness, level and trend.
 
     The trend is the change in readiness since your previous result for the same role.
-    `history show N` shows result N in full; `history --diff 3 5` compares results 3 and 5.
+    `history show N` shows result N in full; `history diff 3 5` compares results 3 and 5;
+    `history clear` deletes them all. The older forms `history --diff [A B]` and
+    `history --clear` still work, for this version.
     Results live in a SQLite file in $MLCAREER_HOME, else $XDG_DATA_HOME/mlcareer or ~/.local/share/mlcareer.
 
     Example: mlcareer history show 1
     """
-    from mlcareer.history.diff import diff_chosen, trends
-    from mlcareer.history.store import Store
-    from mlcareer.jsondoc import history as jsondoc
-    from mlcareer.render.history import diff_page, history_page
+    if ctx.invoked_subcommand is not None:
+        said = {"--json": as_json, "--format": fmt != Format.text, "--output": output is not None}
+        given = [name for name, yes in said.items() if yes]
+        if given:
+            where = f"`mlcareer history {ctx.invoked_subcommand} ... {given[0]}`"
+            raise UsageError(f"{', '.join(given)} goes after the subcommand: {where}")
+        return
+    from mlcareer.domain.shown import History
+    from mlcareer.history.diff import trends
 
-    words = words or []
-    if diff and clear:
-        raise UsageError("--diff and --clear do not go together")
-    if yes and not clear:
-        raise UsageError("--yes goes with --clear")
-    shown = _shown(words, diff)
-    pair = _pair(words) if diff else None
-    if (shown is not None or pair) and clear:
-        raise UsageError("--clear deletes every result; it takes no result numbers")
+    emit(History(trends(_entries())), fmt, output, as_json=as_json)
+
+
+@history_app.command()
+def show(
+    ctx: typer.Context,
+    number: Annotated[str, typer.Argument(metavar="N", help="The result's number in `mlcareer history`.")],
+    *,
+    fmt: Annotated[str, formats_for("Saved")] = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """One saved result in full, its answers scored again against the data in use.
+
+    Example: mlcareer history show 1
+    """
+    from mlcareer.domain.careers import find_role
+    from mlcareer.domain.quiz import score
+    from mlcareer.domain.shown import Saved
+    from mlcareer.errors import NotFoundError
+    from mlcareer.history.diff import find_entry
+    from mlcareer.render.history import percent
+
+    wanted = _number(number, "N")
+    entry = find_entry(_entries(wanted=(wanted,)), wanted)
+    data = catalog(ctx)
+    try:
+        role = find_role(data, entry.role)
+    except NotFoundError:
+        raise MlcareerError(
+            f"result #{entry.id} was taken against the role {entry.role!r} ({entry.role_title}), "
+            "which is not in the data in use (--data-dir or MLCAREER_DATA_DIR?)"
+        ) from None
+    result = score(data, role, entry.answers, quick=entry.quick)
+    if result.readiness != entry.readiness:
+        notice(
+            f"Result #{entry.id} was saved with readiness {percent(entry.readiness)}; "
+            f"scored against the data in use now it is {percent(result.readiness)}."
+        )
+    emit(Saved(entry, result), fmt, output, as_json=as_json)
+
+
+@history_app.command()
+def diff(
+    ctx: typer.Context,
+    first: Annotated[str | None, _number_argument("A")] = None,
+    second: Annotated[str | None, _number_argument("B")] = None,
+    *,
+    fmt: Annotated[str, formats_for("DiffShown")] = Format.text,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """What changed per skill between two results: A B, or the last two for the same role and questions.
+
+    Two results of different roles, or of the quick form and the full quiz, are not comparable,
+    and the diff says so. Alias: `mlcareer history --diff [A B]` (for this version).
+
+    Example: mlcareer history diff 1 2
+    """
+    from mlcareer.domain.shown import DiffShown
+    from mlcareer.history.diff import diff_chosen
+
+    pair = _pair([n for n in (first, second) if n is not None])
+    change = diff_chosen(_entries(wanted=pair or ()), *(pair or (None, None)))
+    wants_json = as_json or Format(fmt) is Format.json  # only JSON names the grades: text reads no data
+    emit(DiffShown(change, _scale(ctx) if wants_json else {}), fmt, output, as_json=as_json)
+
+
+@history_app.command()
+def clear(
+    *,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Delete every saved result, after asking (--yes: without asking, as a script must).
+
+    Alias: `mlcareer history --clear` (for this version).
+
+    Example: mlcareer history clear --yes
+    """
+    from mlcareer.history.store import Store
+
     store = Store()
+    entries = _entries(store)
+    _clear(store, len(entries) + len(store.damaged), yes, as_json)
+
+
+def _entries(store: Store | None = None, wanted: tuple[int, ...] = ()) -> list[Entry]:
+    """The saved results; those that cannot be read are named on stderr and left out, and one
+    of the ``wanted`` numbers that cannot be read is an error (not "no saved result")."""
+    from mlcareer.history.store import Store
+
+    store = store or Store()
     try:
         entries = store.load()
     except OSError as exc:
@@ -76,36 +169,13 @@ def history(
         notice(f"Left out: {reason}; the history file was left as it was.")
     if len(store.damaged) > 10:
         notice(f"Left out: {len(store.damaged) - 10} more results that cannot be read.")
-    if clear:
-        _clear(store, len(entries) + len(store.damaged), yes, as_json)
-        return
-    for number in [n for n in (shown, *(pair or ())) if n is not None]:
-        if number in store.unreadable:  # named above: not "no saved result"
+    for number in wanted:
+        if number in store.unreadable:  # named above
             raise MlcareerError(
                 f"result #{number} cannot be read ({store.unreadable[number]}); "
                 "the history file was left as it was"
             )
-    if shown is not None:
-        _show(ctx, entries, shown, fmt, as_json, output)
-        return
-    if diff:
-        change = diff_chosen(entries, *(pair or (None, None)))
-        emit(
-            fmt=fmt,
-            as_json=as_json,
-            output=output,
-            data=lambda: jsondoc.diff_json(change, _scale(ctx)),
-            page=lambda: diff_page(change),
-        )
-        return
-    found = trends(entries)
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc.history_json(found),
-        page=lambda: history_page(found),
-    )
+    return entries
 
 
 def _number(word: str, what: str) -> int:
@@ -118,82 +188,35 @@ def _number(word: str, what: str) -> int:
     return value
 
 
-def _shown(words: list[str], diff: bool) -> int | None:
-    """N from `history show N`; None when the words ask for something else."""
-    if not words or words[0] != "show":
-        if words and not diff:
-            raise UsageError(f"unexpected {' '.join(words)!r}; use `history show N` or `history --diff A B`")
-        return None
-    if diff:
-        raise UsageError("show N shows one result and --diff compares two; give one")
-    if len(words) != 2:
-        raise UsageError("show takes one result number: `mlcareer history show N`")
-    return _number(words[1], "N")
-
-
 def _pair(words: list[str]) -> tuple[int, int] | None:
     if not words:
         return None
     if len(words) != 2:
-        raise UsageError("--diff takes two result numbers (`--diff 3 5`), or none for the last two")
+        raise UsageError("diff takes two result numbers (`diff 3 5`), or none for the last two")
     return _number(words[0], "A"), _number(words[1], "B")
 
 
-def _show(
-    ctx: typer.Context, entries: list[Entry], number: int, fmt: str, as_json: bool, output: Path | None
-) -> None:
-    """One saved result in full: its answers scored again, with the date it was taken."""
-    from mlcareer.domain.careers import find_role
-    from mlcareer.domain.quiz import score
-    from mlcareer.errors import NotFoundError
-    from mlcareer.history.diff import find_entry
-    from mlcareer.jsondoc import history as jsondoc_history
-    from mlcareer.jsondoc import quiz as jsondoc
-    from mlcareer.render import history as render_history
-    from mlcareer.render import quiz as render
-
-    entry = find_entry(entries, number)
-    data = catalog(ctx)
-    try:
-        role = find_role(data, entry.role)
-    except NotFoundError:
-        raise MlcareerError(
-            f"result #{entry.id} was taken against the role {entry.role!r} ({entry.role_title}), "
-            "which is not in the data in use (--data-dir or MLCAREER_DATA_DIR?)"
-        ) from None
-    result = score(data, role, entry.answers, quick=entry.quick)
-    if result.readiness != entry.readiness:
-        notice(
-            f"Result #{entry.id} was saved with readiness {render_history.percent(entry.readiness)}; "
-            f"scored against the data in use now it is {render_history.percent(result.readiness)}."
-        )
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=lambda: jsondoc_history.saved_json(entry, jsondoc.result_json(result)),
-        page=lambda: render.result_page(result, saved=render_history.saved_line(entry)),
-    )
-
-
 def _clear(store: Store, count: int, yes: bool, as_json: bool) -> None:
-    from mlcareer.jsondoc.history import cleared_json
+    from mlcareer.domain.shown import Cleared
 
-    if count and not yes:
-        from mlcareer.terminal import prompts
-
-        if not prompts.stdin_is_terminal():
-            raise UsageError("--clear asks before it deletes, and stdin is not a terminal; add --yes")
-        if not typer.confirm(f"Delete all {count} saved quiz results?", default=False, err=True):
-            notice("Nothing deleted.")
-            if as_json:
-                print_json(cleared_json(0))
-            return
-    deleted = store.clear() if count else 0
-    if as_json:
-        print_json(cleared_json(deleted))
+    if count and not yes and not _confirmed(count):
+        notice("Nothing deleted.")
+        deleted = 0
     else:
-        notice(f"Deleted {deleted} saved results." if deleted else "No saved results; nothing to delete.")
+        deleted = store.clear() if count else 0
+        if not as_json:
+            notice(f"Deleted {deleted} saved results." if deleted else "No saved results; nothing to delete.")
+    if as_json:
+        emit(Cleared(deleted), Format.json)
+
+
+def _confirmed(count: int) -> bool:
+    """Whether the person at the terminal says yes to deleting ``count`` results."""
+    from mlcareer.terminal import prompts
+
+    if not prompts.stdin_is_terminal():
+        raise UsageError("clear asks before it deletes, and stdin is not a terminal; add --yes")
+    return typer.confirm(f"Delete all {count} saved quiz results?", default=False, err=True)
 
 
 def _scale(ctx: typer.Context) -> dict[int, ScaleStep]:

@@ -1,4 +1,4 @@
-"""The option types every command shares, their callbacks, and the global options' state."""
+"""The option types every command shares, their callbacks, and the global options and their state."""
 
 from __future__ import annotations
 
@@ -15,15 +15,37 @@ import typer
 
 from mlcareer.choices import LEVEL_CHOICES, Level, level_help, parse_level
 from mlcareer.cli.complete import complete_role
-from mlcareer.formats import HELP, VIEW_FORMATS, Format
+from mlcareer.formats import HELP, Format
 
 
 @dataclass
 class State:
-    """The global options of this run."""
+    """The global options of this run: the one place they are kept, set by the group's callback
+    (``cli.app._main``, from the options below) and read by any code of the run (``state()``)."""
 
     data_dir: Path | None = None
     pager: bool = True
+
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        metavar="DIR",
+        help="Read roles, skills and salaries from this directory instead of the shipped data "
+        "(also: MLCAREER_DATA_DIR; before or after the command).",
+        show_default=False,
+        readable=False,  # the loader examines it and says why it cannot be read (exit 1)
+    ),
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Print long output directly instead of through a pager "
+        "($MLCAREER_PAGER, else $PAGER, else less -FRX; MLCAREER_PAGER=cat also turns it off).",
+    ),
+]
 
 
 _state: ContextVar[State] = ContextVar("mlcareer_state")
@@ -120,10 +142,14 @@ def format_option(*offered: Format) -> Any:
     )
 
 
-# every view has the formats of a page (render/formats.py); the path adds a diagram
-FormatOption = Annotated[str, format_option(*VIEW_FORMATS)]
-TextJsonFormatOption = Annotated[str, format_option(Format.text, Format.json)]
-DiagramFormatOption = Annotated[str, format_option(*VIEW_FORMATS, Format.mermaid)]
+def formats_for(*results: str) -> Any:
+    """The --format option of a command that shows ``results`` (result types of ``mlcareer.outputs``,
+    by class name): its choices and help are those of the results' entries in that table."""
+    from mlcareer.outputs import formats_of
+
+    return format_option(*formats_of(*results))
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(

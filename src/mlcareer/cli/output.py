@@ -3,65 +3,67 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mlcareer.choices import Format
 from mlcareer.cli.options import state
 from mlcareer.errors import DataError, MlcareerError, OutputError, UsageError
 
-if TYPE_CHECKING:
-    from mlcareer.render.view import Page
 
+def emit(result: object, fmt: str, output: Path | None = None, *, as_json: bool = False) -> None:
+    """Print (or write to ``output``) one result in the chosen format: the one output path.
 
-def emit(
-    *,
-    fmt: str,
-    as_json: bool = False,
-    output: Path | None = None,
-    data: Callable[[], Any],
-    page: Callable[[], Page] | None = None,
-    text: Callable[[], object] | None = None,
-    mermaid: Callable[[], str] | None = None,
-) -> None:
-    """Print (or write to ``output``) one result in the chosen format.
-
-    ``data`` builds the JSON document. A view described as a ``page`` (``render.view``) has
-    every format of a page (``mlcareer.formats``); ``text`` draws a terminal-only form of the
-    same result instead of the page's text (the role overview, the fast role list, the result
-    of `validate`), and ``mermaid`` the path's diagram. Only the builder for the format asked
-    runs, and builders import what their format needs (a JSON run loads no Rich, a text run no
-    JSON builders). A file is written whole or not at all.
+    The result's entry in ``mlcareer.outputs`` names its builders: the JSON document, the
+    page that every document format draws (``mlcareer.formats``), and a terminal form or a
+    diagram where it has one. Only the builder for the format asked is imported and run (a
+    JSON run loads no Rich, a text run no JSON builders). A file is written whole or not at all.
     """
-    from mlcareer.formats import DOCUMENTS
+    from mlcareer.formats import DOCUMENTS, document, resolve
+    from mlcareer.outputs import output_of
 
-    offered = [Format.text, Format.json]
-    offered += list(DOCUMENTS) if page else []
-    offered += [Format.mermaid] if mermaid else []
+    entry = output_of(result)
     if as_json and Format(fmt) not in (Format.text, Format.json):
         raise UsageError(f"--json and --format {Format(fmt).value} ask for two formats; give one")
-    fmt = Format.json if as_json else Format(fmt)
-    if fmt not in offered:
-        names = ", ".join(f.value for f in offered)
-        raise UsageError(f"this command has no {fmt.value} output; use --format {names}")
-    if fmt is Format.json:
-        body = json_text(data())
-    elif fmt in DOCUMENTS and page is not None:
-        body = DOCUMENTS[fmt](page())
-    elif fmt is Format.mermaid and mermaid is not None:
-        body = mermaid()
+    chosen = Format.json if as_json else Format(fmt)
+    if chosen not in entry.formats:
+        names = ", ".join(f.value for f in entry.formats)
+        raise UsageError(f"this command has no {chosen.value} output; use --format {names}")
+    if chosen is Format.json:
+        body = json_text(resolve(entry.json)(result))
+    elif chosen in DOCUMENTS and entry.page is not None:
+        body = document(chosen, resolve(entry.page)(result))
+    elif chosen is Format.mermaid and entry.mermaid is not None:
+        body = resolve(entry.mermaid)(result)
     else:
-        shown = _terminal(page, text)
-        if output is None:
-            from mlcareer.terminal import console
+        _show_text(entry.text or entry.page, entry.text is not None, result, output)
+        return
+    _write(body, output, paged=chosen is not Format.json)
 
-            console.show(shown, paged=paging())
-            return
-        from mlcareer.terminal.console import plain_text
 
-        body = plain_text(shown)
-    if output is None and fmt is not Format.json and paging():
+def _show_text(builder: str | None, own: bool, result: object, output: Path | None) -> None:
+    """The result as text: its own terminal form, else its page drawn by ``render.to_text``."""
+    from mlcareer.formats import resolve
+
+    assert builder is not None, "a result shown as text has a page or a text builder"
+    shown = resolve(builder)(result)
+    if not own:
+        from mlcareer.render import to_text
+
+        shown = to_text.page(shown)
+    if output is None:
+        from mlcareer.terminal import console
+
+        console.show(shown, paged=paging())
+        return
+    from mlcareer.terminal.console import plain_text
+
+    _write(plain_text(shown), output, paged=False)
+
+
+def _write(body: str, output: Path | None, *, paged: bool) -> None:
+    """A whole document to stdout (through the pager for text, when paging), or to ``output``."""
+    if output is None and paged and paging():
         from mlcareer.terminal.console import page_text
 
         page_text(body)
@@ -73,15 +75,6 @@ def emit(
         write_file(output, body)
 
 
-def _terminal(page: Callable[[], Page] | None, text: Callable[[], object] | None) -> object:
-    if text is not None:
-        return text()
-    assert page is not None
-    from mlcareer.render import to_text
-
-    return to_text.page(page())
-
-
 def paging() -> bool:
     """Whether text results go through the pager: on a terminal, unless --no-pager."""
     from mlcareer.terminal.console import wants_pager
@@ -89,19 +82,15 @@ def paging() -> bool:
     return state().pager and wants_pager()
 
 
-#: The version of every JSON document mlcareer prints: raised when a key is added, goes or changes
-#: meaning (the schemas in docs/schemas are closed, so they describe one version exactly).
-JSON_SCHEMA_VERSION = 3
-
-
 def json_text(data: Any) -> str:
     """Indented JSON, led by ``schema_version``; ASCII-escaped unless stdout takes UTF-8."""
     import json  # here, not at the top: `mlcareer --help` needs none of it
 
+    from mlcareer.jsondoc import SCHEMA_VERSION
     from mlcareer.terminal.console import is_utf
 
     if isinstance(data, dict):
-        data = {"schema_version": JSON_SCHEMA_VERSION, **data}
+        data = {"schema_version": SCHEMA_VERSION, **data}
     utf = is_utf(sys.stdout)
     text = json.dumps(data, indent=2, ensure_ascii=False)
     if not text.isascii():  # escape what json.dumps leaves raw: bidi overrides, C1 controls
@@ -148,9 +137,10 @@ def _protect_run_files() -> None:
     Files the run reads are protected as they are read (``mlcareer.files.protect``); these
     may not have been read yet, or not at all (a cached catalog), so they are named here.
     """
+    from mlcareer.datafiles import NAMES
     from mlcareer.files import protect
     from mlcareer.history.store import database_path
-    from mlcareer.pack.catalog import FILES, resolve_data_dir
+    from mlcareer.pack.catalog import resolve_data_dir
 
     try:
         database: Path | None = database_path()
@@ -160,8 +150,8 @@ def _protect_run_files() -> None:
         for suffix in ("", "-journal", "-wal", "-shm"):
             protect(Path(f"{database}{suffix}"), "your history database", by_name=True)
     directory = resolve_data_dir(state().data_dir)
-    for spec in FILES:
-        protect(directory / spec.name, "a data file of this run")
+    for name in NAMES:
+        protect(directory / name, "a data file of this run")
 
 
 def notice(message: str) -> None:
@@ -169,20 +159,6 @@ def notice(message: str) -> None:
     from mlcareer.terminal import console
 
     console.notice(message)
-
-
-def print_json(data: Any) -> None:
-    """JSON on stdout, never through Rich (which would wrap it)."""
-    from mlcareer.files import write_stdout
-
-    write_stdout(json_text(data))
-
-
-def show(renderable: object) -> None:
-    """Print one renderable on stdout."""
-    from mlcareer.terminal import console
-
-    console.show(renderable)
 
 
 def report_error(exc: MlcareerError) -> None:

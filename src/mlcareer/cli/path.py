@@ -9,14 +9,11 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.complete import complete_role
-from mlcareer.cli.options import DiagramFormatOption, JsonOption, OutputOption
+from mlcareer.cli.options import JsonOption, OutputOption, formats_for
 from mlcareer.cli.output import emit
 
 if TYPE_CHECKING:
-    from mlcareer.domain.ladder import Ladder, Route
-    from mlcareer.jsondoc.types import PathLadderDoc, PathRouteDoc
-    from mlcareer.models import Catalog
-    from mlcareer.render.view import Page
+    pass
 
 
 @app.command()
@@ -43,7 +40,7 @@ def path(
             show_default=False,
         ),
     ] = None,
-    fmt: DiagramFormatOption = Format.text,
+    fmt: Annotated[str, formats_for("PathShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -56,7 +53,8 @@ def path(
     Example: mlcareer path --from junior-ml-engineer --to chief-technology-officer
     """
     from mlcareer.domain.careers import find_role
-    from mlcareer.domain.ladder import explore
+    from mlcareer.domain.ladder import Route, explore, pay_change
+    from mlcareer.domain.shown import PathShown
 
     data = catalog(ctx)
     result = explore(
@@ -65,35 +63,7 @@ def path(
         goal=find_role(data, goal) if goal is not None else None,
     )
 
-    def document() -> PathLadderDoc | PathRouteDoc:
-        from mlcareer.jsondoc.path import path_json
-
-        return path_json(result, data.sources)
-
-    def mermaid() -> str:
-        from mlcareer.render.path_md import path_mermaid
-
-        return path_mermaid(result)
-
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=document,
-        page=lambda: _page(data, result),
-        mermaid=mermaid,
-    )
-
-
-def _page(data: Catalog, result: Ladder | Route) -> Page:
-    """The ladder's page, or a route's, ending with its verdict (the pay from first role to last)."""
-    from mlcareer.domain.ladder import Route, pay_change
-    from mlcareer.render import path as render
-    from mlcareer.render import verdict
-
-    if not isinstance(result, Route):
-        return render.ladder_page(result)
-    if not result.steps:
-        return render.route_page(result)
-    total = pay_change(data, result.roles[0], result.roles[-1])
-    return render.route_page(result, verdict.route_verdict(result, total, render.pay_text(total, "->")))
+    total = None
+    if isinstance(result, Route) and result.steps:
+        total = pay_change(data, result.roles[0], result.roles[-1])
+    emit(PathShown(result, data.sources, total), fmt, output, as_json=as_json)

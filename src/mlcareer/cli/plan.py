@@ -13,10 +13,10 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import (
-    FormatOption,
     JsonOption,
     OutputOption,
     answers_option,
+    formats_for,
     quick_option,
     role_option,
 )
@@ -24,64 +24,72 @@ from mlcareer.cli.output import emit, notice
 from mlcareer.errors import UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import PlanDoc
+    from mlcareer.domain.team import Person
+    from mlcareer.models import Catalog
     from mlcareer.render.view import Page
+
+
+RoleOption = Annotated[
+    str | None,
+    role_option(
+        "The role to plan for (default: the role of your latest saved result, else ml-engineer).",
+        show_default=False,
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    answers_option(
+        "Plan from an answers file (as for quiz; '-' reads standard input) instead of your latest "
+        "saved result; nothing is read from or written to your history. A directory of answers "
+        "files (a class): one plan page per student, written to --output OUTDIR with an index.",
+        dir_okay=True,
+    ),
+]
+DoneOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--done",
+        metavar="STEP",
+        help="Mark a step done: its id (any case) or the number shown; repeat for several.",
+        show_default=False,
+    ),
+]
+UndoOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--undo",
+        metavar="STEP",
+        help="Mark a step not done: its id or number; repeat for several.",
+        show_default=False,
+    ),
+]
+NextOption = Annotated[
+    int | None,
+    typer.Option(
+        "--next",
+        metavar="N",
+        min=1,
+        help="Only the first N open steps: a short view of what to do this month.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --answers DIR --output OUTDIR: overwrite pages already there.")
+]
 
 
 @app.command()
 def plan(
     ctx: typer.Context,
     *,
-    role: Annotated[
-        str | None,
-        role_option(
-            "The role to plan for (default: the role of your latest saved result, else ml-engineer).",
-            show_default=False,
-        ),
-    ] = None,
-    answers: Annotated[
-        Path | None,
-        answers_option(
-            "Plan from an answers file (as for quiz; '-' reads standard input) instead of your latest "
-            "saved result; nothing is read from or written to your history. A directory of answers "
-            "files (a class): one plan page per student, written to --output OUTDIR with an index.",
-            dir_okay=True,
-        ),
-    ] = None,
+    role: RoleOption = None,
+    answers: AnswersOption = None,
     quick: Annotated[bool, quick_option("With --answers: the file answers the quick form.")] = False,
-    done: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--done",
-            metavar="STEP",
-            help="Mark a step done: its id (any case) or the number shown; repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
-    undo: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--undo",
-            metavar="STEP",
-            help="Mark a step not done: its id or number; repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
-    first: Annotated[
-        int | None,
-        typer.Option(
-            "--next",
-            metavar="N",
-            min=1,
-            help="Only the first N open steps: a short view of what to do this month.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="With --answers DIR --output OUTDIR: overwrite pages already there."),
-    ] = False,
-    fmt: FormatOption = Format.text,
+    done: DoneOption = None,
+    undo: UndoOption = None,
+    first: NextOption = None,
+    force: ForceOption = False,
+    fmt: Annotated[str, formats_for("PlanShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -101,34 +109,31 @@ def plan(
     Example: mlcareer plan --role computer-vision-engineer
     """
     from mlcareer.assessment import learning_plan
+    from mlcareer.domain.shown import PlanShown
 
+    marks = bool(done or undo)
     if answers is not None and answers.is_dir():
-        if done or undo:
+        if marks:
             raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
         _handouts(ctx, role, answers, quick, first, fmt, as_json, output, force)
         return
-    if force:
-        raise UsageError("--force goes with --answers DIR --output OUTDIR, to overwrite the plans there")
-    if done and undo:
-        raise UsageError("--done and --undo do not go together")
-    if answers is not None and (done or undo):
-        raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
-    if quick and answers is None:
-        raise UsageError("--quick goes with --answers; a saved result knows its own form")
+    _check(answers, marks, quick, force, both=bool(done and undo))
     mark = (done, True) if done else (undo, False) if undo else None
     result, origin = learning_plan(catalog(ctx), role, answers=answers, quick=quick, mark=mark, notice=notice)
 
-    def document() -> PlanDoc:
-        from mlcareer.jsondoc.plan import plan_json
+    emit(PlanShown(result, origin, first), fmt, output, as_json=as_json)
 
-        return plan_json(result, origin, first)
 
-    def page() -> Page:
-        from mlcareer.render.plan import plan_page
-
-        return plan_page(result, first)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+def _check(answers: Path | None, marks: bool, quick: bool, force: bool, *, both: bool) -> None:
+    """The options of one plan that do not go together."""
+    if force:
+        raise UsageError("--force goes with --answers DIR --output OUTDIR, to overwrite the plans there")
+    if both:
+        raise UsageError("--done and --undo do not go together")
+    if answers is not None and marks:
+        raise UsageError("--done and --undo keep progress in your history; they do not go with --answers")
+    if quick and answers is None:
+        raise UsageError("--quick goes with --answers; a saved result knows its own form")
 
 
 HANDOUT_SUFFIXES = {Format.html: ".html", Format.markdown: ".md"}
@@ -147,14 +152,10 @@ def _handouts(
 ) -> None:
     """One plan page per answers file in ``folder``, and an index linking them, written to ``output``."""
     from mlcareer.assessment import DEFAULT_ROLE
-    from mlcareer.cli.output import report_error
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.handouts import INDEX, handouts
-    from mlcareer.domain.quiz import quiz_data, select_questions
-    from mlcareer.domain.team import gather, read_people
     from mlcareer.errors import ExitCode, MlcareerError
-    from mlcareer.files import PathError, destination, examine, shown, why, write
-    from mlcareer.formats import DOCUMENTS
+    from mlcareer.files import PathError, examine, shown
     from mlcareer.render.plan import index_page, plan_page
 
     kind = Format(fmt)
@@ -176,6 +177,26 @@ def _handouts(
         raise MlcareerError(f"{shown(output)} is not a directory; --output names the folder for the plans")
     data = catalog(ctx)
     target = find_role(data, role or DEFAULT_ROLE)
+    people, not_read = _class(data, folder, quick)
+    suffix = HANDOUT_SUFFIXES[kind]
+    plans = handouts(data, target, people, quick=quick)
+    pages = [(output / f"{h.stem}{suffix}", plan_page(h.plan, first, h, f"{INDEX}{suffix}")) for h in plans]
+    pages.append((output / f"{INDEX}{suffix}", index_page(target, plans, suffix, not_read)))
+    _write_pages(pages, output, kind, force=force)
+    count = f"{len(plans)} plan{'' if len(plans) == 1 else 's'}"
+    notice(f"Wrote {count} and {INDEX}{suffix} to {shown(output)}")
+    if not_read:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _class(data: Catalog, folder: Path, quick: bool) -> tuple[list[Person], list[str]]:
+    """The people of a class folder, and a line for each file that could not be read (said on stderr)."""
+    from mlcareer.cli.output import report_error
+    from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.team import gather, read_people
+    from mlcareer.errors import MlcareerError
+    from mlcareer.files import shown
+
     quiz = quiz_data(data)
     not_read: list[str] = []
 
@@ -187,11 +208,15 @@ def _handouts(
     people = read_people(found, select_questions(quiz, quick), quiz.questions, problem, notice)
     if not found.files and not found.skipped:
         raise UsageError(f"no answers files in {shown(folder)}: it holds no .yaml, .yml or .json file")
-    suffix = HANDOUT_SUFFIXES[kind]
-    plans = handouts(data, target, people, quick=quick)
-    render = DOCUMENTS[kind]
-    pages = [(output / f"{h.stem}{suffix}", plan_page(h.plan, first, h, f"{INDEX}{suffix}")) for h in plans]
-    pages.append((output / f"{INDEX}{suffix}", index_page(target, plans, suffix, not_read)))
+    return people, not_read
+
+
+def _write_pages(pages: list[tuple[Path, Page]], output: Path, kind: Format, *, force: bool) -> None:
+    """Every page written in its format, or none: pages already there only with ``force``."""
+    from mlcareer.errors import MlcareerError
+    from mlcareer.files import destination, shown, why, write
+    from mlcareer.formats import document
+
     there = [p for p, _ in pages if os.path.lexists(p)]
     if there and not force:
         names = ", ".join(p.name for p in there[:5]) + (", ..." if len(there) > 5 else "")
@@ -206,8 +231,4 @@ def _handouts(
     for path, _ in pages:  # every page can be written, or none is
         destination(path)
     for path, page in pages:
-        write(path, render(page))
-    count = f"{len(plans)} plan{'' if len(plans) == 1 else 's'}"
-    notice(f"Wrote {count} and {INDEX}{suffix} to {shown(output)}")
-    if not_read:
-        raise typer.Exit(ExitCode.ERROR)
+        write(path, document(kind, page))

@@ -11,10 +11,10 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.options import (
-    FormatOption,
     JsonOption,
     OutputOption,
     answers_option,
+    formats_for,
     output_path,
     quick_option,
     role_option,
@@ -26,9 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from mlcareer.assessment import Assessment
-    from mlcareer.jsondoc.types import QuizResultDoc
     from mlcareer.models import Catalog, Question, ScaleStep
-    from mlcareer.render.view import Page
 
 REPORT_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".svg": "svg"}
 
@@ -50,6 +48,40 @@ def _report_kind(path: Path | None) -> str | None:
     return kind
 
 
+AnswersOption = Annotated[
+    Path | None,
+    answers_option(
+        "Take the answers from a YAML or JSON file (question id: 0-4; an optional name: line) "
+        "instead of asking; '-' reads them from standard input."
+    ),
+]
+ReportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        metavar="FILE",
+        help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
+        show_default=False,
+        parser=output_path,
+    ),
+]
+NoSaveOption = Annotated[bool, typer.Option("--no-save", help="Do not keep this result in the history.")]
+TemplateOption = Annotated[
+    bool, typer.Option("--template", help="Print an answers file with every question to fill in, and exit.")
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --template -o FILE: overwrite FILE if it exists.")
+]
+PlanOption = Annotated[
+    bool,
+    typer.Option(
+        "--plan",
+        help="Ask again only the skills of your plan for the role (`mlcareer plan`); your other "
+        "answers are kept from the result the plan came from, so the two compare like for like.",
+    ),
+]
+
+
 @app.command()
 def quiz(
     ctx: typer.Context,
@@ -60,42 +92,15 @@ def quiz(
     quick: Annotated[
         bool, quick_option("The short form: a core subset of the questions (the quiz says how many).")
     ] = False,
-    answers: Annotated[
-        Path | None,
-        answers_option(
-            "Take the answers from a YAML or JSON file (question id: 0-4; an optional name: line) "
-            "instead of asking; '-' reads them from standard input."
-        ),
-    ] = None,
-    report: Annotated[
-        Path | None,
-        typer.Option(
-            "--report",
-            metavar="FILE",
-            help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
-            show_default=False,
-            parser=output_path,
-        ),
-    ] = None,
+    answers: AnswersOption = None,
+    report: ReportOption = None,
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Do not keep this result in the history.")
     ] = False,
-    template: Annotated[
-        bool,
-        typer.Option("--template", help="Print an answers file with every question to fill in, and exit."),
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="With --template -o FILE: overwrite FILE if it exists.")
-    ] = False,
-    plan: Annotated[
-        bool,
-        typer.Option(
-            "--plan",
-            help="Ask again only the skills of your plan for the role (`mlcareer plan`); your other "
-            "answers are kept from the result the plan came from, so the two compare like for like.",
-        ),
-    ] = False,
-    fmt: FormatOption = Format.text,
+    template: TemplateOption = False,
+    force: ForceOption = False,
+    plan: PlanOption = False,
+    fmt: Annotated[str, formats_for("Assessment")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -118,13 +123,7 @@ def quiz(
     quiz_data(data)  # a data directory without a quiz says so before anything else
     if template:
         given = {"--answers": answers is not None, "--json": as_json, "--report": report is not None}
-        given |= {"--plan": plan, "--format": Format(fmt) is not Format.text}
-        stray = [name for name, said in given.items() if said]
-        if stray:
-            goes = "does" if len(stray) == 1 else "do"
-            raise UsageError(
-                f"--template writes an answers file to fill in; {', '.join(stray)} {goes} not go with it"
-            )
+        _only_template(given | {"--plan": plan, "--format": Format(fmt) is not Format.text})
         _template(data, quick, output, force)
         return
     if force:
@@ -132,7 +131,38 @@ def quiz(
     if plan and quick:
         raise UsageError("--plan asks the questions of your plan; it does not go with --quick")
     target = find_role(data, role)
-    for destination in (output, report):  # before the questions: a bad path should not cost the answers
+    report_kind = _destinations(output, report)
+    done = assess(
+        data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
+    )
+    _show(done, fmt, output, as_json, report if report_kind else None, report_kind)
+
+
+def _show(
+    done: Assessment, fmt: str, output: Path | None, as_json: bool, report: Path | None, kind: str | None
+) -> None:
+    """The result, its report file if asked, then whether it was saved (exit 1 if saving failed)."""
+    told = False  # the error message already says what became of the result
+    try:
+        try:
+            emit(done, fmt, output, as_json=as_json)
+        except OutputError as exc:  # stdout failed (a full disk, a file-size limit)
+            told = not exc.quiet
+            raise OutputError(f"{exc}; {_kept(done.saved, done.unsaved)}", exc.quiet) from None
+        if report is not None and kind is not None:
+            _write_report(report, kind, done)
+    finally:  # said last, where it is seen, and even if a report could not be written
+        if done.saved is not None and not told:
+            notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
+    if done.unsaved is not None:
+        report_error(done.unsaved)
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _destinations(output: Path | None, report: Path | None) -> str | None:
+    """Check the files to write before the questions (a bad path should not cost the answers);
+    the report's kind, from its extension."""
+    for destination in (output, report):
         if destination is not None:
             check_writable(destination)
     report_kind = _report_kind(report)
@@ -141,36 +171,7 @@ def quiz(
 
         if same_file(output, report):
             raise UsageError("--output and --report name the same file; the report would replace the output")
-    done = assess(
-        data, target, answers=answers, quick=quick, retake=plan, save=not no_save, ask=_ask, notice=notice
-    )
-    result = done.result
-
-    def document() -> QuizResultDoc:
-        from mlcareer.jsondoc.quiz import result_json
-
-        return result_json(result, done.next)
-
-    def page() -> Page:
-        from mlcareer.render.quiz import result_page
-
-        return result_page(result, nxt=done.next)
-
-    told = False  # the error message already says what became of the result
-    try:
-        try:
-            emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
-        except OutputError as exc:  # stdout failed (a full disk, a file-size limit)
-            told = not exc.quiet
-            raise OutputError(f"{exc}; {_kept(done.saved, done.unsaved)}", exc.quiet) from None
-        if report is not None and report_kind is not None:
-            _write_report(report, report_kind, done)
-    finally:  # said last, where it is seen, and even if a report could not be written
-        if done.saved is not None and not told:
-            notice(f"Saved as result #{done.saved}; `mlcareer history` lists your results.")
-    if done.unsaved is not None:
-        report_error(done.unsaved)
-        raise typer.Exit(ExitCode.ERROR)
+    return report_kind
 
 
 def _kept(saved: int | None, unsaved: MlcareerError | None) -> str:
@@ -217,17 +218,18 @@ def _only_template(given: dict[str, bool]) -> None:
 
 def _write_report(report: Path, kind: str, done: Assessment) -> None:
     """The result as a Markdown, HTML or SVG file (``kind``, from the file's extension)."""
-    from mlcareer.formats import DOCUMENTS, Format
+    from mlcareer.formats import Format, document
     from mlcareer.render import quiz as render
 
     shown = render.result_page(done.result, nxt=done.next)
     if kind == "svg":
         from mlcareer.render import to_text
         from mlcareer.render.html import offline_svg
+        from mlcareer.render.rich_common import recorded
 
-        write_file(report, offline_svg(render.recorded(to_text.page(shown), "svg")))
+        write_file(report, offline_svg(recorded(to_text.page(shown), "svg")))
     else:
-        write_file(report, DOCUMENTS[Format(kind)](shown))
+        write_file(report, document(Format(kind), shown))
 
 
 def _ask(

@@ -11,22 +11,19 @@ from mlcareer.choices import Format, Level, Section
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.complete import complete_role
 from mlcareer.cli.options import (
-    FormatOption,
     JsonOption,
     LevelOption,
     OutputOption,
-    State,
-    TextJsonFormatOption,
     choice,
     complete_choice,
+    formats_for,
+    state,
 )
 from mlcareer.cli.output import emit
 from mlcareer.errors import DataError, ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import CompareDoc, RoleDoc, RolesDoc
     from mlcareer.models import Catalog
-    from mlcareer.render.view import Page
 
 
 @app.command()
@@ -57,7 +54,7 @@ def role(
         bool,
         typer.Option("--full", help="Show every section (by default, an overview that fits a screen)."),
     ] = False,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("RoleShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -69,37 +66,14 @@ def role(
     Example: mlcareer role ml-engineer --section skills
     """
     from mlcareer.domain.careers import describe_role, find_role
+    from mlcareer.domain.shown import RoleShown
 
     data = catalog(ctx)
     view = describe_role(data, find_role(data, name))
     part = Section(section) if section else None
     if full and part is not None:
         raise UsageError("--full shows every section and --section one of them; give one")
-
-    def document() -> dict[str, RoleDoc]:
-        from mlcareer.jsondoc.role import role_json
-
-        return {"role": role_json(view, part)}
-
-    def page() -> Page:
-        from mlcareer.render.role_page import role_page
-
-        return role_page(view, part)
-
-    def overview() -> object:
-        from mlcareer.render import to_text
-        from mlcareer.render.role_page import overview_page
-
-        return to_text.page(overview_page(view))
-
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        data=document,
-        page=page,
-        text=None if full or part else overview,
-    )
+    emit(RoleShown(view, part, full), fmt, output, as_json=as_json)
 
 
 @app.command()
@@ -113,7 +87,7 @@ def roles(
             "--search", metavar="TEXT", help="Only roles whose name, summary, tools or skills contain TEXT."
         ),
     ] = None,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("RoleList")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -122,25 +96,10 @@ def roles(
     Example: mlcareer roles --level senior
     """
     from mlcareer.domain.careers import list_roles
+    from mlcareer.domain.shown import RoleList
 
     found = list_roles(catalog(ctx), Level(level) if level else None, search)  # read by LevelOption
-
-    def document() -> RolesDoc:
-        from mlcareer.jsondoc.role import roles_json
-
-        return roles_json(found)
-
-    def page() -> Page:
-        from mlcareer.render.role import roles_page
-
-        return roles_page(found)
-
-    def lines() -> object:
-        from mlcareer.render.role import render_roles
-
-        return render_roles(found)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page, text=lines)
+    emit(RoleList(found), fmt, output, as_json=as_json)
 
 
 @app.command()
@@ -154,7 +113,7 @@ def compare(
         typer.Argument(help="Another role id, title or alias.", metavar="ROLE", autocompletion=complete_role),
     ],
     *,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("Comparison")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -166,18 +125,7 @@ def compare(
 
     data = catalog(ctx)
     result = compare_roles(data, find_role(data, first), find_role(data, second))
-
-    def document() -> CompareDoc:
-        from mlcareer.jsondoc.compare import comparison_json
-
-        return comparison_json(result)
-
-    def page() -> Page:
-        from mlcareer.render.compare import comparison_page
-
-        return comparison_page(result)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+    emit(result, fmt, output, as_json=as_json)
 
 
 @app.command()
@@ -190,7 +138,7 @@ def validate(
         ),
     ] = None,
     *,
-    fmt: TextJsonFormatOption = Format.text,
+    fmt: Annotated[str, formats_for("Validation")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -203,23 +151,15 @@ def validate(
     """
     from mlcareer.pack.catalog import check_directory, display_name, resolve_data_dir
 
-    state = ctx.find_object(State) or State()
-    target = directory if directory is not None else resolve_data_dir(state.data_dir)
+    target = directory if directory is not None else resolve_data_dir(state().data_dir)
     found, problems = check_directory(target)
     shown = display_name(target)
     wants_json = as_json or Format(fmt) is Format.json
     if problems and not wants_json:
         raise DataError(problems)
-    from mlcareer.jsondoc.validate import validate_json
-    from mlcareer.render.common import valid_data
+    from mlcareer.domain.shown import Validation
 
-    emit(
-        fmt=fmt,
-        as_json=as_json,
-        output=output,
-        text=lambda: valid_data(shown, _counts(found)),
-        data=lambda: validate_json(shown, problems, _counts(found)),
-    )
+    emit(Validation(shown, problems, _counts(found)), fmt, output, as_json=as_json)
     if problems:
         raise typer.Exit(ExitCode.ERROR)
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, parse_source_family, source_help
 from mlcareer.cli.app import app, catalog
-from mlcareer.cli.options import FormatOption, JsonOption, LevelOption, OutputOption, role_option
+from mlcareer.cli.options import JsonOption, LevelOption, OutputOption, formats_for, role_option
 from mlcareer.cli.output import emit
-
-if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import SalaryDoc
-    from mlcareer.render.view import Page
 
 
 def _source(value: str | None) -> SourceFamily | None:
@@ -31,6 +27,35 @@ def _complete_source(incomplete: str) -> list[str]:
     return [n for n in names if n.startswith(incomplete.casefold())]
 
 
+RegionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        metavar="REGION",
+        help="Only figures for this region, as the data names it.",
+        show_default=False,
+    ),
+]
+CurrencyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--currency", metavar="CODE", help="Only figures in this currency, e.g. USD.", show_default=False
+    ),
+]
+SourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        "-s",
+        metavar="SOURCE",
+        help=f"Only one family of sources: {source_help()}. Default: all.",
+        callback=_source,
+        autocompletion=_complete_source,
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def salary(
     ctx: typer.Context,
@@ -39,34 +64,10 @@ def salary(
     role: Annotated[
         str | None, role_option("Only the figures for this role (id, title or alias).", show_default=False)
     ] = None,
-    region: Annotated[
-        str | None,
-        typer.Option(
-            "--region",
-            metavar="REGION",
-            help="Only figures for this region, as the data names it.",
-            show_default=False,
-        ),
-    ] = None,
-    currency: Annotated[
-        str | None,
-        typer.Option(
-            "--currency", metavar="CODE", help="Only figures in this currency, e.g. USD.", show_default=False
-        ),
-    ] = None,
-    source: Annotated[
-        str | None,
-        typer.Option(
-            "--source",
-            "-s",
-            metavar="SOURCE",
-            help=f"Only one family of sources: {source_help()}. Default: all.",
-            callback=_source,
-            autocompletion=_complete_source,
-            show_default=False,
-        ),
-    ] = None,
-    fmt: FormatOption = Format.text,
+    region: RegionOption = None,
+    currency: CurrencyOption = None,
+    source: SourceOption = None,
+    fmt: Annotated[str, formats_for("SalaryReport")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -93,14 +94,4 @@ def salary(
         source=SourceFamily(source) if source else SourceFamily.all,  # read by _source
     )
 
-    def document() -> SalaryDoc:
-        from mlcareer.jsondoc.salary import salary_json
-
-        return salary_json(report)
-
-    def page() -> Page:
-        from mlcareer.render.salary import salary_page
-
-        return salary_page(report)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+    emit(report, fmt, output, as_json=as_json)

@@ -9,12 +9,11 @@ import typer
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
 from mlcareer.cli.complete import complete_skill
-from mlcareer.cli.options import FormatOption, JsonOption, OutputOption
+from mlcareer.cli.options import JsonOption, OutputOption, formats_for
 from mlcareer.cli.output import emit
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import SkillDoc, SkillsDoc
-    from mlcareer.render.view import Page
+    pass
 
 
 @app.command()
@@ -29,7 +28,7 @@ def skills(
             help="Only skills whose id, name, aliases, description or examples contain TEXT.",
         ),
     ] = None,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("SkillList")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -37,23 +36,12 @@ def skills(
 
     Example: mlcareer skills --search deep
     """
+    from mlcareer.domain.shown import SkillList
     from mlcareer.domain.skills import list_skills
 
     data = catalog(ctx)
     found = list_skills(data, search)
-    total = len(data.roles)
-
-    def document() -> SkillsDoc:
-        from mlcareer.jsondoc.skill import skills_json
-
-        return skills_json(found, total)
-
-    def page() -> Page:
-        from mlcareer.render.skill import skills_page
-
-        return skills_page(found, total)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+    emit(SkillList(found, len(data.roles)), fmt, output, as_json=as_json)
 
 
 @app.command()
@@ -68,7 +56,7 @@ def skill(
         ),
     ],
     *,
-    fmt: FormatOption = Format.text,
+    fmt: Annotated[str, formats_for("SkillView")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -79,16 +67,4 @@ def skill(
     from mlcareer.domain.skills import describe_skill, find_skill
 
     data = catalog(ctx)
-    view = describe_skill(data, find_skill(data, name))
-
-    def document() -> SkillDoc:
-        from mlcareer.jsondoc.skill import skill_json
-
-        return skill_json(view)
-
-    def page() -> Page:
-        from mlcareer.render.skill import skill_page
-
-        return skill_page(view)
-
-    emit(fmt=fmt, as_json=as_json, output=output, data=document, page=page)
+    emit(describe_skill(data, find_skill(data, name)), fmt, output, as_json=as_json)

@@ -9,50 +9,57 @@ import typer
 
 from mlcareer.choices import Format
 from mlcareer.cli.app import app, catalog
-from mlcareer.cli.options import FormatOption, JsonOption, OutputOption, quick_option, role_option
+from mlcareer.cli.options import JsonOption, OutputOption, formats_for, quick_option, role_option
 from mlcareer.cli.output import emit, notice, report_error
 from mlcareer.errors import ExitCode, MlcareerError, UsageError
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import ProblemDoc
+    from mlcareer.domain.shown import ProgressShown
+    from mlcareer.domain.team import Person
+    from mlcareer.models import Catalog, Role
+
+
+FilesArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="FILE",
+        help="Answers files (as for quiz --answers; an optional name: key names the person), "
+        "or directories of them.",
+        show_default=False,
+        readable=False,  # examined by the shared folder reader, which says why a path cannot be read
+    ),
+]
+CalibrateOption = Annotated[
+    bool,
+    typer.Option(
+        "--calibrate",
+        help="Two assessments of one person (self and manager): flag every skill where they differ "
+        "by two steps or more.",
+    ),
+]
+SinceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--since",
+        metavar="OLD",
+        help="An earlier round of the same group (a directory or file of answers): each person's "
+        "change and the group's change per skill. People are paired by name:, else by file name.",
+        show_default=False,
+        readable=False,  # examined by the shared folder reader, which says why a path cannot be read
+    ),
+]
 
 
 @app.command()
 def team(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="FILE",
-            help="Answers files (as for quiz --answers; an optional name: key names the person), "
-            "or directories of them.",
-            show_default=False,
-            readable=False,  # examined by the shared folder reader, which says why a path cannot be read
-        ),
-    ],
+    files: FilesArgument,
     *,
     role: Annotated[str, role_option("The role to measure the group against.")] = "ml-engineer",
     quick: Annotated[bool, quick_option("The files answer the quick form.")] = False,
-    calibrate: Annotated[
-        bool,
-        typer.Option(
-            "--calibrate",
-            help="Two assessments of one person (self and manager): flag every skill where they differ "
-            "by two steps or more.",
-        ),
-    ] = False,
-    since: Annotated[
-        Path | None,
-        typer.Option(
-            "--since",
-            metavar="OLD",
-            help="An earlier round of the same group (a directory or file of answers): each person's "
-            "change and the group's change per skill. People are paired by name:, else by file name.",
-            show_default=False,
-            readable=False,  # examined by the shared folder reader, which says why a path cannot be read
-        ),
-    ] = None,
-    fmt: FormatOption = Format.text,
+    calibrate: CalibrateOption = False,
+    since: SinceOption = None,
+    fmt: Annotated[str, formats_for("TeamShown", "Calibration", "ProgressShown")] = Format.text,
     as_json: JsonOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -69,13 +76,10 @@ def team(
     """
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.shown import TeamShown
     from mlcareer.domain.team import calibrate as pair
     from mlcareer.domain.team import gather, read_people
     from mlcareer.domain.team import team as group
-    from mlcareer.files import shown
-    from mlcareer.jsondoc import team as jsondoc
-    from mlcareer.jsondoc.validate import error_rows
-    from mlcareer.render.team import calibration_page, team_page
 
     found = gather(files)
     if not found.files and not found.skipped:
@@ -88,54 +92,58 @@ def team(
     data = catalog(ctx)
     target = find_role(data, role)
     quiz = quiz_data(data)
-    asked = select_questions(quiz, quick)
-    problems: list[ProblemDoc] = []
-
-    def problem(exc: MlcareerError, path: Path) -> None:
-        report_error(exc)
-        problems.extend(error_rows(exc, shown(path)))
-
-    now = read_people(found, asked, quiz.questions, problem, notice)
-    if since is not None:
-        from mlcareer.domain.team import progress
-        from mlcareer.render.team import progress_page
-
-        before_files = gather([since])
-        earlier = read_people(before_files, asked, quiz.questions, problem, notice)
-        if earlier and now:
-            change = progress(data, target, earlier, now, quick=quick)
-            before, after = shown(since), ", ".join(shown(f) for f in files)
-            emit(
-                fmt=fmt,
-                as_json=as_json,
-                output=output,
-                data=lambda: jsondoc.progress_json(change, problems),
-                page=lambda: progress_page(change, before, after),
-            )
-        elif not before_files.files and not before_files.skipped:
-            raise UsageError(f"no answers files in {shown(since)}: it holds no .yaml, .yml or .json file")
-        if problems:
-            raise typer.Exit(ExitCode.ERROR)
-        return
+    problems = _Problems()
+    now = read_people(found, select_questions(quiz, quick), quiz.questions, problems, notice)
     people = [(p.name, p.file, p.answers) for p in now]
-    if calibrate and len(people) == 2:
+    result: object = None
+    if since is not None:
+        result = _since(data, target, since, files, now, problems, quick=quick)
+    elif calibrate and len(people) == 2:
         first, second = group(data, target, people, quick=quick).members
-        cal = pair(data, first, second)
-        emit(
-            fmt=fmt,
-            as_json=as_json,
-            output=output,
-            data=lambda: jsondoc.calibration_json(cal),
-            page=lambda: calibration_page(cal),
-        )
+        result = pair(data, first, second)
     elif people and not calibrate:
-        found_team = group(data, target, people, quick=quick)
-        emit(
-            fmt=fmt,
-            as_json=as_json,
-            output=output,
-            data=lambda: jsondoc.team_json(found_team, problems),
-            page=lambda: team_page(found_team),
-        )
-    if problems:
+        result = TeamShown(group(data, target, people, quick=quick), problems.failed)
+    if result is not None:
+        emit(result, fmt, output, as_json=as_json)
+    if problems.failed:
         raise typer.Exit(ExitCode.ERROR)
+
+
+class _Problems:
+    """The files that could not be read: each said on stderr when it is found, and kept."""
+
+    def __init__(self) -> None:
+        self.failed: list[tuple[str, MlcareerError]] = []
+
+    def __call__(self, exc: MlcareerError, path: Path) -> None:
+        from mlcareer.files import shown
+
+        report_error(exc)
+        self.failed.append((shown(path), exc))
+
+
+def _since(
+    data: Catalog,
+    target: Role,
+    since: Path,
+    files: list[Path],
+    now: list[Person],
+    problems: _Problems,
+    *,
+    quick: bool,
+) -> ProgressShown | None:
+    """team NEW --since OLD: each person's change between two rounds, and the group's."""
+    from mlcareer.domain.quiz import quiz_data, select_questions
+    from mlcareer.domain.shown import ProgressShown
+    from mlcareer.domain.team import gather, progress, read_people
+    from mlcareer.files import shown
+
+    quiz = quiz_data(data)
+    before_files = gather([since])
+    earlier = read_people(before_files, select_questions(quiz, quick), quiz.questions, problems, notice)
+    if earlier and now:
+        change = progress(data, target, earlier, now, quick=quick)
+        return ProgressShown(change, shown(since), ", ".join(shown(f) for f in files), problems.failed)
+    if not before_files.files and not before_files.skipped:
+        raise UsageError(f"no answers files in {shown(since)}: it holds no .yaml, .yml or .json file")
+    return None

@@ -222,40 +222,46 @@ def check_answers(
     problems: list[Problem] = []
     answers: dict[str, int] = {}
     unlisted = 0
-    ordered = sorted(known)
     for key, value in data.items():
         if key in known and _valid(value):
             if key in wanted:  # else: a valid answer to a question not asked (the quick form)
                 answers[key] = value
-            continue
-        if len(problems) >= MAX_PROBLEMS:  # listed: the first ones; the rest only counted
+        elif len(problems) >= MAX_PROBLEMS:  # listed: the first ones; the rest only counted
             unlisted += 1
-            continue
-        line = lines(key)
-        if key not in known:
-            close = difflib.get_close_matches(key, ordered, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(Problem(shown, line, key, f"unknown question id{hint}"))
-        elif value is None:
-            problems.append(Problem(shown, line, key, "no answer given; answer 0-4"))
         else:
-            message = f"answer must be a whole number 0-4, found {_shown(value)}"
-            problems.append(Problem(shown, line, key, message))
+            problems.append(_answer_problem(key, value, lines(key), known, shown))
     if unlisted:
         problems.append(Problem.unlisted(unlisted))
-    missing = [q.id for q in asked if q.id not in data]
-    if 0 < len(missing) <= _LIST_MISSING:
-        problems.extend(Problem(shown, None, q, "no answer (the question is missing)") for q in missing)
-    elif missing:
-        names = ", ".join(missing[:_LIST_MISSING])
-        message = (
-            f"no answers to {len(missing)} questions: {names}, ... "
-            "(`mlcareer quiz --template` writes a file with every question)"
-        )
-        problems.append(Problem(shown, None, "", message))
+    problems += _missing(asked, data, shown)
     if problems:
         raise DataError(problems, shown)
     return answers
+
+
+def _answer_problem(key: str, value: Any, line: int | None, known: set[str], shown: str) -> Problem:
+    """What is wrong with one answer: an unknown question, no answer, or not a grade 0-4."""
+    if key not in known:
+        close = difflib.get_close_matches(key, sorted(known), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return Problem(shown, line, key, f"unknown question id{hint}")
+    if value is None:
+        return Problem(shown, line, key, "no answer given; answer 0-4")
+    return Problem(shown, line, key, f"answer must be a whole number 0-4, found {_shown(value)}")
+
+
+def _missing(asked: list[Question], data: dict[str, Any], shown: str) -> list[Problem]:
+    """The questions asked that have no answer: each named, or a count past a few."""
+    missing = [q.id for q in asked if q.id not in data]
+    if 0 < len(missing) <= _LIST_MISSING:
+        return [Problem(shown, None, q, "no answer (the question is missing)") for q in missing]
+    if not missing:
+        return []
+    names = ", ".join(missing[:_LIST_MISSING])
+    message = (
+        f"no answers to {len(missing)} questions: {names}, ... "
+        "(`mlcareer quiz --template` writes a file with every question)"
+    )
+    return [Problem(shown, None, "", message)]
 
 
 def _valid(value: Any) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations
@@ -183,21 +183,29 @@ def describe_role(catalog: Catalog, role: Role) -> RoleView:
         role=role,
         level=catalog.lookup.levels.get(role.level),
         expectations=expectations(catalog, role),
-        education=[creds[c] for c in role.education if c in creds],
-        certifications=[creds[c] for c in role.certifications if c in creds],
+        education=_known(role.education, creds),
+        certifications=_known(role.certifications, creds),
         salary=figures,
-        related=[by_id[r] for r in role.related if r in by_id],
+        related=_known(role.related, by_id),
         leads_to=[Move(by_id[e.target], e.kind) for e in moves_from(catalog, role)],
         leads_from=[Move(by_id[e.source], e.kind) for e in moves_to(catalog, role)],
         specialises=by_id.get(role.specialises) if role.specialises else None,
         specialisations=[r for r in catalog.roles if r.specialises == role.id],
         contrasts=contrasts(catalog, role),
-        sources=[sources[s] for s in role.sources if s in sources],
+        sources=_known(role.sources, sources),
         figure_sources={f.id: sources[f.source] for f in figures if f.source in sources},
         official=placements(catalog, role),
         level_education=level_education(catalog, role),
         parent=describe_role(catalog, parent) if parent is not None else None,
     )
+
+
+_T = TypeVar("_T")
+
+
+def _known(ids: Iterable[str], table: Mapping[str, _T]) -> list[_T]:
+    """What ``ids`` name in ``table``, in order; an id it does not hold is left out."""
+    return [table[i] for i in ids if i in table]
 
 
 class SkillRow(NamedTuple):

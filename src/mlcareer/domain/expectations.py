@@ -17,7 +17,16 @@ from mlcareer.named import NamedTuple
 from mlcareer.pack.wording import grades_in, phrases
 
 if TYPE_CHECKING:
-    from mlcareer.models import Catalog, Ceiling, Role, ScaleStep, Skill, Speciality, Statement
+    from mlcareer.models import (
+        Catalog,
+        Ceiling,
+        ExpectationRules,
+        Role,
+        ScaleStep,
+        Skill,
+        Speciality,
+        Statement,
+    )
 
 Scope = Literal["role", "level", "profession"]
 #: Where the grade scored against comes from; "speciality": a kind of ML engineer's own speciality,
@@ -243,80 +252,111 @@ def ceiling_for(catalog: Catalog, level: Level) -> Ceiling | None:
     return max(below, key=lambda c: c.level.rank) if below else None
 
 
-def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> RoleExpectations:
-    rules = catalog.expectations
-    wording = phrases(rules.wording)
-    skills = catalog.lookup.skills
-    steps = catalog.lookup.scale
-    default = rules.default_grade.grade if rules.default_grade else None
-    ceiling = ceiling_for(catalog, role.level)
-    level_name = f"{role.level.value} level"
+class _Making(NamedTuple):
+    """What building one role's expectations reads: its data's rules, wording map, skills and
+    scale, the default grade, and the role's level ceiling."""
 
-    def read(s: Statement, scope: Scope, where: str, said_of: str | None = None) -> Reading:
-        found = grades_in(s.quote, wording)
+    catalog: Catalog
+    role: Role
+    rules: ExpectationRules
+    wording: dict[str, int]
+    skills: Mapping[str, Skill]
+    steps: Mapping[int, ScaleStep]
+    default: int | None
+    ceiling: Ceiling | None
+    level_name: str
+
+    def read(self, s: Statement, scope: Scope, where: str, said_of: str | None = None) -> Reading:
+        """A statement as read: the first grade its wording gives, if any."""
+        found = grades_in(s.quote, self.wording)
         phrase, grade = found[0] if found else (None, None)
         return Reading(s.skill, s.quote, s.source, scope, where, phrase, grade, s.bullet, s.part, said_of)
 
-    def done(items: list[Expectation], values: tuple[Reading, ...] = ()) -> RoleExpectations:
+    def combine(self, skill: Skill, readings: list[Reading]) -> Expectation:
+        return _combine(skill, readings, self.steps, self.default, self.ceiling, self.level_name)
+
+    def done(self, items: list[Expectation], values: tuple[Reading, ...] = ()) -> RoleExpectations:
+        rules = self.rules
         return RoleExpectations(
-            role,
+            self.role,
             tuple(items),
             values,
             rules.default_grade.reason if rules.default_grade else None,
-            tuple(wording.items()),
+            tuple(self.wording.items()),
             rules.readiness.minimum_graded if rules.readiness else 1,
             rules.readiness.reason if rules.readiness else None,
-            ceiling,
+            self.ceiling,
             rules.ceilings.reason if rules.ceilings else None,
-            rules.speciality.reason if rules.speciality and role.speciality else None,
-            skills,
+            rules.speciality.reason if rules.speciality and self.role.speciality else None,
+            self.skills,
         )
 
-    def combine(skill: Skill, readings: list[Reading]) -> Expectation:
-        return _combine(skill, readings, steps, default, ceiling, level_name)
 
-    own = [read(s, "role", role.title) for s in role.skills if s.skill in skills]
+def _build(catalog: Catalog, role: Role, memo: dict[str, RoleExpectations]) -> RoleExpectations:
+    rules = catalog.expectations
+    making = _Making(
+        catalog,
+        role,
+        rules,
+        phrases(rules.wording),
+        catalog.lookup.skills,
+        catalog.lookup.scale,
+        rules.default_grade.grade if rules.default_grade else None,
+        ceiling_for(catalog, role.level),
+        f"{role.level.value} level",
+    )
+    own = [making.read(s, "role", role.title) for s in role.skills if s.skill in making.skills]
     parent = _parent(catalog, role)
-    order = catalog.lookup.skill_order
-    items: list[Expectation] = []
     if parent is not None:
-        base = memo.get(parent.id) or expectations(catalog, parent)
-        inherited = {e.skill.id: e for e in base.items}
-        special = [x for x in (role.speciality.skills if role.speciality else []) if x in skills]
-        floor = speciality_grade(catalog, role)
-        for sid in sorted({r.skill for r in own} | set(inherited) | set(special), key=order.__getitem__):
-            mine = [r for r in own if r.skill == sid]
-            graded = [r for r in mine if r.grade is not None]
-            theirs = inherited.get(sid)
-            if graded or theirs is None:
-                exp = combine(skills[sid], [*mine, *(theirs.readings if theirs else ())])
-            else:
-                exp = _inherit(theirs, mine, parent, ceiling, steps, level_name)
-            if sid in special:
-                exp = _floor(exp, role, floor, steps)
-                if exp.basis == "speciality" and rules.speciality is not None:
-                    exp = exp._replace(speciality_quote=rules.speciality.quote)
-            items.append(exp)
-        return done(items)
-
+        return making.done(_kind_items(making, own, parent, memo))
     info = catalog.lookup.levels.get(role.level)
     level = (
-        [read(s, "level", info.name, s.said_of) for s in info.expects if role.id in s.covers]
-        if info is not None
+        [making.read(s, "level", info.name, s.said_of) for s in info.expects if role.id in s.covers]
+        if info
         else []
     )
     profession: list[Reading] = []
     values: list[Reading] = []
     if rules.profession is not None and role.id in rules.family:
-        said = [read(s, "profession", "profession-wide") for s in rules.profession.statements]
+        said = [making.read(s, "profession", "profession-wide") for s in rules.profession.statements]
         if role.level.rank >= rules.profession.applies_from.rank:
             profession = said
         else:
             values = said
     readings = [*own, *level, *profession]
-    for sid in sorted({r.skill for r in readings if r.skill in skills}, key=order.__getitem__):
-        items.append(combine(skills[sid], [r for r in readings if r.skill == sid]))
-    return done(items, tuple(values))
+    order = catalog.lookup.skill_order
+    items = [
+        making.combine(making.skills[sid], [r for r in readings if r.skill == sid])
+        for sid in sorted({r.skill for r in readings if r.skill in making.skills}, key=order.__getitem__)
+    ]
+    return making.done(items, tuple(values))
+
+
+def _kind_items(
+    making: _Making, own: list[Reading], parent: Role, memo: dict[str, RoleExpectations]
+) -> list[Expectation]:
+    """A kind of ML engineer's expectations: its own graded statements, else its parent's (capped
+    at its level), and its speciality's skills at least at their floor."""
+    catalog, role, skills = making.catalog, making.role, making.skills
+    base = memo.get(parent.id) or expectations(catalog, parent)
+    inherited = {e.skill.id: e for e in base.items}
+    special = [x for x in (role.speciality.skills if role.speciality else []) if x in skills]
+    floor = speciality_grade(catalog, role)
+    order = catalog.lookup.skill_order
+    items: list[Expectation] = []
+    for sid in sorted({r.skill for r in own} | set(inherited) | set(special), key=order.__getitem__):
+        mine = [r for r in own if r.skill == sid]
+        theirs = inherited.get(sid)
+        if any(r.grade is not None for r in mine) or theirs is None:
+            exp = making.combine(skills[sid], [*mine, *(theirs.readings if theirs else ())])
+        else:
+            exp = _inherit(theirs, mine, parent, making.ceiling, making.steps, making.level_name)
+        if sid in special:
+            exp = _floor(exp, role, floor, making.steps)
+            if exp.basis == "speciality" and making.rules.speciality is not None:
+                exp = exp._replace(speciality_quote=making.rules.speciality.quote)
+        items.append(exp)
+    return items
 
 
 def _inherit(

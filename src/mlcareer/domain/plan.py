@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
+from mlcareer.datafiles import named
 from mlcareer.domain.expectations import Expectation, ceiling_for, expectations, family_role
 from mlcareer.domain.ladder import route
 from mlcareer.domain.quiz import SCALE_WORDS, QuizResult, grade_words, score
@@ -37,7 +38,7 @@ ORDER_RULE = (
     "skill is first expected, or earlier where a step of an earlier level builds on it. A step at a "
     "level below the role's aims at no more than that level's characteristic grade (mlcareer's "
     "level ceiling), and a later step of the same skill takes it on to what the role expects. Within "
-    "a level, a skill comes after the skills it builds on (plan.yaml, this data pack's choice); of "
+    f"a level, a skill comes after the skills it builds on ({named('plan')}, this data pack's choice); of "
     "the skills that can come next, foundations (those another step builds on) first, then larger "
     "gaps, then the catalogue's order. Each level's own requirements close its group."
 )

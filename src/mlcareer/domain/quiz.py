@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
+from mlcareer.datafiles import named
 from mlcareer.domain.careers import level_education
 from mlcareer.domain.expectations import (
     Expectation,
@@ -67,7 +68,7 @@ SkillStatus = Literal["met", "gap", "no expectation", "not asked"]
 def quiz_data(catalog: Catalog) -> QuizData:
     """The catalogue's quiz, or an error when the data directory has none."""
     if catalog.quiz is None:
-        raise MlcareerError("this data directory has no quiz.yaml, so there is no quiz to take")
+        raise MlcareerError(f"this data directory has no {named('quiz')}, so there is no quiz to take")
     return catalog.quiz
 
 
@@ -265,21 +266,7 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
     expected = exps.scored
     judged = [s for s in expected if s in you]
     rows = [SkillRow(e.skill, you.get(e.skill.id), e) for e in exps.items]
-    order = catalog.lookup.skill_order
-    creds = catalog.lookup.credentials
-    own = [*role.education, *role.certifications]
-    gaps = [
-        Gap(
-            row.skill,
-            row.you,
-            row.expected,
-            _credentials_for(catalog, row.skill.id, own),
-            grade_words(catalog, row.skill.id, row.you, row.expected),
-        )
-        for row in rows
-        if row.graded and row.status == "gap" and row.you is not None and row.expected is not None
-    ]
-    gaps.sort(key=lambda g: (-g.size, order[g.skill.id]))
+    education, certifications = _role_credentials(catalog, role, parent)
     return QuizResult(
         role=role,
         quick=quick,
@@ -294,17 +281,45 @@ def score(catalog: Catalog, role: Role, answers: Mapping[str, int], quick: bool 
         expectations=exps,
         level=fit_level(catalog, you),
         skills=rows,
-        gaps=gaps,
+        gaps=_gaps(catalog, role, rows),
         matches=match_kinds(catalog, answers),
-        education=[creds[c] for c in (role.education or (parent.education if parent else [])) if c in creds],
-        certifications=[
-            creds[c] for c in (role.certifications or (parent.certifications if parent else [])) if c in creds
-        ],
+        education=education,
+        certifications=certifications,
         level_education=tuple(level_education(catalog, parent or role)),
         inherited_from=parent if parent and not (role.education and role.certifications) else None,
         scale=dict(catalog.lookup.scale),
         interest_scale={s.value: s for s in quiz.interest_scale},
     )
+
+
+def _gaps(catalog: Catalog, role: Role, rows: list[SkillRow]) -> list[Gap]:
+    """Graded skills below what the role expects, largest first (then in catalogue order), each with
+    the credentials a source ties to that skill (the role's own first) and the grades in words."""
+    own = [*role.education, *role.certifications]
+    gaps = [
+        Gap(
+            row.skill,
+            row.you,
+            row.expected,
+            _credentials_for(catalog, row.skill.id, own),
+            grade_words(catalog, row.skill.id, row.you, row.expected),
+        )
+        for row in rows
+        if row.graded and row.status == "gap" and row.you is not None and row.expected is not None
+    ]
+    order = catalog.lookup.skill_order
+    return sorted(gaps, key=lambda g: (-g.size, order[g.skill.id]))
+
+
+def _role_credentials(
+    catalog: Catalog, role: Role, parent: Role | None
+) -> tuple[list[Credential], list[Credential]]:
+    """The education and certifications the sources name for the role (a kind: its parent's, if
+    it names none of its own)."""
+    creds = catalog.lookup.credentials
+    education = role.education or (parent.education if parent else [])
+    certifications = role.certifications or (parent.certifications if parent else [])
+    return [creds[c] for c in education if c in creds], [creds[c] for c in certifications if c in creds]
 
 
 def _credentials_for(catalog: Catalog, skill: str, own: list[str]) -> list[Credential]:

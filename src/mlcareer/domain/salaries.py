@@ -145,41 +145,19 @@ def salary_report(
 
     Official figures (occupations.yaml) come beside the articles' unless ``source`` keeps one
     family; they describe an occupation at every level, so a level filter leaves them out.
+    Each facet of the report is its own function below: the bands, the official figures, the
+    sources cited, which roles have figures, and what the data holds.
     """
     every = sorted(catalog.salaries.figures, key=_key)
     articles = source is not SourceFamily.official
     pool = (salary_for_role(catalog, role) if role else every) if articles else []
     shown = [f for f in pool if matches(f, region=region, currency=currency)]
-    infos = catalog.lookup.levels
-    if not articles:
-        levels = []
-    elif level is not None:
-        levels = [level]
-    elif role or region or currency:
-        levels = [lv for lv in Level if any(f.level == lv for f in shown)]
-    else:
-        levels = list(Level)
-    bands = []
-    for lv in levels:
-        figures = [f for f in shown if f.level == lv]
-        reason = None
-        if not figures:
-            if not any(f.level == lv for f in every):
-                reason = f"the sources give no figure for {lv.value} roles"
-            else:
-                reason = "no figure matches " + _filters(role, region, currency)
-        bands.append(Band(lv, infos.get(lv), figures, ladder_roles(catalog, lv), reason))
+    bands = _bands(catalog, every, shown, level, role, region, currency) if articles else []
     averages = [f for f in shown if f.level is None] if level is None else []
     figures = [f for band in bands for f in band.figures] + averages
-    by_id = catalog.lookup.sources
-    notes = catalog.salaries
-    cited = [f.source for f in figures]
-    if figures:
-        cited += [s for note in (*notes.premiums, *notes.factors) for s in note.sources]
     official = _official(catalog, level=level, role=role, region=region, currency=currency, source=source)
-    cited += [row.occupation.source for row in official.rows]
-    named = {r for f in every for r in f.roles}
     context = [f for f in every if matches(f, region=region, currency=currency)] if articles else []
+    notes = catalog.salaries
     return SalaryReport(
         level=level,
         role=role,
@@ -190,28 +168,78 @@ def salary_report(
         charts=charts(figures, context=context, official=official.rows),
         premiums=list(notes.premiums) if figures else [],
         factors=list(notes.factors) if figures else [],
-        sources={s: by_id[s] for s in dict.fromkeys(cited) if s in by_id},
-        role_has_data=role is None
-        or (articles and any(role.id in f.roles for f in every))
-        or bool(official.rows),
-        roles_with_data=[
-            r
-            for r in catalog.roles
-            if (articles and r.id in named)
-            or (source is not SourceFamily.articles and placements(catalog, r))
-        ],
-        role_has_article_data=role is None or any(role.id in f.roles for f in every),
-        regions=list(
-            dict.fromkeys([*(f.region for f in every), *(o.region for o in catalog.occupations if o.pay)])
-        ),
-        currencies=list(
-            dict.fromkeys(
-                [*(f.currency for f in every), *(p.currency for o in catalog.occupations for p in o.pay)]
-            )
-        ),
+        sources=_cited(catalog, figures, official),
+        role_has_data=role is None or (articles and _has_figures(every, role)) or bool(official.rows),
+        roles_with_data=_roles_with_data(catalog, every, source),
+        regions=_regions(catalog, every),
+        currencies=_currencies(catalog, every),
         source=source,
+        role_has_article_data=role is None or _has_figures(every, role),
         official=official,
     )
+
+
+def _bands(
+    catalog: Catalog,
+    every: list[SalaryFigure],
+    shown: list[SalaryFigure],
+    level: Level | None,
+    role: Role | None,
+    region: str | None,
+    currency: str | None,
+) -> list[Band]:
+    """A band per level asked for (every level, or those with a figure once filtered), each
+    saying why it has no figure when it has none."""
+    if level is not None:
+        levels = [level]
+    elif role or region or currency:
+        levels = [lv for lv in Level if any(f.level == lv for f in shown)]
+    else:
+        levels = list(Level)
+    bands = []
+    for lv in levels:
+        figures = [f for f in shown if f.level == lv]
+        reason = None
+        if not figures and not any(f.level == lv for f in every):
+            reason = f"the sources give no figure for {lv.value} roles"
+        elif not figures:
+            reason = "no figure matches " + _filters(role, region, currency)
+        bands.append(Band(lv, catalog.lookup.levels.get(lv), figures, ladder_roles(catalog, lv), reason))
+    return bands
+
+
+def _cited(catalog: Catalog, figures: list[SalaryFigure], official: OfficialSection) -> dict[str, Source]:
+    """The sources the figures shown cite, then their notes', then the official figures', in that order."""
+    cited = [f.source for f in figures]
+    if figures:
+        notes = catalog.salaries
+        cited += [s for note in (*notes.premiums, *notes.factors) for s in note.sources]
+    cited += [row.occupation.source for row in official.rows]
+    by_id = catalog.lookup.sources
+    return {s: by_id[s] for s in dict.fromkeys(cited) if s in by_id}
+
+
+def _has_figures(every: list[SalaryFigure], role: Role) -> bool:
+    return any(role.id in f.roles for f in every)
+
+
+def _roles_with_data(catalog: Catalog, every: list[SalaryFigure], source: SourceFamily) -> list[Role]:
+    """The roles some figure of the family asked for describes (an article's, or an official one's)."""
+    named = {r for f in every for r in f.roles} if source is not SourceFamily.official else set()
+    official = source is not SourceFamily.articles
+    return [r for r in catalog.roles if r.id in named or (official and placements(catalog, r))]
+
+
+def _regions(catalog: Catalog, every: list[SalaryFigure]) -> list[str | None]:
+    """Every region in the data, the articles' first (None: not stated)."""
+    official = [o.region for o in catalog.occupations if o.pay]
+    return list(dict.fromkeys([*(f.region for f in every), *official]))
+
+
+def _currencies(catalog: Catalog, every: list[SalaryFigure]) -> list[str]:
+    """Every currency in the data, the articles' first."""
+    official = [p.currency for o in catalog.occupations for p in o.pay]
+    return list(dict.fromkeys([*(f.currency for f in every), *official]))
 
 
 def _official(

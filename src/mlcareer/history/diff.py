@@ -65,11 +65,11 @@ def diff_last(entries: list[Entry]) -> Diff:
     """The change between the two newest results; an error with fewer than two."""
     if len(entries) < 2:
         found = "there are none yet" if not entries else "there is only one"
-        raise MlcareerError(f"--diff compares the last two saved results, and {found}")
+        raise MlcareerError(f"history diff compares the last two saved results, and {found}")
     return diff_entries(entries[1], entries[0])
 
 
-# -- choosing results: `history show N`, `history --diff [A B]` ----------------------------
+# -- choosing results: `history show N`, `history diff [A B]` ------------------------------
 
 
 def find_entry(entries: list[Entry], result_id: int) -> Entry:
@@ -127,17 +127,17 @@ def diff_chosen(entries: list[Entry], first: int | None = None, second: int | No
     if first is not None and second is not None:
         a, b = find_entry(entries, first), find_entry(entries, second)
         if a.id == b.id:
-            raise MlcareerError(f"--diff needs two different results; #{a.id} was given twice")
+            raise MlcareerError(f"history diff needs two different results; #{a.id} was given twice")
         before, after = (a, b) if a.id < b.id else (b, a)
         return diff_entries(before, after)
     if len(entries) < 2:
         found = "there are none yet" if not entries else "there is only one"
-        raise MlcareerError(f"--diff compares two saved results, and {found}")
+        raise MlcareerError(f"history diff compares two saved results, and {found}")
     for i, newer in enumerate(entries):  # newest first
         older = next((e for e in entries[i + 1 :] if same_questions(e, newer)), None)
         if older is not None:
             return diff_entries(older, newer)
     raise MlcareerError(
         "no two saved results measure the same role with the same questions; "
-        "choose two with `mlcareer history --diff A B` (see `mlcareer history` for the numbers)"
+        "choose two with `mlcareer history diff A B` (see `mlcareer history` for the numbers)"
     )

@@ -8,7 +8,7 @@ timeout, so saves from two processes at once both land.
 A database that cannot be read (not SQLite, a newer schema, no permission) is reported
 and left alone: an existing file is only ever opened, never created, truncated,
 recreated or deleted; the only writes are an insert on save and a delete of the rows
-on ``--clear``.
+on ``history clear``.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ CREATE TABLE results (
 )
 """
 # Each step of a plan marked done, by target role; kept apart from results so a new quiz
-# (or --clear of the results) never loses it.
+# (or `history clear`) never loses it.
 _SCHEMA_2 = """
 CREATE TABLE plan_progress (
     role TEXT NOT NULL,

@@ -11,6 +11,7 @@ from mlcareer.jsondoc.common import proficiency
 from mlcareer.jsondoc.quiz import saved_level, saved_readiness
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import Cleared, DiffShown, History, Saved
     from mlcareer.jsondoc.types import (
         ClearedDoc,
         DiffDoc,
@@ -70,3 +71,22 @@ def diff_json(diff: Diff, scale: Mapping[int, ScaleStep]) -> DiffDoc:
 
 def cleared_json(deleted: int) -> ClearedDoc:
     return {"deleted": deleted}
+
+
+def history_shown_json(shown: History) -> HistoryDoc:
+    return history_json(shown.trends)
+
+
+def saved_shown_json(shown: Saved) -> SavedResultDoc:
+    """A saved result in full: when it was taken, and its answers scored again."""
+    from mlcareer.jsondoc.quiz import result_json
+
+    return saved_json(shown.entry, result_json(shown.result))
+
+
+def diff_shown_json(shown: DiffShown) -> DiffDoc:
+    return diff_json(shown.diff, shown.scale)
+
+
+def cleared_shown_json(shown: Cleared) -> ClearedDoc:
+    return cleared_json(shown.deleted)

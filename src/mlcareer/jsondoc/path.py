@@ -12,6 +12,7 @@ from mlcareer.jsondoc.expect import expectation_json, stated_or_not
 from mlcareer.jsondoc.salary import figure_json
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import PathShown
     from mlcareer.jsondoc.types import EdgeDoc, PathLadderDoc, PathRouteDoc, PayDoc, StepDoc
     from mlcareer.models import SalaryFigure, Source
 
@@ -133,3 +134,7 @@ def path_json(result: Ladder | Route, sources: list[Source]) -> PathLadderDoc | 
     """Nodes and edges for a ladder; the roles and steps for a route."""
     by_id = {s.id: s for s in sources}
     return route_json(result, by_id) if isinstance(result, Route) else ladder_json(result, by_id)
+
+
+def path_shown_json(shown: PathShown) -> PathLadderDoc | PathRouteDoc:
+    return path_json(shown.found, shown.sources)

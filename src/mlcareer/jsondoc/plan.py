@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from mlcareer.domain.plan import NextAction, Plan, PlanStep, Suggestions
+from mlcareer.domain.plan import Plan, PlanStep
+from mlcareer.jsondoc.action import suggestions_json
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_name, role_ref, scale_step
 from mlcareer.jsondoc.expect import ceiling_json, expectation_json
 from mlcareer.jsondoc.quiz import level_json, readiness_json
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import NextDoc, OriginDoc, PlanDoc, PlanStepDoc, SuggestionsDoc
+    from mlcareer.domain.shown import PlanShown
+    from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
     from mlcareer.models import ScaleStep
 
 
@@ -51,20 +53,6 @@ def _origin(origin: Mapping[str, Any]) -> OriginDoc:
     return out
 
 
-def suggestions_json(found: Suggestions) -> SuggestionsDoc:
-    """What the sources suggest, hedges kept: education from the level statements, advice on learning."""
-    return {
-        "education": [
-            {"level": level.value, "text": q.text, "quote": q.quote, "source": q.source}
-            for level, q in found.education
-        ],
-        "learning": [
-            {"level": None, "text": "Continuous learning", "quote": s.quote, "source": s.source}
-            for s in found.learning
-        ],
-    }
-
-
 def plan_json(plan: Plan, origin: Mapping[str, Any], first: int | None = None) -> PlanDoc:
     """The plan as stable JSON: steps in order with ids, grades, scope and done state.
 
@@ -90,20 +78,5 @@ def plan_json(plan: Plan, origin: Mapping[str, Any], first: int | None = None) -
     }
 
 
-def next_json(nxt: NextAction) -> NextDoc:
-    """The plan's first open steps after a quiz, and the command that shows the whole plan."""
-    return {
-        "command": nxt.command,
-        "hint": nxt.hint or None,
-        "steps": [
-            {
-                "number": n,
-                "id": s.id,
-                "title": s.title,
-                "kind": s.kind,
-                "next_grade": scale_step(s.next_grades[0]) if s.next_grades else None,
-            }
-            for n, s in nxt.steps
-        ],
-        "total": len(nxt.plan.steps),
-    }
+def plan_shown_json(shown: PlanShown) -> PlanDoc:
+    return plan_json(shown.plan, shown.origin, shown.first)

@@ -18,6 +18,7 @@ from mlcareer.jsondoc.common import (
 from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
+    from mlcareer.assessment import Assessment
     from mlcareer.domain.plan import NextAction
     from mlcareer.jsondoc.types import LevelDoc, QuizResultDoc, ReadinessDoc
 
@@ -154,8 +155,13 @@ def result_json(result: QuizResult, nxt: NextAction | None = None) -> QuizResult
         "grade_words": SCALE_WORDS,
     }
     if nxt is not None:
-        from mlcareer.jsondoc.plan import next_json, suggestions_json
+        from mlcareer.jsondoc.action import next_json, suggestions_json
 
         out["suggestions"] = suggestions_json(nxt.plan.suggestions)
         out["next"] = next_json(nxt)
     return out
+
+
+def assessment_json(done: Assessment) -> QuizResultDoc:
+    """`mlcareer quiz --json`: the result, and after it the plan's first steps."""
+    return result_json(done.result, done.next)

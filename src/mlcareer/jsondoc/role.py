@@ -12,7 +12,8 @@ from mlcareer.jsondoc.official import role_official_json
 from mlcareer.jsondoc.salary import figure_json
 
 if TYPE_CHECKING:
-    from mlcareer.jsondoc.types import InheritsDoc, LevelInfoDoc, RoleDoc, RolesDoc
+    from mlcareer.domain.shown import RoleList, RoleShown
+    from mlcareer.jsondoc.types import InheritsDoc, LevelInfoDoc, RoleCommandDoc, RoleDoc, RolesDoc
     from mlcareer.models import LevelInfo, Role
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
@@ -146,3 +147,12 @@ def roles_json(roles: list[Role]) -> RolesDoc:
             for r in roles
         ]
     }
+
+
+def role_shown_json(shown: RoleShown) -> RoleCommandDoc:
+    """`mlcareer role --json`: the role, whole or the section asked for."""
+    return {"role": role_json(shown.view, shown.section)}
+
+
+def role_list_json(shown: RoleList) -> RolesDoc:
+    return roles_json(shown.roles)

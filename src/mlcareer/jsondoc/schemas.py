@@ -2,8 +2,10 @@
 
     python -m mlcareer.jsondoc.schemas docs/schemas
 
-writes ``<document>.schema.json`` for every document in ``DOCUMENTS``. The tests regenerate
-them and compare with the committed files, so the shipped schemas cannot drift from the code.
+writes ``<document>.schema.json`` for every document the table of results names
+(``mlcareer.outputs``: each result type's documents, with their TypedDicts and commands).
+The tests regenerate them and compare with the committed files, so the shipped schemas
+cannot drift from the code.
 This is the only module of the package that uses pydantic for JSON output, and only here.
 """
 
@@ -16,30 +18,25 @@ from typing import Any
 
 from typing_extensions import is_typeddict  # typing's does not know typing_extensions' on 3.11
 
+from mlcareer.jsondoc import SCHEMA_VERSION
 from mlcareer.jsondoc import types as t
 
-#: Every document mlcareer prints as JSON: its file name, the TypedDict and the command.
-DOCUMENTS: dict[str, tuple[type[Any], str]] = {
-    "role": (t.RoleCommandDoc, "mlcareer role ROLE --json"),
-    "role-section": (t.RoleCommandDoc, "mlcareer role ROLE --section NAME --json"),
-    "roles": (t.RolesDoc, "mlcareer roles --json"),
-    "compare": (t.CompareDoc, "mlcareer compare ROLE ROLE --json"),
-    "salary": (t.SalaryDoc, "mlcareer salary --json"),
-    "path-ladder": (t.PathLadderDoc, "mlcareer path --json"),
-    "path-route": (t.PathRouteDoc, "mlcareer path --from ROLE --to ROLE --json"),
-    "skills": (t.SkillsDoc, "mlcareer skills --json"),
-    "skill": (t.SkillDoc, "mlcareer skill SKILL --json"),
-    "quiz": (t.QuizResultDoc, "mlcareer quiz --json"),
-    "history": (t.HistoryDoc, "mlcareer history --json"),
-    "history-show": (t.SavedResultDoc, "mlcareer history show N --json"),
-    "history-diff": (t.DiffDoc, "mlcareer history --diff --json"),
-    "history-clear": (t.ClearedDoc, "mlcareer history --clear --json"),
-    "plan": (t.PlanDoc, "mlcareer plan --json"),
-    "team": (t.TeamDoc, "mlcareer team FILE... --json"),
-    "team-calibrate": (t.CalibrationDoc, "mlcareer team FILE FILE --calibrate --json"),
-    "team-since": (t.TeamSinceDoc, "mlcareer team NEW --since OLD --json"),
-    "validate": (t.ValidateDoc, "mlcareer validate --json"),
-}
+
+def documents() -> dict[str, tuple[type[Any], str]]:
+    """Every document mlcareer prints as JSON: its file name, the TypedDict and the command,
+    read from the table of results (``mlcareer.outputs``)."""
+    from mlcareer.formats import resolve
+    from mlcareer.outputs import RESULTS
+
+    out: dict[str, tuple[type[Any], str]] = {}
+    for entry in RESULTS.values():
+        for doc in entry.documents:
+            typeddict = resolve(doc.typeddict) if ":" in doc.typeddict else getattr(t, doc.typeddict)
+            out[doc.name] = (typeddict, doc.command)
+    return out
+
+
+DOCUMENTS = documents()  # as the table says at import; ``documents()`` reads it again
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -59,24 +56,22 @@ def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one document, with ``schema_version`` required as the current version."""
     from pydantic import TypeAdapter
 
-    from mlcareer.cli.output import JSON_SCHEMA_VERSION
-
     _close_every_typeddict()
-    doc, command = DOCUMENTS[name]
+    doc, command = documents()[name]
     body = TypeAdapter(doc).json_schema(mode="serialization")
     if name == "role-section":  # the identifying keys, and only the chosen section's
         from mlcareer.jsondoc.role import IDENTITY_KEYS
 
         role = body["$defs"]["RoleDoc"]
         role["required"] = [key for key in role["required"] if key in IDENTITY_KEYS]
-    properties = {"schema_version": {"const": JSON_SCHEMA_VERSION, "type": "integer"}}
+    properties = {"schema_version": {"const": SCHEMA_VERSION, "type": "integer"}}
     properties.update(body.pop("properties"))
     body.pop("title", None)
     description = body.pop("description", None)
     return {
         "$schema": DRAFT,
-        "$id": f"urn:mlcareer:json:{name}:{JSON_SCHEMA_VERSION}",
-        "title": f"{command} (schema_version {JSON_SCHEMA_VERSION})",
+        "$id": f"urn:mlcareer:json:{name}:{SCHEMA_VERSION}",
+        "title": f"{command} (schema_version {SCHEMA_VERSION})",
         "description": description or f"The output of `{command}`.",
         **body,
         "properties": properties,
@@ -92,7 +87,7 @@ def write_all(directory: Path) -> list[Path]:
     """Write every schema into ``directory``; return the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in DOCUMENTS:
+    for name in documents():
         path = directory / f"{name}.schema.json"
         path.write_text(schema_text(name), encoding="utf-8")
         written.append(path)

@@ -9,6 +9,7 @@ from mlcareer.jsondoc.common import credential, role_ref, scale_step, sources_do
 from mlcareer.jsondoc.expect import expectation_json
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import SkillList
     from mlcareer.jsondoc.types import SkillDoc, SkillsDoc
 
 
@@ -56,3 +57,7 @@ def skill_json(view: SkillView) -> SkillDoc:
             "sources": sources_doc(view.sources),
         }
     }
+
+
+def skill_list_json(shown: SkillList) -> SkillsDoc:
+    return skills_json(shown.skills, shown.total_roles)

@@ -20,6 +20,8 @@ from mlcareer.jsondoc.expect import expectation_json
 from mlcareer.jsondoc.quiz import level_json, readiness_json
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import ProgressShown, TeamShown
+    from mlcareer.errors import MlcareerError
     from mlcareer.jsondoc.types import (
         CalibrationDoc,
         GroupCountsDoc,
@@ -152,3 +154,18 @@ def progress_json(found: Progress, problems: list[ProblemDoc]) -> TeamSinceDoc:
         "only_after": [{"name": m.name, "file": m.file} for m in found.only_after],
         "problems": [problem_json(p) for p in problems],
     }
+
+
+def _problem_rows(failed: list[tuple[str, MlcareerError]]) -> list[ProblemDoc]:
+    from mlcareer.jsondoc.validate import error_rows
+
+    return [row for file, exc in failed for row in error_rows(exc, file)]
+
+
+def team_shown_json(shown: TeamShown) -> TeamDoc:
+    """The group, and a row per problem of each file that could not be read."""
+    return team_json(shown.team, _problem_rows(shown.failed))
+
+
+def progress_shown_json(shown: ProgressShown) -> TeamSinceDoc:
+    return progress_json(shown.progress, _problem_rows(shown.failed))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mlcareer.errors import DataError, MlcareerError, Problem, count
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import Validation
     from mlcareer.jsondoc.types import ProblemDoc, ValidateDoc
 
 
@@ -39,3 +40,7 @@ def validate_json(directory: str, problems: list[Problem], counts: dict[str, int
         "unlisted": sum(p.more for p in problems),
         "counts": counts,
     }
+
+
+def validation_json(shown: Validation) -> ValidateDoc:
+    return validate_json(shown.directory, shown.problems, shown.counts)

@@ -17,63 +17,42 @@ regular file of the user's or is larger than it says, all mean "no cache", never
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import os
 import stat
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from mlcareer import datafiles
 
 if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
-ENV_CACHE_DIR = "MLCAREER_CACHE_DIR"
-FORMAT = 6  # 3: occupations (official figures) in the catalog; 4: entries carry their size and a MAC;
-# 5: level ceilings, specialities, bullet-scoped and level statements said of named roles;
-# 6: the catalog as positional records, with the field layout the models wrote (mlcareer.records)
+FORMAT = datafiles.CACHE_FORMAT
 SECRET_BYTES = 32
 MAX_HEAD = 4096
 MAX_BODY = 256 * 1024 * 1024
 
 
 def cache_dir() -> Path | None:
-    """$MLCAREER_CACHE_DIR, else $XDG_CACHE_HOME/mlcareer, else ~/.cache/mlcareer; None: no cache.
-
-    A relative XDG_CACHE_HOME is ignored, as the XDG spec says, and so is a relative
-    MLCAREER_CACHE_DIR (it would be another directory in every working directory); with no
-    home directory there is no cache (rather than a directory literally named ``~``).
-    """
-    explicit = os.environ.get(ENV_CACHE_DIR)
-    if explicit and os.path.isabs(explicit):  # a relative one is ignored, as XDG_CACHE_HOME's is
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "mlcareer"
-    from mlcareer.files import user_home
-
-    home = user_home()
-    return None if home is None else home / ".cache" / "mlcareer"
+    """Where the cache lives (``mlcareer.datafiles.cache_dir``); None: no cache."""
+    where = datafiles.cache_dir()
+    return None if where is None else Path(where)
 
 
 def key(extras: tuple[str, ...], files: dict[str, bytes | OSError | None]) -> str | None:
     """A hash of everything the catalog is made from; None when a file could not be read."""
-    from mlcareer import __version__
-
-    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-    digest.update(os.fsencode("|".join(extras)))  # file names may be any bytes
-    for name, raw in sorted(files.items()):
+    read: dict[str, bytes | None] = {}
+    for name, raw in files.items():
         if isinstance(raw, OSError):
             return None
-        digest.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
-        digest.update(raw or b"")
-    return digest.hexdigest()
+        read[name] = raw
+    return datafiles.cache_key(extras, read)
 
 
 def _entry(where: Path, directory: Path) -> Path:
-    name = hashlib.sha256(os.fsencode(directory.resolve())).hexdigest()[:24]
-    return where / f"catalog-{os.geteuid()}-{name}.json"
+    return where / datafiles.entry_name(str(directory), ".json")
 
 
 def _own_regular(st: os.stat_result, private: bool) -> bool:

@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mlcareer import datafiles
+from mlcareer.datafiles import FILES, MAX_BYTES, FileSpec
 from mlcareer.errors import MAX_PROBLEMS, DataError, Problem, capped
 from mlcareer.named import NamedTuple
 
@@ -21,44 +23,11 @@ if TYPE_CHECKING:
     from mlcareer.pack.yamlfile import Document
 
 ENV_DATA_DIR = "MLCAREER_DATA_DIR"
-MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread
-
-
-class FileSpec(NamedTuple):
-    """A data file: the top-level keys it holds, and where they go in the Catalog."""
-
-    name: str
-    keys: tuple[str, ...]
-    required: bool
-    section: str | None = None  # nest the keys under this Catalog field
-
-
-FILES = (
-    FileSpec("sources.yaml", ("sources",), required=True),
-    FileSpec("levels.yaml", ("levels",), required=False),
-    FileSpec("skills.yaml", ("scale", "skills"), required=True),
-    FileSpec("credentials.yaml", ("credentials",), required=False),
-    FileSpec("roles.yaml", ("roles",), required=True),
-    FileSpec("salaries.yaml", ("figures", "premiums", "factors"), required=False, section="salaries"),
-    FileSpec("quiz.yaml", ("interest_scale", "questions"), required=False, section="quiz"),
-    FileSpec(
-        "expectations.yaml",
-        ("wording", "default_grade", "family", "profession", "ceilings", "speciality", "readiness"),
-        required=False,
-        section="expectations",
-    ),
-    FileSpec("plan.yaml", ("builds_on",), required=False, section="plan"),
-    FileSpec("occupations.yaml", ("occupations",), required=False),
-)
 
 
 def shipped_data_dir() -> Path:
     """The data that ships inside the package (or, in a source checkout, the repo's data/)."""
-    here = Path(__file__).resolve().parent.parent  # the mlcareer package
-    packaged = here / "data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "data"
+    return Path(datafiles.shipped_data_dir())
 
 
 def resolve_data_dir(option: Path | None) -> Path:
@@ -105,12 +74,11 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
         return Problem(shown, None, "", f"cannot use as a data directory: {exc.reason}")
     if not stat.S_ISDIR(st.st_mode):
         return Problem(shown, None, "", "a file, not a data directory")
-    known = {spec.name for spec in FILES}
     try:
         entries = list_directory(directory)
     except PathError as exc:
         return Problem(shown, None, "", f"cannot use as a data directory: {exc.reason}")
-    extras = tuple(p.name for p in entries if p.suffix in (".yaml", ".yml") and p.name not in known)
+    extras = datafiles.extras([p.name for p in entries])
     files: dict[str, bytes | OSError | None] = {}
     for spec in FILES:
         path = directory / spec.name
@@ -124,8 +92,16 @@ def read_directory(directory: Path) -> RawDirectory | Problem:
     return RawDirectory(directory, extras, files)
 
 
+class Loaded(NamedTuple):
+    """A valid catalog, the cache key of the files it was made from, and whether it was built now."""
+
+    catalog: Catalog
+    key: str | None  # None: some file could not be read for the key
+    built: bool  # validated in this run (not read from the cache)
+
+
 @cache
-def load_catalog(directory: Path) -> Catalog:
+def load(directory: Path) -> Loaded:
     """Load and validate a data directory; raise DataError listing every problem.
 
     A valid catalog is cached, keyed by a hash of every data file's bytes, so later runs skip
@@ -140,16 +116,18 @@ def load_catalog(directory: Path) -> Catalog:
     if key is not None:
         cached = data_cache.get(directory, key)
         if cached is not None:
-            return cached
+            return Loaded(cached, key, built=False)
     catalog, problems = _check(raw)
     if problems or catalog is None:
         raise DataError(problems)
     if key is not None:
         data_cache.put(directory, key, catalog)
-        from mlcareer import fastcomplete
+    return Loaded(catalog, key, built=True)
 
-        fastcomplete.write_index(directory, key, catalog)  # the ids Tab completes, for fastcomplete
-    return catalog
+
+def load_catalog(directory: Path) -> Catalog:
+    """The valid catalog of a data directory (see ``load``)."""
+    return load(directory).catalog
 
 
 def check_directory(directory: Path) -> tuple[Catalog | None, list[Problem]]:
@@ -165,7 +143,7 @@ def _check(raw: RawDirectory) -> tuple[Catalog | None, list[Problem]]:
     problems: list[Problem] = []
     docs: dict[str, tuple[str, Document]] = {}  # catalog key -> (file shown, document)
     combined: dict[str, Any] = {}
-    known = sorted(spec.name for spec in FILES)
+    known = sorted(datafiles.NAMES)
     for name in raw.extras:
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"; did you mean {close[0]}?" if close else f"; known files: {', '.join(known)}"

@@ -173,6 +173,9 @@ def _entries(item: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, An
             yield i, entry
 
 
+Located = list[tuple[Path, dict[str, Any]]]  # mappings of the data, each with where it stands
+
+
 def _check_quoted(
     c: _Checker,
     data: dict[str, Any],
@@ -184,11 +187,37 @@ def _check_quoted(
     quote whose wording the map reads as one grade only."""
     found = data.get("expectations")
     rules: dict[str, Any] = found if isinstance(found, dict) else {}
-    wording = phrases(rules.get("wording"))
     c.unique("expectations", "wording", field="phrase")
     c.refs(("expectations",), "family", roles, "role")
-    statements: list[tuple[Path, dict[str, Any]]] = []
-    quoted: list[tuple[Path, dict[str, Any]]] = []
+    statements, quoted = _role_quoted(c, data, roles, sources)
+    level_statements, level_quoted = _level_quoted(c, data, roles)
+    statements += level_statements
+    quoted += level_quoted
+    said = rules.get("profession")
+    profession: dict[str, Any] = said if isinstance(said, dict) else {}
+    statements += [
+        (("expectations", "profession", "statements", i), e) for i, e in _entries(profession, "statements")
+    ]
+    catalogue = {item["id"]: item for _, item in _items(data, "skills") if isinstance(item.get("id"), str)}
+    _check_statements(c, statements, skills, phrases(rules.get("wording")), catalogue)
+    ceilings = rules.get("ceilings")
+    if isinstance(ceilings, dict):
+        quoted += [(("expectations", "ceilings", "levels", i), e) for i, e in _entries(ceilings, "levels")]
+    if isinstance(rules.get("speciality"), dict):
+        quoted.append((("expectations", "speciality"), rules["speciality"]))
+    for path, entry in statements + quoted:
+        source = entry.get("source")
+        if isinstance(source, str) and source not in sources:
+            c.report((*path, "source"), _unknown("source", source, sources))
+
+
+def _role_quoted(
+    c: _Checker, data: dict[str, Any], roles: dict[str, Path], sources: dict[str, Path]
+) -> tuple[Located, Located]:
+    """The roles' statements and other quoted facts; their responsibilities' sources and their
+    contrasts' roles checked here."""
+    statements: Located = []
+    quoted: Located = []
     for path, role in _items(data, "roles"):
         statements += [((*path, "skills", i), e) for i, e in _entries(role, "skills")]
         for field in ("how_to_become", "suits", "team", "contrasts"):
@@ -205,6 +234,13 @@ def _check_quoted(
             other = entry.get("role")
             if isinstance(other, str) and other not in roles:
                 c.report((*path, "contrasts", i, "role"), _unknown("role", other, roles))
+    return statements, quoted
+
+
+def _level_quoted(c: _Checker, data: dict[str, Any], roles: dict[str, Path]) -> tuple[Located, Located]:
+    """The levels' statements (the roles each covers checked here), requirements and advances."""
+    statements: Located = []
+    quoted: Located = []
     for path, level in _items(data, "levels"):
         statements += [((*path, "expects", i), e) for i, e in _entries(level, "expects")]
         for i, e in _entries(level, "expects"):
@@ -214,12 +250,18 @@ def _check_quoted(
         quoted += [((*path, "requirements", i), e) for i, e in _entries(level, "requirements")]
         if isinstance(level.get("advance"), dict):
             quoted.append(((*path, "advance"), level["advance"]))
-    said = rules.get("profession")
-    profession: dict[str, Any] = said if isinstance(said, dict) else {}
-    statements += [
-        (("expectations", "profession", "statements", i), e) for i, e in _entries(profession, "statements")
-    ]
-    catalogue = {item["id"]: item for _, item in _items(data, "skills") if isinstance(item.get("id"), str)}
+    return statements, quoted
+
+
+def _check_statements(
+    c: _Checker,
+    statements: Located,
+    skills: dict[str, Path],
+    wording: dict[str, int],
+    catalogue: dict[str, Any],
+) -> None:
+    """Each statement names a known skill (its sentence or bullet names it too), and its quote
+    reads as one grade at most."""
     for path, entry in statements:
         name = entry.get("skill")
         if isinstance(name, str) and name not in skills:
@@ -236,15 +278,6 @@ def _check_quoted(
                     f"the quote's wording reads as more than one grade: {shown}; "
                     "quote only the part about this skill",
                 )
-    ceilings = rules.get("ceilings")
-    if isinstance(ceilings, dict):
-        quoted += [(("expectations", "ceilings", "levels", i), e) for i, e in _entries(ceilings, "levels")]
-    if isinstance(rules.get("speciality"), dict):
-        quoted.append((("expectations", "speciality"), rules["speciality"]))
-    for path, entry in statements + quoted:
-        source = entry.get("source")
-        if isinstance(source, str) and source not in sources:
-            c.report((*path, "source"), _unknown("source", source, sources))
 
 
 def _check_named(c: _Checker, where: Path, skill: str, text: str, catalogue: dict[str, Any]) -> None:

@@ -1,7 +1,9 @@
 """The index of role and skill ids that Tab completion answers from, beside the catalog cache.
 
-Full runs write it (:func:`write_index`); a Tab press reads it back (:func:`read_index`)
-before Typer loads, trusting it only when it was made from exactly the data files in use.
+Full runs write it (:func:`write_index`, called by the command layer after a load that built
+the catalog); a Tab press reads it back (:func:`read_index`) before Typer loads, trusting it
+only when it was made from exactly the data files in use: the files, their size limit and
+the cache key are ``mlcareer.datafiles``'s, the loader's own.
 Like :mod:`mlcareer.fastcomplete`, only the standard library's light modules are imported
 at the top: this runs on every Tab press.
 """
@@ -11,62 +13,32 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from typing import TYPE_CHECKING
+
+from mlcareer.datafiles import MAX_BYTES, NAMES, cache_dir, cache_key, entry_name, shipped_data_dir
+
+__all__ = ["cache_dir", "data_key", "index_path", "read_index", "shipped_data_dir", "write_index"]
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from mlcareer.models import Catalog
-
 INDEX_FORMAT = 1
 _ROLE, _SKILL = "role", "skill"
-
-# Mirrors mlcareer.pack.catalog.FILES and mlcareer.pack.cache.key (tests hold them equal).
-DATA_FILES = (
-    "sources.yaml",
-    "levels.yaml",
-    "skills.yaml",
-    "credentials.yaml",
-    "roles.yaml",
-    "salaries.yaml",
-    "quiz.yaml",
-    "expectations.yaml",
-    "plan.yaml",
-    "occupations.yaml",
-)
-MAX_BYTES = 16 * 1024 * 1024
-CACHE_FORMAT = 6
 
 
 # ---------------------------------------------------------------- the index, written by full runs
 
 
-def help_line(text: str) -> str:
-    """A title made safe for a completion menu: one line, printable, no Rich markup."""
-    from mlcareer.terminal.console import escape_markup
+def write_index(directory: Path, key: str, items: dict[str, list[tuple[str, str]]]) -> None:
+    """Store the ids (``items``: role and skill, each id with its help) beside the catalog cache.
 
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    return escape_markup(line[:80])
-
-
-def role_items(catalog: Catalog) -> list[tuple[str, str]]:
-    """Every role id with its title, as the completion menu shows them."""
-    return [(r.id, help_line(r.title)) for r in catalog.roles]
-
-
-def skill_items(catalog: Catalog) -> list[tuple[str, str]]:
-    """Every skill id with its name, as the completion menu shows them."""
-    return [(s.id, help_line(s.name)) for s in catalog.skills]
-
-
-def write_index(directory: Path, key: str, catalog: Catalog) -> None:
-    """Store the ids beside the catalog cache; any failure only costs speed."""
+    The command layer makes the items (``mlcareer.cli.complete``); any failure only costs speed.
+    """
     from pathlib import Path
 
     from mlcareer.files import replace_file
 
-    body = json.dumps({_ROLE: role_items(catalog), _SKILL: skill_items(catalog)}).encode()
+    body = json.dumps({kind: items[kind] for kind in (_ROLE, _SKILL)}).encode()
     head = json.dumps({"format": INDEX_FORMAT, "key": key, "body": hashlib.sha256(body).hexdigest()})
     target = index_path(str(directory))
     if target is None:
@@ -81,25 +53,10 @@ def write_index(directory: Path, key: str, catalog: Catalog) -> None:
 # ---------------------------------------------------------------- reading it back, before Typer loads
 
 
-def cache_dir() -> str | None:
-    """As mlcareer.pack.cache.cache_dir(): a relative XDG_CACHE_HOME or MLCAREER_CACHE_DIR is ignored."""
-    explicit = os.environ.get("MLCAREER_CACHE_DIR")
-    if explicit and os.path.isabs(explicit):
-        return explicit
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return os.path.join(xdg, "mlcareer")
-    home = os.path.expanduser("~")  # "~" itself when there is no home: never a relative path
-    return os.path.join(home, ".cache", "mlcareer") if os.path.isabs(home) else None
-
-
 def index_path(directory: str) -> str | None:
     """The index file, named as the catalog cache entry for this directory is (None: no cache)."""
     where = cache_dir()
-    if where is None:
-        return None
-    name = hashlib.sha256(os.fsencode(os.path.realpath(directory))).hexdigest()[:24]
-    return os.path.join(where, f"catalog-{os.geteuid()}-{name}.ids")
+    return None if where is None else os.path.join(where, entry_name(directory, ".ids"))
 
 
 def _read_regular(path: str, limit: int, own: bool = False) -> bytes | None:
@@ -126,38 +83,21 @@ def _read_regular(path: str, limit: int, own: bool = False) -> bytes | None:
 
 
 def data_key(directory: str) -> str | None:
-    """The cache key of a data directory (as mlcareer.pack.cache.key of its files), or None."""
-    from mlcareer import __version__
-
+    """The cache key of a data directory (``mlcareer.datafiles.cache_key`` of its files), or None."""
     if not os.path.isdir(directory):
         return None
-    known = set(DATA_FILES)
-    extras = sorted(
-        name
-        for name in os.listdir(directory)
-        if os.path.splitext(name)[1] in (".yaml", ".yml") and name not in known
-    )
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-    digest.update(os.fsencode("|".join(extras)))
-    for name in sorted(DATA_FILES):
+    files: dict[str, bytes | None] = {}
+    for name in NAMES:
         path = os.path.join(directory, name)
         raw: bytes | None = None
         if os.path.lexists(path):
             raw = _read_regular(path, MAX_BYTES + 1)  # a FIFO would block a Tab press forever
             if raw is None:
                 return None  # the caller falls back to Typer, which reports it
-        digest.update(f"\0{name}\0{-1 if raw is None else len(raw)}\0".encode())
-        digest.update(raw or b"")
-    return digest.hexdigest()
+        files[name] = raw
+    from mlcareer.datafiles import extras
 
-
-def shipped_data_dir() -> str:
-    """As mlcareer.pack.catalog.shipped_data_dir()."""
-    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the mlcareer package
-    packaged = os.path.join(here, "data")
-    if os.path.isdir(packaged):
-        return packaged
-    return os.path.join(os.path.dirname(os.path.dirname(here)), "data")
+    return cache_key(extras(os.listdir(directory)), files)
 
 
 def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
@@ -186,3 +126,79 @@ def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
             return None
         out[kind] = [(i[0], i[1]) for i in items]
     return out
+
+
+# ---------------------------------------------------------------- the grammar of the command line
+
+GRAMMAR_FORMAT = 1
+#: A command's grammar, as the fast path reads it: its arguments in order (what completes each:
+#: "role", "skill" or None), its options that take a value (with what completes them), its flags.
+Grammar = tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]
+
+
+def code_key() -> str:
+    """A hash of mlcareer's version and its command modules' source: what the grammar is made from."""
+    from mlcareer import __version__
+
+    here = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "cli")
+    digest = hashlib.sha256(f"{GRAMMAR_FORMAT}|{__version__}".encode())
+    for name in sorted(os.listdir(here)):
+        if name.endswith(".py"):
+            with open(os.path.join(here, name), "rb") as fh:
+                digest.update(f"\0{name}\0".encode() + fh.read())
+    return digest.hexdigest()
+
+
+def grammar_path() -> str | None:
+    where = cache_dir()
+    return None if where is None else os.path.join(where, f"grammar-{os.geteuid()}.json")
+
+
+def write_grammar(group_values: list[str], commands: dict[str, Grammar]) -> None:
+    """Store the command line's grammar, recorded from the real commands by the command layer
+    (``mlcareer.cli.complete.record_grammar``); any failure only costs speed."""
+    from pathlib import Path
+
+    from mlcareer.files import replace_file
+
+    target = grammar_path()
+    if target is None:
+        return
+    body = {
+        "format": GRAMMAR_FORMAT,
+        "key": code_key(),
+        "group_values": group_values,
+        "commands": {
+            name: {"arguments": list(args), "values": values, "flags": sorted(flags)}
+            for name, (args, values, flags) in commands.items()
+        },
+    }
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        replace_file(Path(target), json.dumps(body).encode(), prefix=".grammar-")
+    except OSError:
+        pass
+
+
+def read_grammar() -> tuple[tuple[str, ...], dict[str, Grammar]] | None:
+    """The group's options that take a value and every command's grammar, only if they were
+    recorded from exactly the command modules in use; None otherwise."""
+    path = grammar_path()
+    raw = None if path is None else _read_regular(path, MAX_BYTES, own=True)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        if data.get("format") != GRAMMAR_FORMAT or data.get("key") != code_key():
+            return None
+        commands: dict[str, Grammar] = {
+            str(name): (
+                tuple(None if a is None else str(a) for a in spec["arguments"]),
+                {str(k): None if c is None else str(c) for k, c in spec["values"].items()},
+                frozenset(str(f) for f in spec["flags"]),
+            )
+            for name, spec in data["commands"].items()
+        }
+        return tuple(str(o) for o in data["group_values"]), commands
+    except (ValueError, TypeError, KeyError, AttributeError, OSError):
+        return None

@@ -1,120 +1,24 @@
-"""Small building blocks shared by the renderers."""
+"""The format-free half of the renderers' shared pieces: amounts of money, source labels, widths.
+
+Markdown, HTML and the view model use these; they import no Rich (the Rich half is
+``render.rich_common``) and, at run time, nothing of the domain.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
-
-from mlcareer.text import clean
+if TYPE_CHECKING:
+    from mlcareer.models import Source
+    from mlcareer.render.view import Amount
 
 if TYPE_CHECKING:
-    from mlcareer.models import SalaryFigure, Source
+    from mlcareer.models import Source
 
 NO_DATA = "no data"
-HEADING = "bold cyan"
-MUTED = "dim"
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥"}
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by terminal cells; words longer than a line are split."""
-    width = max(width, 1)
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        while cell_len(word) > width:
-            if current:
-                lines.append(current)
-                current = ""
-            cut = width
-            while cell_len(word[:cut]) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        if not current:
-            current = word
-        elif cell_len(current) + 1 + cell_len(word) <= width:
-            current += " " + word
-        else:
-            lines.append(current)
-            current = word
-    lines.append(current)
-    return lines
-
-
-def literal(text: str, style: str | Style = "") -> Text:
-    """Text from a data file, never read as markup."""
-    return Text(clean(text), style=style)
-
-
-def heading(title: str) -> Text:
-    return Text(title, style=HEADING)
-
-
-def no_data() -> Text:
-    return Text(NO_DATA, style=MUTED)
-
-
-def bullets(items: Iterable[str | Text]) -> RenderableType:
-    lines = [Text("• ").append(literal(i) if isinstance(i, str) else i) for i in items]
-    if not lines:
-        return no_data()
-    return Group(*(_Bullet(line) for line in lines))
-
-
-class _Bullet:
-    """A bullet line that hangs its wrapped lines under the text and falls back to '-'."""
-
-    def __init__(self, text: Text) -> None:
-        self.text = text
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        text = self.text.copy()
-        if options.ascii_only:
-            text = Text("- ").append(text[2:])
-        body = text[2:]
-        width = max(options.max_width - 2, 10)
-        for i, line in enumerate(body.wrap(console, width)):
-            yield Segment(text.plain[:2] if i == 0 else "  ")
-            yield from line.render(console)
-            yield Segment.line()
-
-
-def section(title: str, body: RenderableType) -> RenderableType:
-    return Group(heading(title), Padding(body, (0, 0, 1, 2), expand=False))
-
-
-def dot(ascii_only: bool) -> str:
-    """The separator of a metadata line."""
-    return " - " if ascii_only else " · "
-
-
-class Bar:
-    """A proficiency bar like ●●●○○ (#### - in ASCII terminals)."""
-
-    def __init__(self, value: int | None, maximum: int = 4, style: str = "green") -> None:
-        self.value = value
-        self.maximum = maximum
-        self.style = style
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.text(options.ascii_only)
-
-    def text(self, ascii_only: bool = False) -> Text:
-        if self.value is None:
-            return no_data()
-        full, empty = ("#", "-") if ascii_only else ("●", "○")
-        out = Text(full * self.value, style=self.style)
-        out.append(empty * (self.maximum - self.value), style=MUTED)
-        return out
 
 
 def money(amount: int, currency: str, ascii_only: bool = False) -> str:
@@ -125,17 +29,17 @@ def money(amount: int, currency: str, ascii_only: bool = False) -> str:
     return f"{currency} {amount:,}"
 
 
-def figure_amount(figure: SalaryFigure, ascii_only: bool = False) -> str:
-    """'$80,000 - $110,000', '$150,000 - $200,000+', '$160,471 (average)'."""
-    cur = figure.currency
-    if figure.kind == "average":
-        assert figure.amount is not None
-        return f"{money(figure.amount, cur, ascii_only)} (average)"
-    assert figure.low is not None
-    if figure.high is None:
-        return f"{money(figure.low, cur, ascii_only)}+"
-    high = money(figure.high, cur, ascii_only) + ("+" if figure.open_ended else "")
-    return f"{money(figure.low, cur, ascii_only)} - {high}"
+def amount_text(amount: Amount, ascii_only: bool = False) -> str:
+    """'$80,000 - $110,000', '$150,000 - $200,000+', '$160,471 (average)'; ' per year' when asked."""
+    cur = amount.currency
+    if amount.average:
+        text = f"{money(amount.low, cur, ascii_only)} (average)"
+    elif amount.high is None:
+        text = f"{money(amount.low, cur, ascii_only)}+"
+    else:
+        high = money(amount.high, cur, ascii_only) + ("+" if amount.open_ended else "")
+        text = f"{money(amount.low, cur, ascii_only)} - {high}"
+    return f"{text} per {amount.period}" if amount.per else text
 
 
 def source_label(source: Source) -> str:
@@ -146,7 +50,41 @@ def source_label(source: Source) -> str:
     return f"{source.title} ({', '.join(bits)})"
 
 
-def valid_data(directory: str, counts: dict[str, int]) -> Text:
-    """`mlcareer validate` on clean data: the directory, then what it holds."""
-    held = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items())
-    return Text.assemble(("OK ", "bold green"), literal(directory), "\n", held)
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes: wide East Asian characters two, combining marks none."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """Greedy word wrap by cells, as Rich wraps a line of text: a word keeps the spaces after it
+    unless they run past the width; a word longer than a line is folded."""
+    import re
+
+    width = max(width, 1)
+    lines: list[str] = []
+    current = ""
+    for word in re.findall(r"\s*\S+\s*", text):
+        if current and cells(current) + cells(word.rstrip()) > width:
+            lines.append(current)
+            current = ""
+        while cells(word.rstrip()) > width:  # fold a word that fits no line
+            cut = width - cells(current)
+            while cut > 0 and cells(current + word[:cut]) > width:
+                cut -= 1
+            lines.append(current + word[:cut])
+            current, word = "", word[cut:]
+        current += word
+    lines.append(current)
+    return [_fit(line, width) for line in lines]
+
+
+def _fit(line: str, width: int) -> str:
+    """Trailing spaces that run past the width go (as Rich's ``rstrip_end``)."""
+    while line.endswith((" ", "\t")) and cells(line) > width:
+        line = line[:-1]
+    return line

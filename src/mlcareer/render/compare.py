@@ -6,6 +6,7 @@ from mlcareer.domain.careers import Comparison, RoleView
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.role_page import grade_line
+from mlcareer.render.salary import amount
 from mlcareer.render.verdict import comparison_verdict
 
 # Two roles are drawn side by side from this width up (their cells wrap); below it they are
@@ -19,46 +20,6 @@ def comparison_page(cmp: Comparison) -> v.Page:
     Ends with the verdict, so it is on screen when the output stops.
     """
     a, b = cmp.left, cmp.right
-
-    def pay(view: RoleView) -> v.Cell:
-        lines = [
-            v.line(f"{f.level.value}: " if f.level else "", v.Amount(f), f" per {f.period}")
-            for f in view.salary
-        ]
-        return tuple(lines) or (v.line(v.muted("no data")),)
-
-    def work(view: RoleView) -> v.Cell:
-        groups = view.role.responsibilities
-        return tuple(v.line(f"{g.group} ({len(g.items)})") for g in groups) or (v.line(v.muted("no data")),)
-
-    def listed(items: list[str]) -> v.Cell:
-        return (v.line(", ".join(items)) if items else v.line(v.muted("no data")),)
-
-    def moves(view: RoleView) -> v.Cell:
-        lines = [
-            v.line(v.muted(f"{label}: "), ", ".join(m.role.id for m in view.leads_to if m.kind == kind))
-            for kind, label in (("advance", "advance a level"), ("specialisation", "specialise"))
-            if any(m.kind == kind for m in view.leads_to)
-        ]
-        return tuple(lines) or (v.line(v.muted("no data")),)
-
-    def fact(label: str, left: v.Cell, right: v.Cell) -> tuple[v.Cell, ...]:
-        return ((v.line(label),), left, right)
-
-    facts = v.Table(
-        ("", a.role.title, b.role.title),
-        (
-            fact("Id", (v.line(v.Span(a.role.id, "code")),), (v.line(v.Span(b.role.id, "code")),)),
-            fact("Level", listed([a.role.level.value]), listed([b.role.level.value])),
-            fact("Summary", (v.line(a.role.summary),), (v.line(b.role.summary),)),
-            fact("Work", work(a), work(b)),
-            fact("Tools", listed(a.role.tools), listed(b.role.tools)),
-            fact("Salary", pay(a), pay(b)),
-            fact("Moves on", moves(a), moves(b)),
-        ),
-        min_width=_COMPARE_NARROW,
-        side_by_side=True,
-    )
     skills = v.Table(
         ("Skill", a.role.id, b.role.id),
         tuple(((v.line(r.skill.name),), (grade_line(r.left),), (grade_line(r.right),)) for r in cmp.skills),
@@ -71,7 +32,7 @@ def comparison_page(cmp: Comparison) -> v.Page:
         "same as not needed. (default): named without a grade, shown at the data pack's default and "
         "never counted."
     )
-    blocks: list[v.Block] = [facts]
+    blocks: list[v.Block] = [_facts(a, b)]
     if cmp.contrasts:
         differ = (v.line(c.text, v.muted(f'  ("{c.quote}" [{c.source}])')) for c, _ in cmp.contrasts)
         blocks.append(v.Section("How they differ, in the sources' words", (v.bullets(differ),)))
@@ -82,3 +43,48 @@ def comparison_page(cmp: Comparison) -> v.Page:
         comparison_verdict(cmp),
     ]
     return v.Page(f"{a.role.title} vs {b.role.title}", (), tuple(blocks))
+
+
+def _facts(a: RoleView, b: RoleView) -> v.Table:
+    """The two roles' facts side by side: id, level, summary, work, tools, pay, where they lead."""
+
+    def fact(label: str, left: v.Cell, right: v.Cell) -> tuple[v.Cell, ...]:
+        return ((v.line(label),), left, right)
+
+    return v.Table(
+        ("", a.role.title, b.role.title),
+        (
+            fact("Id", (v.line(v.Span(a.role.id, "code")),), (v.line(v.Span(b.role.id, "code")),)),
+            fact("Level", _listed([a.role.level.value]), _listed([b.role.level.value])),
+            fact("Summary", (v.line(a.role.summary),), (v.line(b.role.summary),)),
+            fact("Work", _work(a), _work(b)),
+            fact("Tools", _listed(a.role.tools), _listed(b.role.tools)),
+            fact("Salary", _pay(a), _pay(b)),
+            fact("Moves on", _moves(a), _moves(b)),
+        ),
+        min_width=_COMPARE_NARROW,
+        side_by_side=True,
+    )
+
+
+def _pay(view: RoleView) -> v.Cell:
+    lines = [v.line(f"{f.level.value}: " if f.level else "", amount(f, per=True)) for f in view.salary]
+    return tuple(lines) or (v.line(v.muted("no data")),)
+
+
+def _work(view: RoleView) -> v.Cell:
+    groups = view.role.responsibilities
+    return tuple(v.line(f"{g.group} ({len(g.items)})") for g in groups) or (v.line(v.muted("no data")),)
+
+
+def _listed(items: list[str]) -> v.Cell:
+    return (v.line(", ".join(items)) if items else v.line(v.muted("no data")),)
+
+
+def _moves(view: RoleView) -> v.Cell:
+    lines = [
+        v.line(v.muted(f"{label}: "), ", ".join(m.role.id for m in view.leads_to if m.kind == kind))
+        for kind, label in (("advance", "advance a level"), ("specialisation", "specialise"))
+        if any(m.kind == kind for m in view.leads_to)
+    ]
+    return tuple(lines) or (v.line(v.muted("no data")),)

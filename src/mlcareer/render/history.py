@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from mlcareer.history.diff import Diff, Trend
 from mlcareer.history.entry import Entry
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import DiffShown, History, Saved
 
 TITLE = "Saved quiz results"
 
@@ -117,3 +121,18 @@ def saved_line(entry: Entry) -> str:
     """'Saved result #3, taken 2026-12-03 10:00 (full quiz)': over a result shown again."""
     form = "quick form" if entry.quick else "full quiz"
     return f"Saved result #{entry.id}, taken {local_time(entry.taken_at)} ({form})"
+
+
+def history_shown_page(shown: History) -> v.Page:
+    return history_page(shown.trends)
+
+
+def saved_shown_page(shown: Saved) -> v.Page:
+    """A saved result as the quiz showed it, under the date it was taken."""
+    from mlcareer.render.quiz import result_page
+
+    return result_page(shown.result, saved=saved_line(shown.entry))
+
+
+def diff_shown_page(shown: DiffShown) -> v.Page:
+    return diff_page(shown.diff)

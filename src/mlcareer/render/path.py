@@ -15,9 +15,13 @@ from mlcareer.domain.ladder import (
     Step,
 )
 from mlcareer.render import view as v
-from mlcareer.render.common import NO_DATA, figure_amount, money
+from mlcareer.render.common import NO_DATA, amount_text, money
 from mlcareer.render.expect import COMPACT_NOTE
 from mlcareer.render.role_page import grade_line
+from mlcareer.render.salary import amount
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import PathShown
 
 if TYPE_CHECKING:
     from mlcareer.models import SalaryFigure
@@ -32,7 +36,7 @@ def _steps(count: int) -> str:
 
 def _band(figures: list[SalaryFigure]) -> str:
     """'$80,000 - $110,000 per year', several joined by '; '."""
-    return "; ".join(f"{figure_amount(f)} per {f.period}" for f in figures)
+    return "; ".join(amount_text(amount(f, per=True)) for f in figures)
 
 
 def _signed(amount: int, currency: str) -> str:
@@ -52,7 +56,7 @@ def pay_text(pay: PayChange, arrow: str) -> str:
         return f"{left} {arrow} {right}"
     if pay.low is None:
         return f"{_band([before])} {arrow} {_band([after])}"
-    text = f"{figure_amount(before)} {arrow} {figure_amount(after)} per {after.period}"
+    text = f"{amount_text(amount(before))} {arrow} {amount_text(amount(after, per=True))}"
     if after.kind == "average":
         return f"{text} ({_signed(pay.low, after.currency)})"
     changes = [f"low end {_signed(pay.low, after.currency)}"]
@@ -219,3 +223,14 @@ def route_page(route: Route, verdict: v.Para | None = None) -> v.Page:
 
 
 # ---------------------------------------------------------------- Mermaid
+
+
+def path_shown_page(shown: PathShown) -> v.Page:
+    """The ladder's page, or a route's, ending with its verdict (the pay from first role to last)."""
+    from mlcareer.render.verdict import route_verdict
+
+    if not isinstance(shown.found, Route):
+        return ladder_page(shown.found)
+    if shown.total is None:
+        return route_page(shown.found)
+    return route_page(shown.found, route_verdict(shown.found, shown.total, pay_text(shown.total, "->")))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 from mlcareer.domain.ladder import Ladder, Route
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import PathShown
 
 _MERMAID_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_/:'?+$")
 
@@ -59,3 +63,7 @@ def path_mermaid(result: Ladder | Route) -> str:
         lines.append("  classDef marked stroke-width:3px")
         lines += [f"  class {mermaid_id(m)} marked" for m in dict.fromkeys(marked)]
     return "\n".join(lines) + "\n"
+
+
+def path_shown_mermaid(shown: PathShown) -> str:
+    return path_mermaid(shown.found)

@@ -16,6 +16,7 @@ from mlcareer.render.expect import grade_words, short_basis
 
 if TYPE_CHECKING:
     from mlcareer.domain.handouts import Handout  # a class's handouts: only their type is needed here
+    from mlcareer.domain.shown import PlanShown
     from mlcareer.models import Role
 
 DONE_HINT = "Mark steps done by number or id: mlcareer plan --done 1 --done ID (undo: --undo)."
@@ -91,36 +92,10 @@ def plan_page(
     ``first``: only the first that many open steps (`plan --next N`), each under its own number.
     ``handout``: one student's page of a class's plans, with a link back to the ``index`` file.
     """
-    route = _route_line(plan)
-    progress = (
-        v.line(f"{plan.done} of {len(plan.steps)} steps done  ", v.Percent(plan.percent))
-        if plan.steps
-        else v.line(v.strong("No steps: your answers meet every expectation of this role."))
-    )
-    meta: tuple[v.Line, ...] = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
-    title = f"Learning plan for {plan.role.title}"
-    if handout is not None:
-        title = f"{handout.person.name}: learning plan for {plan.role.title}"
-        meta = (
-            v.line(v.muted("From the answers in "), v.Span(handout.person.file, "code")),
-            *meta,
-            *((v.line(v.Link("All plans of the class", index)),) if index else ()),
-        )
-    blocks: list[v.Block] = []
+    title, meta = _head(plan, handout, index)
     if first is not None:
-        shown = plan.open_steps(first)
-        left = len(plan.open_steps()) - len(shown)
-        heading = f"The next {len(shown)} open step{'' if len(shown) == 1 else 's'}"
-        if not shown:
-            blocks.append(v.para("Every step of this plan is done." if plan.steps else "No steps."))
-        else:
-            checks = [v.Checklist((_check(step),), number) for number, step in shown]
-            blocks.append(v.Section(heading, tuple(checks)))
-        if left:
-            more = f"{left} more open step{'' if left == 1 else 's'}"
-            blocks.append(v.note(f"{more}: mlcareer plan without --next shows them all."))
-        blocks += [] if handout else [v.note(DONE_HINT)]
-        return v.Page(title, meta, tuple(blocks))
+        return v.Page(title, meta, _next_steps(plan, first, handout))
+    blocks: list[v.Block] = []
     number = 1
     for level in dict.fromkeys(s.level for s in plan.steps):
         steps = tuple(_check(s) for s in plan.steps if s.level == level)
@@ -137,6 +112,43 @@ def plan_page(
 
     blocks += [v.note(plan.rule), *(() if handout else (v.note(DONE_HINT),)), plan_verdict(plan)]
     return v.Page(title, meta, tuple(blocks))
+
+
+def _head(plan: Plan, handout: Handout | None, index: str) -> tuple[str, tuple[v.Line, ...]]:
+    """The page's title and metadata: the role, the route, the progress; a student's file and the index."""
+    route = _route_line(plan)
+    progress = (
+        v.line(f"{plan.done} of {len(plan.steps)} steps done  ", v.Percent(plan.percent))
+        if plan.steps
+        else v.line(v.strong("No steps: your answers meet every expectation of this role."))
+    )
+    meta: tuple[v.Line, ...] = (v.line(v.Span(plan.role.id, "code")), *((route,) if route else ()), progress)
+    if handout is None:
+        return f"Learning plan for {plan.role.title}", meta
+    meta = (
+        v.line(v.muted("From the answers in "), v.Span(handout.person.file, "code")),
+        *meta,
+        *((v.line(v.Link("All plans of the class", index)),) if index else ()),
+    )
+    return f"{handout.person.name}: learning plan for {plan.role.title}", meta
+
+
+def _next_steps(plan: Plan, first: int, handout: Handout | None) -> v.Blocks:
+    """`plan --next N`: the first N open steps, each under its own number, and how many are left."""
+    blocks: list[v.Block] = []
+    shown = plan.open_steps(first)
+    left = len(plan.open_steps()) - len(shown)
+    heading = f"The next {len(shown)} open step{'' if len(shown) == 1 else 's'}"
+    if not shown:
+        blocks.append(v.para("Every step of this plan is done." if plan.steps else "No steps."))
+    else:
+        blocks.append(
+            v.Section(heading, tuple(v.Checklist((_check(step),), number) for number, step in shown))
+        )
+    if left:
+        more = f"{left} more open step{'' if left == 1 else 's'}"
+        blocks.append(v.note(f"{more}: mlcareer plan without --next shows them all."))
+    return (*blocks, *(() if handout else (v.note(DONE_HINT),)))
 
 
 def index_page(role: Role, plans: Sequence[Handout], suffix: str, not_read: Sequence[str] = ()) -> v.Page:
@@ -163,3 +175,7 @@ def index_page(role: Role, plans: Sequence[Handout], suffix: str, not_read: Sequ
     count = f"{len(plans)} student{'' if len(plans) == 1 else 's'}"
     meta = (v.line(v.Span(role.id, "code"), v.Sep(), count),)
     return v.Page(f"Learning plans for {role.title}", meta, tuple(blocks))
+
+
+def plan_shown_page(shown: PlanShown) -> v.Page:
+    return plan_page(shown.plan, shown.first)

@@ -3,11 +3,8 @@ the answers template."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-from rich.console import Console, RenderableType
 
 from mlcareer.domain.plan import NextAction, Suggestions
 from mlcareer.domain.quiz import MATCH_RULE, SCALE_WORDS, LevelFit, Match, QuizResult, SkillRow, check_words
@@ -18,6 +15,7 @@ from mlcareer.render.verdict import quiz_verdict
 from mlcareer.text import clean
 
 if TYPE_CHECKING:
+    from mlcareer.assessment import Assessment
     from mlcareer.models import Credential, Question, Quoted, ScaleStep
 
 NO_EXPECTATION = "named without a grade, and this data pack sets no default"
@@ -241,24 +239,6 @@ def result_page(result: QuizResult, saved: str | None = None, nxt: NextAction | 
     return v.Page(f"Self-assessment against {role.title}", meta, tuple(blocks))
 
 
-def recorded(renderable: RenderableType, kind: str, width: int = 100) -> str:
-    """A renderable as a standalone HTML page or SVG image, with colour."""
-    console = Console(
-        file=io.StringIO(),
-        record=True,
-        width=width,
-        color_system="truecolor",
-        force_terminal=True,
-        no_color=False,
-        highlight=False,
-        emoji=False,
-    )
-    console.print(renderable)
-    if kind == "svg":
-        return console.export_svg(title="mlcareer quiz")
-    return console.export_html()
-
-
 def answers_template(
     questions: Sequence[Question],
     scale: dict[int, ScaleStep],
@@ -296,3 +276,8 @@ def answers_template(
         out += [comment(s) for s in steps]
         out.append(f"{q.id}:")
     return "\n".join(out) + "\n"
+
+
+def assessment_page(done: Assessment) -> v.Page:
+    """`mlcareer quiz`: the result, ending with the plan's first steps."""
+    return result_page(done.result, nxt=done.next)

@@ -25,6 +25,9 @@ from mlcareer.render.expect import (
 )
 from mlcareer.render.official import pay_text, role_official
 
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import RoleShown
+
 NOT_SAID = "The sources do not say."
 
 
@@ -202,16 +205,14 @@ def _becoming(view: RoleView) -> v.Blocks:
 
 def figure_line(fig: SalaryFigure, source: Source | None) -> v.Line:
     """'mid: $110,000 - $150,000 per year  (scope, region; source; as of date)'."""
-    from mlcareer.render.salary import as_of_text, region_text
-    from mlcareer.render.salary_chart import period_text
+    from mlcareer.render.salary import amount, as_of_text, region_text
 
     level = f"{fig.level.value}: " if fig.level else ""
     title = f"; {source.title}" if source is not None else ""
     date = as_of_text(fig, source)
     return v.line(
         v.strong(level),
-        v.Amount(fig, "strong"),
-        v.strong(f" {period_text(fig.period)}"),
+        amount(fig, "strong", per=True),
         f"  ({fig.scope}, {region_text(fig)}{title}; {'as of ' if fig.as_of else ''}{date})",
     )
 
@@ -229,8 +230,9 @@ def _salary(view: RoleView) -> v.Blocks:
         return (v.bullets(()),)
     listed = v.bullets(figure_line(f, view.figure_sources.get(f.id)) for f in view.salary)
     from mlcareer.domain.salaries import charts
+    from mlcareer.render.salary import chart_view
 
-    return (listed, v.Chart(tuple(charts(view.salary)))) if len(view.salary) > 1 else (listed,)
+    return (listed, chart_view(charts(view.salary))) if len(view.salary) > 1 else (listed,)
 
 
 MOVE_LABELS = {
@@ -377,6 +379,8 @@ def _overview_skills(view: RoleView) -> v.Blocks:
 
 
 def _overview_salary(view: RoleView) -> v.Blocks:
+    from mlcareer.render.salary import amount
+
     if not view.salary and view.parent is not None and view.parent.salary:
         return _salary(view)
     own = [f for f in view.salary if f.level == view.role.level] or view.salary[:1]
@@ -388,8 +392,7 @@ def _overview_salary(view: RoleView) -> v.Blocks:
         cited = f"; {source.title}" if source else ""
         blocks.append(
             v.para(
-                v.Amount(figure, "strong"),
-                v.strong(f" per {figure.period}"),
+                amount(figure, "strong", per=True),
                 v.muted(f"  ({where}{figure.region or 'region not stated'}{cited})"),
             )
         )
@@ -435,3 +438,17 @@ def overview_page(view: RoleView) -> v.Page:
     )
     blocks: list[v.Block] = [v.Section(SECTION_TITLES[key], build(view)) for key, build in OVERVIEW.items()]
     return _head(view, [*blocks, more])
+
+
+def role_shown_page(shown: RoleShown) -> v.Page:
+    """`mlcareer role`'s page (every document format): the whole role, or the section asked for."""
+    return role_page(shown.view, shown.section)
+
+
+def role_shown_text(shown: RoleShown) -> object:
+    """`mlcareer role` in the terminal: the overview, unless --full or --section ask for more."""
+    from mlcareer.render import to_text
+
+    if shown.full or shown.section is not None:
+        return to_text.page(role_shown_page(shown))
+    return to_text.page(overview_page(shown.view))

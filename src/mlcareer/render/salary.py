@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.official import SourceFamily
-from mlcareer.domain.salaries import SalaryReport, no_role_data
+from mlcareer.domain.salaries import Chart, SalaryReport, no_role_data
 from mlcareer.render import official as off
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
@@ -16,6 +16,66 @@ from mlcareer.render.salary_chart import period_text
 
 if TYPE_CHECKING:
     from mlcareer.models import Role, SalaryFigure, SalaryNote, Source
+
+# ---------------------------------------------------------------- a figure, a chart: as plain values
+
+
+def amount(figure: SalaryFigure, style: v.Style = "", *, per: bool = False) -> v.Amount:
+    """A figure's amount in the view model ('$80,000 - $110,000'; ``per``: ' per year' after it)."""
+    if figure.kind == "average":
+        assert figure.amount is not None
+        return v.Amount(
+            figure.amount, None, figure.currency, figure.period, average=True, per=per, style=style
+        )
+    assert figure.low is not None
+    return v.Amount(
+        figure.low, figure.high, figure.currency, figure.period, figure.open_ended, per=per, style=style
+    )
+
+
+NO_LEVEL = "not stated"
+
+
+def _chart_label(figure: SalaryFigure) -> str:
+    if figure.level is not None:
+        return figure.level.value
+    return "average" if figure.kind == "average" else NO_LEVEL
+
+
+def chart_labels(chart: Chart) -> list[str]:
+    """Each row's label: the level (numbered when two share one), then the official keys."""
+    labels = [_chart_label(f) for f in chart.figures]
+    for label in set(labels):
+        if labels.count(label) > 1:
+            n = 0
+            for i, x in enumerate(labels):
+                if x == label:
+                    n += 1
+                    labels[i] = f"{label} {n}"
+    return labels + [row.key for row in chart.official]
+
+
+def chart_view(charts: list[Chart]) -> v.Chart:
+    """The domain's charts as the view model draws them: rows labelled and placed on each scale."""
+    out = []
+    for chart in charts:
+        labels = chart_labels(chart)
+        rows = [_figure_row(label, f) for label, f in zip(labels, chart.figures, strict=False)]
+        rows += [
+            v.ChartRow(label, "median", row.pay.p10, row.pay.p90, row.pay.median)
+            for label, row in zip(labels[len(chart.figures) :], chart.official, strict=True)
+        ]
+        scale = chart.scale
+        ticks = tuple(scale.ticks)
+        out.append(v.RangeChart(chart.currency, chart.period, scale.low, scale.high, ticks, tuple(rows)))
+    return v.Chart(tuple(out))
+
+
+def _figure_row(label: str, figure: SalaryFigure) -> v.ChartRow:
+    if figure.kind == "range":
+        return v.ChartRow(label, "range", figure.low, figure.high, None, figure.open_ended)
+    return v.ChartRow(label, "average", at=figure.amount)
+
 
 # ---------------------------------------------------------------- small pieces
 
@@ -76,7 +136,7 @@ def _table(report: SalaryReport, refs: dict[str, int]) -> v.Blocks:
 
     def add(label: str, fig: SalaryFigure) -> None:
         source = report.sources.get(fig.source)
-        pay = v.line(v.Amount(fig, "strong"), v.strong(f" {period_text(fig.period)}") if by_period else "")
+        pay = v.line(amount(fig, "strong", per=by_period))
         cells = [pay, *([v.line(fig.scope)] * by_scope), *([v.line(region_text(fig))] * by_region)]
         ref = f"[{refs[fig.source]}]" if fig.source in refs else fig.source
         cells += [v.line(v.muted(ref)), v.line(as_of_text(fig, source))]
@@ -139,32 +199,10 @@ def salary_page(report: SalaryReport) -> v.Page:
         listed = v.bullets(_ref_role(r) for r in report.roles_with_data)
         others = v.Section("Roles with salary figures", (listed,))
         return v.Page(title, (), (v.para(no_role_data(report.role)), others))
+    if not report.bands and not report.averages and not report.official.rows:
+        return v.Page(title, (), _nothing_matches(report))
     refs = _refs(report.sources)
-    official = report.official
-    if not report.bands and not report.averages and not official.rows:
-        blocks: list[v.Block] = [v.para("No salary figure matches these filters.")]
-        blocks.append(v.para(_available(report)))
-        if official.note and report.source is not SourceFamily.articles:
-            blocks.append(v.note(f"Official figures: {official.note}."))
-        return v.Page(title, (), tuple(blocks))
-    blocks = []
-    if _articles_silent(report) and report.role is not None:
-        blocks.append(v.Section(ARTICLES_HEADING, (v.para(no_role_data(report.role) + " in the articles"),)))
-    if report.bands or report.averages:
-        table = _table(report, refs)
-        if not report.figures and (report.region or report.currency):
-            table = (*table, v.para(_available(report)))
-        blocks.append(v.Section(ARTICLES_HEADING, table))
-    if report.source is not SourceFamily.articles and (official.rows or official.note):
-        blocks.append(v.Section(official_heading(report), off.official_blocks(official, refs)))
-    if report.charts:
-        blocks.append(v.Chart(tuple(report.charts)))
-    if report.level is not None and report.bands:
-        band = report.bands[0]
-        if band.covered:
-            blocks.append(v.Section(COVERED, (v.bullets(_ref_role(r) for r in band.covered),)))
-        if band.uncovered:
-            blocks.append(v.Section(UNCOVERED, (v.bullets(_ref_role(r) for r in band.uncovered),)))
+    blocks = [*_figures(report, refs), *_level_roles(report)]
     if report.premiums:
         blocks.append(v.Section("Premiums the sources name", (_notes(report.premiums, refs),)))
     if report.factors:
@@ -172,6 +210,44 @@ def salary_page(report: SalaryReport) -> v.Page:
     if report.sources:
         blocks.append(v.Section("Sources", (_sources(report, refs),)))
     return v.Page(title, (), tuple(blocks))
+
+
+def _nothing_matches(report: SalaryReport) -> v.Blocks:
+    blocks: list[v.Block] = [v.para("No salary figure matches these filters."), v.para(_available(report))]
+    if report.official.note and report.source is not SourceFamily.articles:
+        blocks.append(v.note(f"Official figures: {report.official.note}."))
+    return tuple(blocks)
+
+
+def _figures(report: SalaryReport, refs: dict[str, int]) -> list[v.Block]:
+    """The articles' figures, the official ones, and the chart that puts them on one scale."""
+    blocks: list[v.Block] = []
+    if _articles_silent(report) and report.role is not None:
+        blocks.append(v.Section(ARTICLES_HEADING, (v.para(no_role_data(report.role) + " in the articles"),)))
+    if report.bands or report.averages:
+        table = _table(report, refs)
+        if not report.figures and (report.region or report.currency):
+            table = (*table, v.para(_available(report)))
+        blocks.append(v.Section(ARTICLES_HEADING, table))
+    official = report.official
+    if report.source is not SourceFamily.articles and (official.rows or official.note):
+        blocks.append(v.Section(official_heading(report), off.official_blocks(official, refs)))
+    if report.charts:
+        blocks.append(chart_view(report.charts))
+    return blocks
+
+
+def _level_roles(report: SalaryReport) -> list[v.Block]:
+    """For one level: the roles its figures' sentences cover, and the others."""
+    if report.level is None or not report.bands:
+        return []
+    band = report.bands[0]
+    blocks: list[v.Block] = []
+    if band.covered:
+        blocks.append(v.Section(COVERED, (v.bullets(_ref_role(r) for r in band.covered),)))
+    if band.uncovered:
+        blocks.append(v.Section(UNCOVERED, (v.bullets(_ref_role(r) for r in band.uncovered),)))
+    return blocks
 
 
 ARTICLES_HEADING = "From the articles"

@@ -1,33 +1,28 @@
-"""The salary range chart: horizontal bands on one shared scale, the average marked.
+"""The salary range chart, drawn in character cells: horizontal bands on one shared scale.
 
-Reads at 40 columns, and draws with ASCII where the terminal cannot show more.
+Format-free: a chart of the view model (``view.RangeChart``, its rows already placed on a
+scale) becomes lines of styled runs for a width and a character set. The terminal renderer
+(``render.to_text``) turns the runs into Rich text; Markdown takes the plain ASCII text
+(``chart_text``). Reads at 40 columns.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.text import Text
+from mlcareer.named import NamedTuple
+from mlcareer.render import view as v
+from mlcareer.render.common import cells, money, wrap_words
 
-from mlcareer.domain.salaries import Chart
-from mlcareer.render.common import MUTED, money
-
-if TYPE_CHECKING:
-    from mlcareer.models import OfficialPay, SalaryFigure
-
-NO_LEVEL = "not stated"
+Run = tuple[str, str]  # text and its style: "", "bold", "dim", "cyan", "yellow"...
+ChartLine = list[Run]
 
 
 def period_text(period: str) -> str:
     return f"per {period}"
 
 
-@dataclass(frozen=True)
-class _Glyphs:
+class _Glyphs(NamedTuple):
     bar: str
     open_end: str
     average: str
@@ -36,13 +31,13 @@ class _Glyphs:
     tick: str
     left: str
     right: str
+    median: str
+    spread: str
 
 
-_UNICODE = _Glyphs("█", "▶", "◆", "┊", "─", "┼", "├", "┤")
-_ASCII = _Glyphs("#", ">", "*", ":", "-", "+", "+", "+")
-# Official percentiles: the median, and a thin line from the 10th to the 90th where given.
-_MEDIAN = {False: "●", True: "o"}
-_SPREAD = {False: "╌", True: "~"}
+_UNICODE = _Glyphs("█", "▶", "◆", "┊", "─", "┼", "├", "┤", "●", "╌")
+_ASCII = _Glyphs("#", ">", "*", ":", "-", "+", "+", "+", "o", "~")
+MUTED = "dim"
 
 
 def compact(amount: int, currency: str, ascii_only: bool = False) -> str:
@@ -55,155 +50,156 @@ def compact(amount: int, currency: str, ascii_only: bool = False) -> str:
     return f"{prefix}{amount}"
 
 
-def _chart_label(figure: SalaryFigure) -> str:
-    if figure.level is not None:
-        return figure.level.value
-    return "average" if figure.kind == "average" else NO_LEVEL
+def title(chart: v.RangeChart) -> str:
+    return f"{chart.currency} {period_text(chart.period)}, on one scale"
 
 
-def chart_labels(chart: Chart) -> list[str]:
-    """Each row's label: the level (numbered when two share one), then the official keys."""
-    labels = [_chart_label(f) for f in chart.figures]
-    for label in set(labels):
-        if labels.count(label) > 1:
-            n = 0
-            for i, x in enumerate(labels):
-                if x == label:
-                    n += 1
-                    labels[i] = f"{label} {n}"
-    return labels + [row.key for row in chart.official]
+class _Plot(NamedTuple):
+    """Where a chart's rows are drawn: ``width`` cells, ``x`` placing an amount in them."""
+
+    width: int
+    x: Callable[[int], int]
+    glyphs: _Glyphs
+    currency: str
+    ascii_only: bool
+
+    def note(self, amount: int) -> str:
+        return " " + money(amount, self.currency, self.ascii_only)
 
 
-class RangeChart:
-    """Horizontal ranges on one scale: a bar per range, a marked line per average."""
+def chart_lines(chart: v.RangeChart, width: int, ascii_only: bool) -> list[ChartLine]:
+    """The chart as lines of styled runs, ``width`` cells wide (ASCII glyphs when ``ascii_only``)."""
+    g = _ASCII if ascii_only else _UNICODE
+    label_w = min(max(cells(row.label) for row in chart.rows), max(width // 4, 4))
+    plot_w = max(width - label_w - 1, 8)
+    span = max(chart.high - chart.low, 1)
 
-    def __init__(self, chart: Chart) -> None:
-        self.chart = chart
+    def x(value: int) -> int:
+        return round((value - chart.low) * (plot_w - 1) / span)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        chart, scale = self.chart, self.chart.scale
-        ascii_only = options.ascii_only
-        g = _ASCII if ascii_only else _UNICODE
-        width = options.max_width
-        labels = chart_labels(chart)
-        label_w = min(max(cell_len(x) for x in labels), max(width // 4, 4))
-        plot_w = max(width - label_w - 1, 8)
-        span = max(scale.high - scale.low, 1)
+    plot = _Plot(plot_w, x, g, chart.currency, ascii_only)
+    out: list[ChartLine] = [[(line, "bold")] for line in wrap_words(title(chart), width)]
+    pad = " " * (label_w + 1)
+    out.append([(pad, ""), (_tick_labels(chart, plot), MUTED)])
+    axis = [g.line] * plot_w
+    for tick in chart.ticks:
+        axis[x(tick)] = g.tick
+    axis[0], axis[-1] = g.left, g.right
+    out.append([(pad, ""), ("".join(axis), MUTED)])
+    averages = [x(row.at) for row in chart.rows if row.kind == "average" and row.at is not None]
+    for row in chart.rows:
+        runs = _median(row, plot) if row.kind == "median" else _figure(row, plot, averages)
+        out.append(_rstrip([(row.label[:label_w].ljust(label_w) + " ", "bold"), *runs]))
+    legend = _legend(chart, g, bool(averages))
+    if legend:
+        out += [[(line, MUTED)] for line in wrap_words("; ".join(legend), width)]
+    return out
 
-        def x(value: int) -> int:
-            return round((value - scale.low) * (plot_w - 1) / span)
 
-        yield from Text(f"{chart.currency} {period_text(chart.period)}, on one scale", style="bold").wrap(
-            console, width
+def _figure(row: v.ChartRow, plot: _Plot, averages: list[int]) -> list[Run]:
+    """A source's figure: a bar for a range (an arrow where it has no upper limit), a marked amount
+    for an average; the averages' guides run through every such row."""
+    x, g = plot.x, plot.glyphs
+    runs: list[Run] = [(" ", "")] * plot.width
+    for pos in averages:
+        runs[pos] = (g.guide, "yellow dim")
+    if row.kind == "range" and row.low is not None:
+        end = x(row.high) if row.high is not None else x(row.low)
+        for pos in range(x(row.low), end + 1):
+            runs[pos] = (g.bar, "cyan")
+        if row.open_ended and end + 1 < plot.width:
+            runs[end + 1] = (g.open_end, "cyan")
+    elif row.at is not None:
+        pos = x(row.at)
+        runs[pos] = (g.average, "bold yellow")
+        note = plot.note(row.at)
+        if pos + cells(note) < plot.width:
+            runs[pos + 1 : pos + 1 + len(note)] = [(ch, "yellow") for ch in note]
+        elif pos - len(note) >= 0:
+            runs[pos - len(note) : pos] = [(ch, "yellow") for ch in note[1:] + " "]
+    return runs
+
+
+def _median(row: v.ChartRow, plot: _Plot) -> list[Run]:
+    """An official figure: its median marked, a thin line from the 10th to the 90th percentile."""
+    x, g = plot.x, plot.glyphs
+    runs: list[Run] = [(" ", "")] * plot.width
+    low = row.low if row.low is not None else row.at
+    high = row.high if row.high is not None else row.at
+    if low is not None and high is not None:
+        for pos in range(x(low), x(high) + 1):
+            runs[pos] = (g.spread, "magenta")
+    if row.at is not None:
+        pos = x(row.at)
+        runs[pos] = (g.median, "bold magenta")
+        note = plot.note(row.at)
+        end = x(high) if high is not None else pos
+        if end + cells(note) < plot.width:
+            runs[end + 1 : end + 1 + len(note)] = [(ch, "magenta") for ch in note]
+        elif x(low or row.at) - len(note) >= 0:
+            start = x(low or row.at) - len(note)
+            runs[start : start + len(note)] = [(ch, "magenta") for ch in note[1:] + " "]
+    return runs
+
+
+def _legend(chart: v.RangeChart, g: _Glyphs, averages: bool) -> list[str]:
+    legend = []
+    if averages:
+        legend.append(f"{g.average} average ({g.guide} through the bands)")
+    if any(row.open_ended for row in chart.rows):
+        legend.append(f'{g.open_end} no upper limit ("or more")')
+    medians = [row for row in chart.rows if row.kind == "median"]
+    if medians:
+        spread = any(r.low is not None or r.high is not None for r in medians)
+        legend.append(
+            f"{g.median} official median (rows keyed as in the official table)"
+            + (f" ({g.spread} 10th to 90th percentile)" if spread else "")
         )
-        pad = " " * (label_w + 1)
-        yield Text(pad) + self._tick_labels(plot_w, x, ascii_only)
-        axis = [g.line] * plot_w
-        for tick in scale.ticks:
-            axis[x(tick)] = g.tick
-        axis[0], axis[-1] = g.left, g.right
-        yield Text(pad) + Text("".join(axis), style=MUTED)
-        averages = [x(f.amount) for f in chart.figures if f.kind == "average" and f.amount is not None]
-        for label, figure in zip(labels, chart.figures, strict=False):
-            cells: list[tuple[str, str]] = [(" ", "")] * plot_w
-            for pos in averages:
-                cells[pos] = (g.guide, "yellow dim")
-            if figure.kind == "range" and figure.low is not None:
-                end = x(figure.high) if figure.high is not None else x(figure.low)
-                for pos in range(x(figure.low), end + 1):
-                    cells[pos] = (g.bar, "cyan")
-                if figure.open_ended and end + 1 < plot_w:
-                    cells[end + 1] = (g.open_end, "cyan")
-            elif figure.amount is not None:
-                pos = x(figure.amount)
-                cells[pos] = (g.average, "bold yellow")
-                note = " " + money(figure.amount, figure.currency, ascii_only)
-                if pos + cell_len(note) < plot_w:
-                    cells[pos + 1 : pos + 1 + len(note)] = [(ch, "yellow") for ch in note]
-                elif pos - len(note) >= 0:
-                    cells[pos - len(note) : pos] = [(ch, "yellow") for ch in note[1:] + " "]
-            line = Text(label[:label_w].ljust(label_w) + " ", style="bold")
-            for ch, style in cells:
-                line.append(ch, style)
-            line.rstrip()
-            yield line
-        for label, row in zip(labels[len(chart.figures) :], chart.official, strict=True):
-            yield self._official_line(label, label_w, plot_w, row.pay, x, ascii_only)
-        legend = []
-        if averages:
-            legend.append(f"{g.average} average ({g.guide} through the bands)")
-        if any(f.open_ended for f in chart.figures):
-            legend.append(f'{g.open_end} no upper limit ("or more")')
-        if chart.official:
-            spread = any(r.pay.p10 is not None or r.pay.p90 is not None for r in chart.official)
-            legend.append(
-                f"{_MEDIAN[ascii_only]} official median (rows keyed as in the official table)"
-                + (f" ({_SPREAD[ascii_only]} 10th to 90th percentile)" if spread else "")
-            )
-        if legend:
-            yield from Text("; ".join(legend), style=MUTED).wrap(console, width)
+    return legend
 
-    @staticmethod
-    def _official_line(
-        label: str, label_w: int, plot_w: int, pay: OfficialPay, x: Any, ascii_only: bool
-    ) -> Text:
-        cells: list[tuple[str, str]] = [(" ", "")] * plot_w
-        low = pay.p10 if pay.p10 is not None else pay.median
-        high = pay.p90 if pay.p90 is not None else pay.median
-        if low is not None and high is not None:
-            for pos in range(x(low), x(high) + 1):
-                cells[pos] = (_SPREAD[ascii_only], "magenta")
-        if pay.median is not None:
-            pos = x(pay.median)
-            cells[pos] = (_MEDIAN[ascii_only], "bold magenta")
-            note = " " + money(pay.median, pay.currency, ascii_only)
-            end = x(high) if high is not None else pos
-            if end + cell_len(note) < plot_w:
-                cells[end + 1 : end + 1 + len(note)] = [(ch, "magenta") for ch in note]
-            elif x(low or pay.median) - len(note) >= 0:
-                start = x(low or pay.median) - len(note)
-                cells[start : start + len(note)] = [(ch, "magenta") for ch in note[1:] + " "]
-        line = Text(label[:label_w].ljust(label_w) + " ", style="bold")
-        for ch, style in cells:
-            line.append(ch, style)
-        line.rstrip()
-        return line
 
-    def _tick_labels(self, plot_w: int, x: Any, ascii_only: bool) -> Text:
-        """Labels under every k-th tick, the smallest k at which none overlap."""
-        ticks = self.chart.scale.ticks
-        placed: list[tuple[int, str]] = []
-        for every in range(1, len(ticks) + 1):
-            placed, end = [], -1
-            for tick in ticks[::every]:
-                label = compact(tick, self.chart.currency, ascii_only)
-                start = min(max(x(tick) - cell_len(label) // 2, 0), plot_w - cell_len(label))
-                if start <= end or start < 0:
-                    break
-                placed.append((start, label))
-                end = start + cell_len(label)
-            else:
+def _tick_labels(chart: v.RangeChart, plot: _Plot) -> str:
+    """Labels under every k-th tick, the smallest k at which none overlap."""
+    placed: list[tuple[int, str]] = []
+    for every in range(1, len(chart.ticks) + 1):
+        placed, end = [], -1
+        for tick in chart.ticks[::every]:
+            label = compact(tick, chart.currency, plot.ascii_only)
+            start = min(max(plot.x(tick) - cells(label) // 2, 0), plot.width - cells(label))
+            if start <= end or start < 0:
                 break
-        line = Text(style=MUTED)
-        for start, label in placed:
-            line.append(" " * (start - line.cell_len) + label)
-        return line
+            placed.append((start, label))
+            end = start + cells(label)
+        else:
+            break
+    line = ""
+    for start, label in placed:
+        line += " " * (start - cells(line)) + label
+    return line
 
 
-def chart_block(chart_list: list[Chart]) -> RenderableType:
-    parts: list[RenderableType] = []
-    for n, chart in enumerate(chart_list):
+def _rstrip(line: list[Run]) -> list[Run]:
+    """A line without the spaces at its end, whatever their style."""
+    out = list(line)
+    while out and not out[-1][0].strip():
+        out.pop()
+    if out:
+        text, style = out[-1]
+        out[-1] = (text.rstrip(), style)
+    return out
+
+
+def charts_lines(charts: tuple[v.RangeChart, ...], width: int, ascii_only: bool) -> list[ChartLine]:
+    """Every chart's lines, a blank line between two charts."""
+    out: list[ChartLine] = []
+    for n, chart in enumerate(charts):
         if n:
-            parts.append(Text(""))
-        parts.append(RangeChart(chart))
-    return Group(*parts)
+            out.append([])
+        out += chart_lines(chart, width, ascii_only)
+    return out
 
 
-def chart_text(chart_list: list[Chart], width: int = 72) -> str:
+def chart_text(charts: tuple[v.RangeChart, ...], width: int = 72) -> str:
     """The charts as plain ASCII text (for a code block, where wide glyphs misalign)."""
-    raw = io.BytesIO()
-    stream = io.TextIOWrapper(raw, encoding="ascii", errors="replace", newline="\n")
-    console = Console(file=stream, width=width, color_system=None, highlight=False, emoji=False)
-    console.print(chart_block(chart_list))
-    stream.flush()
-    return raw.getvalue().decode("ascii")
+    lines = ["".join(text for text, _ in line) for line in charts_lines(charts, width, ascii_only=True)]
+    return "\n".join(lines).encode("ascii", "replace").decode("ascii") + "\n"

@@ -14,6 +14,7 @@ from mlcareer.render.expect import basis_lines
 from mlcareer.render.role_page import grade_line, role_ref
 
 if TYPE_CHECKING:
+    from mlcareer.domain.shown import SkillList
     from mlcareer.models import Skill
 
 PACK_GROUPING = "*"
@@ -121,3 +122,7 @@ def _needs(needs: list[RoleNeed]) -> v.Table:
         stacked="always",
         empty="No role's sources state this skill.",
     )
+
+
+def skill_list_page(shown: SkillList) -> v.Page:
+    return skills_page(shown.skills, shown.total_roles)

@@ -5,6 +5,8 @@ Built once as view models (``render.view``); the terminal, Markdown and HTML all
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.team import (
     MATCH_PEOPLE,
     TALK_ABOUT,
@@ -18,6 +20,9 @@ from mlcareer.domain.team import (
 )
 from mlcareer.render import view as v
 from mlcareer.render.expect import grade_words
+
+if TYPE_CHECKING:
+    from mlcareer.domain.shown import ProgressShown, TeamShown
 
 BELOW = "*"
 SHOWN_GAPS = 10
@@ -266,3 +271,11 @@ def progress_page(found: Progress, before: str, after: str) -> v.Page:
     )
     who = f"{n} {'person' if n == 1 else 'people'}"
     return v.Page(f"Change since {before}: {who} against {found.role.title}", meta, tuple(blocks))
+
+
+def team_shown_page(shown: TeamShown) -> v.Page:
+    return team_page(shown.team)
+
+
+def progress_shown_page(shown: ProgressShown) -> v.Page:
+    return progress_page(shown.progress, shown.before, shown.after)

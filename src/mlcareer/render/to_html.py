@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from mlcareer.render import view as v
-from mlcareer.render.common import figure_amount
+from mlcareer.render.common import amount_text
 from mlcareer.render.html import document
 
 _TAGS = {"strong": "strong", "em": "em", "code": "code", "mark": "mark"}
@@ -41,7 +41,7 @@ def line_html(row: v.Line) -> str:
             else:
                 out.append(f'<meter min="0" max="100" value="{piece.value}"></meter> {piece.value}%')
         elif isinstance(piece, v.Amount):
-            amount = escape(figure_amount(piece.figure))
+            amount = escape(amount_text(piece))
             out.append(f"<strong>{amount}</strong>" if piece.style == "strong" else amount)
         elif isinstance(piece, v.Arrow):
             out.append(" ← " if piece.back else " → ")
@@ -126,7 +126,7 @@ def block(item: v.Block, level: int = 2) -> str:
         return _checklist(item)
     from mlcareer.render.salary_svg import charts_svg
 
-    return charts_svg(list(item.charts))
+    return charts_svg(item.charts)
 
 
 def page(view: v.Page) -> str:

@@ -6,13 +6,19 @@ whether the terminal takes only ASCII (dots, separators and currency signs fall 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
 from mlcareer.render import view as v
-from mlcareer.render.common import MUTED, Bar, bullets, dot, figure_amount, literal, no_data, section
+from mlcareer.render.common import amount_text
+from mlcareer.render.rich_common import MUTED, Bar, bullets, dot, literal, no_data, section
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 _STYLES: dict[str, str] = {
     "": "",
@@ -48,7 +54,7 @@ def line_text(row: v.Line, ascii_only: bool = False, style: str = "") -> Text:
         elif isinstance(piece, v.Percent):
             out.append(_percent(piece.value, ascii_only))
         elif isinstance(piece, v.Amount):
-            out.append(figure_amount(piece.figure, ascii_only), style=_STYLES[piece.style])
+            out.append(amount_text(piece, ascii_only), style=_STYLES[piece.style])
         elif isinstance(piece, v.Arrow):
             out.append(_ARROWS[piece.back, ascii_only])
         elif isinstance(piece, v.Link):
@@ -159,24 +165,8 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
     # two things side by side wrap their cells: they stack only below the table's stated width
     needs = table.min_width if table.side_by_side else (_needs(table, rigid, texts) if texts else 0)
     if table.stacked == "always" or (table.stacked == "narrow" and width < needs):
-        for row in table.rows:
-            if table.side_by_side:  # the label, then each column's header and, beneath it, its value
-                yield _cell(row[0], ascii_only, "bold")
-                for name, cell in zip(table.header[1:], row[1:], strict=True):
-                    yield Padding(literal(name, MUTED), (0, 0, 0, 2))
-                    yield Padding(_cell(cell, ascii_only), (0, 0, 0, 4))
-                continue
-            if table.labelled:
-                yield from _labelled(table, row, ascii_only)
-                continue
-            head = _cell(row[0], ascii_only, "bold")
-            if len(row) > 1:
-                head.append("  ").append(_cell(row[1], ascii_only))
-            yield head
-            for cell in row[2:]:
-                yield Padding(_cell(cell, ascii_only), (0, 0, 0, 2))
-        return
-    if table.side_by_side:
+        yield from _stacked(table, ascii_only)
+    elif table.side_by_side:
         grid = RichTable(header_style="bold", show_lines=True, expand=True)
         grid.add_column(table.header[0], style="bold", min_width=9, overflow="fold")
         for name in table.header[1:]:
@@ -184,13 +174,18 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         for cells in texts:
             grid.add_row(*cells)
         yield grid
-        return
-    if table.fold is not None:
+    elif table.fold is not None:
         yield from _folded(table, table.fold, width, ascii_only)
-        return
+    else:
+        yield _grid(table, rigid, texts, width)
+
+
+def _grid(table: v.Table, rigid: list[bool], texts: list[list[Text]], width: int) -> RichTable:
+    """A table with its columns: a grade, an amount or an id stays on one line, unless that would
+    cut the names of the first column below _NAME_ROOM; the first column of names takes at most half."""
+    from rich.table import Table as RichTable
+
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
-    # a grade, an amount or an id stays on one line, unless that would cut the names of the first
-    # column below _NAME_ROOM; the first column of names takes at most half
     first = min(_NAME_ROOM, max(len(table.header[0]), *(row[0].cell_len for row in texts)))
     kept = sum(
         max(len(name), *(row[n].cell_len for row in texts)) for n, name in enumerate(table.header) if rigid[n]
@@ -205,7 +200,27 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
         )
     for cells in texts:
         grid.add_row(*cells)
-    yield grid
+    return grid
+
+
+def _stacked(table: v.Table, ascii_only: bool) -> RenderResult:
+    """A table as a list: each row's first cell bold, the second beside it, the rest under it."""
+    for row in table.rows:
+        if table.side_by_side:  # the label, then each column's header and, beneath it, its value
+            yield _cell(row[0], ascii_only, "bold")
+            for name, cell in zip(table.header[1:], row[1:], strict=True):
+                yield Padding(literal(name, MUTED), (0, 0, 0, 2))
+                yield Padding(_cell(cell, ascii_only), (0, 0, 0, 4))
+            continue
+        if table.labelled:
+            yield from _labelled(table, row, ascii_only)
+            continue
+        head = _cell(row[0], ascii_only, "bold")
+        if len(row) > 1:
+            head.append("  ").append(_cell(row[1], ascii_only))
+        yield head
+        for cell in row[2:]:
+            yield Padding(_cell(cell, ascii_only), (0, 0, 0, 2))
 
 
 def _folded(table: v.Table, fold: v.Fold, width: int, ascii_only: bool) -> RenderResult:
@@ -225,10 +240,21 @@ def _folded(table: v.Table, fold: v.Fold, width: int, ascii_only: bool) -> Rende
         yield from _table(part, width, ascii_only)
 
 
-def _chart(chart: v.Chart) -> RenderableType:
-    from mlcareer.render.salary_chart import chart_block
+class _Chart:
+    """Salary charts drawn for the terminal at hand (``render.salary_chart`` places every cell)."""
 
-    return chart_block(list(chart.charts))
+    def __init__(self, chart: v.Chart) -> None:
+        self.chart = chart
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from mlcareer.render.salary_chart import charts_lines
+
+        for runs in charts_lines(self.chart.charts, options.max_width, options.ascii_only):
+            yield Text.assemble(*runs)
+
+
+def _chart(chart: v.Chart) -> RenderableType:
+    return _Chart(chart)
 
 
 _NARROW_TREE = 60  # below this, a tree drops its group entries (the longest id fits 40 columns)

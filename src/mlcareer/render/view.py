@@ -15,13 +15,9 @@ define, which every command pays at start-up.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from mlcareer.named import NamedTuple
-
-if TYPE_CHECKING:
-    from mlcareer.domain.salaries import Chart as SalaryChart
-    from mlcareer.models import SalaryFigure
 
 #: How a span is shown: strong (bold), muted (dim; plain in Markdown), em (italic),
 #: code (an id or a command: `code` in Markdown), mark (where the reader is: highlighted),
@@ -53,9 +49,17 @@ class Sep(NamedTuple):
 
 
 class Amount(NamedTuple):
-    """A salary figure's amount: '$80,000 - $110,000'; a currency's code where its symbol can't show."""
+    """An amount of pay: '$80,000 - $110,000', '$150,000+' (no upper figure, or ``open_ended``:
+    "or more"), '$160,471 (average)'; a currency's code where its symbol can't show. With
+    ``per``, the period follows it: '$80,000 - $110,000 per year'."""
 
-    figure: SalaryFigure
+    low: int
+    high: int | None
+    currency: str
+    period: str
+    open_ended: bool = False
+    average: bool = False
+    per: bool = False
     style: Style = ""
 
 
@@ -100,9 +104,9 @@ def plain(row: Line) -> str:
         elif isinstance(piece, Dots):
             words.append(f"{piece.value}/{piece.maximum}")
         elif isinstance(piece, Amount):
-            from mlcareer.render.common import figure_amount
+            from mlcareer.render.common import amount_text
 
-            words.append(figure_amount(piece.figure))
+            words.append(amount_text(piece))
         elif isinstance(piece, Arrow):
             words.append(": " if piece.back else " to ")
         elif isinstance(piece, Percent):
@@ -182,10 +186,39 @@ class Table(NamedTuple):
     brief: bool = False
 
 
-class Chart(NamedTuple):
-    """Salary ranges drawn on one scale per chart: bars on a terminal, a text figure in documents."""
+class ChartRow(NamedTuple):
+    """One row of a range chart, in the chart's currency and period.
 
-    charts: tuple[SalaryChart, ...]
+    A ``range`` runs from ``low`` to ``high`` (to ``low`` alone when there is no upper figure;
+    ``open_ended``: "or more"); an ``average`` stands ``at`` one amount (and draws a guide
+    through the other rows); a ``median`` (an official figure) stands ``at`` its median, with
+    a thin line from ``low`` (the 10th percentile) to ``high`` (the 90th) where they are given.
+    """
+
+    label: str
+    kind: Literal["range", "average", "median"]
+    low: int | None = None
+    high: int | None = None
+    at: int | None = None
+    open_ended: bool = False
+
+
+class RangeChart(NamedTuple):
+    """Rows placed on one scale, from ``low`` to ``high`` with a tick at each of ``ticks``."""
+
+    currency: str
+    period: str
+    low: int
+    high: int
+    ticks: tuple[int, ...]
+    rows: tuple[ChartRow, ...]
+
+
+class Chart(NamedTuple):
+    """Salary ranges drawn on one scale per chart: bars on a terminal, a text figure in Markdown,
+    an SVG figure in HTML."""
+
+    charts: tuple[RangeChart, ...]
 
 
 class Branch(NamedTuple):

@@ -195,7 +195,7 @@ class DiffDoc(TypedDict):
 
 
 class ClearedDoc(TypedDict):
-    """`mlcareer history --clear --json`."""
+    """`mlcareer history clear --json`."""
 
     deleted: int
 

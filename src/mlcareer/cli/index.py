@@ -1,0 +1,93 @@
+"""Tab completion's index and grammar, written by the command layer for ``mlcareer.fastcomplete``.
+
+A run that built the catalog (``cli.app.catalog``) and a Tab press that Typer answers
+(``cli.complete``) write them: the ids and titles of the data in use, and the grammar of the
+command line recorded from the real Click commands, so the fast path keeps no copy of either.
+The loader knows nothing of completion.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mlcareer.models import Catalog
+    from mlcareer.pack.fastindex import Grammar
+
+
+def one_line(text: str) -> str:
+    """A title as a completion menu shows it: one line, printable, at most 80 characters."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:80]
+
+
+def record_index(directory: Path, key: str, catalog: Catalog, group: Any) -> None:
+    """Write the index Tab completion answers from (``mlcareer.fastcomplete``) for this data.
+
+    Called after a load that built the catalog (the loader itself knows nothing of completion),
+    and by a Tab press that finds no index; ``group`` is the program's command group, whose
+    grammar is recorded beside the index when it is missing or stale. The titles are stored
+    unescaped: the fast path answers only with help made of characters that Rich's markup
+    leaves alone, so a run that writes the index needs no Rich.
+    """
+    from mlcareer.pack.fastindex import write_index
+
+    roles = [(r.id, one_line(r.title)) for r in catalog.roles]
+    skills = [(s.id, one_line(s.name)) for s in catalog.skills]
+    write_index(directory, key, {"role": roles, "skill": skills})
+    record_grammar(group)
+
+
+def record_grammar(group: Any) -> None:
+    """Record the command line's grammar from the real Click commands (``group``'s), for the
+    fast path: written when it is missing or was made from other command modules
+    (``fastindex.code_key``). Building every command costs a little, once.
+    """
+    from mlcareer.pack.fastindex import read_grammar, write_grammar
+
+    if read_grammar() is not None:
+        return
+    group_values = [o for p in group.params if not getattr(p, "is_flag", True) for o in p.opts]
+    write_grammar(group_values, grammar(group))
+
+
+def grammar(group: Any) -> dict[str, Grammar]:
+    """Per command that completes ids: its arguments in order (what completes each), its options
+    that take a value (with what completes them) and its flags, as Typer builds them.
+
+    Commands with subcommands or with an argument of many values (team FILE...) are left to Typer.
+    """
+    out: dict[str, Grammar] = {}
+    for name in list(group.commands):
+        command = group.commands[name]
+        if hasattr(command, "commands"):  # a group (history show, diff, clear)
+            continue
+        ctx = group.make_context("mlcareer", [name], resilient_parsing=True)
+        params = command.get_params(ctx)
+        if not all(p.nargs == 1 and not getattr(p, "multiple", False) for p in params):
+            continue
+        arguments = tuple(_completes(p) for p in params if p.param_type_name == "argument")
+        options = [p for p in params if p.param_type_name == "option"]
+        values = {o: _completes(p) for p in options if not p.is_flag for o in p.opts}
+        flags = frozenset(o for p in options if p.is_flag for o in p.opts)
+        if {*arguments, *values.values()} - {None}:
+            out[name] = (arguments, values, flags)
+    return out
+
+
+_IDS = {"complete_role": "role", "complete_skill": "skill"}  # the completers of mlcareer.cli.complete
+
+
+def _completes(param: Any) -> str | None:
+    """The id that completes a parameter ("role", "skill"), found in the callback Typer wrapped."""
+    todo = [getattr(param, "_custom_shell_complete", None)]
+    while todo:
+        function = todo.pop()
+        if getattr(function, "__module__", None) == "mlcareer.cli.complete":
+            name = getattr(function, "__name__", "")
+            if name in _IDS:
+                return _IDS[name]
+        cells = getattr(function, "__closure__", None) or ()
+        todo += [c.cell_contents for c in cells if callable(c.cell_contents)]
+    return None
