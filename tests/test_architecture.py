@@ -13,7 +13,7 @@ lazy imports inside functions included; imports for type checking alone are left
 5. ``render`` (views and their renderers) and ``jsondoc`` (the JSON documents)
 6. ``terminal``: consoles, the pager, prompts
 7. ``cli``: the commands
-8. ``fastcomplete`` and ``__main__``: the entry points
+8. ``fastcomplete``, ``fasthelp`` and ``__main__``: the entry points
 
 The README's Development section shows the same layout.
 """
@@ -45,7 +45,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("render", "jsondoc"),
     ("terminal",),
     ("cli",),
-    ("fastcomplete", "__main__"),
+    ("fastcomplete", "fasthelp", "__main__"),
 )
 
 
