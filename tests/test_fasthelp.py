@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def _run(cache: Path, args: list[str], **extra: str) -> tuple[int, str, bool]:
 def _typer(cache: Path, args: list[str], **extra: str) -> str:
     """What Typer prints in a real process (no recording in ``cache``). CliRunner is no reference
     here: it forces Click's help to 80 columns, where a terminal gets 78."""
-    code, out, typer_loaded = _run(cache.parent / "no-recording", args, **extra)
+    code, out, typer_loaded = _run(Path(tempfile.mkdtemp(dir=cache.parent)), args, **extra)
     assert (code, typer_loaded) == (0, True)
     return out
 
@@ -97,11 +98,14 @@ def test_a_recording_from_other_code_or_another_typer_is_not_used(recorded: Path
         code, out, typer_loaded = _run(recorded, ["--help"])
         assert (code, typer_loaded) == (0, True), change
         assert out == _typer(recorded, ["--help"])
+        # Typer's answer recorded the help again: the next one is answered before Typer loads.
+        assert _run(recorded, ["--help"]) == (0, out, False)
 
 
-def test_no_recording_is_left_to_typer(tmp_path: Path) -> None:
-    code, _, typer_loaded = _run(tmp_path / "empty", ["--help"])
+def test_no_recording_is_left_to_typer_which_records_one(tmp_path: Path) -> None:
+    code, out, typer_loaded = _run(tmp_path / "empty", ["--help"])
     assert (code, typer_loaded) == (0, True)
+    assert _run(tmp_path / "empty", ["--help"]) == (0, out, False)
 
 
 def test_a_full_stdout_is_reported_as_typer_reports_it(recorded: Path) -> None:

@@ -20,6 +20,13 @@ def main(argv: list[str]) -> None:
     """Print the recorded help and exit 0 when it answers ``argv`` exactly; else return."""
     if argv not in HELP_ARGS:
         return
+    import os
+
+    from mlcareer.datafiles import cache_dir, grammar_name
+
+    where = cache_dir()
+    if where is None or not os.path.isfile(os.path.join(where, grammar_name())):
+        return  # nothing recorded: costs a stat, not the imports below
     import shutil
 
     if shutil.get_terminal_size().columns < MIN_COLUMNS:  # as Click measures the terminal

@@ -15,7 +15,15 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from mlcareer.datafiles import MAX_BYTES, NAMES, cache_dir, cache_key, entry_name, shipped_data_dir
+from mlcareer.datafiles import (
+    MAX_BYTES,
+    NAMES,
+    cache_dir,
+    cache_key,
+    entry_name,
+    grammar_name,
+    shipped_data_dir,
+)
 
 __all__ = ["cache_dir", "data_key", "index_path", "read_index", "shipped_data_dir", "write_index"]
 
@@ -151,7 +159,7 @@ def code_key() -> str:
 
 def grammar_path() -> str | None:
     where = cache_dir()
-    return None if where is None else os.path.join(where, f"grammar-{os.geteuid()}.json")
+    return None if where is None else os.path.join(where, grammar_name())
 
 
 def write_grammar(
