@@ -11,6 +11,7 @@ every format and in colour. A new command needs its sample lines below (a test s
 from __future__ import annotations
 
 import difflib
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,8 @@ from typing import Any, NamedTuple
 import pytest
 import typer
 import typer.main
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mlcareer.choices import Level, Section
@@ -197,3 +200,20 @@ def test_reports_written_to_files_are_the_same(tmp_path: Path, monkeypatch: pyte
         written.append(files)
     assert written[0] == written[1]
     assert all(os.path.getsize(p) for p in tmp_path.glob("report-*"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(), utf=st.booleans())
+def test_json_text_escapes_as_the_character_by_character_rule(
+    text: str, utf: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """json_text escapes only what is not a newline or printable ASCII, each such character as
+    ``_json_char`` says: the output is what escaping every character one by one gave."""
+    from mlcareer.cli import output
+    from mlcareer.jsondoc import SCHEMA_VERSION
+    from mlcareer.terminal import console
+
+    monkeypatch.setattr(console, "is_utf", lambda stream: utf)
+    raw = json.dumps({"schema_version": SCHEMA_VERSION, "t": text}, indent=2, ensure_ascii=False)
+    expected = raw if raw.isascii() else "".join(output._json_char(c, utf) for c in raw)
+    assert output.json_text({"t": text}) == expected + "\n"
