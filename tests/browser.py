@@ -1,8 +1,9 @@
 """A headless Chromium driven over the DevTools protocol on a pipe (stdlib only).
 
-``load(path)`` opens a local HTML file with every network request recorded (and the proxy
-pointed at a closed port, so none can succeed), and returns what a test needs: the page's
-visible text, console errors, requests other than the file itself, a screenshot and a PDF.
+``Browser(find()).load(path)`` opens a local HTML file with every network request recorded
+(and the proxy pointed at a closed port, so none can succeed), and returns what a test needs:
+the page's visible text, console errors, requests other than the file itself, a screenshot
+and a PDF. Tests share one Browser per worker: the ``chromium`` fixture in tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+#: Seconds to wait for one answer from the browser: generous, it may share a busy machine.
+TIMEOUT = 60.0
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -85,7 +89,8 @@ class _Pipe:
 
     def _message(self, deadline: float) -> dict[str, Any]:
         while b"\0" not in self._buffer:
-            if time.monotonic() > deadline:
+            ready, _, _ = select.select([self._read], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
                 raise TimeoutError("the browser did not answer in time")
             chunk = os.read(self._read, 65536)
             if not chunk:
@@ -97,7 +102,7 @@ class _Pipe:
 
     def call(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> Any:
         wanted = self.send(method, params, session)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + TIMEOUT
         while True:
             message = self._message(deadline)
             if message.get("id") == wanted:
@@ -106,15 +111,15 @@ class _Pipe:
                 return message.get("result", {})
             self.events.append(message)
 
-    def wait_for(self, method: str, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while not any(e.get("method") == method for e in self.events):
+    def wait_for(self, method: str, session: str | None = None) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while not any(e.get("method") == method and e.get("sessionId") == session for e in self.events):
             self.events.append(self._message(deadline))
 
     def close(self) -> None:
         try:
             self.send("Browser.close")
-            self.proc.wait(timeout=10)
+            self.proc.wait(timeout=60)
         except Exception:
             self.proc.kill()
             self.proc.wait()
@@ -123,49 +128,76 @@ class _Pipe:
             os.close(self._read)
 
 
-def load(browser: str, path: Path, width: int = 1280) -> Loaded:
-    """Open ``path`` (a local HTML file) and collect what the page did."""
-    url = path.resolve().as_uri()
-    with tempfile.TemporaryDirectory() as profile:
-        pipe = _Pipe(browser, profile)
+class Browser:
+    """One headless Chromium for many pages: each ``load`` opens a fresh tab and closes it."""
+
+    def __init__(self, browser: str) -> None:
+        self._profile = tempfile.TemporaryDirectory()
+        self._pipe = _Pipe(browser, self._profile.name)
+
+    def close(self) -> None:
         try:
-            target = pipe.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = pipe.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            for domain in ("Page", "Runtime", "Network", "Log"):
-                pipe.call(f"{domain}.enable", session=session)
-            pipe.call(
-                "Emulation.setDeviceMetricsOverride",
-                {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
-                session=session,
-            )
-            pipe.events.clear()
-            pipe.call("Page.navigate", {"url": url}, session=session)
-            pipe.wait_for("Page.loadEventFired")
-            text = pipe.call(
-                "Runtime.evaluate",
-                {"expression": "document.body.innerText", "returnByValue": True},
-                session=session,
-            )["result"]["value"]
-            title = pipe.call(
-                "Runtime.evaluate", {"expression": "document.title", "returnByValue": True}, session=session
-            )["result"]["value"]
-            shot = pipe.call(
-                "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=session
-            )
-            pdf = pipe.call("Page.printToPDF", {"printBackground": True}, session=session)
-            loaded = Loaded(text=text, title=title)
-            loaded.screenshot = base64.b64decode(shot["data"])
-            loaded.pdf = base64.b64decode(pdf["data"])
-            for event in pipe.events:
-                method, params = event.get("method"), event.get("params", {})
-                if method == "Network.requestWillBeSent" and params["request"]["url"] != url:
-                    loaded.requests.append(params["request"]["url"])
-                elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                    loaded.errors.append(json.dumps(params.get("args")))
-                elif method == "Runtime.exceptionThrown":
-                    loaded.errors.append(json.dumps(params.get("exceptionDetails")))
-                elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
-                    loaded.errors.append(params["entry"].get("text", ""))
-            return loaded
+            self._pipe.close()
         finally:
-            pipe.close()
+            self._profile.cleanup()
+
+    def load(self, path: Path, width: int = 1280) -> Loaded:
+        """Open ``path`` (a local HTML file) in a new tab and collect what the page did."""
+        pipe = self._pipe
+        url = path.resolve().as_uri()
+        target = pipe.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        try:
+            session = pipe.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            return self._collect(session, url, width)
+        finally:
+            pipe.call("Target.closeTarget", {"targetId": target})
+
+    def _collect(self, session: str, url: str, width: int) -> Loaded:
+        pipe = self._pipe
+        for domain in ("Page", "Runtime", "Network", "Log"):
+            pipe.call(f"{domain}.enable", session=session)
+        pipe.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+            session=session,
+        )
+        pipe.events.clear()
+        pipe.call("Page.navigate", {"url": url}, session=session)
+        pipe.wait_for("Page.loadEventFired", session)
+        text = pipe.call(
+            "Runtime.evaluate",
+            {"expression": "document.body.innerText", "returnByValue": True},
+            session=session,
+        )["result"]["value"]
+        title = pipe.call(
+            "Runtime.evaluate", {"expression": "document.title", "returnByValue": True}, session=session
+        )["result"]["value"]
+        shot = pipe.call(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=session
+        )
+        pdf = pipe.call("Page.printToPDF", {"printBackground": True}, session=session)
+        loaded = Loaded(text=text, title=title)
+        loaded.screenshot = base64.b64decode(shot["data"])
+        loaded.pdf = base64.b64decode(pdf["data"])
+        for event in pipe.events:
+            if event.get("sessionId") != session:
+                continue
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Network.requestWillBeSent" and params["request"]["url"] != url:
+                loaded.requests.append(params["request"]["url"])
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                loaded.errors.append(json.dumps(params.get("args")))
+            elif method == "Runtime.exceptionThrown":
+                loaded.errors.append(json.dumps(params.get("exceptionDetails")))
+            elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+                loaded.errors.append(params["entry"].get("text", ""))
+        return loaded
+
+
+def load(browser: str, path: Path, width: int = 1280) -> Loaded:
+    """Open ``path`` in a Chromium started for it alone; many pages: the ``chromium`` fixture."""
+    opened = Browser(browser)
+    try:
+        return opened.load(path, width)
+    finally:
+        opened.close()

@@ -19,8 +19,14 @@ def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load.cache_clear()
 
 
+def _cache_dir() -> Path:
+    where = cache.cache_dir()
+    assert where is not None, "MLCAREER_CACHE_DIR names one"
+    return where
+
+
 def _entries() -> list[Path]:
-    return sorted(cache.cache_dir().glob("catalog-*.json"))
+    return sorted(_cache_dir().glob("catalog-*.json"))
 
 
 def test_first_load_writes_the_cache_and_later_loads_use_it(
@@ -89,10 +95,10 @@ def test_read_only_cache_directory_only_costs_speed(mini_dir: Path, monkeypatch:
 
 
 def test_cache_directory_that_is_a_file_only_costs_speed(mini_dir: Path) -> None:
-    cache.cache_dir().parent.mkdir(parents=True, exist_ok=True)
-    cache.cache_dir().write_text("I am a file")
+    _cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    _cache_dir().write_text("I am a file")
     assert load_catalog(mini_dir).roles
-    assert cache.cache_dir().read_text() == "I am a file"
+    assert _cache_dir().read_text() == "I am a file"
 
 
 def test_a_tampered_entry_is_not_trusted(mini_dir: Path) -> None:

@@ -92,7 +92,9 @@ def test_the_table_of_commands_is_the_commands_themselves() -> None:
     for group_info in app.registered_groups:  # a command with subcommands: its callback is the group's
         instance = group_info.typer_instance
         assert instance is not None and instance.registered_callback is not None
-        callbacks[group_info.name] = instance.registered_callback.callback
+        group_callback = instance.registered_callback.callback
+        assert group_info.name is not None and group_callback is not None
+        callbacks[group_info.name] = group_callback
     for name, callback in callbacks.items():
         assert callback is not None
         assert callback.__module__ == f"mlcareer.cli.{COMMANDS[name]}"

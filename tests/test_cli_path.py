@@ -408,6 +408,7 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [("path",), ("path", "--from", "ml-engineer"), ROUTE],
@@ -444,6 +445,7 @@ def test_ascii_terminal_with_data_it_cannot_show(mini_dir: Path) -> None:
     assert b"Ing?nieur ? ?" in proc.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("path",), ROUTE], ids=["tree", "route"])
 def test_forty_columns(args: tuple[str, ...]) -> None:
     proc = _run(*args, COLUMNS="40")

@@ -19,7 +19,7 @@ from mlcareer.cli import app
 
 DOWN, UP, ENTER, CTRL_C, ESC = "\x1b[B", "\x1b[A", "\r", "\x03", "\x1b"
 LEFT, BACKSPACE = "\x1b[D", "\x7f"
-TIMEOUT = 30.0
+TIMEOUT = 60.0  # a hang guard only: every wait below is for the quiz to get somewhere
 
 
 @pytest.fixture(autouse=True)
@@ -86,6 +86,7 @@ def test_quick_quiz_with_arrow_keys_and_going_back() -> None:
     assert not _db().exists()
 
 
+@pytest.mark.slow
 def test_full_quiz_is_saved_and_shown() -> None:
     result = drive(["quiz"], answer(3) * 40)
     assert result.exit_code == 0, result.stderr
@@ -183,12 +184,15 @@ def test_left_arrow_at_the_first_question_does_nothing() -> None:
 
 
 def test_input_that_ends_mid_quiz_cancels() -> None:
-    def close_after_two(pipe: PipeInput, session: AppSession) -> None:
-        time.sleep(0.3)
+    answer_two = per_prompt(answer(0), answer(0), "")  # returns once the third prompt runs
+
+    def close_at_the_third_question(pipe: PipeInput, session: AppSession) -> None:
+        answer_two(pipe, session)
         pipe.close()
 
-    result = drive(["quiz", "--quick"], answer(0) * 2, later=close_after_two)
+    result = drive(["quiz", "--quick"], later=close_at_the_third_question)
     assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == "quiz cancelled, nothing saved"
     assert not _db().exists()
 
 

@@ -233,6 +233,7 @@ def test_currency_and_region_filters(invoke: Invoke, regions_dir: Path) -> None:
     assert none.exit_code == 0 and "currencies: " in none.stdout and "EUR" in none.stdout
 
 
+@pytest.mark.slow
 def test_ascii_terminal_in_a_real_process(regions_dir: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PY_COLORS")}
     env.update(PYTHONIOENCODING="ascii", COLUMNS="60", NO_COLOR="1", LANG="C", LC_ALL="C")

@@ -292,6 +292,7 @@ def _answers(tmp_path: Path, invoke: Invoke, values: dict[str, int]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_every_shipped_role_gets_a_readiness_with_its_bases(tmp_path: Path, invoke: Invoke) -> None:
     answers = _answers(tmp_path, invoke, {})
     roles = json.loads(invoke("roles", "--json").stdout)["roles"]
@@ -339,6 +340,7 @@ def test_the_ladder_rests_on_levels(invoke: Invoke) -> None:
     assert json.loads(kind.stdout)["route"]["steps"][0]["kind"] == "specialisation"
 
 
+@pytest.mark.slow
 def test_decision_facts_are_shown(invoke: Invoke) -> None:
     assert "mathematics" in invoke("skills", "--search", "math").stdout
     compared = invoke("compare", "ml-engineer", "data-scientist").stdout

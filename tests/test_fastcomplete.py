@@ -101,6 +101,7 @@ LEFT = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shell", SHELLS)
 def test_fast_path_answers_common_requests_as_typer_does(runner: CliRunner, shell: str) -> None:
     _index(shipped_data_dir())
@@ -138,7 +139,9 @@ def test_a_stale_or_damaged_index_is_never_used(runner: CliRunner, mini_dir: Pat
     (mini_dir / "extra.yaml").unlink()
     roles.write_text(roles.read_text().replace("id: staff-engineer\n", "id: engineer\n", 1))
     assert fastcomplete.answer({**os.environ, **env}) is not None
-    index = Path(fastcomplete.index_path(str(mini_dir)))
+    found = fastcomplete.index_path(str(mini_dir))
+    assert found is not None
+    index = Path(found)
     index.write_bytes(index.read_bytes().replace(b"vision-engineer", b"vision-engineeR"))
     assert fastcomplete.answer({**os.environ, **env}) is None
 
@@ -172,6 +175,7 @@ def test_unusual_titles_are_answered_identically_or_left_to_typer(
         _compare(runner, _env(shell, f"mlcareer --data-dir {mini_dir} role eng"))
 
 
+@pytest.mark.slow
 def test_random_requests_agree_with_typer(runner: CliRunner, mini_dir: Path) -> None:
     _index(shipped_data_dir())
     _index(mini_dir)
@@ -246,8 +250,8 @@ def test_a_full_run_records_the_grammar_of_the_click_tree(invoke: Invoke, mini_d
         params = command.get_params(ctx)
         arguments = tuple(completes(p) for p in params if p.param_type_name == "argument")
         options = [p for p in params if p.param_type_name == "option"]
-        values = {o: completes(p) for p in options if not p.is_flag for o in p.opts}  # type: ignore[attr-defined]
-        flags = frozenset(o for p in options if p.is_flag for o in p.opts)  # type: ignore[attr-defined]
+        values = {o: completes(p) for p in options if not p.is_flag for o in p.opts}
+        flags = frozenset(o for p in options if p.is_flag for o in p.opts)
         if not all(p.nargs == 1 and not getattr(p, "multiple", False) for p in params):
             assert name not in recorded[1]  # variadic commands (team FILE...) are Typer's
             continue
@@ -276,8 +280,10 @@ def test_key_and_names_match_the_cache(mini_dir: Path, tmp_path: Path) -> None:
         raw = read_directory(directory)
         assert isinstance(raw, RawDirectory)
         assert fastcomplete.data_key(str(directory)) == cache.key(raw.extras, raw.files)
-        entry = cache._entry(cache.cache_dir(), directory)  # type: ignore[arg-type]
-        index = Path(fastcomplete.index_path(str(directory)))
+        where, found = cache.cache_dir(), fastcomplete.index_path(str(directory))
+        assert where is not None and found is not None
+        entry = cache._entry(where, directory)
+        index = Path(found)
         assert index.parent == entry.parent and index.name == entry.name.replace(".json", ".ids")
 
 

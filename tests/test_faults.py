@@ -26,7 +26,9 @@ import pytest
 from mlcareer.pack import cache
 from mlcareer.pack.catalog import load, load_catalog
 from mlcareer.records import as_data, replace
+from tests import processes
 from tests.conftest import MINI, PRINT_PEAK_KIB, REPO, Invoke
+from tests.processes import cpu_seconds
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -52,7 +54,6 @@ def _run(
     *args: str | bytes,
     env: dict[str, str] | None = None,
     user: int | None = None,
-    timeout: float = 10,
     cwd: Path | None = None,
     shell_redirect: str = "",
 ) -> subprocess.CompletedProcess[str]:
@@ -62,15 +63,13 @@ def _run(
         argv = ["/bin/sh", "-c", f'exec "$@" {shell_redirect}', "sh", *argv]
     if user is not None:
         argv = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--", *argv]
-    return subprocess.run(
+    return processes.run(
         argv,
         capture_output=not shell_redirect,
         stdout=subprocess.PIPE if shell_redirect and ">&-" not in shell_redirect else None,
         stderr=subprocess.PIPE if shell_redirect else None,
         text=True,
         env=env if env is not None else _env(),
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
         cwd=cwd or REPO,
     )
 
@@ -100,16 +99,17 @@ def _strace_works() -> bool:
     return probe.returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _strace_works(), reason="needs strace, allowed to trace (ptrace)")
 def test_sigkill_while_the_journal_is_deleted_locks_no_one_out(invoke: Invoke) -> None:
     assert invoke("quiz", "--answers", SAMPLE).exit_code == 0
     journal = f"{_db()}-journal"
     # The save's last step deletes the rollback journal: die right there, as on a power cut.
-    killed = subprocess.run(
+    killed = processes.run(
         ["strace", "-f", "-qq", "-o", "/dev/null", "-P", journal, "-e", "trace=unlink,unlinkat",
          "-e", "inject=unlink,unlinkat:signal=KILL", sys.executable, "-m", "mlcareer",
          "quiz", "--answers", SAMPLE],
-        capture_output=True, text=True, timeout=60, env=_env(), cwd=REPO,
+        capture_output=True, text=True, env=_env(), cwd=REPO,
     )  # fmt: skip
     assert killed.returncode != 0, killed.stderr
     assert os.path.getsize(journal) > 0, "a hot journal is left behind"
@@ -135,7 +135,7 @@ def test_a_writer_killed_mid_transaction_locks_no_one_out(invoke: Invoke) -> Non
         " VALUES ('2025-01-01T00:00:00Z', 'r', ?, 0, '[]', '{}')\", ('x' * 500,))\n"
         "os.kill(os.getpid(), 9)\n"
     )
-    killed = subprocess.run([sys.executable, "-c", code, str(_db())], capture_output=True, timeout=60)
+    killed = processes.run([sys.executable, "-c", code, str(_db())], capture_output=True)
     assert killed.returncode == -signal.SIGKILL
     assert os.path.getsize(f"{_db()}-journal") > 0
     for args in (["history"], ["history", "--diff"]):
@@ -146,6 +146,7 @@ def test_a_writer_killed_mid_transaction_locks_no_one_out(invoke: Invoke) -> Non
     assert len(_saved(invoke)) == 2
 
 
+@pytest.mark.slow
 @as_other_user
 def test_a_hot_journal_that_cannot_be_rolled_back_is_explained(world: Path) -> None:
     home = world / "home"
@@ -184,7 +185,7 @@ def test_output_to_a_fifo_reaches_its_reader(invoke: Invoke, tmp_path: Path) -> 
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
     reader.start()
     result = invoke("roles", "--json", "-o", str(fifo))
-    reader.join(10)
+    reader.join(60)
     assert result.exit_code == 0, result.stderr
     assert json.loads(got[0])
     assert stat.S_ISFIFO(fifo.stat().st_mode), "still the FIFO"
@@ -212,6 +213,7 @@ def test_a_link_to_this_process_stdout_is_written_in_place(tmp_path: Path) -> No
 # -- 3. read-only home, as a real unprivileged user -------------------------------------------
 
 
+@pytest.mark.slow
 @as_other_user
 def test_read_only_home_shows_the_result_as_an_unprivileged_user(world: Path) -> None:
     home = world / "home"
@@ -312,7 +314,7 @@ def test_damaged_history_text_is_shown_escaped(invoke: Invoke) -> None:
 
 def test_a_data_directory_named_with_any_bytes_is_cached(tmp_path: Path) -> None:
     odd = os.path.join(os.fsencode(tmp_path), b"data-\xff")
-    shutil.copytree(os.fsencode(MINI), odd)
+    shutil.copytree(MINI, os.fsdecode(odd))  # the same bytes on disk (surrogateescape)
     load.cache_clear()
     first = load_catalog(Path(os.fsdecode(odd)))
     assert list(cache.cache_dir().glob("catalog-*.json"))  # type: ignore[union-attr]
@@ -417,7 +419,7 @@ def test_a_fifo_data_file_is_refused(tmp_path: Path, name: str) -> None:
     shutil.copytree(REPO / "data", data)
     (data / name).unlink()
     os.mkfifo(data / name)
-    result = _run("--data-dir", str(data), "roles", timeout=5)
+    result = _run("--data-dir", str(data), "roles")
     assert result.returncode == 1
     assert f"{name}: cannot read: is a named pipe (FIFO), not a regular file" in result.stderr
 
@@ -427,11 +429,11 @@ def test_a_fifo_history_or_answers_file_is_refused(tmp_path: Path) -> None:
     home.mkdir()
     os.mkfifo(home / "history.sqlite3")
     env = _env(MLCAREER_HOME=str(home))
-    result = _run("history", env=env, timeout=5)
+    result = _run("history", env=env)
     assert result.returncode == 1 and "is a named pipe (FIFO), not a regular file" in result.stderr
     answers = tmp_path / "answers.yaml"
     os.mkfifo(answers)
-    result = _run("quiz", "--answers", str(answers), "--no-save", timeout=5)
+    result = _run("quiz", "--answers", str(answers), "--no-save")
     assert result.returncode == 1 and "is a named pipe (FIFO)" in result.stderr
 
 
@@ -451,11 +453,10 @@ def test_a_fifo_or_device_link_as_cache_entry_costs_only_speed(
         "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
         "print(cache.get(Path(sys.argv[1]), sys.argv[2]))\n"
     ) + PRINT_PEAK_KIB
-    result = subprocess.run(
+    result = processes.run(
         [sys.executable, "-c", code, str(mini_dir), wanted],
         capture_output=True,
         text=True,
-        timeout=5,
         env=_env(),
     )
     found, kib = result.stdout.split()
@@ -519,6 +520,7 @@ def test_a_salary_of_ten_to_the_400_is_refused_at_validation(invoke: Invoke, tmp
         assert "must be less than or equal to" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "damage",
     [
@@ -557,6 +559,7 @@ def test_damaged_history_rows_are_left_out_and_named(
         time.tzset()
 
 
+@pytest.mark.slow
 @as_root
 def test_no_home_and_no_password_entry(world: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("HOME", "MLCAREER_HOME", "XDG_CACHE_HOME")}
@@ -646,9 +649,7 @@ def test_sigterm_before_the_rename_leaves_no_temporary_file(tmp_path: Path) -> N
         "main()\n"
     )
     target = tmp_path / "out.txt"
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(target)], capture_output=True, text=True, timeout=30
-    )
+    result = processes.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True)
     assert result.returncode == -signal.SIGTERM, result.stderr
     assert list(tmp_path.iterdir()) == [], "neither the file nor its temporary"
 
@@ -659,9 +660,9 @@ def test_sigterm_before_the_rename_leaves_no_temporary_file(tmp_path: Path) -> N
 def test_many_unknown_answer_ids_are_linear_and_capped(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps({f"unknown-{i}": 1 for i in range(40_000)}, indent=1))
-    started = time.monotonic()
-    result = invoke("quiz", "--answers", str(path), "--no-save")
-    assert time.monotonic() - started < 5
+    with cpu_seconds() as spent:
+        result = invoke("quiz", "--answers", str(path), "--no-save")
+    assert spent.seconds < 5
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith("Error: 40,0") and "problems in" in lines[0]
@@ -680,9 +681,9 @@ def test_an_answers_file_over_1_mb_is_refused_unread(invoke: Invoke, tmp_path: P
 def test_many_unknown_keys_in_a_data_file_are_capped(invoke: Invoke, mini_dir: Path) -> None:
     levels = mini_dir / "levels.yaml"
     levels.write_text(levels.read_text() + "".join(f"k{i}: 1\n" for i in range(20_000)))
-    started = time.monotonic()
-    result = invoke("--data-dir", str(mini_dir), "validate")
-    assert time.monotonic() - started < 10
+    with cpu_seconds() as spent:
+        result = invoke("--data-dir", str(mini_dir), "validate")
+    assert spent.seconds < 10
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) <= 103 and "20,000 problems" in lines[0]
@@ -731,9 +732,7 @@ def test_tab_completion_reads_the_same_way(tmp_path: Path, monkeypatch: pytest.M
     (data / "roles.yaml").unlink()
     os.mkfifo(data / "roles.yaml")
     code = "import sys; from mlcareer import fastcomplete; print(fastcomplete.data_key(sys.argv[1]))"
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(data)], capture_output=True, text=True, timeout=5
-    )
+    result = processes.run([sys.executable, "-c", code, str(data)], capture_output=True, text=True)
     assert result.stdout.strip() == "None", result.stderr
     monkeypatch.delenv("MLCAREER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")

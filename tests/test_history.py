@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -144,16 +146,41 @@ def test_another_programs_database_is_refused(tmp_path: Path) -> None:
     assert "not an mlcareer history database" in str(error)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX file permissions")
 def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     Store(path).save(_entry())
-    path.chmod(0)
+    if os.geteuid() != 0:
+        path.chmod(0)
+        try:
+            with pytest.raises(HistoryError, match="permission denied"):
+                Store(path).load()
+        finally:
+            path.chmod(0o600)
+        return
+    # Root reads any file: read it as an unprivileged user instead, from a folder they may enter.
+    if shutil.which("setpriv") is None:
+        pytest.skip("root reads any file, and setpriv (to read as another user) is not installed")
+    world = Path(tempfile.mkdtemp(prefix="mlcareer-history-"))
     try:
-        with pytest.raises(HistoryError, match="permission denied"):
-            Store(path).load()
+        world.chmod(0o755)
+        shutil.copy(path, world / "h.sqlite3")
+        (world / "h.sqlite3").chmod(0o600)  # root's own: no one else may read it
+        code = (
+            "import sys\n"
+            "from mlcareer.history.store import HistoryError, Store\n"
+            "try:\n"
+            "    Store(__import__('pathlib').Path(sys.argv[1])).load()\n"
+            "except HistoryError as exc:\n"
+            "    print(exc)\n"
+        )
+        argv = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code]
+        done = subprocess.run([*argv, str(world / "h.sqlite3")], capture_output=True, text=True, cwd=world)
     finally:
-        path.chmod(0o600)
+        shutil.rmtree(world)
+    if "No module named" in done.stderr:
+        pytest.skip("the unprivileged user cannot import mlcareer here")
+    assert "permission denied" in done.stdout, done.stdout + done.stderr
 
 
 def test_an_empty_file_becomes_a_history(tmp_path: Path) -> None:

@@ -60,7 +60,9 @@ def _check(loaded: browser.Loaded, expected: list[str], name: str) -> None:
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))
-def test_each_view_opens_as_a_page(invoke: Invoke, tmp_path: Path, view: str) -> None:
+def test_each_view_opens_as_a_page(
+    invoke: Invoke, chromium: browser.Browser, tmp_path: Path, view: str
+) -> None:
     args, expected = VIEWS[view]
     out = tmp_path / f"{view}.html"
     result = invoke(*args, "--format", "html", "-o", str(out))
@@ -68,18 +70,16 @@ def test_each_view_opens_as_a_page(invoke: Invoke, tmp_path: Path, view: str) ->
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>" in page and "@media print" in page
     assert "<script" not in page and not re.search(r"""(src|href)=["']?https?:""", page)
-    assert BROWSER is not None
-    _check(browser.load(BROWSER, out), expected, view)
+    _check(chromium.load(out), expected, view)
 
 
-def test_the_quiz_report_is_the_same_kind_of_page(invoke: Invoke, tmp_path: Path) -> None:
+def test_the_quiz_report_is_the_same_kind_of_page(
+    invoke: Invoke, chromium: browser.Browser, tmp_path: Path
+) -> None:
     out = tmp_path / "result.html"
     result = invoke("quiz", "--answers", EXAMPLE, "--no-save", "--report", str(out))
     assert result.exit_code == 0, result.stderr
-    assert BROWSER is not None
-    _check(
-        browser.load(BROWSER, out), ["Self-assessment against Machine Learning Engineer", "Readiness"], "quiz"
-    )
+    _check(chromium.load(out), ["Self-assessment against Machine Learning Engineer", "Readiness"], "quiz")
 
 
 def test_the_svg_report_embeds_no_remote_font(invoke: Invoke, tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_the_svg_report_embeds_no_remote_font(invoke: Invoke, tmp_path: Path) ->
     assert "cdnjs" not in svg and "@font-face" not in svg and "<svg" in svg
 
 
-def test_a_hostile_title_stays_text(invoke: Invoke, tmp_path: Path) -> None:
+def test_a_hostile_title_stays_text(invoke: Invoke, chromium: browser.Browser, tmp_path: Path) -> None:
     hostile = '<script>document.title="pwned"</script><img src=x onerror="console.error(1)"> & *bold*'
     pack = _pack(
         tmp_path, roles=[_role("engineer", title=hostile, skills=[_said("coding", "Expertise in coding.")])]
@@ -99,7 +99,6 @@ def test_a_hostile_title_stays_text(invoke: Invoke, tmp_path: Path) -> None:
         invoke("--data-dir", str(pack), "role", "engineer", "--format", "html", "-o", str(out)).exit_code == 0
     )
     assert "<script>" not in out.read_text(encoding="utf-8")
-    assert BROWSER is not None
-    loaded = browser.load(BROWSER, out)
+    loaded = chromium.load(out)
     _check(loaded, [hostile], "hostile")
     assert loaded.title != "pwned"

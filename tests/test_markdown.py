@@ -81,6 +81,7 @@ def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- md() and the helpers
 
 
+@pytest.mark.slow
 @given(st.text(max_size=80))
 def test_md_always_renders_as_the_literal_text(text: str) -> None:
     expected = clean(text).replace("\n", " ").strip()

@@ -6,18 +6,22 @@ import os
 import re
 import shutil
 import sys
-import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mlcareer.terminal import console
-from tests.conftest import REPO, Invoke
+from tests.conftest import REPO, Invoke, needs_pty
 
-pexpect = pytest.importorskip("pexpect")
+if TYPE_CHECKING:
+    import pexpect
+else:
+    pexpect = pytest.importorskip("pexpect")
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
+pytestmark = [pytest.mark.slow, needs_pty]
 
+LESS_PROMPT = "\r\n:\x1b\\[K"  # less's short prompt on the bottom line, then clear-to-end-of-line
 needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
 
 
@@ -29,7 +33,7 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
+def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn[str]:
     return pexpect.spawn(
         sys.executable,
         ["-m", "mlcareer", *args],
@@ -37,14 +41,16 @@ def _spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
         cwd=str(REPO),
         encoding="utf-8",
         codec_errors="replace",
-        timeout=30,
+        timeout=60,
         dimensions=(24, 80),
     )
 
 
-def _waits(child: pexpect.spawn, seconds: float = 1.5) -> bool:
-    """Whether the program is still running, waiting in the pager, after ``seconds``."""
-    time.sleep(seconds)
+def _waits(child: pexpect.spawn[str]) -> bool:
+    """Whether less has shown a screen and its prompt (a ":" on the last line), waiting for a key.
+
+    less -F exits at once when the page fits; this waits for the prompt, not for a time."""
+    child.expect(LESS_PROMPT)
     return bool(child.isalive())
 
 
@@ -104,7 +110,7 @@ def test_printed_directly(tmp_path: Path, args: list[str], extra: dict[str, str]
 def test_piped_prints_without_a_pager(tmp_path: Path) -> None:
     command = f'"{sys.executable}" -m mlcareer role ml-engineer --full | cat'
     child = pexpect.spawn(
-        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=30
+        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=60
     )
     child.expect("Sources")
     child.expect(pexpect.EOF)

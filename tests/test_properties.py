@@ -19,6 +19,8 @@ from mlcareer.pack.catalog import check_directory
 from mlcareer.pack.yamlfile import YamlProblem, parse
 from tests.conftest import MINI
 
+pytestmark = pytest.mark.slow  # hundreds of generated cases each
+
 SETTINGS = settings(
     max_examples=60,
     deadline=None,

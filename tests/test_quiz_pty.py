@@ -7,15 +7,19 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mlcareer.history.store import Store
-from tests.conftest import REPO
+from tests.conftest import REPO, needs_pty
 
-pexpect = pytest.importorskip("pexpect")
+if TYPE_CHECKING:
+    import pexpect
+else:
+    pexpect = pytest.importorskip("pexpect")
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
+pytestmark = [pytest.mark.slow, needs_pty]
 
 DOWN, UP, ENTER, ESC = "\x1b[B", "\x1b[A", "\r", "\x1b"
 LEFT, BACKSPACE = "\x1b[D", "\x7f"
@@ -29,7 +33,7 @@ def _env(home: Path) -> dict[str, str]:
     return env
 
 
-def _spawn(args: list[str], home: Path) -> pexpect.spawn:
+def _spawn(args: list[str], home: Path) -> pexpect.spawn[str]:
     return pexpect.spawn(
         sys.executable,
         ["-m", "mlcareer", *args],
@@ -42,7 +46,7 @@ def _spawn(args: list[str], home: Path) -> pexpect.spawn:
     )
 
 
-def _question(child: pexpect.spawn, n: int, total: int = 11) -> None:
+def _question(child: pexpect.spawn[str], n: int, total: int = 11) -> None:
     child.expect(f"Question {n} of {total}")
 
 
@@ -147,7 +151,7 @@ def test_prompts_stay_on_the_terminal_when_stdout_is_redirected(tmp_path: Path) 
     out = tmp_path / "result.json"
     command = f'"{sys.executable}" -m mlcareer quiz --quick --no-save --json > "{out}"'
     child = pexpect.spawn(
-        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=30
+        "/bin/sh", ["-c", command], env=_env(tmp_path), cwd=str(REPO), encoding="utf-8", timeout=60
     )
     for n in range(1, 12):
         _question(child, n)

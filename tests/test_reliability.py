@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-import mlcareer.history.store
 from tests.conftest import REPO, Invoke
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
@@ -24,7 +23,8 @@ def _saved(invoke: Invoke) -> list[dict[str, Any]]:
     result = invoke("history", "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    return data["results"] if isinstance(data, dict) else data
+    results: list[dict[str, Any]] = data["results"] if isinstance(data, dict) else data
+    return results
 
 
 class _FullDisk:
@@ -48,15 +48,13 @@ def test_disk_full_keeps_earlier_results_and_shows_the_new_one(
     assert invoke("quiz", "--answers", SAMPLE).exit_code == 0
     before = _db().read_bytes()
     real_connect = sqlite3.connect
-    monkeypatch.setattr(
-        mlcareer.history.store.sqlite3, "connect", lambda *a, **k: _FullDisk(real_connect(*a, **k))
-    )
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: _FullDisk(real_connect(*a, **k)))
     result = invoke("quiz", "--answers", SAMPLE, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["readiness"]["percent"] >= 0, "the result is still shown"
     assert "not saved" in result.stderr and "full" in result.stderr
     assert "Traceback" not in result.stderr
-    monkeypatch.setattr(mlcareer.history.store.sqlite3, "connect", real_connect)
+    monkeypatch.setattr(sqlite3, "connect", real_connect)
     assert _db().read_bytes() == before, "the rolled-back transaction left the file as it was"
     assert len(_saved(invoke)) == 1
 

@@ -38,7 +38,7 @@ class _Ascii(io.StringIO):
     encoding = "ascii"
 
 
-def _page(result: QuizResult) -> object:
+def _page(result: QuizResult) -> RenderableType:
     return to_text.page(result_page(result))
 
 
@@ -52,13 +52,13 @@ def _text(renderable: RenderableType, width: int = 80, ascii_only: bool = False)
     return buffer.getvalue()
 
 
-def _result(role: str = "ml-engineer", value: int = 2, **answers: int) -> QuizResult:
-    given = {q.id: value for q in quiz_data(SHIPPED).questions} | answers
+def _result(role: str = "ml-engineer", value: int = 2, answers: dict[str, int] | None = None) -> QuizResult:
+    given = {q.id: value for q in quiz_data(SHIPPED).questions} | (answers or {})
     return score(SHIPPED, role_by_id(SHIPPED, role), given)
 
 
 def test_result_at_80_columns() -> None:
-    out = _text(_page(_result(**{"interest-vision": 4})))
+    out = _text(_page(_result(answers={"interest-vision": 4})))
     assert "Readiness: 71% ███" in out
     # what readiness is measured over: graded expectations only, by basis; defaults never count
     flat = " ".join(out.split())
@@ -120,7 +120,7 @@ def test_no_match_and_no_gaps() -> None:
 
 
 def test_data_text_is_never_markup() -> None:
-    result = _result(**{"interest-vision": 4})
+    result = _result(answers={"interest-vision": 4})
     skill = result.skills[0].skill
     evil = Skill.model_validate({**as_data(skill), "name": "[bold]x[/red] \x1b[31m"})
     rows = [type(result.skills[0])(evil, 1, result.skills[0].expectation), *result.skills[1:]]

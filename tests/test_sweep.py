@@ -2,7 +2,8 @@
 
 Conditions: stdout to /dev/full, stdout closed, a FIFO in place of a data file, a data
 directory whose name is not UTF-8, a path component of 256 bytes. The runs are real
-processes, started together (each with a 5 s timeout) so the sweep takes seconds.
+processes, as many at once as this test run has CPUs, each watched for lack of progress
+(``tests.processes``) rather than timed; the sweep runs once per test run, xdist or not.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import IO
 
 import pytest
 
-from tests.conftest import REPO
+from tests import processes
+from tests.conftest import REPO, once_per_run
+
+pytestmark = pytest.mark.slow  # about 80 processes
 
 SAMPLE = str(REPO / "examples" / "answers.yaml")
 
@@ -53,25 +58,24 @@ def expected(condition: str, command: str) -> int:
     return 0 if command in NEEDS_NO_DATA else 1  # the data cannot be read: exit 1, never a hang
 
 
-@pytest.fixture(scope="module")
-def sweep(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> dict[tuple[str, str], subprocess.CompletedProcess[bytes]]:
-    base = tmp_path_factory.mktemp("sweep")
+Sweep = dict[tuple[str, str], subprocess.CompletedProcess[bytes]]
+
+
+def _sweep(base: Path) -> Sweep:
+    """Every command under every condition, run in ``base``."""
     shipped = REPO / "data"
     fifo_dir = base / "fifo-data"
     shutil.copytree(shipped, fifo_dir)
     (fifo_dir / "roles.yaml").unlink()
     os.mkfifo(fifo_dir / "roles.yaml")
     odd_dir = os.path.join(os.fsencode(base), b"data-\xff\xfe")
-    shutil.copytree(os.fsencode(shipped), odd_dir)
+    shutil.copytree(shipped, os.fsdecode(odd_dir))  # the same bytes on disk (surrogateescape)
     long_dir = os.path.join(os.fsencode(base), b"d" * 256)
     data_dirs: dict[str, bytes] = {
         "fifo-data-file": os.fsencode(fifo_dir),
         "non-utf8-data-dir": odd_dir,
         "long-path": long_dir,
     }
-    devnull = open(os.devnull, "rb")  # noqa: SIM115 - closed below
 
     def run(condition: str, command: str) -> subprocess.CompletedProcess[bytes]:
         home = base / "homes" / f"{condition}-{command.replace(' ', '_')}"
@@ -88,7 +92,7 @@ def sweep(
         if condition in data_dirs:
             argv += [b"--data-dir", data_dirs[condition]]
         argv += [os.fsencode(a) for a in COMMANDS[command]]
-        stdout: int | object = subprocess.PIPE
+        stdout: int | IO[bytes] | None = subprocess.PIPE
         if condition == "stdout-closed":
             argv = [b"/bin/sh", b"-c", b'exec "$@" >&-', b"sh", *argv]
             stdout = None
@@ -96,19 +100,18 @@ def sweep(
             if condition == "dev-full":
                 stdout = full
             try:
-                return subprocess.run(
-                    argv, stdin=devnull, stdout=stdout, stderr=subprocess.PIPE, env=env, timeout=5, cwd=home
-                )  # type: ignore[call-overload]
+                return processes.run(argv, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=home)
             except subprocess.TimeoutExpired as exc:
                 return subprocess.CompletedProcess(argv, -999, exc.stdout or b"", exc.stderr or b"hang")
 
     cases = [(c, k) for c in CONDITIONS for k in COMMANDS]
-    try:
-        with ThreadPoolExecutor(max_workers=max(4, (os.cpu_count() or 2) * 2)) as pool:
-            results = dict(zip(cases, pool.map(lambda case: run(*case), cases), strict=True))
-    finally:
-        devnull.close()
-    return results
+    with ThreadPoolExecutor(max_workers=processes.cpu_share()) as pool:
+        return dict(zip(cases, pool.map(lambda case: run(*case), cases), strict=True))
+
+
+@pytest.fixture(scope="session")
+def sweep(tmp_path_factory: pytest.TempPathFactory) -> Sweep:
+    return once_per_run(tmp_path_factory, "sweep", _sweep)
 
 
 def _ids() -> Iterator[tuple[str, str]]:
@@ -119,9 +122,7 @@ def _ids() -> Iterator[tuple[str, str]]:
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(("condition", "command"), list(_ids()), ids=[f"{c}:{k}" for c, k in _ids()])
-def test_every_command_under_every_condition(
-    sweep: dict[tuple[str, str], subprocess.CompletedProcess[bytes]], condition: str, command: str
-) -> None:
+def test_every_command_under_every_condition(sweep: Sweep, condition: str, command: str) -> None:
     result = sweep[(condition, command)]
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode != -999, f"hung: {err}"

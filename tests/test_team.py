@@ -95,6 +95,7 @@ def test_empty_or_wrong_sets_are_usage_errors(invoke: Invoke, tmp_path: Path, ar
     assert invoke("team", *(args or (str(empty),))).exit_code == 2
 
 
+@pytest.mark.slow
 def test_thirty_people_fit_80_and_40_columns(invoke: Invoke, tmp_path: Path, questions: list[str]) -> None:
     files = [str(_write(tmp_path, f"p{i:02}.yaml", questions, i % 5)) for i in range(30)]
     for width in ("80", "40"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, needs_pty
 
 ESC = "\x1b["
 
@@ -71,17 +71,20 @@ def _colours(text: str) -> set[int]:
     return {c for c in codes if 30 <= c <= 49 or 90 <= c <= 107}
 
 
+@needs_pty
 def test_colour_on_a_terminal() -> None:
     out = _in_pty("role", "ml-engineer", "--section", "skills")
     assert _colours(out)
     assert "Machine Learning Engineer" in out
 
 
+@needs_pty
 def test_colour_is_kept_through_a_pager() -> None:
     out = _in_pty("role", "ml-engineer", "--section", "skills", MLCAREER_PAGER="cat -u")
     assert _colours(out)
 
 
+@needs_pty
 def test_no_colour_with_no_color_even_on_a_terminal() -> None:
     out = _in_pty("role", "ml-engineer", "--section", "skills", NO_COLOR="1")
     assert "Machine Learning Engineer" in out

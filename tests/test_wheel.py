@@ -11,15 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, once_per_run
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bin directory of a fresh venv with the freshly built wheel installed."""
-    root = tmp_path_factory.mktemp("wheel")
+def _install(root: Path) -> Path:
+    """The bin directory of a fresh venv in ``root`` with the freshly built wheel installed."""
     dist = root / "dist"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(REPO)],
@@ -35,6 +33,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheels[0])], check=True, cwd=root
     )
     return bin_dir
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built and installed once per test run."""
+    return once_per_run(tmp_path_factory, "wheel", _install)
 
 
 def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
