@@ -64,7 +64,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("args", nargs="+")
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="the command line to time")
     opts = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MLCAREER_", "_MLCAREER_"))}
     env.update(NO_COLOR="1", COLUMNS="80", MLCAREER_CACHE_DIR=tempfile.mkdtemp(prefix="mlcareer-phases-"))

@@ -4,7 +4,8 @@ The floors, lowest first (a module may import from its own floor and the floors 
 lazy imports inside functions included; imports for type checking alone are left out):
 
 0. the base: ``errors``, ``text``, ``choices``, ``formats``, ``outputs``, ``files``,
-   ``interrupts``, ``datafiles`` (and the package's ``__init__``): standard library and light
+   ``interrupts``, ``datafiles``, ``named`` (fast named tuples), ``records`` (what a cached run
+   holds instead of models) (and the package's ``__init__``): standard library and light
 1. ``models``: the pydantic models, the one schema of the data
 2. ``pack``: reading, checking and caching a data pack
 3. ``domain`` (pure queries and scoring) and ``history`` (the SQLite store)
@@ -12,7 +13,7 @@ lazy imports inside functions included; imports for type checking alone are left
 5. ``render`` (views and their renderers) and ``jsondoc`` (the JSON documents)
 6. ``terminal``: consoles, the pager, prompts
 7. ``cli``: the commands
-8. ``fastcomplete`` and ``__main__``: the entry points
+8. ``fastcomplete``, ``fasthelp`` and ``__main__``: the entry points
 
 The README's Development section shows the same layout.
 """
@@ -33,7 +34,10 @@ from mlcareer import datafiles
 SRC = Path(__file__).parent.parent / "src" / "mlcareer"
 
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("mlcareer", "errors", "text", "choices", "formats", "outputs", "files", "interrupts", "datafiles"),
+    (
+        *("mlcareer", "errors", "text", "choices", "formats", "outputs", "files", "interrupts", "datafiles"),
+        *("named", "records"),
+    ),
     ("models",),
     ("pack",),
     ("domain", "history"),
@@ -41,7 +45,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("render", "jsondoc"),
     ("terminal",),
     ("cli",),
-    ("fastcomplete", "__main__"),
+    ("fastcomplete", "fasthelp", "__main__"),
 )
 
 
@@ -205,7 +209,7 @@ def test_the_view_model_holds_plain_values() -> None:
     names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert not [n for n in names if n.startswith(("rich", "mlcareer.domain", "mlcareer.models"))]
-    assert GRAPH["mlcareer.render.view"] <= {"mlcareer.render.common"}
+    assert GRAPH["mlcareer.render.view"] <= {"mlcareer.render.common", "mlcareer.named"}
     assert GRAPH["mlcareer.render.common"] == set()  # the format-free half imports nothing at run time
 
 

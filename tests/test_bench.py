@@ -25,7 +25,7 @@ def test_benchmark_runs_and_prints_ratios() -> None:
     result = processes.run(
         [
             *(sys.executable, "bench/bench.py", "--rounds", "1", "--warmup", "0", "--roles", "12"),
-            *("--big-roles", "12", "--big-rounds", "1", "--markdown"),
+            *("--big-roles", "12", "--big-rounds", "1", "--markdown", "--before", sys.executable),
         ],
         capture_output=True,
         text=True,
@@ -38,14 +38,18 @@ def test_benchmark_runs_and_prints_ratios() -> None:
         "mlcareer --help",
         "mlcareer role ml-engineer",
         "mlcareer path --from junior-ml-engineer --to chief-technology-officer",
+        "mlcareer plan --answers examples/answers.yaml",
+        "mlcareer team on 3 files",
         "Tab: mlcareer role ml (zsh)",
         "role role-1 on 12 roles, warm",
         "role role-1 on 12 roles, cold",
         "peak memory",
         "typer ",
+        "CPU time",
+        "ratio before",
     ):
         assert name in out
-    assert out.count("x |") >= 28  # a ratio and a target for each of the 14 timed rows
+    assert out.count("x |") >= 51  # a ratio, one before and a target for each of the 17 timed rows
 
 
 def test_pack_generator_makes_valid_data(tmp_path: Path) -> None:

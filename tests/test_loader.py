@@ -6,11 +6,14 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlcareer.errors import DataError
+from mlcareer.pack import yamlfile
 from mlcareer.pack.catalog import check_directory, load_catalog
 from mlcareer.pack.yamlfile import parse
 from tests import processes
@@ -202,6 +205,73 @@ def test_parse_records_lines() -> None:
     doc = parse(b"roles:\n  - id: a\n    skills:\n      - skill: b\n")
     assert doc.line_of(("roles", 0, "skills", 0, "skill")) == 4
     assert doc.line_of(("roles", 0, "missing", 3)) == 2
+
+
+def _tracked(raw: bytes) -> tuple[Any, dict[tuple[str | int, ...], int]] | tuple[str, int | None, str]:
+    """What the line-tracking walk alone makes of a file: (data, lines), or the problem it reports."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _parsed(raw)  # refused before either walk
+    try:
+        node = yamlfile._compose(text)
+        data = yamlfile._Walker(lines).value(node, (), 0) if node is not None else None
+    except yamlfile.YamlProblem as exc:
+        return exc.message, exc.line, exc.field
+    return data, lines
+
+
+def _parsed(raw: bytes) -> tuple[Any, dict[tuple[str | int, ...], int]] | tuple[str, int | None, str]:
+    try:
+        doc = parse(raw)
+    except yamlfile.YamlProblem as exc:
+        return exc.message, exc.line, exc.field
+    assert doc._lines is None, "a file that parses works out no lines until one is asked for"
+    return doc.data, doc.lines
+
+
+YAML_FILES = sorted(
+    p for p in (*MINI.parent.parent.parent.joinpath("data").glob("*.yaml"), *FIXTURES.rglob("*.yaml"))
+)
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(MINI.parent.parent.parent)))
+def test_the_fast_walk_and_the_line_tracking_walk_agree(path: Path) -> None:
+    """Valid files take the walk without lines; problems are reported by the walk with them."""
+    raw = path.read_bytes()
+    assert repr(_parsed(raw)) == repr(_tracked(raw))  # repr: NaN is not equal to itself
+
+
+# Lines of YAML that exercise every check of the walk: anchors and aliases, tags, merge keys,
+# non-string and complex keys, duplicates, numbers in every notation, nulls and deep nesting.
+FRAGMENTS = [
+    "a: 1", "a: 2", "b: &x [1, 2]", "c: *x", "d: !!str 3", "e: !!int 0x1F", "e2: !!int 0o17",
+    "e3: !!int zz", "f: !!float .inf", "f2: -.Inf", "f3: .nan", "f4: !!float x", "g: !!binary aGk=",
+    "<<: {k: 1}", "? [1]\n: 2", "1: one", "true: yes", "~: null-key", "h: ~", "i:", "j: 2024-01-01",
+    "k: no", "l: 0x10", "m: 010", "n: +5", "o: '+-5'", "p: !custom v", "q: {r: {s: {t: [u]}}}",
+    "v: &y {w: 1}", "z: *y", "- item", "  nested: 1", "aa: !!map {b: 1}", "ab: !!seq [1]",
+    "ac: " + "[" * 50 + "1" + "]" * 50,
+    "ad: !!null ''", "ae: !!bool yes", "af: 'q'", 'ag: "\\u00e9"', "ah: |\n  block\n  text",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("depth", [yamlfile.MAX_DEPTH - 1, yamlfile.MAX_DEPTH, yamlfile.MAX_DEPTH + 1])
+@pytest.mark.parametrize("anchor", ["", "&a "])
+def test_both_walks_agree_at_the_depth_limit(depth: int, anchor: str) -> None:
+    """Mappings nested to just below, at and beyond the limit, ending in a plain string."""
+    raw = ("{a: " * depth + anchor + "leaf" + "}" * depth).encode()
+    assert repr(_parsed(raw)) == repr(_tracked(raw))
+    if depth > yamlfile.MAX_DEPTH:
+        with pytest.raises(yamlfile.YamlProblem, match="nesting deeper"):
+            parse(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=8))
+def test_any_document_gives_the_same_data_or_problem_on_either_walk(lines: list[str]) -> None:
+    raw = "\n".join(lines).encode()
+    assert repr(_parsed(raw)) == repr(_tracked(raw))  # repr: NaN is not equal to itself
 
 
 @pytest.mark.parametrize("case", ["roles--alias-bomb", "roles--deep-nesting", "huge"])

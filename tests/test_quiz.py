@@ -16,6 +16,7 @@ from mlcareer.domain.quiz import DISCLAIMER, fit_level, quiz_data, readiness, sc
 from mlcareer.errors import DataError
 from mlcareer.models import Catalog, Question, Statement
 from mlcareer.pack.catalog import load_catalog, shipped_data_dir
+from mlcareer.records import replace
 from tests.conftest import MINI
 
 SHIPPED = load_catalog(shipped_data_dir())
@@ -28,11 +29,8 @@ def _all(catalog: Catalog, value: int) -> dict[str, int]:
 
 def _mini_with_junior_saying(*statements: Statement) -> Catalog:
     """mini, with the junior engineer's skills replaced (mini's pack sets no default grade)."""
-    roles = [
-        r.model_copy(update={"skills": list(statements)}) if r.id == "junior-engineer" else r
-        for r in MINI_DATA.roles
-    ]
-    return MINI_DATA.model_copy(update={"roles": roles})
+    roles = [replace(r, skills=list(statements)) if r.id == "junior-engineer" else r for r in MINI_DATA.roles]
+    return replace(MINI_DATA, roles=roles)
 
 
 # --- the shipped quiz -------------------------------------------------------------

@@ -13,6 +13,7 @@ from mlcareer.history.entry import Entry, SkillSnapshot
 from mlcareer.models import Catalog, Skill, Statement
 from mlcareer.pack.catalog import load_catalog, shipped_data_dir
 from mlcareer.pack.yamlfile import parse
+from mlcareer.records import as_data, replace
 from mlcareer.render import to_markdown, to_text
 from mlcareer.render.history import diff_page, history_page
 from mlcareer.render.quiz import answers_template, result_page
@@ -26,8 +27,8 @@ def _mini_naming_without_grades() -> Catalog:
 
     mini = load_catalog(MINI)
     said = [Statement(skill="communication", quote="talks to people", source="doc")]
-    roles = [r.model_copy(update={"skills": said}) if r.id == "junior-engineer" else r for r in mini.roles]
-    return mini.model_copy(update={"roles": roles})
+    roles = [replace(r, skills=said) if r.id == "junior-engineer" else r for r in mini.roles]
+    return replace(mini, roles=roles)
 
 
 MINI_ANSWERS = {"programming": 4, "statistics": 4, "communication": 4, "interest-images": 1}
@@ -121,7 +122,7 @@ def test_no_match_and_no_gaps() -> None:
 def test_data_text_is_never_markup() -> None:
     result = _result(answers={"interest-vision": 4})
     skill = result.skills[0].skill
-    evil = Skill.model_validate({**skill.model_dump(), "name": "[bold]x[/red] \x1b[31m"})
+    evil = Skill.model_validate({**as_data(skill), "name": "[bold]x[/red] \x1b[31m"})
     rows = [type(result.skills[0])(evil, 1, result.skills[0].expectation), *result.skills[1:]]
     hacked = QuizResult(**{**result.__dict__, "skills": rows})
     out = _text(_page(hacked))

@@ -25,6 +25,10 @@ def main() -> None:
             from mlcareer import fastcomplete
 
             fastcomplete.main()
+        if sys.argv[1:2] in (["--help"], ["-h"]):  # the program's help: answered here when it can be
+            from mlcareer import fasthelp
+
+            fasthelp.main(sys.argv[1:])
         from mlcareer import interrupts
 
         interrupts.install()

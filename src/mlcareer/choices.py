@@ -17,7 +17,11 @@ class Level(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Level).index(self)
+        """The level's place on the ladder, from 0 (entry): a table, not a search per call."""
+        return _RANKS[self]
+
+
+_RANKS: dict[Level, int] = {level: i for i, level in enumerate(Level)}
 
 
 # Other names a level answers to on the command line.

@@ -8,7 +8,6 @@ its light modules: a Tab press imports it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Mapping
@@ -48,8 +47,9 @@ MAX_BYTES = 16 * 1024 * 1024  # larger data files are refused unread
 
 #: The cache's format: 3, occupations (official figures) in the catalog; 4, entries carry their
 #: size and a MAC; 5, level ceilings, specialities, bullet-scoped and level statements said of
-#: named roles. Part of the key, so entries of another format are never read.
-CACHE_FORMAT = 5
+#: named roles; 6, the catalog as positional records, with the field layout the models wrote
+#: (``mlcareer.records``). Part of the key, so entries of another format are never read.
+CACHE_FORMAT = 6
 
 
 def named(stem: str) -> str:
@@ -68,6 +68,8 @@ def extras(names: list[str]) -> tuple[str, ...]:
 def cache_key(odd: tuple[str, ...], files: Mapping[str, bytes | None]) -> str:
     """A hash of everything a catalog is made from: the format, the versions, the stray YAML
     files' names (``odd``) and every data file's bytes (None: the file is not there)."""
+    import hashlib  # here: a run that needs no key (mlcareer --help) loads no OpenSSL
+
     from mlcareer import __version__
 
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
@@ -80,8 +82,15 @@ def cache_key(odd: tuple[str, ...], files: Mapping[str, bytes | None]) -> str:
 
 def entry_name(directory: str, suffix: str) -> str:
     """The name of this user's cache entry for a data directory ('.json': the catalog, '.ids': the index)."""
+    import hashlib
+
     name = hashlib.sha256(os.fsencode(os.path.realpath(directory))).hexdigest()[:24]
     return f"catalog-{os.geteuid()}-{name}{suffix}"
+
+
+def grammar_name() -> str:
+    """The name of this user's recording of the command line's grammar and help, in the cache."""
+    return f"grammar-{os.geteuid()}.json"
 
 
 def cache_dir() -> str | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import NamedTuple
+
+from mlcareer.named import NamedTuple
 
 
 class ExitCode(IntEnum):

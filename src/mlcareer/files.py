@@ -34,9 +34,10 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from types import FrameType
-from typing import Any, NamedTuple
+from typing import Any
 
 from mlcareer.errors import MlcareerError, OutputError
+from mlcareer.named import NamedTuple
 from mlcareer.text import clean_line
 
 # Paths through which a process reaches its own open files: written in place, never renamed over.

@@ -14,9 +14,8 @@ Standard library only, like ``formats``: the command line reads it before anythi
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from mlcareer.formats import DOCUMENTS, Format
+from mlcareer.named import NamedTuple
 
 
 class Document(NamedTuple):

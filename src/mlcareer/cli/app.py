@@ -161,6 +161,15 @@ class _Group(TyperGroup):
         with self._only_listing():
             super().format_commands(ctx, formatter)
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        super().format_help(ctx, formatter)
+        if ctx.parent is None and not ctx.resilient_parsing:
+            # `mlcareer --help` that mlcareer.fasthelp could not answer: record the help (and the
+            # grammar) where missing or stale, so the next one is answered before Typer loads.
+            from mlcareer.cli.index import record_grammar
+
+            record_grammar(self)
+
     def shell_complete(self, ctx: Any, incomplete: str) -> Any:
         with self._only_listing():
             return super().shell_complete(ctx, incomplete)

@@ -44,12 +44,23 @@ def record_grammar(group: Any) -> None:
     fast path: written when it is missing or was made from other command modules
     (``fastindex.code_key``). Building every command costs a little, once.
     """
-    from mlcareer.pack.fastindex import read_grammar, write_grammar
+    from mlcareer.pack.fastindex import read_grammar, read_help, write_grammar
 
-    if read_grammar() is not None:
+    if read_grammar() is not None and read_help() is not None:
         return
     group_values = [o for p in group.params if not getattr(p, "is_flag", True) for o in p.opts]
-    write_grammar(group_values, grammar(group))
+    write_grammar(group_values, grammar(group), program_help(group))
+
+
+def program_help(group: Any) -> str | None:
+    """``mlcareer --help`` as the group prints it on a terminal of 80 columns or more (Click then
+    formats help 78 columns wide: min(columns, 80) - 2), for ``mlcareer.fasthelp``; None if it
+    cannot be made."""
+    try:
+        with group.make_context("mlcareer", [], resilient_parsing=True, terminal_width=78) as ctx:
+            return str(ctx.get_help()) + "\n"
+    except Exception:  # only a missed speed-up: Typer answers --help as ever
+        return None
 
 
 def grammar(group: Any) -> dict[str, Grammar]:

@@ -7,11 +7,13 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcareer.errors import MAX_PROBLEMS, DataError, MlcareerError, Problem, UsageError
-from mlcareer.models import Question
 from mlcareer.text import clean_line
+
+if TYPE_CHECKING:
+    from mlcareer.models import Question
 
 #: More missing answers than this are reported as one problem, not one each.
 _LIST_MISSING = 5

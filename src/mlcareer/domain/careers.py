@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, RoleExpectations, expectations
@@ -13,17 +13,20 @@ from mlcareer.domain.ladder import EdgeKind, moves_from, moves_to
 from mlcareer.domain.official import Placement, placements
 from mlcareer.domain.salaries import salary_for_role  # lives with the other salary queries
 from mlcareer.errors import NotFoundError
-from mlcareer.models import (
-    Catalog,
-    Contrast,
-    Credential,
-    LevelInfo,
-    Requirement,
-    Role,
-    SalaryFigure,
-    Skill,
-    Source,
-)
+from mlcareer.named import NamedTuple
+
+if TYPE_CHECKING:
+    from mlcareer.models import (
+        Catalog,
+        Contrast,
+        Credential,
+        LevelInfo,
+        Requirement,
+        Role,
+        SalaryFigure,
+        Skill,
+        Source,
+    )
 
 
 def normalise(text: str) -> str:
@@ -53,8 +56,10 @@ def role_names(catalog: Catalog) -> dict[str, str]:
 
 def find_role(catalog: Catalog, name: str) -> Role:
     """The role matching ``name`` by id, title or alias, ignoring case; else NotFoundError."""
-    names = role_names(catalog)
     key = normalise(name)
+    if key in catalog.lookup.roles:  # an id wins over any title or alias: no index needed
+        return catalog.lookup.roles[key]
+    names = role_names(catalog)
     if key in names:
         return role_by_id(catalog, names[key])
     suggestions = suggest(key, names)
@@ -91,9 +96,9 @@ def suggest(key: str, names: dict[str, str], n: int = 3) -> list[str]:
 
 def role_by_id(catalog: Catalog, role_id: str) -> Role:
     """A role by its exact id (the data is cross-checked, so references resolve)."""
-    for role in catalog.roles:
-        if role.id == role_id:
-            return role
+    role = catalog.lookup.roles.get(role_id)
+    if role is not None:
+        return role
     raise NotFoundError("role", role_id, [], [r.id for r in catalog.roles])
 
 

@@ -10,11 +10,23 @@ plan) asks this module.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
-from mlcareer.models import Catalog, Ceiling, ExpectationRules, Role, ScaleStep, Skill, Speciality, Statement
+from mlcareer.named import NamedTuple
 from mlcareer.pack.wording import grades_in, phrases
+
+if TYPE_CHECKING:
+    from mlcareer.models import (
+        Catalog,
+        Ceiling,
+        ExpectationRules,
+        Role,
+        ScaleStep,
+        Skill,
+        Speciality,
+        Statement,
+    )
 
 Scope = Literal["role", "level", "profession"]
 #: Where the grade scored against comes from; "speciality": a kind of ML engineer's own speciality,

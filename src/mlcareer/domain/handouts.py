@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from mlcareer.domain.plan import Plan, make_plan
 from mlcareer.domain.team import Person
-from mlcareer.models import Catalog, Role
+from mlcareer.named import NamedTuple
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, Role
 
 #: The index page's own name: no handout takes it.
 INDEX = "index"

@@ -12,13 +12,14 @@ go to the ML engineer family first, then to the data's order.
 from __future__ import annotations
 
 from collections import deque
-from typing import Literal, NamedTuple
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.domain.salaries import salary_for_role
 from mlcareer.errors import NoRouteError
-from mlcareer.models import Catalog, LevelInfo, Quoted, Role, SalaryFigure, Skill
+from mlcareer.named import NamedTuple
 
 EdgeKind = Literal["advance", "specialisation"]
 ChangeBasis = Literal["sources", "ceiling", "speciality", "unsourced", "same", "none"]
@@ -41,6 +42,9 @@ SPECIALISE_NOTE = (
     'mlcareer\'s reading of "Types of Machine Learning Engineers": a kind of machine learning '
     "engineer is reached by specialising as a machine learning engineer"
 )
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, LevelInfo, Quoted, Role, SalaryFigure, Skill
 
 
 class Edge(NamedTuple):
@@ -158,9 +162,12 @@ def level_names(catalog: Catalog) -> dict[Level, str]:
     return names
 
 
+# Each level's next rung up: a table, as this is asked once per role on every run.
+_NEXT_LEVEL: dict[Level, Level] = dict(pairwise(Level))
+
+
 def _next_level(level: Level) -> Level | None:
-    later = [lv for lv in Level if lv.rank == level.rank + 1]
-    return later[0] if later else None
+    return _NEXT_LEVEL.get(level)
 
 
 def _preferred(catalog: Catalog) -> list[Role]:

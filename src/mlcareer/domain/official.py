@@ -6,13 +6,16 @@ returns the sentence that says so, so no view can show the figure without it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from mlcareer.choices import SOURCE_ALIASES as SOURCE_ALIASES  # re-exported; defined with the enum
 from mlcareer.choices import SourceFamily as SourceFamily
 from mlcareer.choices import parse_source_family as parse_source_family
 from mlcareer.choices import source_help as source_help
-from mlcareer.models import Catalog, OfficialOccupation, OfficialPay, Role, Source
+from mlcareer.named import NamedTuple
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, OfficialOccupation, OfficialPay, Role, Source
 
 NOT_OWN = "Its figures are the occupation's, not the role's own."
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
 from mlcareer.datafiles import named
@@ -18,17 +18,20 @@ from mlcareer.domain.expectations import Expectation, ceiling_for, expectations,
 from mlcareer.domain.ladder import route
 from mlcareer.domain.quiz import SCALE_WORDS, QuizResult, grade_words, score
 from mlcareer.errors import MlcareerError, NoRouteError
-from mlcareer.models import (
-    Catalog,
-    Ceiling,
-    Credential,
-    Question,
-    Quoted,
-    Role,
-    ScaleStep,
-    Skill,
-    Statement,
-)
+from mlcareer.named import NamedTuple
+
+if TYPE_CHECKING:
+    from mlcareer.models import (
+        Catalog,
+        Ceiling,
+        Credential,
+        Question,
+        Quoted,
+        Role,
+        ScaleStep,
+        Skill,
+        Statement,
+    )
 
 ORDER_RULE = (
     "mlcareer's suggestion, not a source's: steps are grouped by the level of the route where the "

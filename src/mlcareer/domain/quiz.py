@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
 from mlcareer.datafiles import named
@@ -22,17 +22,20 @@ from mlcareer.domain.expectations import (
     family_role,
 )
 from mlcareer.errors import MlcareerError
-from mlcareer.models import (
-    Catalog,
-    Credential,
-    Question,
-    QuizData,
-    Quoted,
-    Requirement,
-    Role,
-    ScaleStep,
-    Skill,
-)
+from mlcareer.records import replace
+
+if TYPE_CHECKING:
+    from mlcareer.models import (
+        Catalog,
+        Credential,
+        Question,
+        QuizData,
+        Quoted,
+        Requirement,
+        Role,
+        ScaleStep,
+        Skill,
+    )
 
 DISCLAIMER = "This is a self-assessment for orientation, not a hiring test."
 
@@ -115,7 +118,7 @@ def grade_words(catalog: Catalog, skill: str, above: int, upto: int) -> tuple[Sc
     for step in catalog.scale:
         if above < step.value <= upto:
             if question is not None and step.value < len(question.steps):
-                step = step.model_copy(update={"description": question.steps[step.value]})
+                step = replace(step, description=question.steps[step.value])
             out.append(step)
     return tuple(out)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from mlcareer.choices import Level
 from mlcareer.domain.official import (
@@ -16,7 +16,10 @@ from mlcareer.domain.official import (
     percentiles,
     placements,
 )
-from mlcareer.models import Catalog, LevelInfo, OfficialOccupation, Role, SalaryFigure, SalaryNote, Source
+from mlcareer.named import NamedTuple
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, LevelInfo, OfficialOccupation, Role, SalaryFigure, SalaryNote, Source
 
 
 def _key(figure: SalaryFigure) -> tuple[int, bool]:

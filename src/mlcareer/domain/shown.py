@@ -9,7 +9,9 @@ none of these.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from mlcareer.choices import Section

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mlcareer.domain.careers import name_index, suggest
 from mlcareer.domain.careers import normalise as norm  # one way of folding names for roles and skills
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.errors import NotFoundError
-from mlcareer.models import Catalog, Credential, Role, ScaleStep, Skill, Source
+
+if TYPE_CHECKING:
+    from mlcareer.models import Catalog, Credential, Role, ScaleStep, Skill, Source
 
 CATEGORIES = ("technical", "analytical", "interpersonal")
 
@@ -20,9 +23,11 @@ def skill_names(catalog: Catalog) -> dict[str, str]:
 
 def find_skill(catalog: Catalog, name: str) -> Skill:
     """The skill matching ``name`` by id, name or alias, ignoring case; else NotFoundError."""
-    names = skill_names(catalog)
     key = norm(name)
     by_id = catalog.lookup.skills
+    if key in by_id:  # an id wins over any name or keyword: no index needed
+        return by_id[key]
+    names = skill_names(catalog)
     if key in names:
         return by_id[names[key]]
     raise NotFoundError("skill", name, suggest(key, names), list(by_id))

@@ -15,16 +15,17 @@ import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from mlcareer.domain.expectations import Expectation, expectations
 from mlcareer.domain.quiz import QuizResult, match_kinds, score
-from mlcareer.models import Catalog, Question, Role, ScaleStep, Skill
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from mlcareer.errors import MlcareerError
+    from mlcareer.models import Catalog, Question, Role, ScaleStep, Skill
 
 #: The names an answers file may have (any case): YAML or JSON.
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")

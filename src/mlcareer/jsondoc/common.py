@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mlcareer.models import Credential, Quoted, Role, ScaleStep, Source
-
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (
         CredentialDoc,
@@ -18,6 +16,7 @@ if TYPE_CHECKING:
         ScaleStepDoc,
         SourceDoc,
     )
+    from mlcareer.models import Credential, Quoted, Role, ScaleStep, Source
 
 
 def proficiency(grade: int | None, scale: Mapping[int, ScaleStep]) -> Proficiency:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.expectations import CEILING_RULE, RULE, Expectation, Reading, RoleExpectations
-from mlcareer.models import Ceiling
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
         ReadingDoc,
         SpecialityDoc,
     )
+    from mlcareer.models import Ceiling
 
 #: The words for the third state, alike in every format (CONTENT.md section 3).
 NOT_STATED = "the sources do not say"

@@ -9,7 +9,6 @@ from mlcareer.history.diff import Diff, Trend
 from mlcareer.history.entry import Entry
 from mlcareer.jsondoc.common import proficiency
 from mlcareer.jsondoc.quiz import saved_level, saved_readiness
-from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import Cleared, DiffShown, History, Saved
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
         QuizResultDoc,
         SavedResultDoc,
     )
+    from mlcareer.models import ScaleStep
 
 
 def entry_json(e: Entry) -> EntryDoc:

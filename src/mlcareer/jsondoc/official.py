@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from mlcareer.domain.official import OfficialRow, Placement, missing_note
 from mlcareer.domain.salaries import OfficialSection
 from mlcareer.jsondoc.common import role_name, source_doc
-from mlcareer.models import OfficialOccupation, OfficialPay, Source
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import (
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
         PlacementDoc,
         RoleOfficialDoc,
     )
+    from mlcareer.models import OfficialOccupation, OfficialPay, Source
 
 
 def occupation_ref(occupation: OfficialOccupation) -> OccupationRef:

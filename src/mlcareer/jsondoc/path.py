@@ -10,11 +10,11 @@ from mlcareer.domain.ladder import ADVANCE_NOTE, SPECIALISE_NOTE, Ladder, Route,
 from mlcareer.jsondoc.common import quoted, role_name, role_ref
 from mlcareer.jsondoc.expect import expectation_json, stated_or_not
 from mlcareer.jsondoc.salary import figure_json
-from mlcareer.models import SalaryFigure, Source
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import PathShown
     from mlcareer.jsondoc.types import EdgeDoc, PathLadderDoc, PathRouteDoc, PayDoc, StepDoc
+    from mlcareer.models import SalaryFigure, Source
 
 
 def _pay(f: SalaryFigure | None, sources: Mapping[str, Source]) -> PayDoc | None:

@@ -10,11 +10,11 @@ from mlcareer.jsondoc.action import suggestions_json
 from mlcareer.jsondoc.common import credential, proficiency, quoted, role_name, role_ref, scale_step
 from mlcareer.jsondoc.expect import ceiling_json, expectation_json
 from mlcareer.jsondoc.quiz import level_json, readiness_json
-from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import PlanShown
     from mlcareer.jsondoc.types import OriginDoc, PlanDoc, PlanStepDoc
+    from mlcareer.models import ScaleStep
 
 
 def _step_json(number: int, step: PlanStep, scale: Mapping[int, ScaleStep]) -> PlanStepDoc:

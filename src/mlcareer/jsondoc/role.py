@@ -10,11 +10,11 @@ from mlcareer.jsondoc.common import credential, quoted, role_name, sources_doc
 from mlcareer.jsondoc.expect import expectation_json, expectations_json
 from mlcareer.jsondoc.official import role_official_json
 from mlcareer.jsondoc.salary import figure_json
-from mlcareer.models import LevelInfo, Role
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import RoleList, RoleShown
     from mlcareer.jsondoc.types import InheritsDoc, LevelInfoDoc, RoleCommandDoc, RoleDoc, RolesDoc
+    from mlcareer.models import LevelInfo, Role
 
 # The JSON keys that make up each section; id, title, aliases, level and kind always come.
 SECTION_KEYS: dict[Section, tuple[str, ...]] = {

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from mlcareer.domain.salaries import SalaryReport, no_role_data
 from mlcareer.jsondoc import official as off
 from mlcareer.jsondoc.common import role_name, role_ref, source_doc, sources_doc
-from mlcareer.models import SalaryFigure, SalaryNote, Source
 
 if TYPE_CHECKING:
     from mlcareer.jsondoc.types import NoteDoc, PayDoc, SalaryDoc
+    from mlcareer.models import SalaryFigure, SalaryNote, Source
 
 
 def figure_json(figure: SalaryFigure, sources: Mapping[str, Source]) -> PayDoc:

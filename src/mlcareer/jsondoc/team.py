@@ -18,7 +18,6 @@ from mlcareer.domain.team import (
 from mlcareer.jsondoc.common import match_score, proficiency, role_name, role_ref
 from mlcareer.jsondoc.expect import expectation_json
 from mlcareer.jsondoc.quiz import level_json, readiness_json
-from mlcareer.models import ScaleStep
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import ProgressShown, TeamShown
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
         TeamDoc,
         TeamSinceDoc,
     )
+    from mlcareer.models import ScaleStep
 
 
 def problem_json(p: Mapping[str, Any]) -> ProblemDoc:

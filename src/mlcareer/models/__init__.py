@@ -7,7 +7,7 @@ Every name is importable from here, as before the split: `from mlcareer.models i
 
 from mlcareer.choices import LEVEL_ALIASES  # re-exported; defined with the enum
 from mlcareer.models.base import Id, LevelField, Money, PartialDate, Proficiency, Text
-from mlcareer.models.catalog import Catalog, Lookups, field_names, fields_at, from_trusted
+from mlcareer.models.catalog import Catalog, field_names, fields_at, layout
 from mlcareer.models.content import (
     Contrast,
     Credential,
@@ -56,6 +56,7 @@ from mlcareer.models.rules import (
     SpecialityRule,
     WordingRule,
 )
+from mlcareer.records import Lookups
 
 __all__ = [
     "LEVEL_ALIASES",
@@ -110,6 +111,6 @@ __all__ = [
     "WordingRule",
     "field_names",
     "fields_at",
-    "from_trusted",
+    "layout",
     "period_years",
 ]

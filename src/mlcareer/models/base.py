@@ -24,5 +24,5 @@ LevelField = Annotated[Level, Field(strict=False)]
 
 class _Model(BaseModel):
     # defer_build: a schema is built on first validation, not at import; a run that reads
-    # the cache builds none (see ``from_trusted``).
+    # the cache builds none (it holds plain records: mlcareer.records).
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)

@@ -1,23 +1,22 @@
-"""The catalog: everything in a data directory, its lookups by id, its rebuilding from trusted data."""
+"""The catalog: everything in a data directory; the field layout its cached records are made from."""
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from enum import Enum
 from types import UnionType
-from typing import Annotated, Any, NamedTuple, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field
 
-from mlcareer.choices import Level
 from mlcareer.models.base import _Model
 from mlcareer.models.content import Credential, LevelInfo, Role, ScaleStep, Skill, Source
 from mlcareer.models.pay import OfficialOccupation, Salaries
 from mlcareer.models.rules import ExpectationRules, PlanRules, QuizData
+from mlcareer.records import CatalogLookups, Layout
 
 
-class Catalog(_Model):
+class Catalog(_Model, CatalogLookups):
     """Everything in a data directory, validated and cross-checked."""
 
     sources: list[Source]
@@ -32,86 +31,47 @@ class Catalog(_Model):
     plan: PlanRules = Field(default_factory=PlanRules)
     occupations: list[OfficialOccupation] = []
 
-    @property
-    def lookup(self) -> Lookups:
-        """Roles, skills, sources, credentials, levels and grades by id, built once per catalog."""
-        return _lookups(self)
 
+def layout(root: type[BaseModel] | None = None) -> Layout:
+    """The field layout of ``root`` (the Catalog) and every model under it, as JSON values.
 
-class Lookups(NamedTuple):
-    """A catalog's collections by id (levels by level, the scale by value), and their data order."""
-
-    roles: Mapping[str, Role]
-    skills: Mapping[str, Skill]
-    sources: Mapping[str, Source]
-    credentials: Mapping[str, Credential]
-    levels: Mapping[Level, LevelInfo]
-    scale: Mapping[int, ScaleStep]
-    role_order: Mapping[str, int]  # a role's place in roles.yaml
-    skill_order: Mapping[str, int]  # a skill's place in skills.yaml
-
-
-# A frozen model cannot hold a cache of its own (and a private attribute would take part in
-# ==), so lookups live here, keyed by id() and dropped when their catalog is collected.
-_LOOKUPS: dict[int, tuple[weakref.ref[Catalog], Lookups]] = {}
-
-
-def _lookups(catalog: Catalog) -> Lookups:
-    key = id(catalog)
-    held = _LOOKUPS.get(key)
-    if held is not None and held[0]() is catalog:
-        return held[1]
-    built = Lookups(
-        roles={r.id: r for r in catalog.roles},
-        skills={s.id: s for s in catalog.skills},
-        sources={s.id: s for s in catalog.sources},
-        credentials={c.id: c for c in catalog.credentials},
-        levels={info.id: info for info in catalog.levels},
-        scale={s.value: s for s in catalog.scale},
-        role_order={r.id: i for i, r in enumerate(catalog.roles)},
-        skill_order={s.id: i for i, s in enumerate(catalog.skills)},
-    )
-
-    def forget(ref: weakref.ref[Catalog]) -> None:
-        if _LOOKUPS.get(key, (None,))[0] is ref:
-            del _LOOKUPS[key]
-
-    _LOOKUPS[key] = (weakref.ref(catalog, forget), built)
-    return built
-
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def from_trusted(model: type[_M], data: dict[str, Any]) -> _M:
-    """Rebuild a model from data that an earlier validation of it produced, without validating.
-
-    Only for mlcareer's own cache, whose integrity is checked by a hash before this runs: it
-    skips building pydantic's validators, which costs more than the rest of a cached run.
+    Written beside a cached catalog, it is what a cached run makes its records from
+    (``mlcareer.records``), so the records follow these models without a copy of them.
     """
-    return model.model_construct(
-        **{name: _trusted(model.model_fields[name].annotation, value) for name, value in data.items()}
-    )
+    models: dict[str, list[list[Any]]] = {}
+    mixins: dict[str, list[str]] = {}
+    seen: dict[str, type[BaseModel]] = {}
 
+    def model(cls: type[BaseModel]) -> list[Any]:
+        name = cls.__name__
+        if seen.setdefault(name, cls) is not cls:
+            raise TypeError(f"two models named {name}: records are made by name")
+        if name not in models:
+            models[name] = []  # placed first: a model may (indirectly) hold itself
+            models[name] = [[field, kind(info.annotation)] for field, info in cls.model_fields.items()]
+            plain = [b for b in cls.__mro__[1:] if b is not object and not issubclass(b, BaseModel)]
+            if plain:
+                mixins[name] = [f"{b.__module__}:{b.__qualname__}" for b in plain]
+        return ["model", name]
 
-def _trusted(annotation: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _trusted(get_args(annotation)[0], value)
-    if origin is list:
-        (item,) = get_args(annotation)
-        return [_trusted(item, v) for v in value]
-    if origin in (UnionType, Union):
-        arms = [a for a in get_args(annotation) if a is not type(None)]
-        return _trusted(arms[0], value) if len(arms) == 1 else value
-    if isinstance(annotation, type):
-        if issubclass(annotation, BaseModel):
-            return from_trusted(annotation, value)
-        if issubclass(annotation, Enum):
-            return annotation(value)
-    return value
+    def kind(annotation: Any) -> Any:
+        annotation = _unwrap(annotation)
+        origin = get_origin(annotation)
+        if origin is list:
+            (item,) = get_args(annotation)
+            inner = kind(item)
+            return "value" if inner == "value" else ["list", inner]
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return model(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, Enum):
+            return ["enum", f"{annotation.__module__}:{annotation.__qualname__}"]
+        arms = get_args(annotation) if origin not in (None, Literal) else ()
+        if any(kind(arg) != "value" for arg in arms if arg is not Ellipsis):
+            raise TypeError(f"no record layout for {annotation!r}")  # a dict of models, say
+        return "value"
+
+    model(root or Catalog)
+    return {"root": (root or Catalog).__name__, "models": models, "mixins": mixins}
 
 
 def fields_at(loc: Sequence[str | int], root: type[BaseModel] | None = None) -> set[str]:

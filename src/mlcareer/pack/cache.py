@@ -5,7 +5,9 @@ was made for and the catalog as JSON. The key hashes every data file's bytes (an
 versions that shape the model), so the cache is never stale. A corrupt, unreadable or
 unwritable cache only costs speed: it is ignored, and rebuilt where it can be.
 
-An entry is rebuilt without validation, so it must hold exactly what validation produced.
+An entry is rebuilt without validation, so it must hold exactly what validation produced:
+the catalog as plain records (``mlcareer.records``), made from the field layout the models
+wrote beside it, so a cached run imports no pydantic.
 Each entry carries an HMAC of its key and body, made with a random per-user secret kept
 beside the entries (a regular file of the user's own, mode 0600, never a link). Anyone who
 can write the cache directory but is not the user cannot make an entry that passes: an
@@ -28,10 +30,6 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 FORMAT = datafiles.CACHE_FORMAT
-# Below this size, rebuilding a cached catalog object by object (no validators to build) is
-# the faster way; above it, validating the JSON is. Measured here: the shipped data (80 KB)
-# 5-8 ms against 31-37 ms; a 1,000-role pack (2 MB) 214-282 ms against 73-98 ms.
-TRUSTED_LIMIT = 512 * 1024
 SECRET_BYTES = 32
 MAX_HEAD = 4096
 MAX_BODY = 256 * 1024 * 1024
@@ -140,15 +138,10 @@ def get(directory: Path, wanted: str) -> Catalog | None:
         secret = _secret(where, create=False)
         if secret is None or not hmac.compare_digest(str(meta.get("mac")), _mac(secret, wanted, body)):
             return None
-        from mlcareer.models import Catalog, from_trusted
+        from mlcareer.records import rebuild
 
-        if len(body) > TRUSTED_LIMIT:
-            # A large pack: pydantic's compiled validator outruns rebuilding objects in Python.
-            from mlcareer.interrupts import critical
-
-            with critical():
-                return Catalog.model_validate_json(body)
-        return from_trusted(Catalog, json.loads(body))
+        entry = json.loads(body)
+        return rebuild(entry["layout"], entry["catalog"])  # type: ignore[no-any-return]
     except Exception:
         return None
 
@@ -159,9 +152,14 @@ def put(directory: Path, made_from: str, catalog: Catalog) -> None:
     if where is None:
         return
     from mlcareer.interrupts import critical
+    from mlcareer.models import layout
+    from mlcareer.records import positional
 
     with critical():
-        body = catalog.model_dump_json().encode()
+        shape = layout()
+        body = json.dumps(
+            {"layout": shape, "catalog": positional(shape, catalog)}, separators=(",", ":")
+        ).encode()
     from mlcareer.files import replace_file
 
     try:

@@ -9,11 +9,12 @@ import stat
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from mlcareer import datafiles
 from mlcareer.datafiles import FILES, MAX_BYTES, FileSpec
 from mlcareer.errors import MAX_PROBLEMS, DataError, Problem, capped
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import ValidationError

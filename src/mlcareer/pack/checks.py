@@ -49,6 +49,7 @@ class _Checker:
         self.data = data
         self.locate = locate
         self.problems: list[Problem] = []
+        self.terms: dict[str, list[str]] = {}  # each skill's terms, worked out once per check
 
     def report(self, path: Path, message: str) -> None:
         file, line, field = self.locate(path)
@@ -282,7 +283,10 @@ def _check_statements(
 def _check_named(c: _Checker, where: Path, skill: str, text: str, catalogue: dict[str, Any]) -> None:
     """A sentence attached to a skill names it (or its bullet does), by the skill's id, name or
     keywords: the mechanical part of "a sentence grades what it is about"."""
-    if not names_skill(text, skill_terms(catalogue[skill])):
+    terms = c.terms.get(skill)
+    if terms is None:
+        terms = c.terms[skill] = skill_terms(catalogue[skill])
+    if not names_skill(text, terms):
         c.report(
             where,
             f"the sentence does not name skill {skill!r} (by its name or keywords, nor does its "

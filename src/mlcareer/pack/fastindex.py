@@ -15,7 +15,15 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from mlcareer.datafiles import MAX_BYTES, NAMES, cache_dir, cache_key, entry_name, shipped_data_dir
+from mlcareer.datafiles import (
+    MAX_BYTES,
+    NAMES,
+    cache_dir,
+    cache_key,
+    entry_name,
+    grammar_name,
+    shipped_data_dir,
+)
 
 __all__ = ["cache_dir", "data_key", "index_path", "read_index", "shipped_data_dir", "write_index"]
 
@@ -130,7 +138,7 @@ def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
 
 # ---------------------------------------------------------------- the grammar of the command line
 
-GRAMMAR_FORMAT = 1
+GRAMMAR_FORMAT = 2  # 2: with the program's help, as Typer prints it for a terminal of 80 columns or more
 #: A command's grammar, as the fast path reads it: its arguments in order (what completes each:
 #: "role", "skill" or None), its options that take a value (with what completes them), its flags.
 Grammar = tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]
@@ -151,12 +159,15 @@ def code_key() -> str:
 
 def grammar_path() -> str | None:
     where = cache_dir()
-    return None if where is None else os.path.join(where, f"grammar-{os.geteuid()}.json")
+    return None if where is None else os.path.join(where, grammar_name())
 
 
-def write_grammar(group_values: list[str], commands: dict[str, Grammar]) -> None:
+def write_grammar(
+    group_values: list[str], commands: dict[str, Grammar], help_text: str | None = None
+) -> None:
     """Store the command line's grammar, recorded from the real commands by the command layer
-    (``mlcareer.cli.complete.record_grammar``); any failure only costs speed."""
+    (``mlcareer.cli.complete.record_grammar``), with the program's help as Typer prints it
+    (``help_text``); any failure only costs speed."""
     from pathlib import Path
 
     from mlcareer.files import replace_file
@@ -168,6 +179,8 @@ def write_grammar(group_values: list[str], commands: dict[str, Grammar]) -> None
         "format": GRAMMAR_FORMAT,
         "key": code_key(),
         "group_values": group_values,
+        "help": help_text,
+        "typer": typer_stamp(),
         "commands": {
             name: {"arguments": list(args), "values": values, "flags": sorted(flags)}
             for name, (args, values, flags) in commands.items()
@@ -201,4 +214,34 @@ def read_grammar() -> tuple[tuple[str, ...], dict[str, Grammar]] | None:
         }
         return tuple(str(o) for o in data["group_values"]), commands
     except (ValueError, TypeError, KeyError, AttributeError, OSError):
+        return None
+
+
+def typer_stamp() -> list[object] | None:
+    """Where the installed typer's help formatter lives, with its size and time: a recorded help
+    is used only while the same typer formats help (found without importing typer)."""
+    for entry in __import__("sys").path:
+        path = os.path.join(entry or ".", "typer", "_click", "formatting.py")
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        return [os.path.realpath(path), st.st_size, st.st_mtime_ns]
+    return None
+
+
+def read_help() -> str | None:
+    """The program's help (``mlcareer --help``) recorded from the real group, only if it was
+    recorded from exactly the command modules and the typer in use; None otherwise."""
+    path = grammar_path()
+    raw = None if path is None else _read_regular(path, MAX_BYTES, own=True)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        text = data.get("help")
+        if data.get("format") != GRAMMAR_FORMAT or not isinstance(text, str) or data.get("key") != code_key():
+            return None
+        return text if data.get("typer") == typer_stamp() else None
+    except (ValueError, TypeError, AttributeError, OSError):
         return None

@@ -46,9 +46,12 @@ def _patterns(phrases: tuple[str, ...]) -> list[re.Pattern[str]]:
 _STOP = frozenset({"and", "of", "the", "a", "an", "in", "for", "with", "to", "or", "e", "g"})
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _stems(text: str) -> list[str]:
     """The words of ``text`` cut to five letters: 'algorithms' and 'algorithm' read alike."""
-    return [w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
+    return [w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
 def names_skill(text: str, terms: list[str]) -> bool:
@@ -56,8 +59,13 @@ def names_skill(text: str, terms: list[str]) -> bool:
     and its keywords): every word of the term stands in the text, in any form ('deploying' for
     'deployment'). A mechanical check, meant to catch a sentence attached to the wrong skill."""
     words = set(_stems(text))
-    found = [stems for stems in (_stems(t) for t in terms) if stems]
-    return any(all(w in words for w in stems) for stems in found)
+    return any(all(w in words for w in stems) for stems in _term_stems(tuple(terms)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _term_stems(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each term's stems, worked out once per skill (a big pack has tens of thousands of quotes)."""
+    return tuple(stems for stems in (tuple(_stems(t)) for t in terms) if stems)
 
 
 def skill_terms(skill: Any) -> list[str]:

@@ -4,10 +4,13 @@ first steps of the plan, as view-model blocks shared by the quiz's result and th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mlcareer.domain.plan import NextAction, Suggestions
-from mlcareer.models import Credential, ScaleStep
 from mlcareer.render import view as v
+
+if TYPE_CHECKING:
+    from mlcareer.models import Credential, ScaleStep
 
 
 def grade_lines(grades: Sequence[ScaleStep], *, role_grade: bool = True) -> list[v.Line]:

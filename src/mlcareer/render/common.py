@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from mlcareer.models import Source
     from mlcareer.render.view import Amount
 
+if TYPE_CHECKING:
+    from mlcareer.models import Source
+
 NO_DATA = "no data"
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥"}

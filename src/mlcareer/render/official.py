@@ -7,13 +7,15 @@ An occupation's figure is never shown without the sentence that says whose it is
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcareer.domain.official import OfficialRow, Placement, missing_note, percentiles
 from mlcareer.domain.salaries import OfficialSection
-from mlcareer.models import OfficialOccupation, OfficialPay
 from mlcareer.render import view as v
 from mlcareer.render.common import money, source_label
+
+if TYPE_CHECKING:
+    from mlcareer.models import OfficialOccupation, OfficialPay
 
 NAMES = ("10th", "median", "90th")
 HEADERS = {"10th": "10th pct", "median": "Median", "90th": "90th pct"}

@@ -14,7 +14,6 @@ from mlcareer.domain.ladder import (
     SkillGrowth,
     Step,
 )
-from mlcareer.models import SalaryFigure
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA, amount_text, money
 from mlcareer.render.expect import COMPACT_NOTE
@@ -23,6 +22,9 @@ from mlcareer.render.salary import amount
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import PathShown
+
+if TYPE_CHECKING:
+    from mlcareer.models import SalaryFigure
 
 HIGHLIGHT = "bold yellow"
 LEVEL_STYLE = "bold magenta"

@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mlcareer.domain.handouts import Handout
 from mlcareer.domain.plan import Plan, PlanStep
 from mlcareer.domain.quiz import SCALE_WORDS
-from mlcareer.models import Role
 from mlcareer.render import view as v
 from mlcareer.render.action import credential_words, grade_lines, suggestion_blocks
 from mlcareer.render.expect import grade_words, short_basis
 
 if TYPE_CHECKING:
+    from mlcareer.domain.handouts import Handout  # a class's handouts: only their type is needed here
     from mlcareer.domain.shown import PlanShown
+    from mlcareer.models import Role
 
 DONE_HINT = "Mark steps done by number or id: mlcareer plan --done 1 --done ID (undo: --undo)."
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from mlcareer.domain.plan import NextAction, Suggestions
 from mlcareer.domain.quiz import MATCH_RULE, SCALE_WORDS, LevelFit, Match, QuizResult, SkillRow, check_words
-from mlcareer.models import Credential, Question, Quoted, ScaleStep
 from mlcareer.render import view as v
 from mlcareer.render.action import credential_words, grade_lines, next_blocks, suggestion_blocks
 from mlcareer.render.common import NO_DATA
@@ -17,6 +16,7 @@ from mlcareer.text import clean
 
 if TYPE_CHECKING:
     from mlcareer.assessment import Assessment
+    from mlcareer.models import Credential, Question, Quoted, ScaleStep
 
 NO_EXPECTATION = "named without a grade, and this data pack sets no default"
 NOT_ASKED = "not asked"

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.choices import Level
-from mlcareer.models import Role
 from mlcareer.render import view as v
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import RoleList
+
+if TYPE_CHECKING:
+    from mlcareer.models import Role
 
 KINDS_NOTE = (
     "specialisation: a kind of ML engineer. The sources give the kinds no level of their own; each is "

@@ -14,13 +14,13 @@ from rich.style import Style
 from rich.text import Text
 
 from mlcareer.choices import Level
-from mlcareer.models import Role
 from mlcareer.render.rich_common import MUTED, wrap
 from mlcareer.render.role import KINDS_NOTE
 from mlcareer.text import clean
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import RoleList
+    from mlcareer.models import Role
 
 
 def render_roles(roles: list[Role]) -> RenderableType:

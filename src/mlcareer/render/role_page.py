@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from mlcareer.choices import SECTION_TITLES, Section
 from mlcareer.domain.careers import Move, RoleView
 from mlcareer.domain.expectations import Expectation, Reading
-from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source, Suit
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import (
@@ -100,10 +99,11 @@ def _cited(text: str, source: str) -> v.Line:
 INFERRED = "mlcareer's inference from the source's sentence, not its words"
 
 
-def _quoted(items: Collection[Quoted]) -> v.Bullets:
+def _quoted(items: Collection[Quoted | Suit]) -> v.Bullets:
+    # A Suit may be inferred; a Quoted has no such field. Read by attribute, not by class: a
+    # cached run holds records, not the models (mlcareer.records).
     return v.bullets(
-        _cited(f"{q.text} ({INFERRED})" if isinstance(q, Suit) and q.inferred else q.text, q.source)
-        for q in items
+        _cited(f"{q.text} ({INFERRED})" if getattr(q, "inferred", False) else q.text, q.source) for q in items
     )
 
 
@@ -323,6 +323,9 @@ OVERVIEW_READING_NOTE = (
     "Expects: read from the sources' wording on mlcareer's 0-4 scale; "
     "--section skills shows on what each grade rests."
 )
+
+if TYPE_CHECKING:
+    from mlcareer.models import Credential, Quoted, Role, SalaryFigure, Source, Suit
 
 
 def _overview_level(view: RoleView) -> v.Blocks:

@@ -5,13 +5,17 @@ their own wording. Described once as a page; every format renders it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlcareer.domain.official import SourceFamily
 from mlcareer.domain.salaries import Chart, SalaryReport, no_role_data
-from mlcareer.models import Role, SalaryFigure, SalaryNote, Source
 from mlcareer.render import official as off
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.salary_chart import period_text
+
+if TYPE_CHECKING:
+    from mlcareer.models import Role, SalaryFigure, SalaryNote, Source
 
 # ---------------------------------------------------------------- a figure, a chart: as plain values
 

@@ -9,8 +9,8 @@ scale) becomes lines of styled runs for a width and a character set. The termina
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
+from mlcareer.named import NamedTuple
 from mlcareer.render import view as v
 from mlcareer.render.common import cells, money, wrap_words
 

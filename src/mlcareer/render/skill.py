@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlcareer.domain.skills import CATEGORIES, RoleNeed, SkillSummary, SkillView
-from mlcareer.models import Skill
 from mlcareer.render import view as v
 from mlcareer.render.common import source_label
 from mlcareer.render.expect import basis_lines
@@ -16,6 +15,7 @@ from mlcareer.render.role_page import grade_line, role_ref
 
 if TYPE_CHECKING:
     from mlcareer.domain.shown import SkillList
+    from mlcareer.models import Skill
 
 PACK_GROUPING = "*"
 SCALE_NOTE = "The scale is mlcareer's own rubric, not a claim of the sources."

@@ -6,15 +6,19 @@ whether the terminal takes only ASCII (dots, separators and currency signs fall 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
 from mlcareer.render import view as v
 from mlcareer.render.common import amount_text
 from mlcareer.render.rich_common import MUTED, Bar, bullets, dot, literal, no_data, section
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 _STYLES: dict[str, str] = {
     "": "",
@@ -150,6 +154,8 @@ def _needs(table: v.Table, rigid: list[bool], texts: list[list[Text]]) -> int:
 
 
 def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
+    from rich.table import Table as RichTable  # here: a page without a table need not load it
+
     if not table.rows:
         yield _empty(table.empty)
         return
@@ -177,6 +183,8 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
 def _grid(table: v.Table, rigid: list[bool], texts: list[list[Text]], width: int) -> RichTable:
     """A table with its columns: a grade, an amount or an id stays on one line, unless that would
     cut the names of the first column below _NAME_ROOM; the first column of names takes at most half."""
+    from rich.table import Table as RichTable
+
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
     first = min(_NAME_ROOM, max(len(table.header[0]), *(row[0].cell_len for row in texts)))
     kept = sum(

@@ -6,13 +6,17 @@ of the result's page, in every format.
 
 from __future__ import annotations
 
-from mlcareer.domain.careers import Comparison
-from mlcareer.domain.ladder import PayChange, Route
-from mlcareer.domain.plan import Plan
-from mlcareer.domain.quiz import QuizResult
-from mlcareer.domain.team import Team
+from typing import TYPE_CHECKING
+
 from mlcareer.render import view as v
 from mlcareer.render.common import NO_DATA
+
+if TYPE_CHECKING:  # a verdict reads its result; loading every command's domain would cost each run
+    from mlcareer.domain.careers import Comparison
+    from mlcareer.domain.ladder import PayChange, Route
+    from mlcareer.domain.plan import Plan
+    from mlcareer.domain.quiz import QuizResult
+    from mlcareer.domain.team import Team
 
 
 def _line(*parts: str) -> v.Para:

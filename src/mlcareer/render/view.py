@@ -15,7 +15,9 @@ define, which every command pays at start-up.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from mlcareer.named import NamedTuple
 
 #: How a span is shown: strong (bold), muted (dim; plain in Markdown), em (italic),
 #: code (an id or a command: `code` in Markdown), mark (where the reader is: highlighted),
