@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mlcareer.datafiles import (
     MAX_BYTES,
@@ -193,17 +193,29 @@ def write_grammar(
         pass
 
 
-def read_grammar() -> tuple[tuple[str, ...], dict[str, Grammar]] | None:
-    """The group's options that take a value and every command's grammar, only if they were
-    recorded from exactly the command modules in use; None otherwise."""
+def _recorded() -> dict[str, Any] | None:
+    """The grammar file's contents, only if they were recorded in this format from exactly the
+    command modules in use; None otherwise (missing, unreadable, damaged or stale)."""
     path = grammar_path()
     raw = None if path is None else _read_regular(path, MAX_BYTES, own=True)
     if raw is None:
         return None
     try:
         data = json.loads(raw)
-        if data.get("format") != GRAMMAR_FORMAT or data.get("key") != code_key():
-            return None
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("format") != GRAMMAR_FORMAT or data.get("key") != code_key():
+        return None
+    return data
+
+
+def read_grammar() -> tuple[tuple[str, ...], dict[str, Grammar]] | None:
+    """The group's options that take a value and every command's grammar, only if they were
+    recorded from exactly the command modules in use; None otherwise."""
+    data = _recorded()
+    if data is None:
+        return None
+    try:
         commands: dict[str, Grammar] = {
             str(name): (
                 tuple(None if a is None else str(a) for a in spec["arguments"]),
@@ -233,15 +245,8 @@ def typer_stamp() -> list[object] | None:
 def read_help() -> str | None:
     """The program's help (``mlcareer --help``) recorded from the real group, only if it was
     recorded from exactly the command modules and the typer in use; None otherwise."""
-    path = grammar_path()
-    raw = None if path is None else _read_regular(path, MAX_BYTES, own=True)
-    if raw is None:
+    data = _recorded()
+    text = None if data is None else data.get("help")
+    if data is None or not isinstance(text, str):
         return None
-    try:
-        data = json.loads(raw)
-        text = data.get("help")
-        if data.get("format") != GRAMMAR_FORMAT or not isinstance(text, str) or data.get("key") != code_key():
-            return None
-        return text if data.get("typer") == typer_stamp() else None
-    except (ValueError, TypeError, AttributeError, OSError):
-        return None
+    return text if data.get("typer") == typer_stamp() else None
