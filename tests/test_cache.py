@@ -108,3 +108,26 @@ def test_a_tampered_entry_is_not_trusted(mini_dir: Path) -> None:
     entry.write_bytes(head + b"\n" + body.replace(b"Builds things.", b"Builds bombs!."))
     load.cache_clear()
     assert as_data(load_catalog(mini_dir)) == as_data(expected)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"text": ["café — naïve", "tab\there", "\x00\x1f\x7f\u2028", 'quote " and \\ slash']},
+        [0, -(2**63), 10**30, 0.1, 1e308, 5e-324, -0.0, True, False, None],
+        ["a lone surrogate \ud800 goes to the json module"],
+    ],
+    ids=["text", "numbers", "surrogate"],
+)
+def test_a_cache_body_reads_back_as_it_was_written(value: object) -> None:
+    import json
+
+    assert json.loads(cache._json(value)) == value
+
+
+def test_infinities_and_nan_read_back() -> None:
+    import json
+    import math
+
+    inf, minus, nan = json.loads(cache._json([math.inf, -math.inf, math.nan]))
+    assert (inf, minus) == (math.inf, -math.inf) and math.isnan(nan)
