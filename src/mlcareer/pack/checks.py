@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from mlcareer.errors import Problem
-from mlcareer.pack.wording import grades_in, names_skill, phrases, skill_terms
+from mlcareer.pack.wording import grader, names_skill, phrases, skill_terms
 
 Path = tuple[str | int, ...]
 Locate = Callable[[Path], tuple[str, int | None, str]]
@@ -262,6 +262,7 @@ def _check_statements(
 ) -> None:
     """Each statement names a known skill (its sentence or bullet names it too), and its quote
     reads as one grade at most."""
+    grades = grader(wording)
     for path, entry in statements:
         name = entry.get("skill")
         if isinstance(name, str) and name not in skills:
@@ -270,8 +271,8 @@ def _check_statements(
         if isinstance(name, str) and name in catalogue and isinstance(quote, str):
             _check_named(c, (*path, "skill"), name, f"{quote} {entry.get('bullet') or ''}", catalogue)
         if isinstance(quote, str):
-            found = grades_in(quote, wording)
-            if len({g for _, g in found}) > 1:
+            found = grades(quote)
+            if len(found) > 1 and len({g for _, g in found}) > 1:
                 shown = ", ".join(f"{p!r} ({g})" for p, g in found)
                 c.report(
                     (*path, "quote"),

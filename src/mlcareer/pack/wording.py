@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 
@@ -29,11 +30,18 @@ def grades_in(quote: str, wording: dict[str, int]) -> list[tuple[str, int]]:
     with") is the same reading; a phrase is not found inside a longer word ("strong" in
     "stronger").
     """
-    return [
-        (p, g)
-        for (p, g), pattern in zip(wording.items(), _patterns(tuple(wording)), strict=True)
-        if pattern.search(quote)
-    ]
+    return grader(wording)(quote)
+
+
+def grader(wording: dict[str, int]) -> Callable[[str], list[tuple[str, int]]]:
+    """:func:`grades_in` for one wording map, its patterns looked up once for every quote."""
+    patterns = _patterns(tuple(wording))
+    table = [(p, g, pattern) for (p, g), pattern in zip(wording.items(), patterns, strict=True)]
+
+    def grades(quote: str) -> list[tuple[str, int]]:
+        return [(p, g) for p, g, pattern in table if pattern.search(quote)]
+
+    return grades
 
 
 @functools.lru_cache(maxsize=8)
@@ -54,12 +62,18 @@ def _stems(text: str) -> list[str]:
     return [w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
+# Each word's first five letters, as _stems cuts them, found by the pattern itself.
+_WORD_STEM = re.compile(r"([a-z0-9]{1,5})[a-z0-9]*")
+
+
 def names_skill(text: str, terms: list[str]) -> bool:
     """Whether ``text`` names a skill by one of its ``terms`` (its id, name, the names in brackets
     and its keywords): every word of the term stands in the text, in any form ('deploying' for
     'deployment'). A mechanical check, meant to catch a sentence attached to the wrong skill."""
-    words = set(_stems(text))
-    return any(all(w in words for w in stems) for stems in _term_stems(tuple(terms)))
+    # The text's stems, stop words kept: no term's stems hold one (a big pack has tens of
+    # thousands of sentences, so this is worked out without a Python step per word).
+    words = set(_WORD_STEM.findall(text.lower()))
+    return any(words.issuperset(stems) for stems in _term_stems(tuple(terms)))
 
 
 @functools.lru_cache(maxsize=1024)
