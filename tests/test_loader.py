@@ -325,3 +325,14 @@ def test_a_quote_that_is_not_text_is_a_problem_not_a_crash(tmp_path: Path) -> No
     _, problems = check_directory(data)
     assert [(p.line, p.field) for p in problems] == [(25, "roles[1].skills[0].quote")]
     assert problems[0].message.startswith("must be")
+
+
+@pytest.mark.parametrize("name", ["salaries", "expectations", "plan"])
+def test_a_section_whose_file_is_not_there_is_what_its_model_validates_from_nothing(name: str) -> None:
+    from mlcareer.models import Catalog
+
+    catalog = Catalog.model_validate({"sources": [], "skills": [], "roles": []})
+    default = getattr(catalog, name)
+    validated = type(default).model_validate({})
+    assert default == validated
+    assert default.model_fields_set == validated.model_fields_set == set()

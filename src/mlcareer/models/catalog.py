@@ -25,10 +25,12 @@ class Catalog(_Model, CatalogLookups):
     skills: list[Skill]
     credentials: list[Credential] = []
     roles: list[Role]
-    salaries: Salaries = Field(default_factory=Salaries)
+    # A file that is not there is its model with every field's default: made without validating
+    # nothing (calling the model would build its validator a second time, beside the Catalog's).
+    salaries: Salaries = Field(default_factory=Salaries.model_construct)
     quiz: QuizData | None = None
-    expectations: ExpectationRules = Field(default_factory=ExpectationRules)
-    plan: PlanRules = Field(default_factory=PlanRules)
+    expectations: ExpectationRules = Field(default_factory=ExpectationRules.model_construct)
+    plan: PlanRules = Field(default_factory=PlanRules.model_construct)
     occupations: list[OfficialOccupation] = []
 
 
