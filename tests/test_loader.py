@@ -336,3 +336,18 @@ def test_a_section_whose_file_is_not_there_is_what_its_model_validates_from_noth
     validated = type(default).model_validate({})
     assert default == validated
     assert default.model_fields_set == validated.model_fields_set == set()
+
+
+def test_no_model_field_has_a_mutable_default() -> None:
+    """An empty list is made by a factory: a mutable default is deep-copied each time it is used."""
+    from mlcareer.models.base import _Model
+
+    todo: list[type[_Model]] = [_Model]
+    mutable: list[str] = []
+    while todo:
+        model = todo.pop()
+        todo.extend(model.__subclasses__())
+        for name, field in model.model_fields.items():
+            if isinstance(field.default, list | dict | set):
+                mutable.append(f"{model.__name__}.{name}")
+    assert not mutable

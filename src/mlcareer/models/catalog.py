@@ -20,10 +20,10 @@ class Catalog(_Model, CatalogLookups):
     """Everything in a data directory, validated and cross-checked."""
 
     sources: list[Source]
-    levels: list[LevelInfo] = []
-    scale: list[ScaleStep] = []
+    levels: list[LevelInfo] = Field(default_factory=list)
+    scale: list[ScaleStep] = Field(default_factory=list)
     skills: list[Skill]
-    credentials: list[Credential] = []
+    credentials: list[Credential] = Field(default_factory=list)
     roles: list[Role]
     # A file that is not there is its model with every field's default: made without validating
     # nothing (calling the model would build its validator a second time, beside the Catalog's).
@@ -31,7 +31,7 @@ class Catalog(_Model, CatalogLookups):
     quiz: QuizData | None = None
     expectations: ExpectationRules = Field(default_factory=ExpectationRules.model_construct)
     plan: PlanRules = Field(default_factory=PlanRules.model_construct)
-    occupations: list[OfficialOccupation] = []
+    occupations: list[OfficialOccupation] = Field(default_factory=list)
 
 
 def layout(root: type[BaseModel] | None = None) -> Layout:

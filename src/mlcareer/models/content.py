@@ -88,8 +88,8 @@ class LevelInfo(_Model):
     name: Text
     summary: Text | None = None
     advance: Quoted | None = None  # the sentence that says how one reaches this level
-    requirements: list[Requirement] = []
-    expects: list[LevelStatement] = []
+    requirements: list[Requirement] = Field(default_factory=list)
+    expects: list[LevelStatement] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
 
 
@@ -109,8 +109,8 @@ class Skill(_Model):
     category: Literal["technical", "analytical", "interpersonal"]
     category_from: Literal["sources"] | None = None  # None: the data pack's own grouping
     description: Text
-    keywords: list[Text] = []  # search words, not other names
-    examples: list[Text] = []
+    keywords: list[Text] = Field(default_factory=list)  # search words, not other names
+    examples: list[Text] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
 
 
@@ -121,7 +121,7 @@ class Credential(_Model):
     name: Text
     kind: Literal["degree", "certification"]
     description: Text | None = None
-    skills: list[Id] = []
+    skills: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
 
 
@@ -153,24 +153,24 @@ class Role(_Model):
 
     id: Id
     title: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     level: LevelField
     kind: Literal["ladder", "specialisation"]
     summary: Text
-    responsibilities: list[ResponsibilityGroup] = []
-    skills: list[Statement] = []
-    tools: list[Text] = []
-    education: list[Id] = []
-    certifications: list[Id] = []
-    industries: list[Text] = []
-    applications: list[Text] = []
-    workplace: list[Text] = []
-    outlook: list[Text] = []
-    how_to_become: list[Quoted] = []
-    suits: list[Suit] = []
-    team: list[Quoted] = []
-    contrasts: list[Contrast] = []
-    related: list[Id] = []
+    responsibilities: list[ResponsibilityGroup] = Field(default_factory=list)
+    skills: list[Statement] = Field(default_factory=list)
+    tools: list[Text] = Field(default_factory=list)
+    education: list[Id] = Field(default_factory=list)
+    certifications: list[Id] = Field(default_factory=list)
+    industries: list[Text] = Field(default_factory=list)
+    applications: list[Text] = Field(default_factory=list)
+    workplace: list[Text] = Field(default_factory=list)
+    outlook: list[Text] = Field(default_factory=list)
+    how_to_become: list[Quoted] = Field(default_factory=list)
+    suits: list[Suit] = Field(default_factory=list)
+    team: list[Quoted] = Field(default_factory=list)
+    contrasts: list[Contrast] = Field(default_factory=list)
+    related: list[Id] = Field(default_factory=list)
     specialises: Id | None = None
     speciality: Speciality | None = None  # a kind of ML engineer's own speciality (mlcareer's reading)
     sources: list[Id] = Field(min_length=1)

@@ -61,9 +61,9 @@ class SalaryNote(_Model):
 class Salaries(_Model):
     """The contents of salaries.yaml."""
 
-    figures: list[SalaryFigure] = []
-    premiums: list[SalaryNote] = []
-    factors: list[SalaryNote] = []
+    figures: list[SalaryFigure] = Field(default_factory=list)
+    premiums: list[SalaryNote] = Field(default_factory=list)
+    factors: list[SalaryNote] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- official figures
@@ -204,13 +204,13 @@ class OfficialOccupation(_Model):
     region: Text
     retrieved: PartialDate | None = None
     retrieved_note: Text | None = None
-    pay: list[OfficialPay] = []
+    pay: list[OfficialPay] = Field(default_factory=list)
     jobs: OfficialCount | None = None
     growth: OfficialGrowth | None = None
     change: OfficialChange | None = None
     openings: OfficialOpenings | None = None
     education: OfficialEducation | None = None
-    beside: list[Beside] = []
+    beside: list[Beside] = Field(default_factory=list)
     note: Text | None = None
 
     @model_validator(mode="after")

@@ -17,10 +17,10 @@ class Question(_Model):
     kind: Literal["skill", "interest"]
     text: Text
     skill: Id | None = None
-    steps: list[Text] = []
-    roles: list[Id] = []
+    steps: list[Text] = Field(default_factory=list)
+    roles: list[Id] = Field(default_factory=list)
     quick: bool = False
-    sources: list[Id] = []
+    sources: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
@@ -44,7 +44,7 @@ class Question(_Model):
 class QuizData(_Model):
     """The contents of quiz.yaml."""
 
-    interest_scale: list[ScaleStep] = []
+    interest_scale: list[ScaleStep] = Field(default_factory=list)
     questions: list[Question] = Field(min_length=1)
 
 
@@ -99,15 +99,15 @@ class Profession(_Model):
     """What the sources say of machine learning engineers in general, with no level."""
 
     applies_from: LevelField
-    statements: list[Statement] = []
+    statements: list[Statement] = Field(default_factory=list)
 
 
 class ExpectationRules(_Model):
     """The contents of expectations.yaml: how statements become expected proficiencies."""
 
-    wording: list[WordingRule] = []
+    wording: list[WordingRule] = Field(default_factory=list)
     default_grade: DefaultGrade | None = None
-    family: list[Id] = []
+    family: list[Id] = Field(default_factory=list)
     profession: Profession | None = None
     ceilings: Ceilings | None = None
     speciality: SpecialityRule | None = None
@@ -124,4 +124,4 @@ class BuildsOn(_Model):
 class PlanRules(_Model):
     """The contents of plan.yaml: the order `mlcareer plan` suggests (the pack's own choice)."""
 
-    builds_on: list[BuildsOn] = []
+    builds_on: list[BuildsOn] = Field(default_factory=list)
