@@ -217,31 +217,38 @@ def _maker(cls: type[Record], converters: list[tuple[int, Callable[[Any], Any] |
 
 def positional(layout: Layout, root: Any) -> Any:
     """The body of a cache entry: the root object (a model) as nested lists in field order."""
-    writers: dict[str, Callable[[Any], list[Any]]] = {}
+    models = layout["models"]
+    # Every model's writer is made first and its steps filled in after, so a field of a model
+    # kind converts with that model's writer itself (a model may hold itself, indirectly).
+    steps: dict[str, list[tuple[int, Callable[[Any], Any]]]] = {name: [] for name in models}
+    writers = {name: _writer([field for field, _ in fields], steps[name]) for name, fields in models.items()}
 
     def converter(kind: Kind) -> Callable[[Any], Any] | None:
         if kind == "value":
             return None
         tag, arg = kind
         if tag == "model":
-            return lambda value: writers[arg](value)
+            return writers[arg]
         if tag == "enum":
             return attrgetter("value")
         if tag == "list":
             item = converter(arg)
             if item is None:
                 return None
-            return lambda values: [item(v) for v in values]
+            return lambda values: list(map(item, values))
         raise ValueError(f"unknown field kind {kind!r}")
 
-    for name, fields in layout["models"].items():
-        writers[name] = _writer([field for field, _ in fields], [converter(kind) for _, kind in fields])
+    for name, fields in models.items():
+        for i, (_, kind) in enumerate(fields):
+            fn = converter(kind)
+            if fn is not None:
+                steps[name].append((i, fn))
     return writers[layout["root"]](root)
 
 
-def _writer(names: list[str], converters: list[Callable[[Any], Any] | None]) -> Callable[[Any], list[Any]]:
+def _writer(names: list[str], steps: list[tuple[int, Callable[[Any], Any]]]) -> Callable[[Any], list[Any]]:
+    """A model object's values in field order, each converted by the step for its place, if any."""
     read = attrgetter(*names) if names else (lambda obj: ())
-    steps = [(i, fn) for i, fn in enumerate(converters) if fn is not None]
     single = len(names) == 1
 
     def write(obj: Any) -> list[Any]:
