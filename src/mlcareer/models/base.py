@@ -1,6 +1,8 @@
-"""The base of every data model, and the constrained types their fields use."""
+"""The base of every data model, and the constrained types their fields use.
 
-from __future__ import annotations
+The model modules do without ``from __future__ import annotations``: with it, pydantic evaluates
+every field's annotation from its text when the class is made (about a fifth of their import).
+"""
 
 from typing import Annotated
 

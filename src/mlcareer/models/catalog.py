@@ -1,7 +1,5 @@
 """The catalog: everything in a data directory; the field layout its cached records are made from."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from enum import Enum
 from types import UnionType

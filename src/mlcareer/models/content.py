@@ -1,7 +1,5 @@
 """The models of the catalogue's content: sources, levels, the scale, skills, credentials, roles."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,9 +1,7 @@
 """The models of pay: sourced salary figures, and official occupations with their statistics."""
 
-from __future__ import annotations
-
 from itertools import pairwise
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -31,7 +29,7 @@ class SalaryFigure(_Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> SalaryFigure:
+    def _consistent(self) -> Self:
         if self.kind == "range":
             if self.low is None:
                 raise ValueError("a range needs 'low'")
@@ -111,7 +109,7 @@ class OfficialPay(_Model):
     quote: Text
 
     @model_validator(mode="after")
-    def _ordered(self) -> OfficialPay:
+    def _ordered(self) -> Self:
         given = [
             (n, v)
             for n, v in (("p10", self.p10), ("median", self.median), ("p90", self.p90))
@@ -144,7 +142,7 @@ class OfficialGrowth(_Model):
     quote: Text
 
     @model_validator(mode="after")
-    def _span(self) -> OfficialGrowth:
+    def _span(self) -> Self:
         first, last = period_years(self.period)
         if last - first > 20:
             raise ValueError(f"a projection period of {last - first} years; expected at most 20")
@@ -214,7 +212,7 @@ class OfficialOccupation(_Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> OfficialOccupation:
+    def _consistent(self) -> Self:
         if not self.url.startswith(("https://", "http://")):
             raise ValueError("'url' must be the web address of the page (http:// or https://)")
         if self.soc is None and self.soc_note is None:

@@ -1,8 +1,6 @@
 """The models of the quiz and of the rules the pack chooses: expectation wording, plan order."""
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -23,7 +21,7 @@ class Question(_Model):
     sources: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _consistent(self) -> Question:
+    def _consistent(self) -> Self:
         if self.kind == "skill":
             if self.skill is None:
                 raise ValueError("a skill question needs 'skill'")
