@@ -201,6 +201,27 @@ def test_yaml_is_read_with_the_core_schema(text: str, expected: dict[str, object
     assert parse(text.encode()).data == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plain scalars are resolved by the walks, keys and values, in mappings and lists alike.
+        ("true: 1", "key 'True' must be a string"),
+        ("1.5: x", "key '1.5' must be a string"),
+        ("a: [1, -2, +3, 0x1F, 0o17, .5, -.inf, ~, '', '7', '-', +, .x, 1e3, 1e, TRUE, True1]", None),
+        # A tag that spells the mark of a plain scalar is a tag like any other: not allowed.
+        ("a: !<mlcareer:plain> 3", "tag 'mlcareer:plain' is not allowed"),
+    ],
+)
+def test_plain_scalars_are_resolved_where_the_walks_meet_them(text: str, expected: str | None) -> None:
+    if expected is not None:
+        with pytest.raises(yamlfile.YamlProblem, match=expected):
+            parse(text.encode())
+        return
+    numbers: list[object] = [1, -2, 3, 31, 15, 0.5, float("-inf"), None, "", "7", "-", "+", ".x"]
+    assert parse(text.encode()).data == {"a": [*numbers, 1000.0, "1e", True, "True1"]}
+    assert repr(_parsed(text.encode())) == repr(_tracked(text.encode()))
+
+
 def test_parse_records_lines() -> None:
     doc = parse(b"roles:\n  - id: a\n    skills:\n      - skill: b\n")
     assert doc.line_of(("roles", 0, "skills", 0, "skill")) == 4
