@@ -372,3 +372,19 @@ def test_no_model_field_has_a_mutable_default() -> None:
             if isinstance(field.default, list | dict | set):
                 mutable.append(f"{model.__name__}.{name}")
     assert not mutable
+
+
+_WORDS = ["python", "Deploying", "deployment", "and", "of", "the", "ML", "e.g.", "algorithms", "algo", "x1"]
+_pieces = st.one_of(st.sampled_from(_WORDS), st.text(alphabet="abcXYZ019 -.,()éİſK\u212a", max_size=8))
+_phrases = st.lists(_pieces, max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_phrases, terms=st.lists(_phrases, max_size=4))
+def test_a_sentence_names_a_skill_when_every_word_of_a_term_stands_in_it(text: str, terms: list[str]) -> None:
+    """names_skill (one pattern over the text) agrees with the definition, word by word."""
+    from mlcareer.pack.wording import _stems, _term_stems, names_skill
+
+    words = set(_stems(text))
+    expected = any(all(w in words for w in stems) for stems in _term_stems(tuple(terms)))
+    assert names_skill(text, terms) == expected
