@@ -282,3 +282,20 @@ def test_in_a_real_process_the_fast_path_answers_byte_for_byte_as_typer(tmp_path
         assert fast[:3] == slow[:3], argv
         plain = "--help" not in argv and "nowhere" not in argv
         assert fast[3] is not plain, (argv, "Typer loaded" if fast[3] else "Typer not loaded")
+
+
+@pytest.mark.slow
+def test_a_recording_from_other_code_is_recorded_again_by_the_next_run(tmp_path: Path) -> None:
+    """After an upgrade the catalog cache may still be good while the recording is not: the
+    run that finds it unusable goes to Typer and records it again, and the next is fast."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MLCAREER_DATA", "_MLCAREER", "_TYPER"))}
+    env |= {"MLCAREER_CACHE_DIR": str(tmp_path / "cache"), "MLCAREER_HOME": str(tmp_path / "home")}
+    _run(["roles"], env, typer=True)
+    (recording,) = (tmp_path / "cache").glob("grammar-*.json")
+    data = json.loads(recording.read_text())
+    recording.write_text(json.dumps({**data, "key": "made by another version"}))
+    first = _run(["roles"], env, typer=False)
+    second = _run(["roles"], env, typer=False)
+    assert first[0] == second[0] == 0 and first[1] == second[1]
+    assert first[3] and not second[3], "Typer loaded once, then not"
+    assert json.loads(recording.read_text())["key"] == data["key"]

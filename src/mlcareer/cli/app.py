@@ -224,10 +224,18 @@ class _Group(TyperGroup):
                 report_error(exc)
                 raise typer.Exit(exc.exit_code) from None
             finally:
-                if built() != before:  # this run built a catalog and indexed it: record the
-                    from mlcareer.cli.index import record_grammar  # grammar beside it, if stale
+                if built() != before or _unusable_record():
+                    from mlcareer.cli.index import record_grammar
 
-                    record_grammar(self)
+                    record_grammar(self)  # where it is missing or stale
+
+
+def _unusable_record() -> bool:
+    """Whether the fast path found the recorded grammar unusable in this process (made from other
+    code: an upgrade), so this run, which Typer parsed, records it again. A run that built its
+    catalog records it anyway; one that found the cache warm would otherwise never do so."""
+    fastindex = sys.modules.get("mlcareer.pack.fastindex")
+    return bool(fastindex is not None and fastindex.unusable_run)
 
 
 def _word_arguments(command: Any) -> Any:

@@ -32,9 +32,9 @@ def record_grammar(group: Any) -> None:
     fast path: written when it is missing or was made from other command modules
     (``fastindex.code_key``). Building every command costs a little, once.
     """
-    from mlcareer.pack.fastindex import read_grammar, read_help, read_run, write_grammar
+    from mlcareer.pack.fastindex import read_grammar, read_help, write_grammar
 
-    if read_grammar() is not None and read_help() is not None and read_run() is not None:
+    if read_grammar() is not None and read_help() is not None:  # the fast path's record with them
         return
     group_values = [o for p in group.params if not getattr(p, "is_flag", True) for o in p.opts]
     write_grammar(group_values, grammar(group), program_help(group), _run_spec(group))

@@ -262,11 +262,17 @@ def read_help() -> str | None:
     return text if data.get("typer") == typer_stamp() else None
 
 
+#: Set when ``read_run`` found a recording it could not use (made from other code, another
+#: typer, damaged): the run that Typer then parses records it afresh (``cli.app``).
+unusable_run: list[bool] = []
+
+
 def read_run() -> dict[str, Any] | None:
     """What the command line's fast path parses (``cli.runspec``), only if it was recorded from
     exactly the command modules and the typer in use; None otherwise."""
     data = _recorded()
-    run = None if data is None else data.get("run")
-    if data is None or not isinstance(run, dict) or not run:
+    if data is None or data.get("typer") != typer_stamp():
+        unusable_run.append(True)
         return None
-    return run if data.get("typer") == typer_stamp() else None
+    run = data.get("run")
+    return run if isinstance(run, dict) and run else None  # empty: nothing it can parse
