@@ -24,7 +24,9 @@ what is parsed here is what Typer passes to the same function.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from mlcareer.named import NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -9,16 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass
 class State:
-    """The global options of this run."""
+    """The global options of this run (a plain class: no dataclass machinery to import for it)."""
 
-    data_dir: Path | None = None
-    pager: bool = True
+    __slots__ = ("data_dir", "pager")
+
+    def __init__(self, data_dir: Path | None = None, pager: bool = True) -> None:
+        self.data_dir = data_dir
+        self.pager = pager
+
+    def __repr__(self) -> str:
+        return f"State(data_dir={self.data_dir!r}, pager={self.pager!r})"
 
 
 _state: ContextVar[State] = ContextVar("mlcareer_state")
