@@ -122,7 +122,7 @@ def _typed(values: dict[str, Any]) -> dict[str, tuple[type, Any]]:
     return {k: typed(v) for k, v in values.items()}
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_command_lines_parse_as_typer_parses_them(
     data: st.DataObject, spec: dict[str, Any], typer_calls: Calls, tmp_path: Path
@@ -167,7 +167,7 @@ def well_formed(draw: st.DrawFn, spec: dict[str, Any], words: list[str]) -> list
     return [name, *(word for piece in order for word in piece)]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_well_formed_command_lines_parse_as_typer_parses_them(
     data: st.DataObject, spec: dict[str, Any], typer_calls: Calls, tmp_path: Path
