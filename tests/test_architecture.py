@@ -12,8 +12,9 @@ lazy imports inside functions included; imports for type checking alone are left
 4. ``assessment``: a self-assessment from answers or prompts to a saved result
 5. ``render`` (views and their renderers) and ``jsondoc`` (the JSON documents)
 6. ``terminal``: consoles, the pager, prompts
-7. ``cli``: the commands
-8. ``fastcomplete``, ``fasthelp`` and ``__main__``: the entry points
+7. ``commands``: the work of each command, free of Typer (read the catalog, call the domain, emit)
+8. ``cli``: the commands declared to Typer
+9. ``fastcomplete``, ``fasthelp``, ``fastrun`` and ``__main__``: the entry points
 
 The README's Development section shows the same layout.
 """
@@ -44,8 +45,9 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("assessment",),
     ("render", "jsondoc"),
     ("terminal",),
+    ("commands",),
     ("cli",),
-    ("fastcomplete", "fasthelp", "__main__"),
+    ("fastcomplete", "fasthelp", "fastrun", "__main__"),
 )
 
 

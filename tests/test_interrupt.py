@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcareer.cli.output import write_file
+from mlcareer.commands.output import write_file
 from tests.conftest import REPO, Invoke
 from tests.processes import watch
 

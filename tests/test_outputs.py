@@ -16,7 +16,7 @@ from typing_extensions import TypedDict
 from mlcareer.choices import Format
 from mlcareer.cli import app
 from mlcareer.cli.options import JsonOption, OutputOption, formats_for
-from mlcareer.cli.output import emit
+from mlcareer.commands.output import emit
 from mlcareer.formats import resolve
 from mlcareer.jsondoc.schemas import documents, schema
 from mlcareer.outputs import RESULTS, Document, Output

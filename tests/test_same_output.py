@@ -209,7 +209,7 @@ def test_json_text_escapes_as_the_character_by_character_rule(
 ) -> None:
     """json_text escapes only what is not a newline or printable ASCII, each such character as
     ``_json_char`` says: the output is what escaping every character one by one gave."""
-    from mlcareer.cli import output
+    from mlcareer.commands import output
     from mlcareer.jsondoc import SCHEMA_VERSION
     from mlcareer.terminal import console
 

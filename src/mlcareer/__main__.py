@@ -29,6 +29,10 @@ def main() -> None:
             from mlcareer import fasthelp
 
             fasthelp.main(sys.argv[1:])
+        elif "_MLCAREER_COMPLETE" not in os.environ:  # a plain command line: parsed here when it can be
+            from mlcareer import fastrun
+
+            fastrun.main(sys.argv[1:])
         from mlcareer import interrupts
 
         interrupts.install()

@@ -127,3 +127,11 @@ class OutputError(MlcareerError):
 
 class NoRouteError(MlcareerError):
     """Two roles the ladder does not connect in that direction."""
+
+
+class Failed(MlcareerError):
+    """The run has already said on stderr what went wrong (each file it could not read, say):
+    it ends with exit 1 and no further message."""
+
+    def __init__(self) -> None:
+        super().__init__("")

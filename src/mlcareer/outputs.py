@@ -3,7 +3,7 @@
 Each entry names, as ``"module:function"`` strings resolved only when used (in the spirit of
 hatch's lazy commands), the builder of its JSON document and of its page (``render.view``,
 which every document format of ``mlcareer.formats`` draws), and where it has one, a terminal
-form of its own (``text``) or a diagram (``mermaid``). ``cli.output.emit`` shows a result
+form of its own (``text``) or a diagram (``mermaid``). ``commands.output.emit`` shows a result
 through its entry; a command's ``--format`` choices and help (``cli.options.formats_of``) and
 the JSON schemas (``jsondoc.schemas.documents``) are read from here, so none of them is a copy
 kept equal by tests. Adding a command with JSON output takes its command, its domain function,

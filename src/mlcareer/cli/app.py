@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import sys
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from mlcareer import __version__
-from mlcareer.cli.options import DataDirOption, NoPagerOption, fresh_state, state
-from mlcareer.cli.output import report_error
+from mlcareer.cli.options import DataDirOption, NoPagerOption
+from mlcareer.commands import BODY
+from mlcareer.commands.output import report_error
+from mlcareer.commands.state import apply, fresh_state
 from mlcareer.errors import MlcareerError, UsageError
-
-if TYPE_CHECKING:
-    from mlcareer.models import Catalog
-
 
 # Every command, in the order `mlcareer --help` lists them (the most useful first), and the module
 # of mlcareer.cli that defines it. Listing commands reads this table and each command's docstring
@@ -38,6 +37,30 @@ COMMANDS: dict[str, str] = {
     "skill": "skills",
     "validate": "roles",
 }
+
+
+def runs(body: Callable[..., None]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Declare a command whose work is ``body``, a function of ``mlcareer.commands`` (free of Typer).
+
+    The declared function gives the command its parameters (with their Typer annotations) and
+    its help (the docstring); its own body is never run. Typer calls the command with the
+    parsed values, which go to ``body`` by name, every one of them. The body is named on the
+    callback as "module:function" (``BODY``) and looked up by that name on each call, so the
+    command line's fast path (``mlcareer.fastrun``), which parses as the recorded Click command
+    would, calls the very same function without Typer.
+    """
+    where = f"{body.__module__}:{body.__qualname__}"
+
+    def declare(declared: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(declared)
+        def command(**values: Any) -> None:
+            module, _, name = where.partition(":")
+            getattr(importlib.import_module(module), name)(**values)
+
+        setattr(command, BODY, where)
+        return command
+
+    return declare
 
 
 def summary(name: str) -> str:
@@ -181,7 +204,7 @@ class _Group(TyperGroup):
         """The program's own options that may follow the command: those that take a value, and flags.
 
         Read from the group's parameters (``_main``'s): every option that sets the run's
-        ``State`` (``cli.options``), not the eager ones (--version, --help) nor completion's
+        ``State`` (``commands.state``), not the eager ones (--version, --help) nor completion's
         installers, which set nothing.
         """
         options = [p for p in self.params if not p.is_eager and p.expose_value]
@@ -190,14 +213,29 @@ class _Group(TyperGroup):
         return values, flags
 
     def invoke(self, ctx: Any) -> Any:
+        from mlcareer.commands.catalog import built
         from mlcareer.files import fresh_run
 
+        before = built()
         with fresh_state(), fresh_run():
             try:
                 return super().invoke(ctx)
             except MlcareerError as exc:
                 report_error(exc)
                 raise typer.Exit(exc.exit_code) from None
+            finally:
+                if built() != before or _unusable_record():
+                    from mlcareer.cli.index import record_grammar
+
+                    record_grammar(self)  # where it is missing or stale
+
+
+def _unusable_record() -> bool:
+    """Whether the fast path found the recorded grammar unusable in this process (made from other
+    code: an upgrade), so this run, which Typer parsed, records it again. A run that built its
+    catalog records it anyway; one that found the cache warm would otherwise never do so."""
+    fastindex = sys.modules.get("mlcareer.pack.fastindex")
+    return bool(fastindex is not None and fastindex.unusable_run)
 
 
 def _word_arguments(command: Any) -> Any:
@@ -318,30 +356,8 @@ def _main(
 
     Every fact comes from named sources; where they are silent, mlcareer says "no data".
     """
-    current = state()
-    current.data_dir = data_dir
-    current.pager = not no_pager
+    apply(data_dir=data_dir, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
         from mlcareer.cli.overview import overview
 
         sys.stdout.write(overview(ctx))
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def catalog(ctx: typer.Context) -> Catalog:
-    """The validated data for this run; a run that built it also writes Tab completion's index."""
-    from mlcareer.pack.catalog import load, resolve_data_dir
-
-    directory = resolve_data_dir(state().data_dir)
-    loaded = load(directory)  # one load per directory and process: later calls return the first
-    if loaded.built and loaded.key is not None and (directory, loaded.key) not in _INDEXED:
-        from mlcareer.cli.index import record_index
-
-        _INDEXED.add((directory, loaded.key))
-        record_index(directory, loaded.key, loaded.catalog, ctx.find_root().command)
-    return loaded.catalog
-
-
-_INDEXED: set[tuple[Path, str]] = set()  # the catalogs this process built and indexed

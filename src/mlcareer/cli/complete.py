@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def help_line(text: str) -> str:
     """A title made safe for Typer's completion help, which reads Rich markup."""
-    from mlcareer.cli.index import one_line
+    from mlcareer.commands.catalog import one_line
     from mlcareer.terminal.console import escape_markup
 
     return escape_markup(one_line(text))

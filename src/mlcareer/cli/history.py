@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import typer
 
-from mlcareer.cli.app import Subgroup, app, catalog
+from mlcareer.cli.app import Subgroup, app
 from mlcareer.cli.options import JsonOption, OutputOption, formats_for
-from mlcareer.cli.output import emit, notice
+from mlcareer.commands.catalog import catalog
+from mlcareer.commands.output import emit, notice
 from mlcareer.errors import MlcareerError, UsageError
 from mlcareer.formats import Format
 
@@ -93,7 +94,7 @@ def show(
 
     wanted = _number(number, "N")
     entry = find_entry(_entries(wanted=(wanted,)), wanted)
-    data = catalog(ctx)
+    data = catalog()
     try:
         role = find_role(data, entry.role)
     except NotFoundError:
@@ -223,7 +224,7 @@ def _scale(ctx: typer.Context) -> dict[int, ScaleStep]:
     """The scale that names the grades of saved answers; none (grades unnamed) when the data
     cannot be read: saved results are the user's own and are shown all the same."""
     try:
-        return {s.value: s for s in catalog(ctx).scale}
+        return {s.value: s for s in catalog().scale}
     except MlcareerError as exc:
         notice(f"Grades are not named: the data cannot be read ({str(exc).splitlines()[0]}).")
         return {}

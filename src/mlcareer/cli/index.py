@@ -17,25 +17,13 @@ if TYPE_CHECKING:
     from mlcareer.pack.fastindex import Grammar
 
 
-def one_line(text: str) -> str:
-    """A title as a completion menu shows it: one line, printable, at most 80 characters."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:80]
-
-
 def record_index(directory: Path, key: str, catalog: Catalog, group: Any) -> None:
-    """Write the index Tab completion answers from (``mlcareer.fastcomplete``) for this data.
+    """Write Tab completion's index for this data (``commands.catalog.write_index``) and record
+    the grammar of ``group`` (the program's command group) beside it when missing or stale:
+    what a Tab press that Typer answered leaves for the next one."""
+    from mlcareer.commands.catalog import write_index
 
-    Called after a load that built the catalog (the loader itself knows nothing of completion),
-    and by a Tab press that finds no index; ``group`` is the program's command group, whose
-    grammar is recorded beside the index when it is missing or stale. The titles are stored
-    unescaped: the fast path answers only with help made of characters that Rich's markup
-    leaves alone, so a run that writes the index needs no Rich.
-    """
-    from mlcareer.pack.fastindex import write_index
-
-    roles = [(r.id, one_line(r.title)) for r in catalog.roles]
-    skills = [(s.id, one_line(s.name)) for s in catalog.skills]
-    write_index(directory, key, {"role": roles, "skill": skills})
+    write_index(directory, key, catalog)
     record_grammar(group)
 
 
@@ -46,10 +34,20 @@ def record_grammar(group: Any) -> None:
     """
     from mlcareer.pack.fastindex import read_grammar, read_help, write_grammar
 
-    if read_grammar() is not None and read_help() is not None:
+    if read_grammar() is not None and read_help() is not None:  # the fast path's record with them
         return
     group_values = [o for p in group.params if not getattr(p, "is_flag", True) for o in p.opts]
-    write_grammar(group_values, grammar(group), program_help(group))
+    write_grammar(group_values, grammar(group), program_help(group), _run_spec(group))
+
+
+def _run_spec(group: Any) -> dict[str, Any] | None:
+    """What the command line's fast path parses (``cli.runspec``); None if it cannot be made."""
+    from mlcareer.cli.runspec import run_spec
+
+    try:
+        return run_spec(group)
+    except Exception:  # only a missed speed-up: Typer parses every command line as ever
+        return None
 
 
 def program_help(group: Any) -> str | None:

@@ -1,31 +1,19 @@
-"""The option types every command shares, their callbacks, and the global options and their state."""
+"""The option types every command shares, their callbacks (``commands.readers``), the global options."""
 
 from __future__ import annotations
 
-import errno
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from mlcareer.choices import LEVEL_CHOICES, Level, level_help, parse_level
+from mlcareer.choices import LEVEL_CHOICES, level_help
 from mlcareer.cli.complete import complete_role
+from mlcareer.commands import readers
+from mlcareer.commands.readers import READERS, READS
 from mlcareer.formats import HELP, Format
-
-
-@dataclass
-class State:
-    """The global options of this run: the one place they are kept, set by the group's callback
-    (``cli.app._main``, from the options below) and read by any code of the run (``state()``)."""
-
-    data_dir: Path | None = None
-    pager: bool = True
-
 
 DataDirOption = Annotated[
     Path | None,
@@ -48,32 +36,25 @@ NoPagerOption = Annotated[
 ]
 
 
-_state: ContextVar[State] = ContextVar("mlcareer_state")
+def reading(name: str, *args: Any) -> Callable[[Any], Any]:
+    """A Typer callback that reads its value with reader ``name`` of ``commands.readers`` (with
+    ``args``): None stays None, and a value the reader refuses is a usage error naming why.
 
+    The callback carries the reader's name and arguments (``READS``): the grammar recorded for
+    the fast path (``cli.index``) says so, and the fast path reads the value with the same reader.
+    """
+    reader = READERS[name]
 
-def state() -> State:
-    """The global options of the run in progress (defaults outside one)."""
-    return _state.get(State())
+    def read(value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return reader(value, *args)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
 
-
-@contextmanager
-def fresh_state() -> Iterator[State]:
-    """One run's options; a test's next run starts afresh."""
-    token = _state.set(State())
-    try:
-        yield _state.get()
-    finally:
-        _state.reset(token)
-
-
-def _level(value: str | None) -> Level | None:
-    """Accept a level in any case, or an alias (junior); a usage error names the valid ones."""
-    if value is None:
-        return None
-    try:
-        return parse_level(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    setattr(read, READS, [name, *args])
+    return read
 
 
 def _complete_level(incomplete: str) -> list[str]:
@@ -88,7 +69,7 @@ LevelOption = Annotated[
         "-l",
         metavar="LEVEL",
         help=f"Only this level: {level_help()}.",
-        callback=_level,
+        callback=reading("level"),
         autocompletion=_complete_level,
         show_default=False,
     ),
@@ -96,38 +77,13 @@ LevelOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text.")]
 
 
-def choice(enum: type[StrEnum], what: str) -> Callable[[str | None], StrEnum | None]:
-    """A callback that reads an enum member in any case and names the choices when it can't."""
-
-    def read(value: str | None) -> StrEnum | None:
-        if value is None:
-            return None
-        try:
-            return enum(value.casefold())
-        except ValueError:
-            names = ", ".join(member.value for member in enum)
-            raise typer.BadParameter(f"unknown {what} {value!r}; choose one of: {names}") from None
-
-    return read
+def choice(what: str) -> Callable[[Any], Any]:
+    """A callback that reads a member of enum ``what`` (``commands.readers.CHOICES``) in any case."""
+    return reading("choice", what)
 
 
 def complete_choice(enum: type[StrEnum]) -> Callable[[str], list[str]]:
     return lambda incomplete: [m.value for m in enum if m.value.startswith(incomplete.casefold())]
-
-
-def _formats(*offered: Format) -> Callable[[str | None], str | None]:
-    """Read --format in any case; a usage error names the formats this command has."""
-
-    def read(value: str | None) -> str | None:
-        if value is None:
-            return None
-        key = value.casefold()
-        if key not in [f.value for f in offered]:
-            names = ", ".join(f.value for f in offered)
-            raise typer.BadParameter(f"unknown format {value!r}; this command has: {names}")
-        return key
-
-    return read
 
 
 def format_option(*offered: Format) -> Any:
@@ -137,7 +93,7 @@ def format_option(*offered: Format) -> Any:
         "-f",
         metavar="FORMAT",
         help=", ".join(HELP[f] for f in offered) + ".",
-        callback=_formats(*offered),
+        callback=reading("format", *(f.value for f in offered)),
         autocompletion=lambda incomplete: [f.value for f in offered if f.value.startswith(incomplete)],
     )
 
@@ -150,6 +106,14 @@ def formats_for(*results: str) -> Any:
     return format_option(*formats_of(*results))
 
 
+def output_path(text: str) -> Path:
+    """A file to write, as given: ``DIR/`` (a directory, existing or not) is refused (exit 1)."""
+    return readers.output_path(text)
+
+
+setattr(output_path, READS, ["output_path"])
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -158,17 +122,10 @@ OutputOption = Annotated[
         metavar="FILE",
         help="Write to FILE instead of stdout ('-' for stdout).",
         show_default=False,
-        parser=lambda text: output_path(text),
-        callback=lambda value: None if value is not None and str(value) == "-" else value,
+        parser=output_path,
+        callback=reading("stdout_dash"),
     ),
 ]
-
-
-def output_path(text: str) -> Path:
-    """A file to write, as given: ``DIR/`` (a directory, existing or not) is refused (exit 1)."""
-    from mlcareer.files import output_path as checked
-
-    return checked(text)
 
 
 # ---------------------------------------------------------------- the self-assessment's options
@@ -190,42 +147,9 @@ def answers_option(help: str, *, dir_okay: bool = False) -> Any:
         metavar="FILE|DIR" if dir_okay else "FILE",
         help=help,
         show_default=False,
-        readable=False,  # checked by _answers_path, which can tell "missing" from "not allowed"
-        callback=_answers_path(dir_okay),
+        readable=False,  # checked by readers.answers, which can tell "missing" from "not allowed"
+        callback=reading("answers", dir_okay),
     )
-
-
-def _answers_path(dir_okay: bool) -> Callable[[Path | None], Path | None]:
-    """The check of --answers: a file (or, with ``dir_okay``, a folder of them), or '-' for stdin."""
-
-    def check(value: Path | None) -> Path | None:
-        """One that does not exist is a usage error; one that cannot be examined is exit 1.
-
-        A file is an input of the run: ``--output`` and ``--report`` never write over it (the
-        files of a folder are protected as the folder is read).
-        """
-        if value is None or str(value) == "-":
-            return value
-        import os
-        import stat
-
-        from mlcareer.files import PathError, examine, protect, shown
-
-        try:
-            st = examine(value)
-        except PathError as exc:
-            if exc.errno == errno.ENOENT and not os.path.islink(value):
-                what = "path" if dir_okay else "file"
-                raise typer.BadParameter(f"{what} {shown(value)!r} does not exist") from None
-            raise
-        if stat.S_ISDIR(st.st_mode):
-            if not dir_okay:
-                raise typer.BadParameter(f"{shown(value)!r} is a directory; give an answers file")
-            return value
-        protect(value, "the answers file this run reads")
-        return value
-
-    return check
 
 
 def quick_option(help: str) -> Any:

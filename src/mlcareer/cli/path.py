@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import app, catalog
+from mlcareer.cli.app import app, runs
 from mlcareer.cli.complete import complete_role
 from mlcareer.cli.options import JsonOption, OutputOption, formats_for
-from mlcareer.cli.output import emit
-
-if TYPE_CHECKING:
-    pass
+from mlcareer.commands import path as run
 
 
 @app.command()
+@runs(run.path)
 def path(
-    ctx: typer.Context,
     *,
     start: Annotated[
         str | None,
@@ -52,18 +49,3 @@ def path(
 
     Example: mlcareer path --from junior-ml-engineer --to chief-technology-officer
     """
-    from mlcareer.domain.careers import find_role
-    from mlcareer.domain.ladder import Route, explore, pay_change
-    from mlcareer.domain.shown import PathShown
-
-    data = catalog(ctx)
-    result = explore(
-        data,
-        start=find_role(data, start) if start is not None else None,
-        goal=find_role(data, goal) if goal is not None else None,
-    )
-
-    total = None
-    if isinstance(result, Route) and result.steps:
-        total = pay_change(data, result.roles[0], result.roles[-1])
-    emit(PathShown(result, data.sources, total), fmt, output, as_json=as_json)

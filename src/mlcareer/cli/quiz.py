@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import app, catalog
+from mlcareer.cli.app import app
 from mlcareer.cli.options import (
     JsonOption,
     OutputOption,
@@ -19,7 +19,8 @@ from mlcareer.cli.options import (
     quick_option,
     role_option,
 )
-from mlcareer.cli.output import check_writable, emit, notice, report_error, write_file
+from mlcareer.commands.catalog import catalog
+from mlcareer.commands.output import check_writable, emit, notice, report_error, write_file
 from mlcareer.errors import ExitCode, MlcareerError, OutputError, UsageError
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def quiz(
     from mlcareer.domain.careers import find_role
     from mlcareer.domain.quiz import quiz_data
 
-    data = catalog(ctx)
+    data = catalog()
     quiz_data(data)  # a data directory without a quiz says so before anything else
     if template:
         given = {"--answers": answers is not None, "--json": as_json, "--report": report is not None}

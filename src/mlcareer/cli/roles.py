@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from mlcareer.choices import Format, Level, Section
-from mlcareer.cli.app import app, catalog
+from mlcareer.choices import Format, Section
+from mlcareer.cli.app import app, runs
 from mlcareer.cli.complete import complete_role
 from mlcareer.cli.options import (
     JsonOption,
@@ -17,18 +17,13 @@ from mlcareer.cli.options import (
     choice,
     complete_choice,
     formats_for,
-    state,
 )
-from mlcareer.cli.output import emit
-from mlcareer.errors import DataError, ExitCode, UsageError
-
-if TYPE_CHECKING:
-    from mlcareer.models import Catalog
+from mlcareer.commands import roles as run
 
 
 @app.command()
+@runs(run.role)
 def role(
-    ctx: typer.Context,
     name: Annotated[
         str,
         typer.Argument(
@@ -45,7 +40,7 @@ def role(
             "-s",
             metavar="SECTION",
             help="Show only this part of the role: " + ", ".join(s.value for s in Section) + ".",
-            callback=choice(Section, "section"),
+            callback=choice("section"),
             autocompletion=complete_choice(Section),
             show_default=False,
         ),
@@ -65,20 +60,11 @@ def role(
 
     Example: mlcareer role ml-engineer --section skills
     """
-    from mlcareer.domain.careers import describe_role, find_role
-    from mlcareer.domain.shown import RoleShown
-
-    data = catalog(ctx)
-    view = describe_role(data, find_role(data, name))
-    part = Section(section) if section else None
-    if full and part is not None:
-        raise UsageError("--full shows every section and --section one of them; give one")
-    emit(RoleShown(view, part, full), fmt, output, as_json=as_json)
 
 
 @app.command()
+@runs(run.roles)
 def roles(
-    ctx: typer.Context,
     *,
     level: LevelOption = None,
     search: Annotated[
@@ -95,16 +81,11 @@ def roles(
 
     Example: mlcareer roles --level senior
     """
-    from mlcareer.domain.careers import list_roles
-    from mlcareer.domain.shown import RoleList
-
-    found = list_roles(catalog(ctx), Level(level) if level else None, search)  # read by LevelOption
-    emit(RoleList(found), fmt, output, as_json=as_json)
 
 
 @app.command()
+@runs(run.compare)
 def compare(
-    ctx: typer.Context,
     first: Annotated[
         str, typer.Argument(help="A role id, title or alias.", metavar="ROLE", autocompletion=complete_role)
     ],
@@ -121,16 +102,11 @@ def compare(
 
     Example: mlcareer compare ml-engineer data-scientist
     """
-    from mlcareer.domain.careers import compare_roles, find_role
-
-    data = catalog(ctx)
-    result = compare_roles(data, find_role(data, first), find_role(data, second))
-    emit(result, fmt, output, as_json=as_json)
 
 
 @app.command()
+@runs(run.validate)
 def validate(
-    ctx: typer.Context,
     directory: Annotated[
         Path | None,
         typer.Argument(
@@ -149,31 +125,3 @@ def validate(
 
     Example: mlcareer validate ./my-bootcamp-data
     """
-    from mlcareer.pack.catalog import check_directory, display_name, resolve_data_dir
-
-    target = directory if directory is not None else resolve_data_dir(state().data_dir)
-    found, problems = check_directory(target)
-    shown = display_name(target)
-    wants_json = as_json or Format(fmt) is Format.json
-    if problems and not wants_json:
-        raise DataError(problems)
-    from mlcareer.domain.shown import Validation
-
-    emit(Validation(shown, problems, _counts(found)), fmt, output, as_json=as_json)
-    if problems:
-        raise typer.Exit(ExitCode.ERROR)
-
-
-def _counts(found: Catalog | None) -> dict[str, int]:
-    if found is None:
-        return {}
-    return {
-        "roles": len(found.roles),
-        "skills": len(found.skills),
-        "credentials": len(found.credentials),
-        "levels": len(found.levels),
-        "salary_figures": len(found.salaries.figures),
-        "official_occupations": len(found.occupations),
-        "quiz_questions": len(found.quiz.questions) if found.quiz else 0,
-        "sources": len(found.sources),
-    }

@@ -6,20 +6,10 @@ from typing import Annotated
 
 import typer
 
-from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, parse_source_family, source_help
-from mlcareer.cli.app import app, catalog
-from mlcareer.cli.options import JsonOption, LevelOption, OutputOption, formats_for, role_option
-from mlcareer.cli.output import emit
-
-
-def _source(value: str | None) -> SourceFamily | None:
-    """Accept a family of sources in any case, or an alias (bls); a usage error names the choices."""
-    if value is None:
-        return None
-    try:
-        return parse_source_family(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+from mlcareer.choices import SOURCE_ALIASES, Format, SourceFamily, source_help
+from mlcareer.cli.app import app, runs
+from mlcareer.cli.options import JsonOption, LevelOption, OutputOption, formats_for, reading, role_option
+from mlcareer.commands import salary as run
 
 
 def _complete_source(incomplete: str) -> list[str]:
@@ -49,7 +39,7 @@ SourceOption = Annotated[
         "-s",
         metavar="SOURCE",
         help=f"Only one family of sources: {source_help()}. Default: all.",
-        callback=_source,
+        callback=reading("source"),
         autocompletion=_complete_source,
         show_default=False,
     ),
@@ -57,8 +47,8 @@ SourceOption = Annotated[
 
 
 @app.command()
+@runs(run.salary)
 def salary(
-    ctx: typer.Context,
     *,
     level: LevelOption = None,
     role: Annotated[
@@ -80,18 +70,3 @@ def salary(
     Example: mlcareer salary --level senior
     Example: mlcareer salary --source bls
     """
-    from mlcareer.choices import Level
-    from mlcareer.domain.careers import find_role
-    from mlcareer.domain.salaries import salary_report
-
-    data = catalog(ctx)
-    report = salary_report(
-        data,
-        level=Level(level) if level else None,
-        role=find_role(data, role) if role is not None else None,
-        region=region,
-        currency=currency,
-        source=SourceFamily(source) if source else SourceFamily.all,  # read by _source
-    )
-
-    emit(report, fmt, output, as_json=as_json)

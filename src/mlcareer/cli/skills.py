@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from mlcareer.choices import Format
-from mlcareer.cli.app import app, catalog
+from mlcareer.cli.app import app, runs
 from mlcareer.cli.complete import complete_skill
 from mlcareer.cli.options import JsonOption, OutputOption, formats_for
-from mlcareer.cli.output import emit
-
-if TYPE_CHECKING:
-    pass
+from mlcareer.commands import skills as run
 
 
 @app.command()
+@runs(run.skills)
 def skills(
-    ctx: typer.Context,
     *,
     search: Annotated[
         str | None,
@@ -36,17 +33,11 @@ def skills(
 
     Example: mlcareer skills --search deep
     """
-    from mlcareer.domain.shown import SkillList
-    from mlcareer.domain.skills import list_skills
-
-    data = catalog(ctx)
-    found = list_skills(data, search)
-    emit(SkillList(found, len(data.roles)), fmt, output, as_json=as_json)
 
 
 @app.command()
+@runs(run.skill)
 def skill(
-    ctx: typer.Context,
     name: Annotated[
         str,
         typer.Argument(
@@ -64,7 +55,3 @@ def skill(
 
     Example: mlcareer skill python
     """
-    from mlcareer.domain.skills import describe_skill, find_skill
-
-    data = catalog(ctx)
-    emit(describe_skill(data, find_skill(data, name)), fmt, output, as_json=as_json)

@@ -138,22 +138,27 @@ def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
 
 # ---------------------------------------------------------------- the grammar of the command line
 
-GRAMMAR_FORMAT = 2  # 2: with the program's help, as Typer prints it for a terminal of 80 columns or more
+# 2: with the program's help, as Typer prints it for a terminal of 80 columns or more;
+# 3: with what the command line's fast path parses (``cli.runspec``, ``mlcareer.fastrun``)
+GRAMMAR_FORMAT = 3
 #: A command's grammar, as the fast path reads it: its arguments in order (what completes each:
 #: "role", "skill" or None), its options that take a value (with what completes them), its flags.
 Grammar = tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]
 
 
 def code_key() -> str:
-    """A hash of mlcareer's version and its command modules' source: what the grammar is made from."""
+    """A hash of mlcareer's version and the source of its command modules (the declarations in
+    ``cli`` and the work in ``commands``): what the grammar is made from."""
     from mlcareer import __version__
 
-    here = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "cli")
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     digest = hashlib.sha256(f"{GRAMMAR_FORMAT}|{__version__}".encode())
-    for name in sorted(os.listdir(here)):
-        if name.endswith(".py"):
-            with open(os.path.join(here, name), "rb") as fh:
-                digest.update(f"\0{name}\0".encode() + fh.read())
+    for folder in ("cli", "commands"):
+        here = os.path.join(package, folder)
+        for name in sorted(os.listdir(here)):
+            if name.endswith(".py"):
+                with open(os.path.join(here, name), "rb") as fh:
+                    digest.update(f"\0{folder}/{name}\0".encode() + fh.read())
     return digest.hexdigest()
 
 
@@ -163,11 +168,15 @@ def grammar_path() -> str | None:
 
 
 def write_grammar(
-    group_values: list[str], commands: dict[str, Grammar], help_text: str | None = None
+    group_values: list[str],
+    commands: dict[str, Grammar],
+    help_text: str | None = None,
+    run: dict[str, Any] | None = None,
 ) -> None:
     """Store the command line's grammar, recorded from the real commands by the command layer
-    (``mlcareer.cli.complete.record_grammar``), with the program's help as Typer prints it
-    (``help_text``); any failure only costs speed."""
+    (``mlcareer.cli.index.record_grammar``), with the program's help as Typer prints it
+    (``help_text``) and what the fast path parses (``run``: ``cli.runspec``); any failure
+    only costs speed."""
     from pathlib import Path
 
     from mlcareer.files import replace_file
@@ -181,6 +190,7 @@ def write_grammar(
         "group_values": group_values,
         "help": help_text,
         "typer": typer_stamp(),
+        "run": run,
         "commands": {
             name: {"arguments": list(args), "values": values, "flags": sorted(flags)}
             for name, (args, values, flags) in commands.items()
@@ -250,3 +260,19 @@ def read_help() -> str | None:
     if data is None or not isinstance(text, str):
         return None
     return text if data.get("typer") == typer_stamp() else None
+
+
+#: Set when ``read_run`` found a recording it could not use (made from other code, another
+#: typer, damaged): the run that Typer then parses records it afresh (``cli.app``).
+unusable_run: list[bool] = []
+
+
+def read_run() -> dict[str, Any] | None:
+    """What the command line's fast path parses (``cli.runspec``), only if it was recorded from
+    exactly the command modules and the typer in use; None otherwise."""
+    data = _recorded()
+    if data is None or data.get("typer") != typer_stamp():
+        unusable_run.append(True)
+        return None
+    run = data.get("run")
+    return run if isinstance(run, dict) and run else None  # empty: nothing it can parse

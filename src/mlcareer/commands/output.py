@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from mlcareer.choices import Format
-from mlcareer.cli.options import state
-from mlcareer.errors import DataError, MlcareerError, OutputError, UsageError
+from mlcareer.commands.state import state
+from mlcareer.errors import DataError, Failed, MlcareerError, OutputError, UsageError
 
 
 def emit(result: object, fmt: str, output: Path | None = None, *, as_json: bool = False) -> None:
@@ -169,7 +169,7 @@ def report_error(exc: MlcareerError) -> None:
     """'Error: ...' on stderr; a data error lists each problem on its own line."""
     from mlcareer.terminal import console
 
-    if isinstance(exc, OutputError) and exc.quiet:
+    if (isinstance(exc, OutputError) and exc.quiet) or isinstance(exc, Failed):
         return
     if isinstance(exc, DataError) and exc.total > 1:
         console.error(f"{exc.total:,} problems in {exc.where}:", [str(p) for p in exc.problems])
