@@ -15,9 +15,7 @@ if TYPE_CHECKING:
     from mlcareer.models import Catalog
 
 
-def role(
-    name: str, *, section: str | None, full: bool, fmt: str, as_json: bool, output: Path | None
-) -> None:
+def role(name: str, *, section: str | None, full: bool, fmt: str, as_json: bool, output: Path | None) -> None:
     """`mlcareer role ROLE`: a role explained, as an overview, --full or one --section."""
     from mlcareer.domain.careers import describe_role, find_role
     from mlcareer.domain.shown import RoleShown
