@@ -135,3 +135,9 @@ class Failed(MlcareerError):
 
     def __init__(self) -> None:
         super().__init__("")
+
+
+class Cancelled(Failed):
+    """The person cancelled (the quiz said so as it stopped): exit 130, no further message."""
+
+    exit_code = ExitCode.CANCELLED
