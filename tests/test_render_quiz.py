@@ -124,7 +124,7 @@ def test_data_text_is_never_markup() -> None:
     skill = result.skills[0].skill
     evil = Skill.model_validate({**as_data(skill), "name": "[bold]x[/red] \x1b[31m"})
     rows = [type(result.skills[0])(evil, 1, result.skills[0].expectation), *result.skills[1:]]
-    hacked = QuizResult(**{**result.__dict__, "skills": rows})
+    hacked = result._replace(skills=rows)
     out = _text(_page(hacked))
     assert "[bold]x[/red] \\x1b[31m" in out
     md = _markdown(hacked)

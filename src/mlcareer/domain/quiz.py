@@ -8,7 +8,6 @@ left out (the quick form asks only some) is "not asked", never counted as 0.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from mlcareer.choices import Level
@@ -22,6 +21,7 @@ from mlcareer.domain.expectations import (
     family_role,
 )
 from mlcareer.errors import MlcareerError
+from mlcareer.named import NamedTuple
 from mlcareer.records import replace
 
 if TYPE_CHECKING:
@@ -77,8 +77,7 @@ def select_questions(quiz: QuizData, quick: bool = False) -> list[Question]:
     return [q for q in quiz.questions if q.quick or not quick]
 
 
-@dataclass(frozen=True)
-class SkillRow:
+class SkillRow(NamedTuple):
     """One skill the target role's sources state: your answer against what the role expects."""
 
     skill: Skill
@@ -123,8 +122,7 @@ def grade_words(catalog: Catalog, skill: str, above: int, upto: int) -> tuple[Sc
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """A skill below what the role expects, with what the data offers to close it."""
 
     skill: Skill
@@ -139,8 +137,7 @@ class Gap:
         return self.expected - self.you
 
 
-@dataclass(frozen=True)
-class LevelCheck:
+class LevelCheck(NamedTuple):
     """How the answers compare with the ladder roles of one level."""
 
     level: Level
@@ -163,8 +160,7 @@ class LevelCheck:
         return "met" if self.met == self.judged else "not met"
 
 
-@dataclass(frozen=True)
-class LevelFit:
+class LevelFit(NamedTuple):
     """The level the answers fit (None: the data cannot tell), and why."""
 
     level: Level | None
@@ -177,8 +173,7 @@ class LevelFit:
         return self.level is None and self.start is not None
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A kind of ML engineer, how well the answers fit it (0-100), and why."""
 
     role: Role
@@ -189,8 +184,7 @@ class Match:
     skills: list[tuple[Skill, int]]  # skill answers at or above STRONG
 
 
-@dataclass(frozen=True)
-class QuizResult:
+class QuizResult(NamedTuple):
     """Everything a finished quiz shows."""
 
     role: Role

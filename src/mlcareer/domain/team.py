@@ -13,7 +13,6 @@ import os
 import re
 import stat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Literal
 
@@ -34,8 +33,7 @@ _OWN_JSON = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"schema_version"\s*:')
 _PEEK = 4096
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A path left out of the files to read, and why.
 
     ``error``: a path that should have been an answers file and cannot be used (one the user
@@ -56,8 +54,7 @@ class Skipped:
         return f"{verb} {shown(self.path)}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class Gathered:
+class Gathered(NamedTuple):
     """The answers files found in the paths given, each once, in order, and what was left out."""
 
     files: tuple[Path, ...]
@@ -188,8 +185,7 @@ def read_people(
 TALK_ABOUT = 2
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """One person of the group: a name (from the file, else its file name) and their result."""
 
     name: str
@@ -197,8 +193,7 @@ class Member:
     result: QuizResult
 
 
-@dataclass(frozen=True)
-class SkillLine:
+class SkillLine(NamedTuple):
     """One skill the role expects, across the group."""
 
     skill: Skill
@@ -220,8 +215,7 @@ class SkillLine:
         return self.answered - self.met if self.expectation.graded else 0
 
 
-@dataclass(frozen=True)
-class Leaning:
+class Leaning(NamedTuple):
     """A kind of ML engineer and how well it fits the group: the mean of each member's match."""
 
     role: Role
@@ -229,8 +223,7 @@ class Leaning:
     top_for: int  # members for whom it is among their three best matches
 
 
-@dataclass(frozen=True)
-class Team:
+class Team(NamedTuple):
     """The group against one role."""
 
     role: Role
@@ -288,8 +281,7 @@ def _leanings(catalog: Catalog, answers: list[Mapping[str, int]], n: int = 3) ->
     return tuple(found[:n])
 
 
-@dataclass(frozen=True)
-class CalibrationLine:
+class CalibrationLine(NamedTuple):
     """One skill as two people rated it (None: not asked in that file)."""
 
     skill: Skill
@@ -309,8 +301,7 @@ class CalibrationLine:
         return self.difference is not None and abs(self.difference) >= TALK_ABOUT
 
 
-@dataclass(frozen=True)
-class Calibration:
+class Calibration(NamedTuple):
     """Two assessments of one person side by side (self and manager, say)."""
 
     first: Member
