@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
+import typer.testing
 from typer.testing import CliRunner
 
 from mlcareer import fastcomplete
@@ -176,9 +177,14 @@ def test_unusual_titles_are_answered_identically_or_left_to_typer(
 
 
 @pytest.mark.slow
-def test_random_requests_agree_with_typer(runner: CliRunner, mini_dir: Path) -> None:
+def test_random_requests_agree_with_typer(
+    runner: CliRunner, mini_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _index(shipped_data_dir())
     _index(mini_dir)
+    # Typer's runner builds the group anew for every request (tens of ms): build it once.
+    group = typer.main.get_command(app)
+    monkeypatch.setattr(typer.testing, "_get_command", lambda typer_app: group)
     words = [
         "role", "roles", "compare", "skill", "skills", "path", "salary", "quiz", "history", "validate",
         "ml-engineer", "data", "--section", "-s", "skills", "--format", "-f", "json", "--json", "-h",

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import typer.main
+import typer.testing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -39,8 +40,14 @@ ARG_TEXT = st.text(st.characters(blacklist_characters="\x00"), max_size=6)
 
 
 @pytest.fixture(scope="module")
-def spec() -> dict[str, Any]:
-    return run_spec(typer.main.get_command(app))
+def group() -> Any:
+    """The program's Click group, built once: Typer parses every command line below with it."""
+    return typer.main.get_command(app)
+
+
+@pytest.fixture(scope="module")
+def spec(group: Any) -> dict[str, Any]:
+    return run_spec(group)
 
 
 def test_the_read_commands_are_recorded_with_their_work(spec: dict[str, Any]) -> None:
@@ -74,15 +81,18 @@ def _words(spec: dict[str, Any], tmp: Path) -> list[str]:
 class Calls:
     """What Typer passed to the group's callback and to the command's work, in one run."""
 
-    def __init__(self) -> None:
+    def __init__(self, group: Any) -> None:
+        self.group = group  # what parses: the program's Click group
         self.program: dict[str, Any] | None = None
         self.given: dict[str, Any] | None = None
 
 
 @pytest.fixture
-def typer_calls(monkeypatch: pytest.MonkeyPatch, spec: dict[str, Any]) -> Iterator[Calls]:
+def typer_calls(monkeypatch: pytest.MonkeyPatch, spec: dict[str, Any], group: Any) -> Iterator[Calls]:
     """Replace the group's callback's work and every command's work with a recorder."""
-    calls = Calls()
+    calls = Calls(group)
+    # Typer's runner builds the group anew for every command line (tens of ms): use the one built.
+    monkeypatch.setattr(typer.testing, "_get_command", lambda typer_app: group)
 
     def keep_program(**values: Any) -> None:
         calls.program = values
@@ -122,7 +132,7 @@ def _typed(values: dict[str, Any]) -> dict[str, tuple[type, Any]]:
     return {k: typed(v) for k, v in values.items()}
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_command_lines_parse_as_typer_parses_them(
     data: st.DataObject, spec: dict[str, Any], typer_calls: Calls, tmp_path: Path
@@ -172,7 +182,7 @@ def well_formed(draw: st.DrawFn, spec: dict[str, Any], words: list[str]) -> list
     return [name, *(word for piece in order for word in piece)]
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_well_formed_command_lines_parse_as_typer_parses_them(
     data: st.DataObject, spec: dict[str, Any], typer_calls: Calls, tmp_path: Path

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import pytest
 import typer
 import typer.main
+import typer.testing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -151,6 +152,9 @@ def test_models_and_records_print_the_same_bytes(
 ) -> None:
     runner = CliRunner()
     formats = _formats()
+    # Typer's runner builds the group anew for each of some 600 runs (tens of ms): build it once.
+    group = typer.main.get_command(app)
+    monkeypatch.setattr(typer.testing, "_get_command", lambda typer_app: group)
     monkeypatch.setenv("MLCAREER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)  # any file a command writes lands here
 
