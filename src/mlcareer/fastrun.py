@@ -231,17 +231,18 @@ _PYTHON: dict[str, Callable[[Any], Any]] = {
 def invoke(parsed: Parsed) -> NoReturn:
     """Run the command as Typer would: the program's options kept, its work called with every
     value, errors reported and turned into exit codes; or, when a value is refused, Typer."""
-    import importlib
-
     from mlcareer.commands.state import apply, fresh_state
     from mlcareer.files import fresh_run
+    from mlcareer.formats import resolve
 
     with fresh_state(), fresh_run():
         try:
             program = values(parsed.group, parsed.program)
             given = values(parsed.command["params"], parsed.given)
-            module, _, name = parsed.command["body"].partition(":")
-            work = getattr(importlib.import_module(module), name)
+            body = parsed.command["body"]
+            if not body.startswith("mlcareer.commands."):  # only mlcareer's own work, as recorded
+                raise ValueError(f"not a command's work: {body}")
+            work = resolve(body)
         except Exception:  # a value refused: Typer says why, as ever
             work = None
         if work is not None:

@@ -19,7 +19,6 @@ with some fields changed, like ``model_copy(update=...)``); tests compare throug
 
 from __future__ import annotations
 
-import importlib
 import json
 import weakref
 from collections.abc import Callable, Mapping
@@ -133,10 +132,12 @@ class Record(tuple):  # type: ignore[type-arg]
 
 def _resolve(ref: str) -> Any:
     """``"mlcareer.choices:Level"`` -> the object; only mlcareer's own names are accepted."""
-    module, _, name = ref.partition(":")
+    from mlcareer.formats import resolve
+
+    module = ref.partition(":")[0]
     if module != "mlcareer" and not module.startswith("mlcareer."):
         raise ValueError(f"not an mlcareer name: {ref}")
-    return getattr(importlib.import_module(module), name)
+    return resolve(ref)
 
 
 _CLASSES: dict[str, dict[str, type[Record]]] = {}  # by layout: one class per model per process

@@ -19,6 +19,7 @@ from mlcareer.commands import BODY
 from mlcareer.commands.output import report_error
 from mlcareer.commands.state import apply, fresh_state
 from mlcareer.errors import MlcareerError, UsageError
+from mlcareer.formats import resolve
 
 # Every command, in the order `mlcareer --help` lists them (the most useful first), and the module
 # of mlcareer.cli that defines it. Listing commands reads this table and each command's docstring
@@ -54,8 +55,7 @@ def runs(body: Callable[..., None]) -> Callable[[Callable[..., None]], Callable[
     def declare(declared: Callable[..., None]) -> Callable[..., None]:
         @functools.wraps(declared)
         def command(**values: Any) -> None:
-            module, _, name = where.partition(":")
-            getattr(importlib.import_module(module), name)(**values)
+            resolve(where)(**values)
 
         setattr(command, BODY, where)
         return command

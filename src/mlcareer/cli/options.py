@@ -106,14 +106,6 @@ def formats_for(*results: str) -> Any:
     return format_option(*formats_of(*results))
 
 
-def output_path(text: str) -> Path:
-    """A file to write, as given: ``DIR/`` (a directory, existing or not) is refused (exit 1)."""
-    return readers.output_path(text)
-
-
-setattr(output_path, READS, ["output_path"])
-
-
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -122,7 +114,7 @@ OutputOption = Annotated[
         metavar="FILE",
         help="Write to FILE instead of stdout ('-' for stdout).",
         show_default=False,
-        parser=output_path,
+        parser=readers.output_path,  # DIR/ is noted, and refused as a file to write (exit 1)
         callback=reading("stdout_dash"),
     ),
 ]

@@ -14,11 +14,11 @@ from mlcareer.cli.options import (
     OutputOption,
     answers_option,
     formats_for,
-    output_path,
     quick_option,
     role_option,
 )
 from mlcareer.commands import quiz as run
+from mlcareer.commands import readers
 
 AnswersOption = Annotated[
     Path | None,
@@ -34,7 +34,7 @@ ReportOption = Annotated[
         metavar="FILE",
         help="Also write the result to FILE: Markdown, HTML or SVG by its extension (.md, .html, .svg).",
         show_default=False,
-        parser=output_path,
+        parser=readers.output_path,
     ),
 ]
 NoSaveOption = Annotated[bool, typer.Option("--no-save", help="Do not keep this result in the history.")]

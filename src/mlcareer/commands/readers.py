@@ -57,6 +57,9 @@ def output_path(text: str) -> Path:
     return noted(text)
 
 
+setattr(output_path, READS, ["output_path"])  # Typer's parser of --output and --report is this
+
+
 def stdout_dash(value: Path) -> Path | None:
     """--output '-' is standard output (None), as no --output is."""
     return None if str(value) == "-" else value
