@@ -32,6 +32,13 @@ settings.load_profile("mlcareer")
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 REPO = Path(__file__).parent.parent
+#: Run first in a child process that must find no usable shipped recording of the command line
+#: (``mlcareer/recording.json``), as when it was made for another typer: only this user's cache
+#: is read, and a run that Typer parses records one there.
+WITHOUT_SHIPPED = (
+    "import mlcareer.pack.fastindex as _fastindex\n"
+    "_fastindex.shipped_path = lambda: '/nonexistent/mlcareer-recording.json'\n"
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -164,6 +171,13 @@ def mini_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(MINI, target)
     return target
+
+
+@pytest.fixture
+def without_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No usable shipped recording of the command line in this process (``WITHOUT_SHIPPED``)."""
+    missing = "/nonexistent/mlcareer-recording.json"
+    monkeypatch.setattr("mlcareer.pack.fastindex.shipped_path", lambda: missing)
 
 
 @pytest.fixture

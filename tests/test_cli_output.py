@@ -17,7 +17,7 @@ from mlcareer.cli import app
 from mlcareer.cli.app import hoist_global_options
 from mlcareer.history.store import Store
 from mlcareer.jsondoc import SCHEMA_VERSION as JSON_SCHEMA_VERSION
-from tests.conftest import REPO, Invoke
+from tests.conftest import REPO, WITHOUT_SHIPPED, Invoke
 
 ANSWERS = str(REPO / "examples" / "answers.yaml")
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
@@ -110,8 +110,10 @@ def test_the_table_of_commands_is_the_commands_themselves() -> None:
 def test_a_run_imports_only_the_command_it_runs(tmp_path: Path) -> None:
     """`mlcareer --help` imports no command module; `mlcareer path` imports only its own.
 
-    The run that builds the catalog (a cold cache) records Tab completion's grammar from every
-    command, once: it is the first run below, and every later run imports only its own command.
+    With the recording shipped with mlcareer usable, even the first run (an empty cache) imports
+    only its own command. Without it (made for another typer), the run that builds the catalog
+    records Tab completion's grammar from every command, once, and every later run imports only
+    its own command.
     """
     probe = (
         "import sys\n"
@@ -123,12 +125,21 @@ def test_a_run_imports_only_the_command_it_runs(tmp_path: Path) -> None:
         "sys.stderr.write('loaded: ' + ' '.join(sorted(modules & set(sys.modules))))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "MLCAREER_PAGER": "cat"}
+    env["MLCAREER_CACHE_DIR"] = str(tmp_path / "shipped")
+    first = subprocess.run([sys.executable, "-c", probe, "roles"], capture_output=True, text=True, env=env)
+    assert first.returncode == 0 and first.stderr.endswith("loaded: mlcareer.cli.roles"), first.stderr
     env["MLCAREER_CACHE_DIR"] = str(tmp_path)
-    cold = subprocess.run([sys.executable, "-c", probe, "roles"], capture_output=True, text=True, env=env)
+    cold = subprocess.run(
+        [sys.executable, "-c", WITHOUT_SHIPPED + probe, "roles"], capture_output=True, text=True, env=env
+    )
     assert cold.returncode == 0 and "mlcareer.cli.path" in cold.stderr  # every command, for the grammar
     for args, loaded in ((["--help"], ""), ([], ""), (["path"], "mlcareer.cli.path")):
         done = subprocess.run(
-            [sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=True
+            [sys.executable, "-c", WITHOUT_SHIPPED + probe, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
         assert done.stderr.endswith(f"loaded: {loaded}"), done.stderr
 

@@ -15,17 +15,19 @@ from hypothesis import strategies as st
 
 from mlcareer import fasthelp
 from mlcareer.pack import fastindex
-from tests.conftest import REPO
+from tests.conftest import REPO, WITHOUT_SHIPPED
 
 PROBE = """
 import sys
 sys.argv = ["mlcareer", *ARGS]
 from mlcareer.__main__ import main
+code = 0
 try:
     main()
 except SystemExit as exc:
     code = exc.code
 sys.stderr.write("\\nTYPER %s" % ("typer" in sys.modules))
+raise SystemExit(code)
 """
 
 
@@ -38,9 +40,19 @@ def _env(cache: Path, **extra: str) -> dict[str, str]:
 
 
 def _run(cache: Path, args: list[str], **extra: str) -> tuple[int, str, bool]:
-    """(exit code, stdout, whether Typer was loaded) of a real process."""
+    """(exit code, stdout, whether Typer was loaded) of a real process, with the recording shipped
+    with mlcareer usable, as it is in an install."""
+    return _process(PROBE, cache, args, extra)
+
+
+def _run_without_shipped(cache: Path, args: list[str], **extra: str) -> tuple[int, str, bool]:
+    """``_run`` where no shipped recording is usable (as when it was made for another typer)."""
+    return _process(WITHOUT_SHIPPED + PROBE, cache, args, extra)
+
+
+def _process(probe: str, cache: Path, args: list[str], extra: dict[str, str]) -> tuple[int, str, bool]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.replace("ARGS", repr(args))],
+        [sys.executable, "-c", probe.replace("ARGS", repr(args))],
         env=_env(cache, **extra),
         capture_output=True,
         text=True,
@@ -51,19 +63,20 @@ def _run(cache: Path, args: list[str], **extra: str) -> tuple[int, str, bool]:
 
 
 def _typer(cache: Path, args: list[str], **extra: str) -> str:
-    """What Typer prints in a real process (no recording in ``cache``). CliRunner is no reference
+    """What Typer prints in a real process (no recording anywhere). CliRunner is no reference
     here: it forces Click's help to 80 columns, where a terminal gets 78."""
-    code, out, typer_loaded = _run(Path(tempfile.mkdtemp(dir=cache.parent)), args, **extra)
+    code, out, typer_loaded = _run_without_shipped(Path(tempfile.mkdtemp(dir=cache.parent)), args, **extra)
     assert (code, typer_loaded) == (0, True)
     return out
 
 
 @pytest.fixture
 def recorded(tmp_path: Path) -> Path:
-    """A cache in which a run that built the catalog recorded the grammar and the help."""
+    """A cache in which a run that built the catalog recorded the grammar and the help (with no
+    usable shipped recording, as after an install with another typer)."""
     cache = tmp_path / "cache"
-    done = subprocess.run([sys.executable, "-m", "mlcareer", "roles"], env=_env(cache), capture_output=True)
-    assert done.returncode == 0, done.stderr
+    code, _, typer_loaded = _run_without_shipped(cache, ["roles"])
+    assert (code, typer_loaded) == (0, True)
     (grammar,) = cache.glob("grammar-*.json")
     assert isinstance(json.loads(grammar.read_text())["help"], str)
     return cache
@@ -95,35 +108,47 @@ def test_a_recording_from_other_code_or_another_typer_is_not_used(recorded: Path
     original = json.loads(grammar.read_text())
     for change in ({"key": "0" * 64}, {"typer": ["elsewhere", 1, 1]}, {"format": 1}, {"help": None}):
         grammar.write_text(json.dumps({**original, **change}))
-        code, out, typer_loaded = _run(recorded, ["--help"])
+        code, out, typer_loaded = _run_without_shipped(recorded, ["--help"])
         assert (code, typer_loaded) == (0, True), change
         assert out == _typer(recorded, ["--help"])
         # Typer's answer recorded the help again: the next one is answered before Typer loads.
-        assert _run(recorded, ["--help"]) == (0, out, False)
+        assert _run_without_shipped(recorded, ["--help"]) == (0, out, False)
 
 
 def test_no_recording_is_left_to_typer_which_records_one(tmp_path: Path) -> None:
-    code, out, typer_loaded = _run(tmp_path / "empty", ["--help"])
+    code, out, typer_loaded = _run_without_shipped(tmp_path / "empty", ["--help"])
     assert (code, typer_loaded) == (0, True)
-    assert _run(tmp_path / "empty", ["--help"]) == (0, out, False)
+    assert _run_without_shipped(tmp_path / "empty", ["--help"]) == (0, out, False)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"]])
+def test_the_first_help_after_an_install_is_answered_from_the_shipped_recording(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """An empty cache: the help shipped with mlcareer answers, and it is what Typer prints."""
+    code, out, typer_loaded = _run(tmp_path / "empty", args, COLUMNS="100")
+    assert (code, typer_loaded) == (0, False)
+    assert out == _typer(tmp_path / "empty", args, COLUMNS="100")
+    assert not list((tmp_path / "empty").glob("grammar-*.json"))  # nothing to record
 
 
 def test_a_full_stdout_is_reported_as_typer_reports_it(recorded: Path) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("needs /dev/full")
     runs = []
-    for cache in (recorded, recorded.parent / "none"):
+    for cache, probe in ((recorded, PROBE), (recorded.parent / "none", WITHOUT_SHIPPED + PROBE)):
         with open("/dev/full", "w") as full:
             done = subprocess.run(
-                [sys.executable, "-m", "mlcareer", "--help"],
+                [sys.executable, "-c", probe.replace("ARGS", repr(["--help"]))],
                 env=_env(cache),
                 stdout=full,
                 stderr=subprocess.PIPE,
                 text=True,
                 timeout=120,
             )
-        runs.append((done.returncode, done.stderr))
-    assert runs[0] == runs[1] and runs[0][0] == 1
+        runs.append((done.returncode, done.stderr.rpartition("\nTYPER ")))
+    assert runs[0][0] == runs[1][0] == 1
+    assert runs[0][1][0] == runs[1][1][0]  # the same message (before the probe's own line)
 
 
 WORDS = [

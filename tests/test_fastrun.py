@@ -27,10 +27,13 @@ from typer.testing import CliRunner
 
 from mlcareer import fastrun
 from mlcareer.cli import app
+from mlcareer.cli.index import recording_of
 from mlcareer.cli.runspec import run_spec
 from mlcareer.commands.state import fresh_state
 from mlcareer.files import fresh_run
 from mlcareer.formats import resolve
+from mlcareer.pack import fastindex
+from tests.conftest import WITHOUT_SHIPPED
 
 REPO = Path(__file__).parent.parent
 EXAMPLES = REPO / "examples"
@@ -248,12 +251,15 @@ def test_what_it_does_not_parse_goes_to_typer(argv: list[str], spec: dict[str, A
 # ---------------------------------------------------------------- in real processes
 
 
-def _run(argv: list[str], env: dict[str, str], *, typer: bool) -> tuple[int, str, str, bool]:
+def _run(
+    argv: list[str], env: dict[str, str], *, typer: bool, shipped: bool = True
+) -> tuple[int, str, str, bool]:
     """mlcareer in a real process, through its console entry (the fast path first) or straight to
-    Typer: exit code, stdout, stderr, and whether Typer was loaded."""
+    Typer: exit code, stdout, stderr, and whether Typer was loaded (``shipped``: with the
+    recording shipped with mlcareer usable, as in an install)."""
     entry = "from mlcareer.cli import main as run" if typer else "from mlcareer.__main__ import main as run"
     probe = (
-        f"import sys; sys.argv = ['mlcareer', *{argv!r}]\n{entry}\n"
+        ("" if shipped else WITHOUT_SHIPPED) + f"import sys; sys.argv = ['mlcareer', *{argv!r}]\n{entry}\n"
         "try:\n    run()\nfinally:\n"
         "    sys.stderr.write('\\nTYPER LOADED' if 'typer' in sys.modules else '')\n"
     )
@@ -283,7 +289,7 @@ CASES = [
 def test_in_a_real_process_the_fast_path_answers_byte_for_byte_as_typer(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MLCAREER_DATA", "_MLCAREER", "_TYPER"))}
     env |= {"MLCAREER_CACHE_DIR": str(tmp_path / "cache"), "MLCAREER_HOME": str(tmp_path / "home")}
-    _run(["roles"], env, typer=True)  # builds the catalog, records the grammar
+    _run(["roles"], env, typer=True)  # builds the catalog
     for argv in CASES:
         slow = _run(argv, env, typer=True)
         fast = _run(argv, env, typer=False)
@@ -298,12 +304,40 @@ def test_a_recording_from_other_code_is_recorded_again_by_the_next_run(tmp_path:
     run that finds it unusable goes to Typer and records it again, and the next is fast."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MLCAREER_DATA", "_MLCAREER", "_TYPER"))}
     env |= {"MLCAREER_CACHE_DIR": str(tmp_path / "cache"), "MLCAREER_HOME": str(tmp_path / "home")}
-    _run(["roles"], env, typer=True)
+    _run(["roles"], env, typer=True, shipped=False)
     (recording,) = (tmp_path / "cache").glob("grammar-*.json")
     data = json.loads(recording.read_text())
     recording.write_text(json.dumps({**data, "key": "made by another version"}))
-    first = _run(["roles"], env, typer=False)
-    second = _run(["roles"], env, typer=False)
+    first = _run(["roles"], env, typer=False, shipped=False)
+    second = _run(["roles"], env, typer=False, shipped=False)
     assert first[0] == second[0] == 0 and first[1] == second[1]
     assert first[3] and not second[3], "Typer loaded once, then not"
     assert json.loads(recording.read_text())["key"] == data["key"]
+
+
+def test_the_shipped_recording_is_what_the_commands_record_now(group: Any) -> None:
+    """mlcareer ships the recording its commands make (``python -m mlcareer.cli.record`` writes
+    it): regenerate it after changing a command, an option, a choice or a format. Made for
+    another typer than the one installed here, it must not be used at all."""
+    shipped = json.loads(Path(fastindex.shipped_path()).read_text(encoding="utf-8"))
+    now = recording_of(group)
+    if shipped["typer"] == fastindex.typer_stamp():
+        assert shipped == now, "run `python -m mlcareer.cli.record` to record the commands again"
+        assert fastindex.read_run() == now["run"]  # used, in a fresh cache
+    else:
+        assert fastindex.read_run() is None  # made for another typer: Typer parses
+    parsed = set(shipped["run"]["commands"])
+    assert {"role", "roles", "salary", "path", "skill", "quiz", "plan", "team"} <= parsed
+
+
+@pytest.mark.slow
+def test_the_first_run_after_an_install_is_parsed_before_typer_loads(tmp_path: Path) -> None:
+    """An empty cache (the first run, or a new user): the shipped recording parses the command
+    line, so nothing needs recording, and the answer is Typer's byte for byte."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MLCAREER_DATA", "_MLCAREER", "_TYPER"))}
+    env |= {"MLCAREER_HOME": str(tmp_path / "home")}
+    fast = _run(["role", "ml-engineer"], {**env, "MLCAREER_CACHE_DIR": str(tmp_path / "one")}, typer=False)
+    slow = _run(["role", "ml-engineer"], {**env, "MLCAREER_CACHE_DIR": str(tmp_path / "two")}, typer=True)
+    assert fast[:3] == slow[:3] and fast[0] == 0
+    assert (fast[3], slow[3]) == (False, True)
+    assert not list((tmp_path / "one").glob("grammar-*.json"))

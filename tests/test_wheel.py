@@ -91,3 +91,22 @@ def test_wheel_quiz_and_history(installed: Path, tmp_path: Path) -> None:
     listed = json.loads(_run(installed, "history", "--json", cwd=tmp_path).stdout)["results"]
     assert len(listed) == 1
     assert (tmp_path / "home" / "history.sqlite3").exists()
+
+
+def test_the_first_run_of_an_install_is_parsed_before_typer_loads(installed: Path, tmp_path: Path) -> None:
+    """The wheel ships the command line's recording (``mlcareer/recording.json``), made for the
+    typer it installs: the very first run, with an empty cache, is parsed without Typer."""
+    probe = (
+        "import sys; sys.argv = ['mlcareer', 'role', 'ml-engineer']\n"
+        "from mlcareer.__main__ import main\n"
+        "try:\n    main()\nfinally:\n    sys.stderr.write('TYPER ' + str('typer' in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLCAREER_")}
+    env.update(NO_COLOR="1", MLCAREER_HOME=str(tmp_path / "home"), MLCAREER_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run(
+        [str(installed / "python"), "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.endswith("TYPER False"), done.stderr
+    assert "Machine Learning Engineer" in done.stdout
+    assert not list((tmp_path / "cache").glob("grammar-*.json"))  # nothing needed recording

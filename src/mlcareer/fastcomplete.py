@@ -8,8 +8,9 @@ The index is trusted only when it was made from exactly the data files in use: i
 cache key (a hash of every data file's bytes, see ``mlcareer.datafiles.cache_key``), and the
 key is computed again from the files on every Tab press. The grammar of the command line
 (which word is a command, which option takes a value, what completes it) is not written here
-either: full runs record it from the real Click commands (``mlcareer.cli.index``), and it is
-trusted only when recorded from exactly the command modules in use. Anything this module does
+either: it is recorded from the real Click commands (``mlcareer.cli.index``: shipped with
+mlcareer, or recorded in this user's cache by a run Typer parsed), and it is trusted only when
+recorded from exactly the command modules and the typer in use. Anything this module does
 not know for certain (another shell, an option name, an enum value, a help text Rich would
 change, an index or grammar missing or stale) returns None, and Typer answers as before. Tests compare every
 answer given here with Typer's own, in bash, zsh and fish.

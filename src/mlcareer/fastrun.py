@@ -1,7 +1,8 @@
 """The command line parsed before Typer loads, where the recorded commands parse it plainly.
 
-Typer stays the parser. A run that records Tab completion's grammar also records, from the
-real Click commands, what this module needs to parse as they would (``cli.runspec``): each
+Typer stays the parser. The command line's recording (``mlcareer.cli.index``: the one shipped
+with mlcareer, or one a run made in this user's cache) holds, recorded from the real Click
+commands, what this module needs to parse as they would (``cli.runspec``): each
 parameter's option strings, kind, default, type's conversion, the reader its callback calls
 (``commands.readers``) and what Typer makes of the value, and the function of
 ``mlcareer.commands`` that does the command's work. While that record was made from exactly
@@ -46,13 +47,6 @@ class Parsed(NamedTuple):
 def main(argv: list[str]) -> None:
     """Run ``argv`` here when the recorded commands parse it plainly; otherwise return, and
     Typer parses it as ever."""
-    import os
-
-    from mlcareer.datafiles import cache_dir, grammar_name
-
-    where = cache_dir()
-    if where is None or not os.path.isfile(os.path.join(where, grammar_name())):
-        return  # nothing recorded: costs a stat, not the imports below
     from mlcareer.pack.fastindex import read_run
 
     spec = read_run()

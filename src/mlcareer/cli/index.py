@@ -29,15 +29,28 @@ def record_index(directory: Path, key: str, catalog: Catalog, group: Any) -> Non
 
 def record_grammar(group: Any) -> None:
     """Record the command line's grammar from the real Click commands (``group``'s), for the
-    fast path: written when it is missing or was made from other command modules
-    (``fastindex.code_key``). Building every command costs a little, once.
+    fast path, in this user's cache: written when neither it nor the recording shipped with
+    mlcareer is usable (missing, or made from other code or for another typer:
+    ``fastindex._recorded``). Building every command costs a little, once.
     """
     from mlcareer.pack.fastindex import read_grammar, read_help, write_grammar
 
     if read_grammar() is not None and read_help() is not None:  # the fast path's record with them
         return
+    write_grammar(*_contents(group))
+
+
+def recording_of(group: Any) -> dict[str, Any]:
+    """The recording of ``group``'s commands as it is stored (``fastindex.recording``)."""
+    from mlcareer.pack.fastindex import recording
+
+    return recording(*_contents(group))
+
+
+def _contents(group: Any) -> tuple[list[str], dict[str, Grammar], str | None, dict[str, Any] | None]:
+    """The group's options that take a value, the grammar, the program's help and the run spec."""
     group_values = [o for p in group.params if not getattr(p, "is_flag", True) for o in p.opts]
-    write_grammar(group_values, grammar(group), program_help(group), _run_spec(group))
+    return group_values, grammar(group), program_help(group), _run_spec(group)
 
 
 def _run_spec(group: Any) -> dict[str, Any] | None:

@@ -137,54 +137,72 @@ def read_index(directory: str) -> dict[str, list[tuple[str, str]]] | None:
 
 
 # ---------------------------------------------------------------- the grammar of the command line
+#
+# The command line's recording: its grammar (for Tab completion), the program's help (for
+# ``mlcareer --help``) and what the fast path parses (``cli.runspec``), all recorded from the real
+# Click commands (``mlcareer.cli.index``). mlcareer ships one, made when the code was released
+# (``python -m mlcareer.cli.record``; a test checks it is what the commands record now), so even
+# the first run after an install is parsed before Typer loads. A run that Typer parsed records
+# one in this user's cache where neither is usable: the shipped one was made for another typer
+# (a user's own install may pick another version in the range allowed), or the code was changed
+# in place.
 
 # 2: with the program's help, as Typer prints it for a terminal of 80 columns or more;
-# 3: with what the command line's fast path parses (``cli.runspec``, ``mlcareer.fastrun``)
-GRAMMAR_FORMAT = 3
+# 3: with what the command line's fast path parses (``cli.runspec``, ``mlcareer.fastrun``);
+# 4: the typer it was made with named by its version, so a recording can be shipped
+GRAMMAR_FORMAT = 4
 #: A command's grammar, as the fast path reads it: its arguments in order (what completes each:
 #: "role", "skill" or None), its options that take a value (with what completes them), its flags.
 Grammar = tuple[tuple[str | None, ...], dict[str, str | None], frozenset[str]]
+#: What a recording is made from, beside ``cli`` and ``commands``: the choices and formats whose
+#: names and help the commands' options carry.
+_MADE_FROM = ("cli", "commands", "choices.py", "formats.py")
+#: The recording shipped with mlcareer, in the package beside this one's parent.
+SHIPPED = "recording.json"
+
+
+def _package() -> str:
+    return os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def code_key() -> str:
-    """A hash of mlcareer's version and the source of its command modules (the declarations in
-    ``cli`` and the work in ``commands``): what the grammar is made from."""
+    """A hash of mlcareer's version and the source of what the recording is made from (the
+    declarations in ``cli``, the work in ``commands``, the choices and formats they offer)."""
     from mlcareer import __version__
 
-    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    package = _package()
     digest = hashlib.sha256(f"{GRAMMAR_FORMAT}|{__version__}".encode())
-    for folder in ("cli", "commands"):
-        here = os.path.join(package, folder)
-        for name in sorted(os.listdir(here)):
-            if name.endswith(".py"):
-                with open(os.path.join(here, name), "rb") as fh:
-                    digest.update(f"\0{folder}/{name}\0".encode() + fh.read())
+    for part in _MADE_FROM:
+        if part.endswith(".py"):
+            names = [part]
+        else:
+            found = sorted(os.listdir(os.path.join(package, part)))
+            names = [f"{part}/{n}" for n in found if n.endswith(".py")]
+        for name in names:
+            with open(os.path.join(package, name), "rb") as fh:
+                digest.update(f"\0{name}\0".encode() + fh.read())
     return digest.hexdigest()
 
 
 def grammar_path() -> str | None:
+    """This user's recording, in the cache (None: no cache)."""
     where = cache_dir()
     return None if where is None else os.path.join(where, grammar_name())
 
 
-def write_grammar(
+def shipped_path() -> str:
+    """The recording shipped with mlcareer."""
+    return os.path.join(_package(), SHIPPED)
+
+
+def recording(
     group_values: list[str],
     commands: dict[str, Grammar],
     help_text: str | None = None,
     run: dict[str, Any] | None = None,
-) -> None:
-    """Store the command line's grammar, recorded from the real commands by the command layer
-    (``mlcareer.cli.index.record_grammar``), with the program's help as Typer prints it
-    (``help_text``) and what the fast path parses (``run``: ``cli.runspec``); any failure
-    only costs speed."""
-    from pathlib import Path
-
-    from mlcareer.files import replace_file
-
-    target = grammar_path()
-    if target is None:
-        return
-    body = {
+) -> dict[str, Any]:
+    """A recording as it is stored: what it was made from (format, code, typer) and its contents."""
+    return {
         "format": GRAMMAR_FORMAT,
         "key": code_key(),
         "group_values": group_values,
@@ -196,6 +214,26 @@ def write_grammar(
             for name, (args, values, flags) in commands.items()
         },
     }
+
+
+def write_grammar(
+    group_values: list[str],
+    commands: dict[str, Grammar],
+    help_text: str | None = None,
+    run: dict[str, Any] | None = None,
+) -> None:
+    """Store the command line's recording in this user's cache: the grammar, recorded from the
+    real commands by the command layer (``mlcareer.cli.index.record_grammar``), with the
+    program's help as Typer prints it (``help_text``) and what the fast path parses (``run``:
+    ``cli.runspec``); any failure only costs speed."""
+    from pathlib import Path
+
+    from mlcareer.files import replace_file
+
+    target = grammar_path()
+    if target is None:
+        return
+    body = recording(group_values, commands, help_text, run)
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         replace_file(Path(target), json.dumps(body).encode(), prefix=".grammar-")
@@ -204,24 +242,31 @@ def write_grammar(
 
 
 def _recorded() -> dict[str, Any] | None:
-    """The grammar file's contents, only if they were recorded in this format from exactly the
-    command modules in use; None otherwise (missing, unreadable, damaged or stale)."""
-    path = grammar_path()
-    raw = None if path is None else _read_regular(path, MAX_BYTES, own=True)
-    if raw is None:
-        return None
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or data.get("format") != GRAMMAR_FORMAT or data.get("key") != code_key():
-        return None
-    return data
+    """The first usable recording, this user's or the shipped one: recorded in this format from
+    exactly the code and the typer in use. None if neither is (missing, unreadable, damaged,
+    stale)."""
+    for path, own in ((grammar_path(), True), (shipped_path(), False)):
+        # This user's cache holds only files this user made; the shipped one is as trusted as the code.
+        raw = None if path is None else _read_regular(path, MAX_BYTES, own=own)
+        if raw is None:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        if (
+            isinstance(data, dict)
+            and data.get("format") == GRAMMAR_FORMAT
+            and data.get("key") == code_key()
+            and data.get("typer") == typer_stamp()
+        ):
+            return data
+    return None
 
 
 def read_grammar() -> tuple[tuple[str, ...], dict[str, Grammar]] | None:
     """The group's options that take a value and every command's grammar, only if they were
-    recorded from exactly the command modules in use; None otherwise."""
+    recorded from exactly the code and the typer in use; None otherwise."""
     data = _recorded()
     if data is None:
         return None
@@ -240,26 +285,28 @@ def read_grammar() -> tuple[tuple[str, ...], dict[str, Grammar]] | None:
 
 
 def typer_stamp() -> list[object] | None:
-    """Where the installed typer's help formatter lives, with its size and time: a recorded help
-    is used only while the same typer formats help (found without importing typer)."""
+    """The installed typer, by its version, read from its ``__init__.py`` without importing it:
+    a recording is used only while the typer it was made with parses and formats help."""
     for entry in __import__("sys").path:
-        path = os.path.join(entry or ".", "typer", "_click", "formatting.py")
         try:
-            st = os.stat(path)
+            with open(os.path.join(entry or ".", "typer", "__init__.py"), "rb") as fh:
+                head = fh.read(4096)
         except OSError:
             continue
-        return [os.path.realpath(path), st.st_size, st.st_mtime_ns]
+        for line in head.splitlines():
+            name, equals, value = line.partition(b"=")
+            if equals and name.strip() == b"__version__":
+                return ["typer", value.strip().strip(b"\"'").decode("ascii", "replace")]
+        return None
     return None
 
 
 def read_help() -> str | None:
     """The program's help (``mlcareer --help``) recorded from the real group, only if it was
-    recorded from exactly the command modules and the typer in use; None otherwise."""
+    recorded from exactly the code and the typer in use; None otherwise."""
     data = _recorded()
     text = None if data is None else data.get("help")
-    if data is None or not isinstance(text, str):
-        return None
-    return text if data.get("typer") == typer_stamp() else None
+    return text if isinstance(text, str) else None
 
 
 #: Set when ``read_run`` found a recording it could not use (made from other code, another
@@ -271,7 +318,7 @@ def read_run() -> dict[str, Any] | None:
     """What the command line's fast path parses (``cli.runspec``), only if it was recorded from
     exactly the command modules and the typer in use; None otherwise."""
     data = _recorded()
-    if data is None or data.get("typer") != typer_stamp():
+    if data is None:
         unusable_run.append(True)
         return None
     run = data.get("run")
