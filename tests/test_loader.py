@@ -264,6 +264,31 @@ def test_the_fast_walk_and_the_line_tracking_walk_agree(path: Path) -> None:
     assert repr(_parsed(raw)) == repr(_tracked(raw))  # repr: NaN is not equal to itself
 
 
+@pytest.mark.parametrize("path", sorted(MINI.parent.parent.parent.joinpath("data").glob("*.yaml")))
+def test_a_plain_data_file_is_read_from_events_without_a_node_tree(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped files use nothing unusual: they are read from libyaml's events alone (no node
+    tree: much less memory), to the same data the node tree's walks make."""
+    expected = _tracked(path.read_bytes())
+
+    def composed(text: str) -> None:
+        raise AssertionError("a node tree was composed")
+
+    monkeypatch.setattr(yamlfile, "_compose", composed)
+    assert repr(yamlfile.parse(path.read_bytes()).data) == repr(expected[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x 1\nb: *x\n", "a: !!str 3\n", "a: 1\n---\nb: 2\n", "a: [1\n", "1: one\n", "a: 1\na: 2\n"],
+)
+def test_anything_unusual_is_read_again_through_the_node_tree(text: str) -> None:
+    """An anchor, a tag, a second document, a syntax error, a key that is no string, a duplicate:
+    the node tree is composed, and accepts or reports it as ever."""
+    assert repr(_parsed(text.encode())) == repr(_tracked(text.encode()))
+
+
 # Lines of YAML that exercise every check of the walk: anchors and aliases, tags, merge keys,
 # non-string and complex keys, duplicates, numbers in every notation, nulls and deep nesting.
 FRAGMENTS = [
