@@ -3,7 +3,7 @@
 The floors, lowest first (a module may import from its own floor and the floors below it,
 lazy imports inside functions included; imports for type checking alone are left out):
 
-0. the base: ``errors``, ``text``, ``choices``, ``formats``, ``outputs``, ``files``,
+0. the base: ``errors``, ``text``, ``choices``, ``formats``, ``outputs``, ``files``, ``stdout``,
    ``interrupts``, ``datafiles``, ``named`` (fast named tuples), ``records`` (what a cached run
    holds instead of models) (and the package's ``__init__``): standard library and light
 1. ``models``: the pydantic models, the one schema of the data
@@ -38,7 +38,7 @@ SRC = Path(__file__).parent.parent / "src" / "mlcareer"
 FLOORS: tuple[tuple[str, ...], ...] = (
     (
         *("mlcareer", "errors", "text", "choices", "formats", "outputs", "files", "interrupts", "datafiles"),
-        *("named", "records"),
+        *("stdout", "named", "records"),
     ),
     ("models",),
     ("pack",),

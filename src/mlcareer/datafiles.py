@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import NamedTuple
+
+from mlcareer.named import NamedTuple
 
 
 class FileSpec(NamedTuple):

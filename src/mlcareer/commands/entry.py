@@ -35,7 +35,7 @@ def run(invoke: Callable[[], None]) -> NoReturn:
     if 1 in closed:
         _say(f"Error: {STDOUT_CLOSED}\n")
         raise SystemExit(1)
-    from mlcareer.files import check_stdout_writes
+    from mlcareer.stdout import check_stdout_writes
 
     check_stdout_writes()  # a short write to stdout is an error, whoever writes (Click's help too)
     prepare_streams()

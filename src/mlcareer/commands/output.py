@@ -68,7 +68,7 @@ def _write(body: str, output: Path | None, *, paged: bool) -> None:
 
         page_text(body)
     elif output is None:
-        from mlcareer.files import write_stdout
+        from mlcareer.stdout import write_stdout
 
         write_stdout(body)
     else:

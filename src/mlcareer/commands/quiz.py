@@ -131,7 +131,7 @@ def _template(data: Catalog, quick: bool, output: Path | None, force: bool) -> N
         select_questions(quiz_data(data), quick), shown.scale, shown.interest_scale, shown.skill_names
     )
     if output is None:
-        from mlcareer.files import write_stdout
+        from mlcareer.stdout import write_stdout
 
         write_stdout(body)
         return

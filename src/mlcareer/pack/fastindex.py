@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from typing import TYPE_CHECKING, Any
 
 from mlcareer.datafiles import (
     MAX_BYTES,
@@ -27,8 +26,10 @@ from mlcareer.datafiles import (
 
 __all__ = ["cache_dir", "data_key", "index_path", "read_index", "shipped_data_dir", "write_index"]
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a Tab press needs none)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 INDEX_FORMAT = 1
 _ROLE, _SKILL = "role", "skill"

@@ -98,10 +98,10 @@ def show(renderable: object, paged: bool = False) -> None:
     """Print one result on stdout; into a pipe or a file, without Rich's padding spaces.
 
     With ``paged`` (the caller decided stdout is a terminal that may page), through the pager.
-    The result is drawn whole first, then written with :func:`mlcareer.files.write_stdout`,
+    The result is drawn whole first, then written with :func:`mlcareer.stdout.write_stdout`,
     so a short write is an error (exit 1), as for every other format.
     """
-    from mlcareer.files import stdout_failed, write_stdout
+    from mlcareer.stdout import stdout_failed, write_stdout
 
     console = out()
     try:
@@ -122,7 +122,7 @@ def page_text(body: str) -> None:
     """Text on stdout, through the pager when there is one (printed directly if it cannot start)."""
     command = pager_command()
     if command is None or not run_pager(command, body):
-        from mlcareer.files import write_stdout
+        from mlcareer.stdout import write_stdout
 
         write_stdout(body)
 
