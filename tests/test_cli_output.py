@@ -528,6 +528,29 @@ def test_no_word_is_broken_inside_at_40_columns(invoke: Invoke, args: list[str])
     assert not broken, sorted(broken)  # e.g. "entry-leve" + "l"
 
 
+@pytest.mark.parametrize("columns", [60, 72, 80, 100, 120])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["path", "--from", "junior-ml-engineer", "--to", "chief-technology-officer"],
+        ["plan", "--answers", ANSWERS],
+        ["quiz", "--answers", ANSWERS, "--no-save"],
+        ["role", "ml-engineer"],
+        ["skill", "python"],
+    ],
+    ids=["route", "plan", "quiz", "role", "skill"],
+)
+def test_no_word_is_cut_at_the_terminal_edge(invoke: Invoke, args: list[str], columns: int) -> None:
+    """Every table fits the width it is drawn at: no cell is cropped ("no source" as "no sou" at
+    80 columns, where a route's Change column once fell off the edge), nor any word broken."""
+    wide = invoke(*args, env={"COLUMNS": "300"}).stdout
+    drawn = invoke(*args, env={"COLUMNS": str(columns)})
+    assert drawn.exit_code == 0, drawn.stderr
+    assert max(len(line) for line in drawn.stdout.splitlines()) <= columns
+    cut = {w for w in _words(drawn.stdout) - _words(wide) if len(w) > 1}
+    assert not cut, sorted(cut)
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -181,16 +181,30 @@ def _table(table: v.Table, width: int, ascii_only: bool) -> RenderResult:
 
 
 def _grid(table: v.Table, rigid: list[bool], texts: list[list[Text]], width: int) -> RichTable:
-    """A table with its columns: a grade, an amount or an id stays on one line, unless that would
-    cut the names of the first column below _NAME_ROOM; the first column of names takes at most half."""
+    """A table with its columns: a grade, an amount or an id stays on one line while the names of
+    the first column keep _NAME_ROOM, or failing that the room of their longest word, and every
+    other wrapping column keeps its longest cell or _MIN_COLUMN; the first column of names takes
+    at most half. Otherwise everything wraps.
+
+    Rich never draws a column narrower than its ``min_width``, and a row wider than the terminal
+    is cropped at its edge: the first column's room is worked out here, so a short column (a
+    route's Change, "no source") is never cut.
+    """
     from rich.table import Table as RichTable
 
+    def longest(n: int) -> int:
+        return max(len(table.header[n]), *(row[n].cell_len for row in texts))
+
+    columns = range(len(table.header))
+    kept = sum(longest(n) for n in columns if rigid[n])
+    others = sum(min(longest(n), _MIN_COLUMN) for n in columns[1:] if not rigid[n])
+    room = width - kept - others - 2 * (len(table.header) - 1)  # what the first column can have
+    words = max(len(w) for row in texts for w in (row[0].plain.split() or [""]))
+    first = min(_NAME_ROOM, longest(0))
+    squeezed = room < min(first, max(words, len(table.header[0])))
+    if not squeezed:
+        first = min(first, room)
     grid = RichTable(box=None, header_style="bold", pad_edge=False)
-    first = min(_NAME_ROOM, max(len(table.header[0]), *(row[0].cell_len for row in texts)))
-    kept = sum(
-        max(len(name), *(row[n].cell_len for row in texts)) for n, name in enumerate(table.header) if rigid[n]
-    )
-    squeezed = kept + first + 2 * (len(table.header) - 1) > width
     for n, name in enumerate(table.header):
         grid.add_column(
             name,
