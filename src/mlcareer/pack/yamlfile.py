@@ -203,12 +203,9 @@ def parse(raw: bytes) -> Document:
     node = _compose(text)
     if node is None:
         return Document(None)
-    try:
-        data = _plain(node, anchored="&" in text)  # an anchor is the only way to an alias
-    except _Surprise:
-        # Something to report: walk again, tracking paths and lines, to say where.
-        data = _Walker({}).value(node, (), 0)
-    return Document(data, text)
+    # The walk that tracks paths and lines: it accepts the file, or reports where it goes wrong.
+    # (Its lines are not kept: the Document works them out again only if a problem needs them.)
+    return Document(_Walker({}).value(node, (), 0), text)
 
 
 def _from_events(text: str) -> Any:
@@ -237,7 +234,8 @@ def _from_events(text: str) -> Any:
 
 
 class _Events:
-    """Plain values from a stream of events (``get``), with every check ``_plain`` makes."""
+    """Plain values from a stream of events (``get``), with every check ``_Walker`` makes (it
+    raises ``_Surprise`` where ``_Walker`` would have more to say)."""
 
     def __init__(self, get: Any) -> None:
         self.get = get
@@ -325,68 +323,8 @@ def _compose(text: str) -> Node | None:
 
 
 class _Surprise(Exception):
-    """Raised by ``_plain`` at anything ``_Walker`` would report (it then says where)."""
-
-
-def _plain(root: Node, anchored: bool) -> Any:
-    """The plain value of a node tree, with every check ``_Walker`` makes, but no paths or lines.
-
-    The fast way for a valid file; any surprise raises ``_Surprise``, and ``_Walker`` walks the
-    same tree again to report it where it is. ``anchored``: the text may hold an anchor, so a
-    node met twice (an alias) must be looked for; without one, no alias can be there.
-    """
-    seen: set[int] = set()
-    mark = seen.add
-    maybe_not_str = _MAYBE_NOT_STR
-
-    def value(node: Node, depth: int) -> Any:
-        if depth > MAX_DEPTH or (anchored and id(node) in seen):
-            raise _Surprise
-        if anchored:
-            mark(id(node))
-        kind, tag = type(node), node.tag
-        if kind is ScalarNode:
-            text = node.value
-            if tag == _STR or (tag is _PLAIN and text[:1] not in maybe_not_str):
-                return text
-            return scalar(node)
-        if kind is MappingNode and tag == _MAP:
-            out: dict[str, Any] = {}
-            leaf_ok = not anchored and depth < MAX_DEPTH  # a leaf here passes every check of value()
-            for key_node, value_node in node.value:
-                if type(key_node) is not ScalarNode:
-                    raise _Surprise  # not a plain string key: _Walker says what it is
-                key, tag = key_node.value, key_node.tag
-                if tag is _PLAIN:
-                    if key[:1] in maybe_not_str and _implicit(key) != _STR:
-                        raise _Surprise
-                elif tag != _STR:
-                    raise _Surprise
-                if anchored:
-                    if id(key_node) in seen:
-                        raise _Surprise
-                    mark(id(key_node))
-                if key in out:
-                    raise _Surprise
-                if leaf_ok and type(value_node) is ScalarNode:
-                    # The commonest node, a string, without a call.
-                    text, tag = value_node.value, value_node.tag
-                    if tag == _STR or (tag is _PLAIN and text[:1] not in maybe_not_str):
-                        out[key] = text
-                        continue
-                out[key] = value(value_node, depth + 1)
-            return out
-        if kind is SequenceNode and tag == _SEQ:
-            return [value(item, depth + 1) for item in node.value]
-        raise _Surprise
-
-    def scalar(node: Any) -> Any:
-        try:
-            return _Walker({}).scalar(node, 0, ())
-        except YamlProblem:
-            raise _Surprise from None
-
-    return value(root, 0)
+    """Raised by ``_from_events`` at anything it does not read itself: ``_Walker`` then walks the
+    node tree, which accepts it or reports where it goes wrong."""
 
 
 class _Walker:
