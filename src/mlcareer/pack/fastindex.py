@@ -243,10 +243,16 @@ def write_grammar(
 
 
 def _recorded() -> dict[str, Any] | None:
-    """The first usable recording, this user's or the shipped one: recorded in this format from
+    """The first usable recording, the shipped one or this user's: recorded in this format from
     exactly the code and the typer in use. None if neither is (missing, unreadable, damaged,
-    stale)."""
-    for path, own in ((grammar_path(), True), (shipped_path(), False)):
+    stale).
+
+    Two usable recordings are the same recording (the same code and typer made both), so the
+    shipped one is read first: an upgraded user's cache holds one made by older code, which
+    would otherwise be read and refused on every run.
+    """
+    made_from: tuple[str, list[object] | None] | None = None  # worked out once, when needed
+    for path, own in ((shipped_path(), False), (grammar_path(), True)):
         # This user's cache holds only files this user made; the shipped one is as trusted as the code.
         raw = None if path is None else _read_regular(path, MAX_BYTES, own=own)
         if raw is None:
@@ -255,12 +261,11 @@ def _recorded() -> dict[str, Any] | None:
             data = json.loads(raw)
         except ValueError:
             continue
-        if (
-            isinstance(data, dict)
-            and data.get("format") == GRAMMAR_FORMAT
-            and data.get("key") == code_key()
-            and data.get("typer") == typer_stamp()
-        ):
+        if not isinstance(data, dict) or data.get("format") != GRAMMAR_FORMAT:
+            continue
+        if made_from is None:
+            made_from = (code_key(), typer_stamp())
+        if (data.get("key"), data.get("typer")) == made_from:
             return data
     return None
 
