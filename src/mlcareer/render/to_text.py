@@ -144,11 +144,16 @@ def _rigid(table: v.Table, column: int) -> bool:
     return ids or any(isinstance(p, v.Dots | v.Amount) for p in pieces)
 
 
+def _longest(table: v.Table, texts: list[list[Text]], n: int) -> int:
+    """The width of column ``n``'s widest cell, its header included."""
+    return max(len(table.header[n]), *(row[n].cell_len for row in texts))
+
+
 def _needs(table: v.Table, rigid: list[bool], texts: list[list[Text]]) -> int:
     """The width a table needs: its rigid columns whole, the others at least _MIN_COLUMN."""
     widths = []
-    for n, name in enumerate(table.header):
-        longest = max(len(name), *(row[n].cell_len for row in texts))
+    for n in range(len(table.header)):
+        longest = _longest(table, texts, n)
         widths.append(longest if rigid[n] else min(longest, _MIN_COLUMN))
     return max(table.min_width, sum(widths) + 2 * (len(widths) - 1))
 
@@ -192,15 +197,12 @@ def _grid(table: v.Table, rigid: list[bool], texts: list[list[Text]], width: int
     """
     from rich.table import Table as RichTable
 
-    def longest(n: int) -> int:
-        return max(len(table.header[n]), *(row[n].cell_len for row in texts))
-
     columns = range(len(table.header))
-    kept = sum(longest(n) for n in columns if rigid[n])
-    others = sum(min(longest(n), _MIN_COLUMN) for n in columns[1:] if not rigid[n])
+    kept = sum(_longest(table, texts, n) for n in columns if rigid[n])
+    others = sum(min(_longest(table, texts, n), _MIN_COLUMN) for n in columns[1:] if not rigid[n])
     room = width - kept - others - 2 * (len(table.header) - 1)  # what the first column can have
     words = max(len(w) for row in texts for w in (row[0].plain.split() or [""]))
-    first = min(_NAME_ROOM, longest(0))
+    first = min(_NAME_ROOM, _longest(table, texts, 0))
     squeezed = room < min(first, max(words, len(table.header[0])))
     if not squeezed:
         first = min(first, room)
